@@ -1,0 +1,2 @@
+//! The `gotags` binary: a thin clap front end over the library.
+fn main() {}
