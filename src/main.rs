@@ -1,2 +1,179 @@
-//! The `gotags` binary: a thin clap front end over the library.
-fn main() {}
+//! The `gotags` binary: a thin clap front end over the library. Parses arguments, builds the
+//! `BuildContext`, calls a command and hands its data to a renderer.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gotags::context::{self, BuildContext, ContextOverrides, HostInfo};
+use gotags::embed::AssetCache;
+use gotags::list::{self, ListOptions};
+use gotags::render;
+use gotags::walk;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Which Go files compile on which platform, exactly as the Go 1.23 toolchain decides, without running Go.
+#[derive(Parser, Debug)]
+#[command(name = "gotags", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the packages of a module for one platform, like `go list -e ./...`.
+    List(ListArgs),
+    /// Evaluate a `//go:build` expression (or a `// +build` line) under a build context.
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+struct ContextArgs {
+    /// Target operating system (default: $GOOS, else the host's).
+    #[arg(long)]
+    goos: Option<String>,
+    /// Target architecture (default: $GOARCH, else the host's).
+    #[arg(long)]
+    goarch: Option<String>,
+    /// Build tags, comma-separated (default: -tags from $GOFLAGS).
+    #[arg(long)]
+    tags: Option<String>,
+    /// Whether cgo is enabled (default: $CGO_ENABLED, else Go's rule: on for a native build with a C compiler).
+    #[arg(long, value_enum)]
+    cgo: Option<OnOff>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Args, Debug)]
+struct ListArgs {
+    /// Directory to list, as `go list ./...` run there (default: the current directory).
+    path: Option<PathBuf>,
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Print a stream of JSON objects with `go list -e -json` field names.
+    #[arg(long)]
+    json: bool,
+    /// Also fill TestEmbedFiles and XTestEmbedFiles, as `go list -test` does.
+    #[arg(long)]
+    test: bool,
+}
+
+#[derive(Args, Debug)]
+struct EvalArgs {
+    /// The expression: `linux && !cgo`, `//go:build linux`, or `// +build linux,amd64`.
+    expr: String,
+    #[command(flatten)]
+    context: ContextArgs,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::List(args) => run_list(args),
+        Command::Eval(args) => run_eval(args),
+    }
+}
+
+/// Exit status for usage errors and unreadable inputs (documented in README.md).
+const EXIT_USAGE: u8 = 2;
+
+fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("gotags: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
+    let tags = match &args.tags {
+        Some(t) => Some(context::parse_tags_value(t).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let overrides = ContextOverrides {
+        goos: args.goos.clone(),
+        goarch: args.goarch.clone(),
+        tags,
+        cgo: args.cgo.map(|c| c == OnOff::On),
+    };
+    BuildContext::from_env(&|name| std::env::var(name).ok(), &overrides, &HostInfo::current(), &context::on_path)
+        .map_err(|e| e.to_string())
+}
+
+fn run_list(args: ListArgs) -> ExitCode {
+    let ctx = match build_context(&args.context) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
+    };
+    let start = match &args.path {
+        Some(p) if p.is_absolute() => p.clone(),
+        Some(p) => cwd.join(p),
+        None => cwd.clone(),
+    };
+    let start = match std::fs::metadata(&start) {
+        Ok(m) if m.is_dir() => normalize(&start),
+        Ok(_) => return usage_error(format!("{}: not a directory", start.display())),
+        Err(e) => return usage_error(format!("{}: {}", start.display(), gotags::facts::go_errno_text(&e))),
+    };
+    let module = match walk::find_module(&start) {
+        Ok(m) => m,
+        Err(e) => return usage_error(e),
+    };
+    let (dirs, problems) = walk::walk(&module, &start);
+    for p in &problems {
+        eprintln!("gotags: {}: {}", p.path.display(), p.message);
+    }
+    let cache = AssetCache::new();
+    let packages = list::list(&module, &dirs, &ctx, &cache, &cwd, ListOptions { test: args.test });
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = if args.json {
+        render::json::write_packages(&mut out, &packages)
+    } else {
+        render::text::write_packages(&mut out, &packages, &ctx)
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Removes `.` and `..` components without touching the disk, as filepath.Clean does.
+fn normalize(p: &std::path::Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn run_eval(args: EvalArgs) -> ExitCode {
+    let ctx = match build_context(&args.context) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    match gotags::eval::evaluate(&args.expr, &ctx) {
+        Ok(v) => {
+            println!("{v}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.render());
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

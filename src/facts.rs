@@ -1,0 +1,209 @@
+//! `FileFacts`: everything gotags needs to know about one file, from ONE read. Any number of
+//! build contexts are evaluated against these facts afterwards without touching the disk.
+
+use crate::constraint::{self, Expr, SyntaxError};
+use crate::embed::{self, EmbedPatternAt};
+use crate::filename::{self, NameConstraint};
+use crate::header::goparse::{self, Import, ParseError};
+use crate::header::{self, reader, ConstraintLine};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// A parsed `//go:build` or `// +build` line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConstraintFact {
+    pub line: ConstraintLine,
+    pub expr: Result<Expr, SyntaxError>,
+}
+
+/// What reading the file's header produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeaderOutcome {
+    /// `.syso` files are never opened; files go/build never lists are not read either.
+    NotRead,
+    /// Opening failed (e.g. a broken symlink): Go's `open <path>: <errno text>`.
+    OpenFailed(String),
+    /// Reading failed: Go's `read <path>: <message>`.
+    ReadFailed(String),
+    /// A second `//go:build` line.
+    MultipleGoBuild,
+    Read(HeaderFacts),
+}
+
+/// Facts from a header that was read successfully.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeaderFacts {
+    pub go_build: Option<ConstraintFact>,
+    /// Only the `+build` lines in the honoured region; those that fail to parse are kept
+    /// (for diagnostics) but never constrain.
+    pub plus_build: Vec<ConstraintFact>,
+    pub binary_only: bool,
+    /// `.go` files only: the package clause name ("" when the clause failed to parse).
+    pub package_name: String,
+    pub imports: Vec<Import>,
+    pub parse_error: Option<ParseError>,
+    /// `//go:embed` patterns (only for `.go` files that import "embed" and parsed cleanly).
+    pub embeds: Vec<EmbedPatternAt>,
+}
+
+impl HeaderFacts {
+    pub fn imports_c(&self) -> bool {
+        self.imports.iter().any(|i| i.path == "C")
+    }
+}
+
+/// One directory entry that go/build would consider (a source extension, not `_`/`.`-prefixed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileFacts {
+    pub name: String,
+    /// Extension from the last `.`, e.g. `.go`, `.S`.
+    pub ext: String,
+    pub name_constraint: NameConstraint,
+    /// The directory entry is a symbolic link (to a file, or broken).
+    pub is_symlink: bool,
+    pub header: HeaderOutcome,
+}
+
+impl FileFacts {
+    pub fn is_go(&self) -> bool {
+        self.ext == ".go"
+    }
+
+    pub fn is_test(&self) -> bool {
+        self.name.ends_with("_test.go")
+    }
+
+    /// Reads and parses one file. `path` is the absolute path used in Go's messages.
+    pub fn read(path: &Path, name: &str, is_symlink: bool) -> FileFacts {
+        let ext = filename::extension(name).to_string();
+        let header = if ext == ".syso" {
+            HeaderOutcome::NotRead
+        } else {
+            read_header(path, ext == ".go")
+        };
+        FileFacts {
+            name: name.to_string(),
+            name_constraint: NameConstraint::from_name(name),
+            ext,
+            is_symlink,
+            header,
+        }
+    }
+}
+
+/// How much of a file is read first; most Go headers end well before this.
+const FIRST_READ: usize = 16 * 1024;
+
+fn read_header(path: &Path, is_go: bool) -> HeaderOutcome {
+    let shown = path.display();
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),
+    };
+    let mut buf = Vec::with_capacity(FIRST_READ);
+    let mut complete = match read_up_to(&mut file, &mut buf, FIRST_READ) {
+        Ok(done) => done,
+        Err(e) => return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e))),
+    };
+    loop {
+        let src = reader::strip_bom(&buf);
+        let (region, skim_hit_eof) = if is_go {
+            match reader::go_header_and_eof(src) {
+                Ok((h, eof)) => (Ok(h), eof),
+                Err(e) => (Err(e), true),
+            }
+        } else {
+            (reader::comment_header(src), true)
+        };
+        // A header that runs to the end of a partial read may continue: read the rest.
+        let needs_more = !complete && region.as_ref().map_or(true, |h| h.len() + 1 >= src.len());
+        if needs_more {
+            if let Err(e) = file.read_to_end(&mut buf) {
+                return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)));
+            }
+            complete = true;
+            continue;
+        }
+        let header_bytes = match region {
+            Ok(h) => h,
+            Err(problem) => return HeaderOutcome::ReadFailed(format!("read {shown}: {}", problem.message())),
+        };
+        let constraints = match header::scan_constraints(header_bytes) {
+            Ok(c) => c,
+            Err(_) => return HeaderOutcome::MultipleGoBuild,
+        };
+        let mut facts = HeaderFacts {
+            go_build: constraints.go_build.map(|line| ConstraintFact {
+                expr: constraint::parse_line(&line.text),
+                line,
+            }),
+            plus_build: constraints
+                .plus_build
+                .into_iter()
+                .map(|line| ConstraintFact {
+                    expr: constraint::parse_line(&line.text),
+                    line,
+                })
+                .collect(),
+            binary_only: constraints.binary_only,
+            ..HeaderFacts::default()
+        };
+        if is_go {
+            let parsed = goparse::parse_header(header_bytes);
+            facts.package_name = parsed.package_name;
+            facts.parse_error = parsed.error;
+            // go/build records no imports for a file whose header failed to parse.
+            if facts.parse_error.is_none() {
+                facts.imports = parsed.imports;
+            }
+            // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
+            if facts.parse_error.is_none() && !skim_hit_eof && facts.imports.iter().any(|i| i.path == "embed") {
+                if !complete {
+                    if let Err(e) = file.read_to_end(&mut buf) {
+                        return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)));
+                    }
+                }
+                let src = reader::strip_bom(&buf);
+                facts.embeds = embed::scan_directives(src)
+                    .directives
+                    .into_iter()
+                    .flat_map(|d| d.patterns)
+                    .collect();
+            }
+        }
+        return HeaderOutcome::Read(facts);
+    }
+}
+
+/// Reads until `limit` bytes or end of file; reports whether the end was reached.
+fn read_up_to(file: &mut File, buf: &mut Vec<u8>, limit: usize) -> io::Result<bool> {
+    let n = file.by_ref().take(limit as u64).read_to_end(buf)?;
+    Ok(n < limit)
+}
+
+/// The text Go prints for an OS error (`syscall.Errno.Error()`), which is lower-case and
+/// without Rust's "(os error N)" suffix.
+pub fn go_errno_text(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(2) => "no such file or directory".into(),
+        Some(13) => "permission denied".into(),
+        Some(20) => "not a directory".into(),
+        Some(21) => "is a directory".into(),
+        Some(40) => "too many levels of symbolic links".into(),
+        Some(5) => "input/output error".into(),
+        Some(24) => "too many open files".into(),
+        _ => {
+            let s = e.to_string();
+            let s = match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            };
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+                None => s,
+            }
+        }
+    }
+}

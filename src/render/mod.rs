@@ -1,0 +1,4 @@
+//! Renderers: turn command results into bytes. Commands never print.
+
+pub mod json;
+pub mod text;
