@@ -1,0 +1,305 @@
+//! Resolving embed patterns to files: cmd/go's `resolveEmbed` (spec §7.3), per pattern and for
+//! a whole package, plus the per-pattern explanation ([`PatternReport`]): what a directory
+//! pattern skipped and why.
+
+use super::fscache::{AssetCache, FileKind, Meta};
+use super::glob::{clean, glob, join, quote_glob};
+use super::names::{is_bad_embed_name_bytes, valid_embed_glob};
+use super::unicode::go_lossy;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One embedded file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EmbeddedFile {
+    /// Slash path relative to the package directory.
+    pub rel: String,
+    /// Size from `lstat` (contents are never read).
+    pub size: u64,
+}
+
+/// A failed resolution: Display is `pattern {pattern}: {message}` (go list's `Error.Err`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedError {
+    pub pattern: String,
+    pub message: String,
+}
+
+impl fmt::Display for EmbedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "pattern {}: {}", self.pattern, self.message)
+    }
+}
+
+impl std::error::Error for EmbedError {}
+
+/// Everything one pattern did. Paths are slash paths relative to the package directory;
+/// skipped directories carry a trailing `/` (their contents are not listed). All lists are
+/// sorted by byte order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PatternReport {
+    /// Files the pattern contributes.
+    pub files: Vec<EmbeddedFile>,
+    /// Skipped inside a walked directory because the name starts with `.` or `_`
+    /// (a pattern without `all:`).
+    pub skipped_hidden: Vec<String>,
+    /// Skipped inside a walked directory because the name can never be embedded
+    /// (`.git`, `con.txt`, `trail.`, `a😀.txt`, …), with or without `all:`.
+    pub skipped_bad_name: Vec<String>,
+    /// Directories skipped inside a walk because they hold a `go.mod` (another module).
+    pub skipped_nested_module: Vec<String>,
+    /// Non-regular files (symlinks, FIFOs, sockets, devices) skipped inside a walk.
+    pub skipped_irregular: Vec<String>,
+}
+
+/// cmd/go's resolveEmbed: patterns are processed in sorted (byte) order and de-duplicated,
+/// the first error aborts; the result is the union, sorted by byte order of `rel`.
+///
+/// `pkg_dir` should be the package directory as go list's `Dir` (absolute); it is cleaned
+/// lexically. Patterns that are not UTF-8 need [`resolve_raw`].
+pub fn resolve(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    patterns: &[String],
+) -> Result<Vec<EmbeddedFile>, EmbedError> {
+    resolve_raw(cache, pkg_dir, patterns)
+}
+
+/// [`resolve`] over exact pattern bytes (see `EmbedPatternAt::key`).
+pub fn resolve_raw<P: AsRef<[u8]>>(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    patterns: &[P],
+) -> Result<Vec<EmbeddedFile>, EmbedError> {
+    let mut sorted: Vec<&[u8]> = patterns.iter().map(|p| p.as_ref()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut all: BTreeMap<String, u64> = BTreeMap::new();
+    for p in sorted {
+        let report = explain_raw(cache, pkg_dir, p).map_err(|message| EmbedError {
+            pattern: go_lossy(p),
+            message,
+        })?;
+        for f in &report.files {
+            all.insert(f.rel.clone(), f.size);
+        }
+    }
+    Ok(all
+        .into_iter()
+        .map(|(rel, size)| EmbeddedFile { rel, size })
+        .collect())
+}
+
+/// Files one pattern matches (sorted), or its error message (without the `pattern …:` prefix).
+pub fn resolve_pattern(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    pattern: &str,
+) -> Result<Vec<EmbeddedFile>, String> {
+    explain_pattern(cache, pkg_dir, pattern).map(|r| r.files.clone())
+}
+
+/// The full per-pattern report (memoised in the cache).
+pub fn explain_pattern(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    pattern: &str,
+) -> Result<Arc<PatternReport>, String> {
+    explain_raw(cache, pkg_dir, pattern.as_bytes())
+}
+
+/// [`explain_pattern`] over exact pattern bytes.
+pub fn explain_raw(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    pattern: &[u8],
+) -> Result<Arc<PatternReport>, String> {
+    let dir = clean(&super::fscache::os_bytes(pkg_dir.as_os_str()));
+    let key = (dir, pattern.to_vec());
+    if let Some(v) = cache.pattern_memo(&key) {
+        return v;
+    }
+    let v = resolve_one(cache, &key.0, pattern).map(Arc::new);
+    cache.set_pattern_memo(key, v.clone());
+    v
+}
+
+fn resolve_one(cache: &AssetCache, pkgdir: &[u8], pattern: &[u8]) -> Result<PatternReport, String> {
+    let (all, glob_pat) = match pattern.strip_prefix(b"all:") {
+        Some(g) => (true, g),
+        None => (false, pattern),
+    };
+    if !valid_embed_glob(glob_pat) {
+        return Err("invalid pattern syntax".into());
+    }
+    let mut full = pkgdir.to_vec();
+    if !full.ends_with(b"/") {
+        full.push(b'/');
+    }
+    let mut full = quote_glob(&full);
+    full.extend_from_slice(glob_pat);
+    let matches = glob(cache, &full).map_err(|e| e.to_string())?;
+
+    let prefix_len = if pkgdir.ends_with(b"/") {
+        pkgdir.len()
+    } else {
+        pkgdir.len() + 1
+    };
+    let rel_of = |p: &[u8]| -> String { go_lossy(p.get(prefix_len..).unwrap_or(p)) };
+    let mut report = PatternReport::default();
+    let mut files: BTreeMap<String, u64> = BTreeMap::new();
+    let mut dir_ok: HashSet<Vec<u8>> = HashSet::new();
+    for file in matches {
+        let rel = rel_of(&file);
+        let info = cache
+            .lstat(&file)
+            .map_err(|e| format!("lstat {}: {}", go_lossy(&file), e.text))?;
+        let what = if info.kind == FileKind::Dir {
+            "directory"
+        } else {
+            "file"
+        };
+
+        // The matched path and every directory above it, up to the package directory.
+        let mut d = file.clone();
+        while d.len() > pkgdir.len() + 1 && !dir_ok.contains(&d) {
+            if cache.stat(&join(&d, b"go.mod")).is_ok() {
+                return Err(format!("cannot embed {what} {rel}: in different module"));
+            }
+            if d != file {
+                if let Ok(m) = cache.lstat(&d) {
+                    if m.kind != FileKind::Dir {
+                        return Err(format!(
+                            "cannot embed {what} {rel}: in non-directory {}",
+                            rel_of(&d)
+                        ));
+                    }
+                }
+            }
+            let base = base_name(&d).to_vec();
+            dir_ok.insert(d.clone());
+            if is_bad_embed_name_bytes(&base) {
+                let elem = go_lossy(&base);
+                return Err(if d == file {
+                    format!("cannot embed {what} {rel}: invalid name {elem}")
+                } else {
+                    format!("cannot embed {what} {rel}: in invalid directory {elem}")
+                });
+            }
+            d = parent(&d);
+        }
+
+        match info.kind {
+            FileKind::Regular => {
+                files.insert(rel, info.size);
+            }
+            FileKind::Dir => {
+                let mut w = Walk {
+                    cache,
+                    all,
+                    rel_of: &rel_of,
+                    count: 0,
+                    files: &mut files,
+                    report: &mut report,
+                };
+                w.walk(&file, info, true)?;
+                if w.count == 0 {
+                    return Err(format!(
+                        "cannot embed directory {rel}: contains no embeddable files"
+                    ));
+                }
+            }
+            _ => return Err(format!("cannot embed irregular file {rel}")),
+        }
+    }
+    if files.is_empty() {
+        return Err("no matching files found".into());
+    }
+    report.files = files
+        .into_iter()
+        .map(|(rel, size)| EmbeddedFile { rel, size })
+        .collect();
+    for v in [
+        &mut report.skipped_hidden,
+        &mut report.skipped_bad_name,
+        &mut report.skipped_nested_module,
+        &mut report.skipped_irregular,
+    ] {
+        v.sort();
+        v.dedup();
+    }
+    Ok(report)
+}
+
+/// `fsys.Walk` below one matched directory with resolveEmbed's callback.
+struct Walk<'a, F: Fn(&[u8]) -> String> {
+    cache: &'a AssetCache,
+    all: bool,
+    rel_of: &'a F,
+    count: usize,
+    files: &'a mut BTreeMap<String, u64>,
+    report: &'a mut PatternReport,
+}
+
+impl<F: Fn(&[u8]) -> String> Walk<'_, F> {
+    fn walk(&mut self, path: &[u8], meta: Meta, root: bool) -> Result<(), String> {
+        let name = base_name(path);
+        let is_dir = meta.kind == FileKind::Dir;
+        let shown = || {
+            let mut r = (self.rel_of)(path);
+            if is_dir {
+                r.push('/');
+            }
+            r
+        };
+        if !root {
+            let bad = is_bad_embed_name_bytes(name);
+            if bad || (!self.all && matches!(name.first(), Some(b'.' | b'_'))) {
+                let r = shown();
+                if bad {
+                    self.report.skipped_bad_name.push(r);
+                } else {
+                    self.report.skipped_hidden.push(r);
+                }
+                return Ok(());
+            }
+        }
+        match meta.kind {
+            FileKind::Dir => {
+                if self.cache.stat(&join(path, b"go.mod")).is_ok() {
+                    if !root {
+                        self.report.skipped_nested_module.push(shown());
+                    }
+                    return Ok(());
+                }
+                let entries = self.cache.read_dir(path)?;
+                for e in entries.iter() {
+                    self.walk(&join(path, &e.name), e.meta, false)?;
+                }
+            }
+            FileKind::Regular => {
+                self.count += 1;
+                self.files.insert((self.rel_of)(path), meta.size);
+            }
+            _ => self.report.skipped_irregular.push(shown()),
+        }
+        Ok(())
+    }
+}
+
+fn base_name(p: &[u8]) -> &[u8] {
+    match p.iter().rposition(|&b| b == b'/') {
+        Some(i) => &p[i + 1..],
+        None => p,
+    }
+}
+
+fn parent(p: &[u8]) -> Vec<u8> {
+    match p.iter().rposition(|&b| b == b'/') {
+        Some(0) => b"/".to_vec(),
+        Some(i) => p[..i].to_vec(),
+        None => b".".to_vec(),
+    }
+}
