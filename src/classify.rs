@@ -29,7 +29,10 @@ pub struct SourcePos {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// The first bad-file error, with a position when it is a syntax error.
-    BadFile { message: String, pos: Option<SourcePos> },
+    BadFile {
+        message: String,
+        pos: Option<SourcePos>,
+    },
     /// No buildable Go files (`NoGoError`); the message depends on the lists.
     NoGo,
 }
@@ -65,7 +68,10 @@ pub struct PackageFiles {
 impl PackageFiles {
     /// GoFiles + CgoFiles + TestGoFiles + XTestGoFiles is empty.
     pub fn has_no_go(&self) -> bool {
-        self.go_files.is_empty() && self.cgo_files.is_empty() && self.test_go_files.is_empty() && self.xtest_go_files.is_empty()
+        self.go_files.is_empty()
+            && self.cgo_files.is_empty()
+            && self.test_go_files.is_empty()
+            && self.xtest_go_files.is_empty()
     }
 }
 
@@ -111,7 +117,12 @@ fn plain(message: String) -> ImportError {
 }
 
 /// Classifies the files of `dir` (absolute, for messages) in name order.
-pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Loader) -> PackageFiles {
+pub fn classify(
+    files: &[FileFacts],
+    dir: &str,
+    ctx: &BuildContext,
+    loader: Loader,
+) -> PackageFiles {
     let mut p = PackageFiles::default();
     let mut bad = BadFiles { first: None };
     let mut held_s: Vec<String> = Vec::new();
@@ -165,7 +176,11 @@ pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Load
             }
             (HeaderOutcome::MultipleGoBuild, Loader::Index) => {
                 if is_go {
-                    bad.add(&mut p, &f.name, plain(format!("{}: multiple //go:build comments", f.name)));
+                    bad.add(
+                        &mut p,
+                        &f.name,
+                        plain(format!("{}: multiple //go:build comments", f.name)),
+                    );
                     continue;
                 }
                 // The index records the error but only .go files check it: the rest is
@@ -181,7 +196,11 @@ pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Load
                 if !name_ok {
                     exclude(&mut p, f);
                 } else if is_go {
-                    bad.add(&mut p, &f.name, plain(format!("{}: multiple //go:build comments", f.name)));
+                    bad.add(
+                        &mut p,
+                        &f.name,
+                        plain(format!("{}: multiple //go:build comments", f.name)),
+                    );
                 } else {
                     p.ignored_other_files.push(f.name.clone());
                 }
@@ -208,7 +227,8 @@ pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Load
                     match &gb.expr {
                         Ok(expr) => should_build = eval_expr(expr, ctx),
                         Err(e) => {
-                            let message = format!("{}: parsing //go:build line: {}", f.name, e.message);
+                            let message =
+                                format!("{}: parsing //go:build line: {}", f.name, e.message);
                             match loader {
                                 // The index stops the whole package here: later files, held
                                 // .S files and every embed pattern are dropped.
@@ -264,7 +284,9 @@ pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Load
             }
         }
         // go/build discards the imports (and embeds) of a file with an invalid import path.
-        let imports_dropped = loader == Loader::GoBuild && h.parse_error.is_none() && h.imports.iter().any(|i| !is_valid_import(&i.path));
+        let imports_dropped = loader == Loader::GoBuild
+            && h.parse_error.is_none()
+            && h.imports.iter().any(|i| !is_valid_import(&i.path));
 
         let mut pkg = h.package_name.clone();
         if pkg == "documentation" {
@@ -284,7 +306,10 @@ pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Load
             p.name = pkg;
             first_file = f.name.clone();
         } else if pkg != p.name {
-            let message = format!("found packages {} ({}) and {} ({}) in {}", p.name, first_file, pkg, f.name, dir);
+            let message = format!(
+                "found packages {} ({}) and {} ({}) in {}",
+                p.name, first_file, pkg, f.name, dir
+            );
             bad.add(&mut p, &f.name, plain(message));
         }
 
@@ -297,7 +322,11 @@ pub fn classify(files: &[FileFacts], dir: &str, ctx: &BuildContext, loader: Load
                             Loader::Index => f.name.clone(),
                             Loader::GoBuild => format!("{dir}/{}", f.name),
                         };
-                        bad.add(&mut p, &f.name, plain(format!("use of cgo in test {shown} not supported")));
+                        bad.add(
+                            &mut p,
+                            &f.name,
+                            plain(format!("use of cgo in test {shown} not supported")),
+                        );
                         continue;
                     }
                     is_cgo = true;
@@ -389,11 +418,15 @@ fn parse_error(dir: &str, f: &FileFacts, e: &crate::header::goparse::ParseError)
 /// outside ``!"#$%&'()*,:;<=>?[\]^`{|}`` and U+FFFD.
 pub fn is_valid_import(path: &str) -> bool {
     const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^`{|}\u{fffd}";
-    !path.is_empty() && path.chars().all(|c| is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c))
+    !path.is_empty()
+        && path
+            .chars()
+            .all(|c| is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c))
 }
 
 /// An approximation of Go's `unicode.IsGraphic` (letters, marks, numbers, punctuation,
 /// symbols and the ASCII space): control and format characters are not graphic.
 fn is_go_graphic(c: char) -> bool {
-    !c.is_control() && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+    !c.is_control()
+        && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }

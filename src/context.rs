@@ -173,7 +173,12 @@ impl BuildContext {
     }
 
     /// A context for a port with upstream defaults and no environment: what the matrix uses.
-    pub fn for_port(goos: &str, goarch: &str, cgo_enabled: bool, tags: &[String]) -> Result<BuildContext, ContextError> {
+    pub fn for_port(
+        goos: &str,
+        goarch: &str,
+        cgo_enabled: bool,
+        tags: &[String],
+    ) -> Result<BuildContext, ContextError> {
         let overrides = ContextOverrides {
             goos: Some(goos.to_string()),
             goarch: Some(goarch.to_string()),
@@ -234,7 +239,9 @@ impl BuildContext {
 
 /// `go1.1` … `go1.23` (`go/build/build.go: defaultContext`).
 pub fn release_tags() -> Vec<String> {
-    (1..=platform::GO_MINOR).map(|m| format!("go1.{m}")).collect()
+    (1..=platform::GO_MINOR)
+        .map(|m| format!("go1.{m}"))
+        .collect()
 }
 
 /// The parts of `GOFLAGS` that change file selection.
@@ -368,7 +375,11 @@ pub fn arch_feature_tags(
     goarch: &str,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<String>, ContextError> {
-    let var = |name: &str, default: &str| env(name).filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string());
+    let var = |name: &str, default: &str| {
+        env(name)
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| default.to_string())
+    };
     let tags = match goarch {
         // GO386 is not validated by Go 1.23: any value becomes a tag.
         "386" => vec![format!("386.{}", var("GO386", defaults::GO386))],
@@ -397,22 +408,32 @@ pub fn arch_feature_tags(
         }
         "arm64" => {
             let value = var("GOARM64", defaults::GOARM64);
-            let (major, minor) = parse_goarm64(&value).ok_or_else(|| ContextError::InvalidVariable {
-                name: "GOARM64",
-                message: "must be v{8..9}.{0..9}[,lse][,crypto]".to_string(),
-            })?;
-            let mut list: Vec<String> = (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
+            let (major, minor) =
+                parse_goarm64(&value).ok_or_else(|| ContextError::InvalidVariable {
+                    name: "GOARM64",
+                    message: "must be v{8..9}.{0..9}[,lse][,crypto]".to_string(),
+                })?;
+            let mut list: Vec<String> =
+                (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
             if major == 9 {
                 list.extend((0..=(minor + 5).min(9)).map(|i| format!("arm64.v8.{i}")));
             }
             list
         }
         "mips" | "mipsle" | "mips64" | "mips64le" => {
-            let name = if goarch.starts_with("mips64") { "GOMIPS64" } else { "GOMIPS" };
+            let name = if goarch.starts_with("mips64") {
+                "GOMIPS64"
+            } else {
+                "GOMIPS"
+            };
             let value = var(name, defaults::GOMIPS);
             if value != "hardfloat" && value != "softfloat" {
                 return Err(ContextError::InvalidVariable {
-                    name: if name == "GOMIPS" { "GOMIPS" } else { "GOMIPS64" },
+                    name: if name == "GOMIPS" {
+                        "GOMIPS"
+                    } else {
+                        "GOMIPS64"
+                    },
                     message: "must be hardfloat, softfloat".to_string(),
                 });
             }
@@ -434,7 +455,10 @@ pub fn arch_feature_tags(
         }
         "riscv64" => match var("GORISCV64", defaults::GORISCV64).as_str() {
             "rva20u64" => vec!["riscv64.rva20u64".to_string()],
-            "rva22u64" => vec!["riscv64.rva20u64".to_string(), "riscv64.rva22u64".to_string()],
+            "rva22u64" => vec![
+                "riscv64.rva20u64".to_string(),
+                "riscv64.rva22u64".to_string(),
+            ],
             _ => {
                 return Err(ContextError::InvalidVariable {
                     name: "GORISCV64",
@@ -512,19 +536,31 @@ mod tests {
     use std::collections::HashMap;
 
     fn ctx(vars: &[(&str, &str)]) -> Result<BuildContext, ContextError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         let host = HostInfo {
             goos: "linux".into(),
             goarch: "amd64".into(),
         };
-        BuildContext::from_env(&|k| map.get(k).cloned(), &ContextOverrides::default(), &host, &|_| true)
+        BuildContext::from_env(
+            &|k| map.get(k).cloned(),
+            &ContextOverrides::default(),
+            &host,
+            &|_| true,
+        )
     }
 
     #[test]
     fn native_build_with_compiler_enables_cgo_and_cross_disables_it() {
         assert!(ctx(&[]).unwrap().cgo_enabled);
         assert!(!ctx(&[("GOOS", "windows")]).unwrap().cgo_enabled);
-        assert!(ctx(&[("GOOS", "js"), ("GOARCH", "wasm"), ("CGO_ENABLED", "1")]).unwrap().cgo_enabled);
+        assert!(
+            ctx(&[("GOOS", "js"), ("GOARCH", "wasm"), ("CGO_ENABLED", "1")])
+                .unwrap()
+                .cgo_enabled
+        );
         // "yes" is not 0/1, so it counts as unset: native → on.
         assert!(ctx(&[("CGO_ENABLED", "yes")]).unwrap().cgo_enabled);
         assert!(!ctx(&[("CGO_ENABLED", "0")]).unwrap().cgo_enabled);
@@ -535,12 +571,20 @@ mod tests {
         let c = ctx(&[]).unwrap();
         assert_eq!(
             c.tool_tags,
-            ["goexperiment.regabiwrappers", "goexperiment.regabiargs", "goexperiment.coverageredesign", "amd64.v1"]
+            [
+                "goexperiment.regabiwrappers",
+                "goexperiment.regabiargs",
+                "goexperiment.coverageredesign",
+                "amd64.v1"
+            ]
         );
         let c = ctx(&[("GOARCH", "386")]).unwrap();
         assert_eq!(c.tool_tags, ["goexperiment.coverageredesign", "386.sse2"]);
         let c = ctx(&[("GOARCH", "arm")]).unwrap();
-        assert_eq!(c.tool_tags, ["goexperiment.coverageredesign", "arm.5", "arm.6", "arm.7"]);
+        assert_eq!(
+            c.tool_tags,
+            ["goexperiment.coverageredesign", "arm.5", "arm.6", "arm.7"]
+        );
     }
 
     #[test]
@@ -557,14 +601,26 @@ mod tests {
             ]
         );
         let c = ctx(&[("GOEXPERIMENT", "none")]).unwrap();
-        assert_eq!(c.tool_tags, ["goexperiment.regabiwrappers", "goexperiment.regabiargs", "amd64.v1"]);
-        assert!(matches!(ctx(&[("GOEXPERIMENT", "foo")]), Err(ContextError::UnknownExperiment(_))));
+        assert_eq!(
+            c.tool_tags,
+            [
+                "goexperiment.regabiwrappers",
+                "goexperiment.regabiargs",
+                "amd64.v1"
+            ]
+        );
+        assert!(matches!(
+            ctx(&[("GOEXPERIMENT", "foo")]),
+            Err(ContextError::UnknownExperiment(_))
+        ));
         let c = ctx(&[("GOAMD64", "v3")]).unwrap();
         assert!(c.match_tag("amd64.v3") && c.match_tag("amd64.v2") && !c.match_tag("amd64.v4"));
         let c = ctx(&[("GOAMD64", "v5")]).unwrap();
         assert!(c.match_tag("amd64.v1") && !c.match_tag("amd64.v2"));
         let c = ctx(&[("GOARCH", "arm64"), ("GOARM64", "v9.2")]).unwrap();
-        assert!(c.match_tag("arm64.v8.7") && !c.match_tag("arm64.v8.8") && c.match_tag("arm64.v9.2"));
+        assert!(
+            c.match_tag("arm64.v8.7") && !c.match_tag("arm64.v8.8") && c.match_tag("arm64.v9.2")
+        );
         let c = ctx(&[("GOARCH", "arm"), ("GOARM", "6,softfloat")]).unwrap();
         assert!(c.match_tag("arm.6") && !c.match_tag("arm.7"));
         assert!(ctx(&[("GOARCH", "mips"), ("GOMIPS", "x")]).is_err());
@@ -575,7 +631,12 @@ mod tests {
         let c = ctx(&[("GOOS", "android"), ("GOARCH", "arm64")]).unwrap();
         assert!(c.match_tag("linux") && c.match_tag("unix") && c.match_tag("android"));
         let c = ctx(&[]).unwrap();
-        assert!(!c.match_tag("android") && c.match_tag("go1.23") && !c.match_tag("go1.24") && !c.match_tag("go1"));
+        assert!(
+            !c.match_tag("android")
+                && c.match_tag("go1.23")
+                && !c.match_tag("go1.24")
+                && !c.match_tag("go1")
+        );
         assert!(c.match_tag("gc") && !c.match_tag("gccgo") && !c.match_tag("ignore"));
         let c = ctx(&[("GOOS", "windows")]).unwrap();
         assert!(!c.match_tag("unix"));
@@ -589,8 +650,14 @@ mod tests {
 
     #[test]
     fn goflags_tags_last_wins_and_quoting() {
-        assert_eq!(GoFlags::parse("-tags=a -tags=z").unwrap().tags, Some(vec!["z".to_string()]));
-        assert_eq!(GoFlags::parse("-tags=a,,b -mod=mod").unwrap().tags, Some(vec!["a".into(), "b".into()]));
+        assert_eq!(
+            GoFlags::parse("-tags=a -tags=z").unwrap().tags,
+            Some(vec!["z".to_string()])
+        );
+        assert_eq!(
+            GoFlags::parse("-tags=a,,b -mod=mod").unwrap().tags,
+            Some(vec!["a".into(), "b".into()])
+        );
         assert_eq!(parse_tags_value("'a b'").unwrap(), ["a b"]);
         assert_eq!(parse_tags_value("a b").unwrap(), ["a", "b"]);
         assert!(GoFlags::parse("-tags='a").is_err());
@@ -600,6 +667,9 @@ mod tests {
     fn unsupported_pair_names_valid_ones() {
         let err = ctx(&[("GOARCH", "sparc64")]).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("linux/sparc64") && msg.contains("windows/arm64"), "{msg}");
+        assert!(
+            msg.contains("linux/sparc64") && msg.contains("windows/arm64"),
+            "{msg}"
+        );
     }
 }

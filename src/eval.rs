@@ -16,8 +16,15 @@ pub struct EvalError {
 impl EvalError {
     /// The input, a caret under the offending column, and the message.
     pub fn render(&self) -> String {
-        let column = self.input[..self.offset.min(self.input.len())].chars().count();
-        format!("{}\n{}^\nerror: {}", self.input, " ".repeat(column), self.message)
+        let column = self.input[..self.offset.min(self.input.len())]
+            .chars()
+            .count();
+        format!(
+            "{}\n{}^\nerror: {}",
+            self.input,
+            " ".repeat(column),
+            self.message
+        )
     }
 }
 
@@ -66,6 +73,9 @@ mod tests {
     fn caret_under_error() {
         let e = evaluate("//go:build linux && && x", &linux()).unwrap_err();
         assert_eq!(e.message, "unexpected token &&");
-        assert_eq!(e.render(), "//go:build linux && && x\n                    ^\nerror: unexpected token &&");
+        assert_eq!(
+            e.render(),
+            "//go:build linux && && x\n                    ^\nerror: unexpected token &&"
+        );
     }
 }

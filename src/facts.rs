@@ -127,7 +127,9 @@ fn read_header(path: &Path, is_go: bool) -> HeaderOutcome {
         }
         let header_bytes = match region {
             Ok(h) => h,
-            Err(problem) => return HeaderOutcome::ReadFailed(format!("read {shown}: {}", problem.message())),
+            Err(problem) => {
+                return HeaderOutcome::ReadFailed(format!("read {shown}: {}", problem.message()))
+            }
         };
         let constraints = match header::scan_constraints(header_bytes) {
             Ok(c) => c,
@@ -158,10 +160,16 @@ fn read_header(path: &Path, is_go: bool) -> HeaderOutcome {
                 facts.imports = parsed.imports;
             }
             // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
-            if facts.parse_error.is_none() && !skim_hit_eof && facts.imports.iter().any(|i| i.path == "embed") {
+            if facts.parse_error.is_none()
+                && !skim_hit_eof
+                && facts.imports.iter().any(|i| i.path == "embed")
+            {
                 if !complete {
                     if let Err(e) = file.read_to_end(&mut buf) {
-                        return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)));
+                        return HeaderOutcome::ReadFailed(format!(
+                            "read {shown}: {}",
+                            go_errno_text(&e)
+                        ));
                     }
                 }
                 let src = reader::strip_bom(&buf);

@@ -98,7 +98,13 @@ mod tests {
         assert_eq!(N::from_name("linux.go"), N::None);
         assert_eq!(N::from_name("linux_amd64.go"), N::Arch("amd64".into()));
         assert_eq!(N::from_name("amd64_linux.go"), os("linux"));
-        for n in ["x_linux.go", "x__linux.go", "x_linux_linux.go", "x_windows_linux.go", "x_foo_linux.go"] {
+        for n in [
+            "x_linux.go",
+            "x__linux.go",
+            "x_linux_linux.go",
+            "x_windows_linux.go",
+            "x_foo_linux.go",
+        ] {
             assert_eq!(N::from_name(n), os("linux"), "{n}");
         }
         assert_eq!(N::from_name("x_amd64_linux.go"), os("linux"));
@@ -117,7 +123,10 @@ mod tests {
         assert_eq!(N::from_name("x_linux.pb.go"), os("linux"));
         assert_eq!(N::from_name("x_unix.go"), N::None);
         assert_eq!(N::from_name("x_linux_test.c"), os("linux"));
-        assert_eq!(N::from_name("x_mips64p32le.s"), N::Arch("mips64p32le".into()));
+        assert_eq!(
+            N::from_name("x_mips64p32le.s"),
+            N::Arch("mips64p32le".into())
+        );
     }
 
     #[test]

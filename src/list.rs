@@ -93,7 +93,14 @@ pub struct ListOptions {
 
 /// Decides which walked directories are packages under `ctx` and builds their `go list` view.
 /// `cwd` shortens positions in errors as cmd/go does.
-pub fn list(module: &Module, dirs: &[DirFacts], ctx: &BuildContext, cache: &AssetCache, cwd: &Path, opts: ListOptions) -> Vec<ListedPackage> {
+pub fn list(
+    module: &Module,
+    dirs: &[DirFacts],
+    ctx: &BuildContext,
+    cache: &AssetCache,
+    cwd: &Path,
+    opts: ListOptions,
+) -> Vec<ListedPackage> {
     let mut out = Vec::new();
     let mut pattern_error: Option<String> = None;
     for d in dirs.iter().filter(|d| is_package(d, ctx)) {
@@ -101,7 +108,10 @@ pub fn list(module: &Module, dirs: &[DirFacts], ctx: &BuildContext, cache: &Asse
         // reports it once, against the pattern, after the packages.
         if d.rel.contains('@') {
             pattern_error.get_or_insert_with(|| {
-                format!("pattern ./...: directory {} outside main module or its selected dependencies", d.rel)
+                format!(
+                    "pattern ./...: directory {} outside main module or its selected dependencies",
+                    d.rel
+                )
             });
             continue;
         }
@@ -139,7 +149,14 @@ pub fn loader_for(d: &DirFacts) -> Loader {
 }
 
 /// Builds one package's `go list` fields.
-pub fn package_view(module: &Module, d: &DirFacts, ctx: &BuildContext, cache: &AssetCache, cwd: &Path, opts: ListOptions) -> ListedPackage {
+pub fn package_view(
+    module: &Module,
+    d: &DirFacts,
+    ctx: &BuildContext,
+    cache: &AssetCache,
+    cwd: &Path,
+    opts: ListOptions,
+) -> ListedPackage {
     let dir = d.dir.to_string_lossy().into_owned();
     let files = classify(&d.files, &dir, ctx, loader_for(d));
     let import_path = module.import_path(&d.rel);
@@ -147,7 +164,10 @@ pub fn package_view(module: &Module, d: &DirFacts, ctx: &BuildContext, cache: &A
 
     if let Some(e) = &files.error {
         let (pos, err) = match e {
-            ImportError::BadFile { message, pos } => (pos.as_ref().map(|p| short_pos(p, cwd)).unwrap_or_default(), message.clone()),
+            ImportError::BadFile { message, pos } => (
+                pos.as_ref().map(|p| short_pos(p, cwd)).unwrap_or_default(),
+                message.clone(),
+            ),
             ImportError::NoGo => (String::new(), no_go_message(&files, &dir)),
         };
         errors.set(pos, err);
@@ -220,8 +240,18 @@ pub fn package_view(module: &Module, d: &DirFacts, ctx: &BuildContext, cache: &A
 
     // A command for a port that must link externally needs cgo; cmd/go stops loading the
     // package there, before embed resolution and the file checks.
-    if view.name == "main" && !ctx.cgo_enabled && crate::platform::must_link_external(&ctx.goos, &ctx.goarch) && ctx.compiler != "gccgo" {
-        errors.set(String::new(), format!("{}/{} requires external (cgo) linking, but cgo is not enabled", ctx.goos, ctx.goarch));
+    if view.name == "main"
+        && !ctx.cgo_enabled
+        && crate::platform::must_link_external(&ctx.goos, &ctx.goarch)
+        && ctx.compiler != "gccgo"
+    {
+        errors.set(
+            String::new(),
+            format!(
+                "{}/{} requires external (cgo) linking, but cgo is not enabled",
+                ctx.goos, ctx.goarch
+            ),
+        );
         return finish_view(view, errors);
     }
     match embed::resolve(cache, &d.dir, &view.embed_patterns) {
@@ -308,15 +338,25 @@ fn package_checks(p: &mut ListedPackage, errors: &mut ErrorSlot, ctx: &BuildCont
     for f in &inputs {
         let key = f.to_lowercase();
         if let Some(other) = folded.get(&key) {
-            let (a, b) = if f < other { (*f, *other) } else { (*other, *f) };
-            errors.set(String::new(), format!("case-insensitive file name collision: {a:?} and {b:?}"));
+            let (a, b) = if f < other {
+                (*f, *other)
+            } else {
+                (*other, *f)
+            };
+            errors.set(
+                String::new(),
+                format!("case-insensitive file name collision: {a:?} and {b:?}"),
+            );
             checks_failed = true;
             break;
         }
         folded.insert(key, f);
     }
     if !checks_failed {
-        if let Some(bad) = inputs.iter().find(|f| !safe_arg(f) || f.starts_with("_cgo_")) {
+        if let Some(bad) = inputs
+            .iter()
+            .find(|f| !safe_arg(f) || f.starts_with("_cgo_"))
+        {
             errors.set(String::new(), format!("invalid input file name {bad:?}"));
             checks_failed = true;
         }
@@ -324,7 +364,10 @@ fn package_checks(p: &mut ListedPackage, errors: &mut ErrorSlot, ctx: &BuildCont
     if !checks_failed {
         let base = p.import_path.rsplit('/').next().unwrap_or("");
         if !safe_arg(base) {
-            errors.set(String::new(), format!("invalid input directory name {base:?}"));
+            errors.set(
+                String::new(),
+                format!("invalid input directory name {base:?}"),
+            );
             checks_failed = true;
         }
     }
@@ -338,7 +381,8 @@ fn package_checks(p: &mut ListedPackage, errors: &mut ErrorSlot, ctx: &BuildCont
         p.swig_files.clear();
         p.swig_cxx_files.clear();
     }
-    let uses_cgo_or_swig = !p.cgo_files.is_empty() || !p.swig_files.is_empty() || !p.swig_cxx_files.is_empty();
+    let uses_cgo_or_swig =
+        !p.cgo_files.is_empty() || !p.swig_files.is_empty() || !p.swig_cxx_files.is_empty();
     if uses_cgo_or_swig {
         return;
     }
@@ -353,7 +397,13 @@ fn package_checks(p: &mut ListedPackage, errors: &mut ErrorSlot, ctx: &BuildCont
             continue;
         }
         if !list.is_empty() {
-            errors.set(String::new(), format!("{what} source files not allowed when not using cgo or SWIG: {}", list.join(" ")));
+            errors.set(
+                String::new(),
+                format!(
+                    "{what} source files not allowed when not using cgo or SWIG: {}",
+                    list.join(" ")
+                ),
+            );
             return;
         }
     }
@@ -381,7 +431,12 @@ fn no_go_message(p: &PackageFiles, dir: &str) -> String {
 
 /// `file:line:col` with the file relative to `cwd` when that is shorter (`base.ShortPath`).
 pub fn short_pos(p: &SourcePos, cwd: &Path) -> String {
-    format!("{}:{}:{}", short_path(Path::new(&p.file), cwd), p.line, p.column)
+    format!(
+        "{}:{}:{}",
+        short_path(Path::new(&p.file), cwd),
+        p.line,
+        p.column
+    )
 }
 
 /// cmd/go's `base.ShortPath`: the relative form when it is shorter.
@@ -401,8 +456,14 @@ fn relative(path: &Path, base: &Path) -> Option<String> {
     if common == 0 {
         return None;
     }
-    let mut parts: Vec<String> = std::iter::repeat("..".to_string()).take(b.len() - common).collect();
-    parts.extend(p[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    let mut parts: Vec<String> = std::iter::repeat("..".to_string())
+        .take(b.len() - common)
+        .collect();
+    parts.extend(
+        p[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
     if parts.is_empty() {
         return Some(".".to_string());
     }
@@ -415,13 +476,29 @@ mod tests {
 
     #[test]
     fn short_paths() {
-        assert_eq!(short_path(Path::new("/a/b/c.go"), Path::new("/a/b")), "c.go");
-        assert_eq!(short_path(Path::new("/a/b/c.go"), Path::new("/a/b/d")), "../c.go");
-        assert_eq!(short_path(Path::new("/x.go"), Path::new("/a/b/c/d")), "/x.go");
+        assert_eq!(
+            short_path(Path::new("/a/b/c.go"), Path::new("/a/b")),
+            "c.go"
+        );
+        assert_eq!(
+            short_path(Path::new("/a/b/c.go"), Path::new("/a/b/d")),
+            "../c.go"
+        );
+        assert_eq!(
+            short_path(Path::new("/x.go"), Path::new("/a/b/c/d")),
+            "/x.go"
+        );
     }
 
     #[test]
     fn safe_args() {
-        assert!(safe_arg("a.go") && safe_arg("_x") && safe_arg("é") && !safe_arg("-x") && !safe_arg("[x].txt") && !safe_arg(""));
+        assert!(
+            safe_arg("a.go")
+                && safe_arg("_x")
+                && safe_arg("é")
+                && !safe_arg("-x")
+                && !safe_arg("[x].txt")
+                && !safe_arg("")
+        );
     }
 }

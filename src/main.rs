@@ -98,8 +98,13 @@ fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
         tags,
         cgo: args.cgo.map(|c| c == OnOff::On),
     };
-    BuildContext::from_env(&|name| std::env::var(name).ok(), &overrides, &HostInfo::current(), &context::on_path)
-        .map_err(|e| e.to_string())
+    BuildContext::from_env(
+        &|name| std::env::var(name).ok(),
+        &overrides,
+        &HostInfo::current(),
+        &context::on_path,
+    )
+    .map_err(|e| e.to_string())
 }
 
 fn run_list(args: ListArgs) -> ExitCode {
@@ -119,7 +124,13 @@ fn run_list(args: ListArgs) -> ExitCode {
     let start = match std::fs::metadata(&start) {
         Ok(m) if m.is_dir() => normalize(&start),
         Ok(_) => return usage_error(format!("{}: not a directory", start.display())),
-        Err(e) => return usage_error(format!("{}: {}", start.display(), gotags::facts::go_errno_text(&e))),
+        Err(e) => {
+            return usage_error(format!(
+                "{}: {}",
+                start.display(),
+                gotags::facts::go_errno_text(&e)
+            ))
+        }
     };
     let module = match walk::find_module(&start) {
         Ok(m) => m,
@@ -130,7 +141,14 @@ fn run_list(args: ListArgs) -> ExitCode {
         eprintln!("gotags: {}: {}", p.path.display(), p.message);
     }
     let cache = AssetCache::new();
-    let packages = list::list(&module, &dirs, &ctx, &cache, &cwd, ListOptions { test: args.test });
+    let packages = list::list(
+        &module,
+        &dirs,
+        &ctx,
+        &cache,
+        &cwd,
+        ListOptions { test: args.test },
+    );
     let out = std::io::stdout();
     let mut out = out.lock();
     let written = if args.json {

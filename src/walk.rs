@@ -58,7 +58,8 @@ pub fn find_module(start: &Path) -> Result<Module, String> {
     while let Some(d) = dir {
         let gomod = d.join("go.mod");
         if gomod.is_file() {
-            let text = fs::read(&gomod).map_err(|e| format!("read {}: {}", gomod.display(), go_errno_text(&e)))?;
+            let text = fs::read(&gomod)
+                .map_err(|e| format!("read {}: {}", gomod.display(), go_errno_text(&e)))?;
             let path = module_path(&String::from_utf8_lossy(&text))
                 .ok_or_else(|| format!("{}: no module declaration", gomod.display()))?;
             return Ok(Module {
@@ -113,7 +114,10 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| start.to_path_buf());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| start.to_path_buf());
                 let message = match e.io_error() {
                     Some(io) => go_errno_text(io),
                     None => e.to_string(),
@@ -145,7 +149,10 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
         dirs.push((entry.path().to_path_buf(), rel));
     }
 
-    let results: Vec<Result<DirFacts, WalkProblem>> = dirs.into_par_iter().map(|(dir, rel)| read_dir_facts(dir, rel)).collect();
+    let results: Vec<Result<DirFacts, WalkProblem>> = dirs
+        .into_par_iter()
+        .map(|(dir, rel)| read_dir_facts(dir, rel))
+        .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -224,8 +231,14 @@ mod tests {
 
     #[test]
     fn module_path_forms() {
-        assert_eq!(module_path("module example.com/m\n\ngo 1.23\n"), Some("example.com/m".into()));
-        assert_eq!(module_path("// c\nmodule \"example.com/q\" // x\n"), Some("example.com/q".into()));
+        assert_eq!(
+            module_path("module example.com/m\n\ngo 1.23\n"),
+            Some("example.com/m".into())
+        );
+        assert_eq!(
+            module_path("// c\nmodule \"example.com/q\" // x\n"),
+            Some("example.com/q".into())
+        );
         assert_eq!(module_path("go 1.23\n"), None);
         assert_eq!(module_path("modules x\n"), None);
     }

@@ -38,7 +38,9 @@ enum Tok {
     /// INT, FLOAT, IMAG or CHAR: printed by its literal text.
     OtherLit(String),
     /// `;` written out, or inserted at a newline/EOF (`auto`).
-    Semi { auto: bool },
+    Semi {
+        auto: bool,
+    },
     Op(&'static str),
     Eof,
 }
@@ -73,9 +75,9 @@ const KEYWORDS: &[&str] = &[
 
 /// Longest first, so that a greedy prefix match finds Go's token.
 const OPERATORS: &[&str] = &[
-    "&^=", "<<=", ">>=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=", "-=", "*=", "/=",
-    "%=", "&=", "|=", "^=", "<<", ">>", "&^", "~", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "=", "!", "(",
-    ")", "[", "]", "{", "}", ",", ".", ":",
+    "&^=", "<<=", ">>=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
+    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "~", "+", "-", "*", "/", "%", "&",
+    "|", "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ".", ":",
 ];
 
 struct Scanner<'a> {
@@ -256,7 +258,9 @@ impl<'a> Scanner<'a> {
             self.insert_semi = true;
             return (Tok::Ident(text), line, col);
         }
-        if c.is_ascii_digit() || (c == '.' && self.src.get(start + 1).is_some_and(u8::is_ascii_digit)) {
+        if c.is_ascii_digit()
+            || (c == '.' && self.src.get(start + 1).is_some_and(u8::is_ascii_digit))
+        {
             let mut off = start + 1;
             while let Some(&b) = self.src.get(off) {
                 if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' {
@@ -396,7 +400,12 @@ impl<'a> Scanner<'a> {
 
 /// Go's `%#U`: `U+0040 '@'`.
 fn go_unicode_format(c: char) -> String {
-    if c.is_control() {
+    // The character itself is shown only when Go's unicode.IsPrint holds: no controls, no
+    // spaces other than U+0020, no format characters.
+    let printable = !c.is_control()
+        && (c == ' ' || !c.is_whitespace())
+        && !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
+    if !printable {
         format!("U+{:04X}", c as u32)
     } else {
         format!("U+{:04X} '{c}'", c as u32)
@@ -426,7 +435,11 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        self.errors.push(ParseError { line, column, message });
+        self.errors.push(ParseError {
+            line,
+            column,
+            message,
+        });
     }
 
     fn found(&self) -> String {
@@ -485,7 +498,13 @@ impl<'a> Parser<'a> {
                 self.error(line, column, "missing import path".into());
                 while !matches!(
                     self.tok,
-                    Tok::Semi { .. } | Tok::Eof | Tok::Op(")") | Tok::Op("}") | Tok::Op("]") | Tok::Op(",") | Tok::Op(":")
+                    Tok::Semi { .. }
+                        | Tok::Eof
+                        | Tok::Op(")")
+                        | Tok::Op("}")
+                        | Tok::Op("]")
+                        | Tok::Op(",")
+                        | Tok::Op(":")
                 ) {
                     self.next();
                 }
@@ -639,27 +658,56 @@ mod tests {
     #[test]
     fn go_parser_messages() {
         let e = parse("package p\nimport \"fmt\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (2, 8, "string literal not terminated"));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (2, 8, "string literal not terminated")
+        );
         let e = parse("hello\n").error.unwrap();
         assert_eq!(e.message, "expected 'package', found hello");
         let e = parse("package\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (1, 9, "expected 'IDENT', found 'EOF'"));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (1, 9, "expected 'IDENT', found 'EOF'")
+        );
         let e = parse("package p q\n").error.unwrap();
         assert_eq!(e.message, "expected ';', found q");
         let e = parse("package p\nimport fmt\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (2, 11, "missing import path"));
-        let e = parse("package p\nimport (\n\t\"a\"\n\tb c\n)\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (4, 4, "import path must be a string"));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (2, 11, "missing import path")
+        );
+        let e = parse("package p\nimport (\n\t\"a\"\n\tb c\n)\n")
+            .error
+            .unwrap();
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (4, 4, "import path must be a string")
+        );
         let e = parse("package p;import \"x\" \"y\"\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (1, 22, "expected ';', found \"y\""));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (1, 22, "expected ';', found \"y\"")
+        );
         let e = parse("package \"x\"\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (1, 9, "expected 'IDENT', found \"x\""));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (1, 9, "expected 'IDENT', found \"x\"")
+        );
         let e = parse("package p\n/* open").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (2, 1, "comment not terminated"));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (2, 1, "comment not terminated")
+        );
         let h = parse("package p\n// \u{ff}x");
-        assert!(h.error.is_none(), "invalid UTF-8 in this test is replaced by the str literal");
+        assert!(
+            h.error.is_none(),
+            "invalid UTF-8 in this test is replaced by the str literal"
+        );
         let e = parse_header(b"package p\n// \xff\n").error.unwrap();
-        assert_eq!((e.line, e.column, e.message.as_str()), (2, 4, "illegal UTF-8 encoding"));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (2, 4, "illegal UTF-8 encoding")
+        );
     }
 
     #[test]

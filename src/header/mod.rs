@@ -183,21 +183,44 @@ mod tests {
     }
 
     fn plus(s: &str) -> Vec<String> {
-        scan(s).unwrap().plus_build.into_iter().map(|l| l.text).collect()
+        scan(s)
+            .unwrap()
+            .plus_build
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
     }
 
     #[test]
     fn go_build_placement() {
-        assert_eq!(go_build("//go:build foo\npackage p"), Some("//go:build foo".into()));
-        assert_eq!(go_build("// Doc.\n//\n//go:build foo\npackage p"), Some("//go:build foo".into()));
-        assert_eq!(go_build("/* hello */\n//go:build foo\n\npackage p"), Some("//go:build foo".into()));
+        assert_eq!(
+            go_build("//go:build foo\npackage p"),
+            Some("//go:build foo".into())
+        );
+        assert_eq!(
+            go_build("// Doc.\n//\n//go:build foo\npackage p"),
+            Some("//go:build foo".into())
+        );
+        assert_eq!(
+            go_build("/* hello */\n//go:build foo\n\npackage p"),
+            Some("//go:build foo".into())
+        );
         assert_eq!(go_build("/* hello */ //go:build foo\npackage p"), None);
         assert_eq!(go_build("/*\n//go:build foo\n*/\npackage p"), None);
-        assert_eq!(go_build("   //go:build foo\npackage p"), Some("//go:build foo".into()));
+        assert_eq!(
+            go_build("   //go:build foo\npackage p"),
+            Some("//go:build foo".into())
+        );
         assert_eq!(go_build("package p\n\n//go:build foo\n"), None);
         assert_eq!(go_build("//go:buildfoo\npackage p"), None);
-        assert_eq!(scan("//go:build a\n//go:build b\npackage p"), Err(MULTIPLE_GO_BUILD));
-        let l = scan("// x\n  //go:build foo\r\npackage p").unwrap().go_build.unwrap();
+        assert_eq!(
+            scan("//go:build a\n//go:build b\npackage p"),
+            Err(MULTIPLE_GO_BUILD)
+        );
+        let l = scan("// x\n  //go:build foo\r\npackage p")
+            .unwrap()
+            .go_build
+            .unwrap();
         assert_eq!((l.line, l.column), (2, 3));
     }
 
@@ -206,12 +229,21 @@ mod tests {
         assert_eq!(plus("// +build foo\n\npackage p"), ["// +build foo"]);
         assert!(plus("// +build foo\npackage p").is_empty());
         assert!(plus("// +build foo\n// hello\npackage p").is_empty());
-        assert_eq!(plus("// Copyright\n\n// +build foo\n\n// more\n\npackage p"), ["// +build foo"]);
+        assert_eq!(
+            plus("// Copyright\n\n// +build foo\n\n// more\n\npackage p"),
+            ["// +build foo"]
+        );
         assert!(plus("/* c */\n\n// +build foo\n\npackage p").is_empty());
         assert!(plus("// +build foo\n/* block */\n\npackage p").is_empty());
-        assert_eq!(plus("// +build foo\n\n/* c */\npackage p"), ["// +build foo"]);
+        assert_eq!(
+            plus("// +build foo\n\n/* c */\npackage p"),
+            ["// +build foo"]
+        );
         assert_eq!(plus("//+build foo\n\npackage p"), ["//+build foo"]);
-        assert_eq!(plus("\u{a0}\n// +build foo\n\u{a0}\npackage p"), ["// +build foo"]);
+        assert_eq!(
+            plus("\u{a0}\n// +build foo\n\u{a0}\npackage p"),
+            ["// +build foo"]
+        );
         assert!(plus("// +buildfoo\n\npackage p").is_empty());
         // With //go:build present, +build lines are not even collected.
         assert!(plus("// +build foo\n\n//go:build !foo\n\npackage p").is_empty());

@@ -255,7 +255,10 @@ mod tests {
     fn header_stops_after_imports() {
         let src = b"// c\npackage p\n\nimport (\n\t\"fmt\"\n\tx \"os\"\n)\n\nfunc main() {}\n";
         let h = go_header(src).unwrap();
-        assert_eq!(std::str::from_utf8(h).unwrap(), "// c\npackage p\n\nimport (\n\t\"fmt\"\n\tx \"os\"\n)\n\n");
+        assert_eq!(
+            std::str::from_utf8(h).unwrap(),
+            "// c\npackage p\n\nimport (\n\t\"fmt\"\n\tx \"os\"\n)\n\n"
+        );
         let src = b"package p\nimport \"C\"\nvar x = 1\n";
         assert_eq!(go_header(src).unwrap(), b"package p\nimport \"C\"\n");
         let src = b"package p";
@@ -264,8 +267,18 @@ mod tests {
 
     #[test]
     fn eof_after_imports_is_reported() {
-        assert_eq!(go_header_and_eof(b"package p\nimport _ \"embed\"\n// c\n").unwrap().1, true);
-        assert_eq!(go_header_and_eof(b"package p\nimport _ \"embed\"\nvar x int\n").unwrap().1, false);
+        assert_eq!(
+            go_header_and_eof(b"package p\nimport _ \"embed\"\n// c\n")
+                .unwrap()
+                .1,
+            true
+        );
+        assert_eq!(
+            go_header_and_eof(b"package p\nimport _ \"embed\"\nvar x int\n")
+                .unwrap()
+                .1,
+            false
+        );
     }
 
     #[test]
@@ -284,7 +297,10 @@ mod tests {
 
     #[test]
     fn comment_header_rules() {
-        assert_eq!(comment_header(b"// +build x\n\n#include <a.h>\n").unwrap(), b"// +build x\n\n");
+        assert_eq!(
+            comment_header(b"// +build x\n\n#include <a.h>\n").unwrap(),
+            b"// +build x\n\n"
+        );
         assert_eq!(comment_header(b"/* open"), Err(ReadProblem::Syntax));
         assert_eq!(comment_header(b"/ x"), Err(ReadProblem::Syntax));
         assert_eq!(comment_header(b"\x00"), Err(ReadProblem::Nul));

@@ -4,10 +4,18 @@ use crate::context::BuildContext;
 use crate::list::ListedPackage;
 use std::io::{self, Write};
 
-pub fn write_packages(out: &mut impl Write, packages: &[ListedPackage], ctx: &BuildContext) -> io::Result<()> {
+pub fn write_packages(
+    out: &mut impl Write,
+    packages: &[ListedPackage],
+    ctx: &BuildContext,
+) -> io::Result<()> {
     writeln!(out, "# {} ({} packages)", ctx.label(), packages.len())?;
     for p in packages {
-        let name = if p.name.is_empty() { "?" } else { p.name.as_str() };
+        let name = if p.name.is_empty() {
+            "?"
+        } else {
+            p.name.as_str()
+        };
         writeln!(out, "{}  [package {}]", p.import_path, name)?;
         let lists: [(&str, &Vec<String>); 20] = [
             ("go", &p.go_files),
