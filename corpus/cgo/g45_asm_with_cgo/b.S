@@ -1,0 +1,1 @@
+// preprocessed asm

@@ -1,0 +1,8 @@
+//go:build !cgo
+
+package p
+
+import _ "embed"
+
+//go:embed pure.txt
+var pureText string

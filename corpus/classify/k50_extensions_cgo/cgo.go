@@ -1,0 +1,4 @@
+package p
+
+// int f(void);
+import "C"

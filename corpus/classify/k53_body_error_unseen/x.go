@@ -1,0 +1,6 @@
+package p
+
+import "fmt"
+
+func f( {
+	fmt.Println(

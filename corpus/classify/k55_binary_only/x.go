@@ -1,0 +1,3 @@
+//go:binary-only-package
+
+package p

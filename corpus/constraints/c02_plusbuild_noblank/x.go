@@ -1,0 +1,2 @@
+// +build foo
+package p

@@ -1,0 +1,3 @@
+//go:buildfoo
+
+package p

@@ -1,0 +1,3 @@
+// +buildfoo
+
+package p

@@ -1,0 +1,5 @@
+// +build foo
+
+//go:build !foo
+
+package p

@@ -1,0 +1,4 @@
+//go:build foo
+// +build !foo
+
+package p

@@ -1,0 +1,5 @@
+/*
+//go:build foo
+*/
+
+package p

@@ -1,0 +1,3 @@
+/* c */ //go:build foo
+
+package p

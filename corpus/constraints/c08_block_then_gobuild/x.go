@@ -1,0 +1,4 @@
+/* c */
+//go:build foo
+
+package p

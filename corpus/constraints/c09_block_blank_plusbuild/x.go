@@ -1,0 +1,5 @@
+/* c */
+
+// +build foo
+
+package p

@@ -1,0 +1,4 @@
+// +build foo
+/* c */
+
+package p

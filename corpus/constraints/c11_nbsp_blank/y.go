@@ -1,0 +1,4 @@
+// +build foo
+ 
+
+package p

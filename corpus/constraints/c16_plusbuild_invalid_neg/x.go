@@ -1,0 +1,3 @@
+// +build linux !a-b
+
+package p

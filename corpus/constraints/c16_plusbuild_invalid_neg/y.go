@@ -1,0 +1,3 @@
+// +build a-b
+
+package p

@@ -1,0 +1,3 @@
+//go:build ignore
+/* unterminated
+int b(void) { return 2; }

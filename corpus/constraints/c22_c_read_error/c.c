@@ -1,0 +1,3 @@
+//go:build ignore
+
+int c(void) { return 3; }

@@ -1,0 +1,4 @@
+package p
+
+// int twice(int x);
+import "C"

@@ -1,0 +1,3 @@
+//go:build linux
+
+int twice(int x) { return 2*x; }

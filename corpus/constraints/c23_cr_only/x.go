@@ -1,0 +1,1 @@
+//go:build foopackage p

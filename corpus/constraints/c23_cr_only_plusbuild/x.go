@@ -1,0 +1,1 @@
+// +build foopackage p

@@ -1,0 +1,3 @@
+//go:build !windows && !plan9
+
+package p

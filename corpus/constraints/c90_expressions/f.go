@@ -1,0 +1,4 @@
+// +build linux
+// +build 386 arm
+
+package p

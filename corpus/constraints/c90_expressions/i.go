@@ -1,0 +1,4 @@
+// Package comment first.
+//
+//go:build windows
+package p

@@ -1,0 +1,7 @@
+// Copyright
+
+// +build windows
+
+// more
+
+package p

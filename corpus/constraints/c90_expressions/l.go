@@ -1,0 +1,3 @@
+//go:build é_ü || Linux
+
+package p

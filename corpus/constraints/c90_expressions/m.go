@@ -1,0 +1,3 @@
+// +build windows
+// hello
+package p

@@ -1,0 +1,3 @@
+package p
+
+//go:build windows

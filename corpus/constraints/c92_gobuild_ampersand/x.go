@@ -1,0 +1,3 @@
+//go:build a & b
+
+package p

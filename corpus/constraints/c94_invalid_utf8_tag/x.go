@@ -1,0 +1,3 @@
+//go:build fooÿ
+
+package p

@@ -1,0 +1,4 @@
+//go:embed one.txt
+package p
+
+import _ "embed"

@@ -1,0 +1,5 @@
+// comment line
+//go:embed two.txt
+package p
+
+import _ "embed"

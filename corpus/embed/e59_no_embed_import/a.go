@@ -1,0 +1,4 @@
+package p
+
+//go:embed a.txt
+var s string

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed all:d
+var fs embed.FS

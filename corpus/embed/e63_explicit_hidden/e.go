@@ -1,0 +1,7 @@
+package p
+
+import "embed"
+
+//go:embed d/.dot.txt d/_sub
+//go:embed d/*/*.txt
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed withnested
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed names uni
+var fs embed.FS

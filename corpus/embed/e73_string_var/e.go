@@ -1,0 +1,9 @@
+package p
+
+import "embed"
+
+//go:embed one
+var s string
+
+//go:embed two
+var t string

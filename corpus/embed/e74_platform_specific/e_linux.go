@@ -1,0 +1,6 @@
+package p
+
+import _ "embed"
+
+//go:embed linux.txt
+var s string

@@ -1,0 +1,6 @@
+package p
+
+import _ "embed"
+
+//go:embed windows.txt
+var s string

@@ -1,0 +1,6 @@
+package p
+
+import . "embed"
+
+//go:embed b.txt
+var b FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed data
+var fs embed.FS

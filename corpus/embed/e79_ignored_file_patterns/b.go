@@ -1,0 +1,6 @@
+package p
+
+import _ "embed"
+
+//go:embed present.txt
+var b string

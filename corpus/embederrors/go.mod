@@ -1,0 +1,3 @@
+module example.com/embederrors
+
+go 1.23

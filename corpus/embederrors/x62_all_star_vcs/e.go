@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed all:*
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed .svn/entries
+var fs embed.FS

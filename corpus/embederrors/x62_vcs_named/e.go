@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed .svn
+var fs embed.FS

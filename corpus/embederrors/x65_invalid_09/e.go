@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed a\
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed a[/]b
+var fs embed.FS

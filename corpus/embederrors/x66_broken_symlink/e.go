@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed broken.txt
+var s string

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed linkdir
+var fs embed.FS

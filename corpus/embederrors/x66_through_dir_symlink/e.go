@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed linkdir/x.txt
+var s string

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed emptydir
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed onlyhidden
+var fs embed.FS

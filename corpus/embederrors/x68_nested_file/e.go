@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed nested/n.txt
+var s string

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed nested
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed aux/x.txt
+var s string

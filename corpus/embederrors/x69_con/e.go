@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed con.txt
+var s string

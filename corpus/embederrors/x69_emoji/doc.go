@@ -1,0 +1,2 @@
+// Checklist §11 item 69: a😀.txt named by a pattern: invalid name.
+package p

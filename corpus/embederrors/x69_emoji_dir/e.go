@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed emoji
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed é.txt missing.txt
+var fs embed.FS

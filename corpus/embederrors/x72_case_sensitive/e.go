@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed *.TXT
+var fs embed.FS

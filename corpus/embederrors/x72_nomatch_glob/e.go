@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed nomatch*
+var fs embed.FS

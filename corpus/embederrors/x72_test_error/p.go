@@ -1,0 +1,6 @@
+package p
+
+import _ "embed"
+
+//go:embed ok.txt
+var ok string

@@ -1,0 +1,6 @@
+package p_test
+
+import _ "embed"
+
+//go:embed all:missing_dir
+var t string

@@ -1,0 +1,3 @@
+module example.com/enumat
+
+go 1.23

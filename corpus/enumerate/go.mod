@@ -1,0 +1,3 @@
+module example.com/enumerate
+
+go 1.23

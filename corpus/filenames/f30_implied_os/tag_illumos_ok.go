@@ -1,0 +1,3 @@
+//go:build illumos
+
+package p

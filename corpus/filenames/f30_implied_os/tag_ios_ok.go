@@ -1,0 +1,3 @@
+//go:build ios
+
+package p

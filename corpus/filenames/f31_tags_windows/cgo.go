@@ -1,0 +1,4 @@
+package p
+
+// int w(void);
+import "C"

@@ -1,0 +1,1 @@
+int w(void) { return 1; }

@@ -1,0 +1,3 @@
+module example.com/filenames
+
+go 1.23

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Regenerates corpus/expected/<module>/<config>.json from the real Go 1.23 toolchain.
+#
+# For every Go module directly under corpus/ (a directory holding go.mod) and every
+# configuration in corpus/configs.tsv, this runs, with cwd = the module root and a clean
+# environment,
+#     go list -e -json ./...          (every field except the two below)
+#     go list -e -test -json ./...    (TestEmbedFiles / XTestEmbedFiles of the base package)
+# and keeps only the fields gotags reproduces. The expected files must only ever come from
+# this script: never edit them by hand.
+#
+# Usage: corpus/generate-expected.sh [MODULE...]     (default: every module)
+# Needs: go1.23.x (on PATH or /usr/lib/go-1.23/bin/go), python3, GNU touch.
+set -euo pipefail
+
+corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+
+# ---- the toolchain -----------------------------------------------------------------------
+if command -v go >/dev/null 2>&1 && go version 2>/dev/null | grep -q ' go1\.23\.'; then
+  GO=$(command -v go)
+elif [ -x /usr/lib/go-1.23/bin/go ]; then
+  GO=/usr/lib/go-1.23/bin/go
+else
+  echo "generate-expected: go1.23.x not found (looked on PATH and at /usr/lib/go-1.23/bin/go)" >&2
+  exit 1
+fi
+goversion=$("$GO" version)
+case "$goversion" in
+  "go version go1.23."*) ;;
+  *) echo "generate-expected: need go1.23.x, $GO says: $goversion" >&2; exit 1 ;;
+esac
+command -v python3 >/dev/null || { echo "generate-expected: python3 not found" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/gocache" "$tmp/gopath"
+
+# ---- the tree ----------------------------------------------------------------------------
+# Directories git cannot store.
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  mkdir -p "$corpus/$line"
+done <"$corpus/emptydirs.txt"
+
+if [ $# -gt 0 ]; then
+  modules=("$@")
+else
+  modules=()
+  for d in "$corpus"/*/; do
+    d=${d%/}
+    [ -f "$d/go.mod" ] && modules+=("$(basename "$d")")
+  done
+fi
+
+# go list only uses its module index (spec §0.2) for files older than 2 s; backdate
+# everything (symlinks themselves, not their targets) so the index path is exercised.
+for m in "${modules[@]}"; do
+  [ -f "$corpus/$m/go.mod" ] || { echo "generate-expected: $m is not a module under corpus/" >&2; exit 1; }
+  find "$corpus/$m" -exec touch -h -d 2020-01-01 {} +
+done
+
+# ---- configurations ----------------------------------------------------------------------
+cfg_names=()
+cfg_vars=()
+while IFS=$'\t' read -r name vars rest; do
+  case "$name" in ''|'#'*) continue ;; esac
+  [ -z "${rest:-}" ] || { echo "generate-expected: configs.tsv: extra tab in line for $name" >&2; exit 1; }
+  cfg_names+=("$name")
+  cfg_vars+=("$vars")
+done <"$corpus/configs.tsv"
+
+# Splits "A=1 B="x y"" into one assignment per line (double quotes group, no escapes).
+split_vars() {
+  python3 -c '
+import sys
+s, out, cur, q, any_ = sys.argv[1], [], "", False, False
+for ch in s:
+    if ch == "\"":
+        q = not q; any_ = True
+    elif ch == " " and not q:
+        if cur or any_: out.append(cur)
+        cur, any_ = "", False
+    else:
+        cur += ch
+if q: sys.exit("unterminated quote in: " + s)
+if cur or any_: out.append(cur)
+for a in out:
+    if "=" not in a: sys.exit("not VAR=VALUE: " + a)
+    print(a)
+' "$1"
+}
+
+shape=$(cat <<'PY'
+import json, os, sys
+
+modroot, plain_path, test_path, out_path = sys.argv[1:5]
+
+FIELDS = ["Dir", "ImportPath", "Name", "GoFiles", "CgoFiles", "IgnoredGoFiles",
+          "IgnoredOtherFiles", "InvalidGoFiles", "TestGoFiles", "XTestGoFiles", "CFiles",
+          "CXXFiles", "MFiles", "HFiles", "FFiles", "SFiles", "SwigFiles", "SwigCXXFiles",
+          "SysoFiles", "EmbedPatterns", "EmbedFiles", "TestEmbedPatterns", "TestEmbedFiles",
+          "XTestEmbedPatterns", "XTestEmbedFiles", "Incomplete", "Error"]
+FROM_TEST = {"TestEmbedFiles", "XTestEmbedFiles"}
+
+def stream(path):
+    text = open(path, encoding="utf-8").read()
+    dec, i, out = json.JSONDecoder(), 0, []
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i == len(text):
+            return out
+        obj, i = dec.raw_decode(text, i)
+        out.append(obj)
+
+def norm(v):
+    if isinstance(v, str):
+        return v.replace(modroot, "$MODROOT")
+    if isinstance(v, list):
+        return [norm(x) for x in v]
+    if isinstance(v, dict):
+        return {k: norm(x) for k, x in v.items()}
+    return v
+
+def shape(pkg, test_entry):
+    out = {}
+    for f in FIELDS:
+        src = test_entry if f in FROM_TEST else pkg
+        if src is None or f not in src:
+            continue
+        v = src[f]
+        if f == "Dir":
+            rel = os.path.relpath(v, modroot)
+            v = "." if rel == "." else rel.replace(os.sep, "/")
+        elif f == "Error":
+            v = {k: v[k] for k in ("Err", "Pos") if k in v}
+        out[f] = norm(v)
+    return out
+
+plain = stream(plain_path)
+test = stream(test_path)
+# In `go list -test` output the base packages come first, in the same order as without
+# -test; the test variants ("p [p.test]", "p_test [p.test]", "p.test") follow and carry a
+# ForTest field or a ".test" import path. cmd/go/internal/load/test.go stores
+# TestEmbedFiles/XTestEmbedFiles on the base package itself, so that entry is the one used.
+base = [p for p in test if "ForTest" not in p and not p.get("ImportPath", "").endswith(".test")]
+if [p.get("ImportPath") for p in base] != [p.get("ImportPath") for p in plain]:
+    sys.exit("base packages of -test output differ from plain output:\n  %s\n  %s" % (
+        [p.get("ImportPath") for p in base], [p.get("ImportPath") for p in plain]))
+result = []
+for p, t in zip(plain, base):
+    a = shape(p, t)
+    # Cross-check: apart from the -test-only fields, the base entry must agree.
+    b = shape(t, t)
+    for f in FIELDS:
+        if f in FROM_TEST:
+            continue
+        if a.get(f) != b.get(f):
+            sys.exit("%s: field %s differs between plain and -test output: %r vs %r" % (
+                p.get("ImportPath"), f, a.get(f), b.get(f)))
+    # And the test variants must not carry test embed files the base entry lacks.
+    for v in test:
+        if v.get("ForTest") == p.get("ImportPath") and v.get("ImportPath", "").startswith(p.get("ImportPath", "") + "_test "):
+            if v.get("EmbedFiles") != t.get("XTestEmbedFiles"):
+                sys.exit("%s: xtest variant EmbedFiles %r != base XTestEmbedFiles %r" % (
+                    p.get("ImportPath"), v.get("EmbedFiles"), t.get("XTestEmbedFiles")))
+    result.append(a)
+
+with open(out_path, "w", encoding="utf-8") as f:
+    f.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+print(len(result))
+PY
+)
+
+# ---- run ---------------------------------------------------------------------------------
+# gen_one MODULE INDEX: both go list runs for one module x config, shaped into its file.
+gen_one() {
+  local m=$1 i=$2 modroot="$corpus/$1" name=${cfg_names[$2]} work="$tmp/job.$1.$2"
+  local assigns flags
+  mkdir -p "$work"
+  mapfile -t assigns < <(split_vars "${cfg_vars[$i]}")
+  local base_env=(PATH="$PATH" HOME="$tmp/home" GOCACHE="$tmp/gocache" GOPATH="$tmp/gopath"
+                  GOENV=off GOFLAGS= GOTOOLCHAIN=local GOWORK=off GOPROXY=off GO386=sse2)
+  for flags in "" "-test"; do
+    # shellcheck disable=SC2086
+    if ! (cd "$modroot" && env -i "${base_env[@]}" "${assigns[@]}" "$GO" list -e $flags -json ./... \
+          >"$work/out$flags.json" 2>"$work/stderr"); then
+      echo "generate-expected: go list -e $flags -json ./... failed for $m/$name:" >&2
+      cat "$work/stderr" >&2
+      return 1
+    fi
+  done
+  python3 -c "$shape" "$modroot" "$work/out.json" "$work/out-test.json" \
+    "$corpus/expected/$m/$name.json" >"$work/count"
+}
+
+echo "generate-expected: $goversion ($GO)"
+jobs_max=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+for m in "${modules[@]}"; do
+  mkdir -p "$corpus/expected/$m"
+  for i in "${!cfg_names[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
+      wait -n || { echo "generate-expected: a job failed" >&2; wait; exit 1; }
+    done
+    gen_one "$m" "$i" &
+  done
+done
+while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+  wait -n || { echo "generate-expected: a job failed" >&2; wait; exit 1; }
+done
+wait
+
+total_files=0
+total_pkgs=0
+for m in "${modules[@]}"; do
+  counts=()
+  for i in "${!cfg_names[@]}"; do
+    n=$(cat "$tmp/job.$m.$i/count") || { echo "generate-expected: no result for $m/${cfg_names[$i]}" >&2; exit 1; }
+    counts+=("$n")
+    total_files=$((total_files + 1))
+    total_pkgs=$((total_pkgs + n))
+  done
+  # Drop expectations for configurations that no longer exist.
+  for f in "$corpus/expected/$m"/*.json; do
+    b=$(basename "$f" .json)
+    keep=no
+    for name in "${cfg_names[@]}"; do [ "$name" = "$b" ] && keep=yes; done
+    [ $keep = yes ] || { rm -f "$f"; echo "  removed stale $m/$b.json"; }
+  done
+  min=$(printf '%s\n' "${counts[@]}" | sort -n | head -1)
+  max=$(printf '%s\n' "${counts[@]}" | sort -n | tail -1)
+  printf '  %-12s %2d configs, %3s-%3s packages per config\n' "$m" "${#cfg_names[@]}" "$min" "$max"
+done
+echo "generate-expected: wrote $total_files files (${#modules[@]} modules x ${#cfg_names[@]} configs), $total_pkgs package entries in all"

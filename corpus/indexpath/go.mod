@@ -1,0 +1,3 @@
+module example.com/indexpath
+
+go 1.23

@@ -1,0 +1,3 @@
+//go:build foo &&
+
+package p

@@ -1,0 +1,4 @@
+package p
+
+// int x;
+import "C"

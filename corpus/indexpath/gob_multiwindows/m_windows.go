@@ -1,0 +1,4 @@
+//go:build a
+//go:build b
+
+package p

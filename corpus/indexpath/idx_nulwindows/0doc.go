@@ -1,0 +1,2 @@
+// Checklist §11 item 21 (spec §5.9) (index path): x_windows.go with a NUL in the header on linux: go/build IgnoredGoFiles, index InvalidGoFiles + read error.
+package p

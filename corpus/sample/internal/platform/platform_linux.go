@@ -1,0 +1,3 @@
+package platform
+
+func osName() string { return "Linux" }

@@ -1,0 +1,5 @@
+//go:build !unix && !windows
+
+package platform
+
+func osName() string { return "other" }

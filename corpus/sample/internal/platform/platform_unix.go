@@ -1,0 +1,5 @@
+//go:build unix && !linux && !darwin
+
+package platform
+
+func osName() string { return "Unix" }

@@ -1,0 +1,3 @@
+#include <stddef.h>
+
+unsigned int checksum(const unsigned char *p, size_t n);

@@ -1,0 +1,3 @@
+//go:build 386.softfloat
+
+package p

@@ -1,0 +1,3 @@
+//go:build 386.sse2
+
+package p

@@ -1,0 +1,3 @@
+//go:build arm64.v8.0
+
+package p

@@ -1,0 +1,3 @@
+//go:build arm64.v8.7
+
+package p

@@ -1,0 +1,3 @@
+//go:build arm64.v8.8
+
+package p

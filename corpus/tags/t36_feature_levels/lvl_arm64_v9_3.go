@@ -1,0 +1,3 @@
+//go:build arm64.v9.3
+
+package p

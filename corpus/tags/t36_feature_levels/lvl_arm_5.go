@@ -1,0 +1,3 @@
+//go:build arm.5
+
+package p

@@ -1,0 +1,3 @@
+//go:build arm.6
+
+package p

@@ -1,0 +1,3 @@
+//go:build ppc64.power8
+
+package p

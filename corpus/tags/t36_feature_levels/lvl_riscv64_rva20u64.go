@@ -1,0 +1,3 @@
+//go:build riscv64.rva20u64
+
+package p

@@ -1,0 +1,3 @@
+//go:build goexperiment.regabiwrappers
+
+package p

@@ -1,0 +1,4 @@
+package p
+
+// int one(void) { return 1; }
+import "C"

@@ -1,0 +1,3 @@
+//go:build a
+
+package p

@@ -1,0 +1,3 @@
+//go:build b
+
+package p

@@ -1,0 +1,3 @@
+// +build foo,integration
+
+package p

@@ -1,0 +1,3 @@
+//go:build GOOS
+
+package p

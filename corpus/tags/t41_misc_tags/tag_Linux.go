@@ -1,0 +1,3 @@
+//go:build Linux
+
+package p

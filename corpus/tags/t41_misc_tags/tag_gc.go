@@ -1,0 +1,3 @@
+//go:build gc
+
+package p

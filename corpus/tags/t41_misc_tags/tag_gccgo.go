@@ -1,0 +1,3 @@
+//go:build gccgo
+
+package p

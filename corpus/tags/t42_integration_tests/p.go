@@ -1,0 +1,3 @@
+package p
+
+func Answer() int { return 42 }

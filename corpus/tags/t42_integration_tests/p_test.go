@@ -1,0 +1,5 @@
+package p
+
+import "testing"
+
+func TestY(t *testing.T) {}
