@@ -104,6 +104,11 @@ pub fn list(
     let mut out = Vec::new();
     let mut pattern_error: Option<String> = None;
     for d in dirs.iter().filter(|d| is_package(d, ctx)) {
+        // The standard library's `builtin` exists only for documentation; cmd/go keeps it
+        // out of wildcard patterns.
+        if module.path == "std" && d.rel == "builtin" {
+            continue;
+        }
         // A path with `@` cannot be resolved to a package of the main module; cmd/go
         // reports it once, against the pattern, after the packages.
         if d.rel.contains('@') {

@@ -267,18 +267,9 @@ mod tests {
 
     #[test]
     fn eof_after_imports_is_reported() {
-        assert_eq!(
-            go_header_and_eof(b"package p\nimport _ \"embed\"\n// c\n")
-                .unwrap()
-                .1,
-            true
-        );
-        assert_eq!(
-            go_header_and_eof(b"package p\nimport _ \"embed\"\nvar x int\n")
-                .unwrap()
-                .1,
-            false
-        );
+        let hit_eof = |src: &[u8]| go_header_and_eof(src).map(|(_, eof)| eof);
+        assert_eq!(hit_eof(b"package p\nimport _ \"embed\"\n// c\n"), Ok(true));
+        assert_eq!(hit_eof(b"package p\nimport _ \"embed\"\nvar x int\n"), Ok(false));
     }
 
     #[test]
