@@ -2,7 +2,7 @@
 //! `gofmt` and `go vet` expect next to a `//go:build` line) and `GoVersion` (the minimum Go
 //! version an expression implies, which the compiler uses as the file's language version).
 
-use super::{Expr, Span, SyntaxError, TOO_COMPLEX};
+use super::{Expr, SyntaxError, TOO_COMPLEX};
 
 impl Expr {
     /// Go's `PlusBuildLines`: one or more `// +build ...` lines equivalent to this expression.
@@ -11,19 +11,16 @@ impl Expr {
     /// to the tags, some part is not an AND of ORs of ANDs of (possibly negated) tags. Go gives no
     /// offset for this error; ours is the start of the offending sub-expression.
     pub fn plus_build_lines(&self) -> Result<Vec<String>, SyntaxError> {
-        let x = push_not(self, false);
-        // An AND of ORs of ANDs of literals.
-        let mut split: Vec<Vec<Vec<&Expr>>> = Vec::new();
-        for or in split_and(&x) {
+        // An AND of ORs of ANDs of literals, computed on the original tree with a negation flag
+        // instead of materialising Go's De Morgan rewrite.
+        let mut split: Vec<Vec<Vec<Literal<'_>>>> = Vec::new();
+        for or in split_top(self, false, Op::And) {
             let mut ands = Vec::new();
-            for and in split_or(or) {
-                let lits = split_and(and);
-                if let Some(bad) = lits
-                    .iter()
-                    .find(|l| !matches!(l, Expr::Tag { .. } | Expr::Not { .. }))
-                {
-                    return Err(SyntaxError::new(bad.span().start, TOO_COMPLEX));
-                }
+            for and in split_top(or.0, or.1, Op::Or) {
+                let lits = split_top(and.0, and.1, Op::And)
+                    .into_iter()
+                    .map(literal)
+                    .collect::<Result<Vec<_>, _>>()?;
                 ands.push(lits);
             }
             split.push(ands);
@@ -31,7 +28,7 @@ impl Expr {
 
         // With no real OR anywhere, one line with a single comma-joined clause says it all.
         if split.iter().all(|ors| ors.len() <= 1) {
-            let lits: Vec<&Expr> = split.into_iter().flatten().flatten().collect();
+            let lits: Vec<Literal<'_>> = split.into_iter().flatten().flatten().collect();
             split = vec![vec![lits]];
         }
 
@@ -40,9 +37,16 @@ impl Expr {
             .map(|ors| {
                 let mut line = String::from("// +build");
                 for and in ors {
-                    let clause: Vec<String> = and.iter().map(|lit| lit.to_string()).collect();
                     line.push(' ');
-                    line.push_str(&clause.join(","));
+                    for (i, lit) in and.iter().enumerate() {
+                        if i > 0 {
+                            line.push(',');
+                        }
+                        if lit.negated {
+                            line.push('!');
+                        }
+                        line.push_str(lit.name);
+                    }
                 }
                 line
             })
@@ -60,77 +64,60 @@ impl Expr {
     }
 }
 
-/// Rewrites `x` (negated if `negate`) so that only tags are negated, by De Morgan's laws.
-/// A `!tag` that needs no change is kept as is; `!!tag` becomes `tag`.
-fn push_not(x: &Expr, negate: bool) -> Expr {
+/// A sub-expression together with whether it sits under an odd number of negations.
+type Signed<'a> = (&'a Expr, bool);
+
+#[derive(Clone, Copy, PartialEq)]
+enum Op {
+    And,
+    Or,
+}
+
+/// A tag or negated tag, the unit `+build` lines are made of.
+struct Literal<'a> {
+    name: &'a str,
+    negated: bool,
+}
+
+/// Splits `x` (negated if `negated`) into the operands of its top-level `op` chain, in source
+/// order, as Go's `appendSplitAnd`/`appendSplitOr` would after `pushNot`: under a negation an
+/// `||` acts as an `&&` and vice versa (De Morgan), and each `!` just flips the sign.
+fn split_top(x: &Expr, negated: bool, op: Op) -> Vec<Signed<'_>> {
+    let mut out = Vec::new();
+    let mut stack = vec![(x, negated)];
+    while let Some((x, neg)) = stack.pop() {
+        let acts_as = match x {
+            Expr::Not { expr, .. } => {
+                stack.push((expr, !neg));
+                continue;
+            }
+            Expr::And { .. } if neg => Op::Or,
+            Expr::And { .. } => Op::And,
+            Expr::Or { .. } if neg => Op::And,
+            Expr::Or { .. } => Op::Or,
+            Expr::Tag { .. } => {
+                out.push((x, neg));
+                continue;
+            }
+        };
+        match x {
+            Expr::And { left, right, .. } | Expr::Or { left, right, .. } if acts_as == op => {
+                // Right pushed first so the left operand comes out first.
+                stack.push((right, neg));
+                stack.push((left, neg));
+            }
+            _ => out.push((x, neg)),
+        }
+    }
+    out
+}
+
+/// A split-off operand that must be a literal by now; anything else is too complex.
+fn literal((x, negated): Signed<'_>) -> Result<Literal<'_>, SyntaxError> {
     match x {
-        Expr::Not { expr, .. } => {
-            if !negate && matches!(**expr, Expr::Tag { .. }) {
-                x.clone()
-            } else {
-                push_not(expr, !negate)
-            }
-        }
-        Expr::Tag { span, .. } => {
-            if negate {
-                Expr::Not {
-                    expr: Box::new(x.clone()),
-                    span: *span,
-                }
-            } else {
-                x.clone()
-            }
-        }
-        Expr::And { left, right, span } => {
-            let (l, r) = (push_not(left, negate), push_not(right, negate));
-            binary(!negate, l, r, *span)
-        }
-        Expr::Or { left, right, span } => {
-            let (l, r) = (push_not(left, negate), push_not(right, negate));
-            binary(negate, l, r, *span)
-        }
+        Expr::Tag { name, .. } => Ok(Literal { name, negated }),
+        _ => Err(SyntaxError::new(x.span().start, TOO_COMPLEX)),
     }
-}
-
-/// `l && r` if `and`, else `l || r`, keeping the span of the node it was derived from.
-fn binary(and: bool, l: Expr, r: Expr, span: Span) -> Expr {
-    let (left, right) = (Box::new(l), Box::new(r));
-    if and {
-        Expr::And { left, right, span }
-    } else {
-        Expr::Or { left, right, span }
-    }
-}
-
-fn split_and(x: &Expr) -> Vec<&Expr> {
-    let mut out = Vec::new();
-    let mut stack = vec![x];
-    // Depth-first, left operand first, so the parts come out in source order.
-    while let Some(x) = stack.pop() {
-        match x {
-            Expr::And { left, right, .. } => {
-                stack.push(right);
-                stack.push(left);
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-fn split_or(x: &Expr) -> Vec<&Expr> {
-    let mut out = Vec::new();
-    let mut stack = vec![x];
-    while let Some(x) = stack.pop() {
-        match x {
-            Expr::Or { left, right, .. } => {
-                stack.push(right);
-                stack.push(left);
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The minimum `go1.N` minor version implied by `x` (by `!x` if `negated`); -1 for none.

@@ -5,9 +5,9 @@
 //! This file owns the public data types and the entry points that pick a syntax; each job lives
 //! in its own submodule:
 //!
-//! * [`lines`]: recognising a comment line as `//go:build` or `// +build` and locating its text;
+//! * `lines`: recognising a comment line as `//go:build` or `// +build` and locating its text;
 //! * `chars`/`unicode_tables`: which characters may appear in a tag (Go's `unicode.IsLetter`/`IsDigit`);
-//! * `lex` and `parse`: the `//go:build` expression language (a nom parser);
+//! * `lex` and `parse`: the `//go:build` expression language (nom parsers, explicit group stack);
 //! * `plus_build`: the legacy `// +build` clause/literal language (also nom);
 //! * `print`: Go's `String()` rendering, used by `Display`;
 //! * `eval`: evaluation over `bool` or any other [`Truth`] type, and tag listing;
@@ -169,9 +169,8 @@ pub(crate) const NOT_A_CONSTRAINT: &str = "not a build constraint";
 /// written as `+build` lines.
 pub(crate) const TOO_COMPLEX: &str = "expression too complex for // +build lines";
 
-/// Go's `constraint.Parse`: parses one line of either form. The `//go:build` form wins when a
-/// line could be read both ways (it cannot, in practice). Offsets in the result are relative to
-/// the expression text, as in Go; a line that is not a constraint gives
+/// Go's `constraint.Parse`: parses one line of either form (no line is both). Offsets in the
+/// result are relative to the expression text, as in Go; a line that is neither gives
 /// `not a build constraint` at offset 0.
 pub fn parse_line(line: &str) -> Result<Expr, SyntaxError> {
     if let Some((text, _)) = go_build_expr(line) {

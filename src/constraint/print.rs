@@ -10,34 +10,50 @@ use std::fmt;
 
 use super::Expr;
 
+/// Pending output while printing: literal text, or a node still to render.
+enum Item<'a> {
+    Text(&'static str),
+    Node(&'a Expr),
+}
+
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Expr::Tag { name, .. } => f.write_str(name),
-            Expr::Not { expr, .. } => {
-                f.write_str("!")?;
-                let compound = matches!(**expr, Expr::And { .. } | Expr::Or { .. });
-                operand(f, expr, compound)
-            }
-            Expr::And { left, right, .. } => {
-                operand(f, left, matches!(**left, Expr::Or { .. }))?;
-                f.write_str(" && ")?;
-                operand(f, right, matches!(**right, Expr::Or { .. }))
-            }
-            Expr::Or { left, right, .. } => {
-                operand(f, left, matches!(**left, Expr::And { .. }))?;
-                f.write_str(" || ")?;
-                operand(f, right, matches!(**right, Expr::And { .. }))
+        // An explicit work stack instead of recursion: formatter frames are large, and a legal
+        // expression can be about a thousand levels deep.
+        let mut work = vec![Item::Node(self)];
+        while let Some(item) = work.pop() {
+            match item {
+                Item::Text(text) => f.write_str(text)?,
+                Item::Node(Expr::Tag { name, .. }) => f.write_str(name)?,
+                Item::Node(Expr::Not { expr, .. }) => {
+                    f.write_str("!")?;
+                    let compound = matches!(**expr, Expr::And { .. } | Expr::Or { .. });
+                    push_operand(&mut work, expr, compound);
+                }
+                Item::Node(Expr::And { left, right, .. }) => {
+                    // Pushed in reverse: the left operand is printed first.
+                    push_operand(&mut work, right, matches!(**right, Expr::Or { .. }));
+                    work.push(Item::Text(" && "));
+                    push_operand(&mut work, left, matches!(**left, Expr::Or { .. }));
+                }
+                Item::Node(Expr::Or { left, right, .. }) => {
+                    push_operand(&mut work, right, matches!(**right, Expr::And { .. }));
+                    work.push(Item::Text(" || "));
+                    push_operand(&mut work, left, matches!(**left, Expr::And { .. }));
+                }
             }
         }
+        Ok(())
     }
 }
 
-fn operand(f: &mut fmt::Formatter<'_>, x: &Expr, parens: bool) -> fmt::Result {
+fn push_operand<'a>(work: &mut Vec<Item<'a>>, x: &'a Expr, parens: bool) {
     if parens {
-        write!(f, "({x})")
+        work.push(Item::Text(")"));
+        work.push(Item::Node(x));
+        work.push(Item::Text("("));
     } else {
-        write!(f, "{x}")
+        work.push(Item::Node(x));
     }
 }
 
