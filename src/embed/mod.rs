@@ -12,6 +12,7 @@
 
 pub mod fscache;
 pub mod glob;
+pub mod header;
 pub mod names;
 pub mod pathmatch;
 pub mod resolve;
