@@ -194,7 +194,9 @@ mod tests {
         assert!(!ok(b"package p\n\nimport \"embed\"\n//go:embed a\n"));
         assert!(!ok(b"package p\n\nimport \"embed\"\n"));
         assert!(!ok(b"package p"));
-        assert!(ok(b"package p; import (\"embed\"; _ \"x\"); var x embed.FS"));
+        assert!(ok(
+            b"package p; import (\"embed\"; _ \"x\"); var x embed.FS"
+        ));
         assert!(!ok(b"package p\nimport \"embed\"\nimportx\n"));
         assert!(!ok(b"package p\nimport \"embed\"\n/x\n"));
         assert!(!ok(b"package p\nimport \"embed\"\n/* unterminated\n"));

@@ -493,7 +493,9 @@ mod tests {
 
     #[test]
     fn directive_after_line_comment_and_empty() {
-        let s = scan_directives(b"package p\nvar x int\n// hi\n//go:embed a\n//go:embed \n//go:embed \"bad\n");
+        let s = scan_directives(
+            b"package p\nvar x int\n// hi\n//go:embed a\n//go:embed \n//go:embed \"bad\n",
+        );
         assert_eq!(s.directives.len(), 2);
         assert!(s.directives[1].patterns.is_empty());
         assert_eq!(
