@@ -66,6 +66,12 @@ pub fn fs_valid_path(p: &[u8]) -> bool {
         .all(|e| !e.is_empty() && e != b"." && e != b"..")
 }
 
+/// The whole check cmd/go applies to a `//go:embed` pattern before globbing (an `all:` prefix
+/// is removed first); `false` means `invalid pattern syntax`.
+pub fn valid_embed_pattern(pattern: &[u8]) -> bool {
+    valid_embed_glob(pattern.strip_prefix(b"all:").unwrap_or(pattern))
+}
+
 /// The embed pattern validity check, applied to the glob after any `all:` prefix.
 pub fn valid_embed_glob(glob: &[u8]) -> bool {
     match_bytes(glob, b"").is_ok() && glob != b"." && fs_valid_path(glob)
