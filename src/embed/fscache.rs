@@ -45,6 +45,9 @@ pub struct DirEntry {
 }
 
 type Memo<K, V> = RwLock<HashMap<K, V>>;
+/// (clean package dir, exact pattern bytes) → the pattern's outcome.
+type PatternKey = (Vec<u8>, Vec<u8>);
+type PatternOutcome = Result<Arc<PatternReport>, String>;
 
 /// Memoising view of the asset tree (see the module docs). `Send + Sync`.
 #[derive(Default)]
@@ -52,7 +55,7 @@ pub struct AssetCache {
     lstat: Memo<Vec<u8>, Result<Meta, FsError>>,
     stat: Memo<Vec<u8>, Result<Meta, FsError>>,
     readdir: Memo<Vec<u8>, Result<Arc<Vec<DirEntry>>, String>>,
-    patterns: Memo<(Vec<u8>, Vec<u8>), Result<Arc<PatternReport>, String>>,
+    patterns: Memo<PatternKey, PatternOutcome>,
     disk_calls: AtomicU64,
 }
 

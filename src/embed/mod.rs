@@ -6,12 +6,18 @@
 //!   globset is not used);
 //! * [`resolve`] / [`resolve_pattern`] / [`explain_pattern`] turn patterns into files the way
 //!   cmd/go's `resolveEmbed` does, through a memoising, thread-safe [`AssetCache`];
-//! * [`is_bad_embed_name`] is cmd/go's `isBadEmbedName`.
+//! * [`is_bad_embed_name`] is cmd/go's `isBadEmbedName`;
+//! * [`header::embed_scan_reachable`] tells whether go/build's embed scan runs at all (it does
+//!   not when its import reader already hit the end of the file).
+//!
+//! The argument and pattern syntax is written down in `grammar/embed-patterns.ebnf`, whose
+//! examples are checked by the unit tests.
 //!
 //! Behaviour follows Unix: `\` is always an escape in patterns, paths are raw bytes.
 
 pub mod fscache;
 pub mod glob;
+pub mod header;
 pub mod names;
 pub mod pathmatch;
 pub mod resolve;

@@ -47,8 +47,15 @@ impl EmbedPatternAt {
 /// Result of [`scan_directives`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmbedScan {
-    /// Directives whose arguments parsed, in file order.
+    /// Directives whose arguments parsed, in file order: what go/build collects (when the
+    /// file imports "embed" and its header parses).
     pub directives: Vec<EmbedDirective>,
+    /// Well-formed directives that go/build never sees because its import reader already
+    /// reached the end of the file (or a syntax error) while reading the header — a file of
+    /// only package clause, imports and comments. Empty unless `header_hit_eof`.
+    pub not_collected: Vec<EmbedDirective>,
+    /// See `not_collected` and [`super::header::embed_scan_reachable`].
+    pub header_hit_eof: bool,
     /// Directives whose arguments did not parse (go/build drops them silently):
     /// `(line, column of the "//", message)`, the message being go/build's
     /// `invalid quoted string in //go:embed: <rest of the arguments>`.
@@ -65,7 +72,8 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 ///
 /// The caller decides whether the file's patterns count at all: go/build only collects them
 /// when the header parsed and the file imports `"embed"` (§7.1). This function scans the whole
-/// file regardless. A NUL byte ends the scan where it stands (go/build's reader stops with an
+/// file regardless, but when go/build's header reader swallows the whole file, the directives
+/// go to `not_collected` instead of `directives` (see [`super::header`]). A NUL byte ends the scan where it stands (go/build's reader stops with an
 /// error there; a directive cut short by the NUL keeps the patterns before it) — a NUL inside
 /// the header makes the file invalid anyway.
 pub fn scan_directives(src: &[u8]) -> EmbedScan {
@@ -155,6 +163,10 @@ pub fn scan_directives(src: &[u8]) -> EmbedScan {
             }
             break;
         }
+    }
+    if !super::header::embed_scan_reachable(src) {
+        out.header_hit_eof = true;
+        out.not_collected = std::mem::take(&mut out.directives);
     }
     out
 }
@@ -448,9 +460,14 @@ fn push_char(out: &mut Vec<u8>, c: char) {
 mod tests {
     use super::*;
 
+    /// Everything the byte scan found, whether or not go/build's header reader lets it run.
+    fn all_directives(src: &[u8]) -> Vec<EmbedDirective> {
+        let s = scan_directives(src);
+        s.directives.into_iter().chain(s.not_collected).collect()
+    }
+
     fn pats(src: &str) -> Vec<(String, u32, u32)> {
-        scan_directives(src.as_bytes())
-            .directives
+        all_directives(src.as_bytes())
             .into_iter()
             .flat_map(|d| d.patterns)
             .map(|p| (p.pattern, p.line, p.column))
@@ -476,13 +493,15 @@ mod tests {
 
     #[test]
     fn directive_after_line_comment_and_empty() {
-        let s = scan_directives(b"package p\n// hi\n//go:embed a\n//go:embed \n//go:embed \"bad\n");
+        let s = scan_directives(
+            b"package p\nvar x int\n// hi\n//go:embed a\n//go:embed \n//go:embed \"bad\n",
+        );
         assert_eq!(s.directives.len(), 2);
         assert!(s.directives[1].patterns.is_empty());
         assert_eq!(
             s.malformed,
             vec![(
-                5,
+                6,
                 1,
                 "invalid quoted string in //go:embed: \"bad".to_string()
             )]
@@ -514,8 +533,16 @@ mod tests {
         );
         let p = pats("package p\n\t//go:embed  \"a\"  `b`\n");
         assert_eq!(p, vec![("a".into(), 2, 14), ("b".into(), 2, 19)]);
-        let s = scan_directives(b"package p\n\t//go:embed x\n");
-        assert_eq!((s.directives[0].line, s.directives[0].column), (2, 2));
+        let d = all_directives(b"package p\n\t//go:embed x\n");
+        assert_eq!((d[0].line, d[0].column), (2, 2));
+    }
+
+    #[test]
+    fn header_reaching_eof_hides_everything() {
+        let s = scan_directives(b"package p\n\nimport \"embed\"\n//go:embed a\n");
+        assert!(s.header_hit_eof && s.directives.is_empty() && s.not_collected.len() == 1);
+        let s = scan_directives(b"package p\n\nimport \"embed\"\n//go:embed a\nvar f embed.FS\n");
+        assert!(!s.header_hit_eof && s.directives.len() == 1 && s.not_collected.is_empty());
     }
 
     #[test]
@@ -528,7 +555,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_pattern() {
-        let s = scan_directives(b"p\n//go:embed \"\\xff.txt\" \"\xff\\x41\" \xfe\n");
+        let s = scan_directives(b"package p\nvar x\n//go:embed \"\\xff.txt\" \"\xff\\x41\" \xfe\n");
         let p = &s.directives[0].patterns;
         assert_eq!(p[0].pattern, "\u{fffd}.txt");
         assert_eq!(p[0].key(), b"\xff.txt");
