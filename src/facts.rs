@@ -97,6 +97,15 @@ const FIRST_READ: usize = 16 * 1024;
 
 fn read_header(path: &Path, is_go: bool) -> HeaderOutcome {
     let shown = path.display();
+    // Opening a FIFO or device could block forever (Go would hang there); refuse anything
+    // that is not a regular file once symlinks are followed.
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            return HeaderOutcome::OpenFailed(format!("open {shown}: not a regular file"))
+        }
+        Ok(_) => {}
+        Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),
+    }
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),

@@ -82,6 +82,9 @@ pub struct ListedPackage {
     pub xtest_embed_patterns: Vec<String>,
     #[serde(rename = "XTestEmbedFiles", skip_serializing_if = "Vec::is_empty")]
     pub xtest_embed_files: Vec<String>,
+    /// Why each ignored file is ignored, for the human listing (not a `go list` field).
+    #[serde(skip)]
+    pub ignored_reasons: Vec<(String, String)>,
 }
 
 /// Options of one listing.
@@ -282,7 +285,55 @@ pub fn package_view(
     }
 
     package_checks(&mut view, &mut errors, ctx);
+    view.ignored_reasons = view
+        .ignored_go_files
+        .iter()
+        .chain(&view.ignored_other_files)
+        .filter_map(|name| {
+            let f = d.files.iter().find(|f| &f.name == name)?;
+            Some((name.clone(), ignore_reason(f, ctx)))
+        })
+        .collect();
     finish_view(view, errors)
+}
+
+/// A one-line reason why `f` is not compiled under `ctx`, in the order go/build decides.
+pub fn ignore_reason(f: &crate::facts::FileFacts, ctx: &BuildContext) -> String {
+    use crate::facts::HeaderOutcome;
+    if !f.name_constraint.matches(&mut |t| ctx.match_tag(t)) {
+        return format!(
+            "file name requires {}",
+            f.name_constraint.tags().join(" && ")
+        );
+    }
+    let HeaderOutcome::Read(h) = &f.header else {
+        return "header could not be read".to_string();
+    };
+    if let Some(gb) = &h.go_build {
+        if let Ok(expr) = &gb.expr {
+            if !crate::classify::eval_expr(expr, ctx) {
+                return format!("{} is false", gb.line.text);
+            }
+        }
+    } else {
+        for pb in &h.plus_build {
+            if let Ok(expr) = &pb.expr {
+                if !crate::classify::eval_expr(expr, ctx) {
+                    return format!("{} is false", pb.line.text);
+                }
+            }
+        }
+    }
+    if f.is_go() && h.package_name == "documentation" {
+        return "package documentation is never built".to_string();
+    }
+    if f.is_go() && h.imports_c() && !ctx.cgo_enabled {
+        return "imports \"C\" and cgo is off".to_string();
+    }
+    if f.ext == ".S" || f.ext == ".sx" {
+        return "preprocessed assembly needs a cgo file in the package".to_string();
+    }
+    "excluded".to_string()
 }
 
 fn finish_view(mut view: ListedPackage, errors: ErrorSlot) -> ListedPackage {

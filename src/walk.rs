@@ -132,7 +132,9 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
         let top = entry.depth() == 0;
         let name = entry.file_name().to_string_lossy();
         let dot = name.starts_with('.') && name != "." && name != "..";
-        if dot || name.starts_with('_') || name == "testdata" {
+        // `gotags list PATH` means `go list ./...` run in PATH, where the top is spelt `.`
+        // and therefore never pruned, whatever its real name.
+        if !top && (dot || name.starts_with('_') || name == "testdata") {
             it.skip_current_dir();
             continue;
         }

@@ -17,7 +17,7 @@ pub fn write_packages(
             p.name.as_str()
         };
         writeln!(out, "{}  [package {}]", p.import_path, name)?;
-        let lists: [(&str, &Vec<String>); 20] = [
+        let lists: [(&str, &Vec<String>); 18] = [
             ("go", &p.go_files),
             ("cgo", &p.cgo_files),
             ("test", &p.test_go_files),
@@ -34,8 +34,6 @@ pub fn write_packages(
             ("embed", &p.embed_files),
             ("test embed", &p.test_embed_files),
             ("xtest embed", &p.xtest_embed_files),
-            ("ignored", &p.ignored_go_files),
-            ("ignored other", &p.ignored_other_files),
             ("invalid", &p.invalid_go_files),
             ("embed patterns", &p.embed_patterns),
         ];
@@ -43,6 +41,9 @@ pub fn write_packages(
             if !files.is_empty() {
                 writeln!(out, "    {label:<14} {}", files.join(" "))?;
             }
+        }
+        for (file, reason) in &p.ignored_reasons {
+            writeln!(out, "    ignored        {file}: {reason}")?;
         }
         if let Some(e) = &p.error {
             if e.pos.is_empty() {
