@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed .git
+var fs embed.FS

@@ -1,0 +1,6 @@
+package p
+
+import "embed"
+
+//go:embed *
+var fs embed.FS

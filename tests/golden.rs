@@ -1,0 +1,266 @@
+//! Golden tests: `gotags list --json --test <module>` against the expectations that
+//! `corpus/generate-expected.sh` recorded from the real `go list` (no Go needed here).
+//!
+//! For every module with a `corpus/expected/<module>/` directory and every configuration in
+//! `corpus/configs.tsv`, gotags runs with cwd = the module root and an environment cleared of
+//! GO*/CGO_* variables, then given GO386=sse2, GOENV=off and the configuration's variables
+//! (the generator used the same). Its output is shaped exactly like the generator's and
+//! compared field by field, including package order.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn expected_modules() -> Vec<String> {
+    corpus_modules()
+        .into_iter()
+        .filter(|m| corpus_dir().join("expected").join(m).is_dir())
+        .collect()
+}
+
+fn read_expected(module: &str, config: &str) -> Result<Vec<Value>, String> {
+    let path = corpus_dir()
+        .join("expected")
+        .join(module)
+        .join(format!("{config}.json"));
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let v: Value =
+        serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))?;
+    match v {
+        Value::Array(a) => Ok(a),
+        _ => Err(format!("{} is not a JSON array", path.display())),
+    }
+}
+
+struct Outcome {
+    packages: usize,
+    diffs: Vec<String>,
+}
+
+fn check_one(module: &str, config: &Config) -> Outcome {
+    let label = format!("{module}/{}", config.name);
+    let expected = match read_expected(module, &config.name) {
+        Ok(e) => e,
+        Err(e) => {
+            return Outcome {
+                packages: 0,
+                diffs: vec![format!("{label}: {e}")],
+            }
+        }
+    };
+    let modroot = corpus_dir().join(module);
+    let modroot = modroot.canonicalize().unwrap_or(modroot);
+    let arg = modroot.to_string_lossy().into_owned();
+    let out = run_gotags(&["list", "--json", "--test", &arg], &modroot, &config.vars);
+    let got = match stream_or_error(&format!("{label}: gotags"), &out) {
+        Ok(g) => g,
+        Err(e) => {
+            return Outcome {
+                packages: expected.len(),
+                diffs: vec![e],
+            }
+        }
+    };
+    let got = shape_all(&got, &root_spellings(&modroot));
+    Outcome {
+        packages: expected.len(),
+        diffs: compare(&label, &expected, &got, true),
+    }
+}
+
+#[test]
+fn golden_corpus() {
+    let configs = load_configs();
+    let modules = expected_modules();
+    assert!(
+        !modules.is_empty(),
+        "no corpus/expected/<module> directories"
+    );
+    ensure_empty_dirs(&corpus_dir());
+    let jobs: Vec<(String, Config)> = modules
+        .iter()
+        .flat_map(|m| configs.iter().map(move |c| (m.clone(), c.clone())))
+        .collect();
+    let outcomes = par_map(&jobs, worker_threads(), |(m, c)| check_one(m, c));
+    let packages: usize = outcomes.iter().map(|o| o.packages).sum();
+    let diffs: Vec<&String> = outcomes.iter().flat_map(|o| o.diffs.iter()).collect();
+    for d in &diffs {
+        println!("{d}");
+    }
+    println!(
+        "golden: compared {} modules x {} configs ({} runs), {} expected packages; {} differences",
+        modules.len(),
+        configs.len(),
+        jobs.len(),
+        packages,
+        diffs.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} differences between gotags and the go list expectations (listed above)",
+        diffs.len()
+    );
+}
+
+// ---- tests of the harness itself --------------------------------------------------------
+
+fn sample_expected() -> Vec<Value> {
+    read_expected("embed", "linux-amd64-cgo1").expect("corpus/expected/embed/linux-amd64-cgo1.json")
+}
+
+#[test]
+fn harness_finds_no_difference_in_identical_lists() {
+    let e = sample_expected();
+    assert!(compare("t", &e, &e, true).is_empty());
+}
+
+#[test]
+fn harness_reports_field_change_missing_and_extra_packages() {
+    let expected = sample_expected();
+    assert!(expected.len() >= 3, "need a few packages to alter");
+    let mut got = expected.clone();
+    // 1. a field change
+    let changed_path = got[0]["ImportPath"]
+        .as_str()
+        .expect("ImportPath")
+        .to_string();
+    got[0]["GoFiles"] = serde_json::json!(["not_what_go_said.go"]);
+    // 2. a missing package
+    let removed = got.remove(1);
+    let removed_path = removed["ImportPath"]
+        .as_str()
+        .expect("ImportPath")
+        .to_string();
+    // 3. an extra package
+    got.push(serde_json::json!({"Dir": "extra", "ImportPath": "example.com/embed/extra", "Name": "extra"}));
+    // 4. an added field and an Error change on another package
+    got[1]["Incomplete"] = Value::Bool(true);
+    let err_path = got[1]["ImportPath"]
+        .as_str()
+        .expect("ImportPath")
+        .to_string();
+
+    let diffs = compare("embed/linux-amd64-cgo1", &expected, &got, true);
+    for d in &diffs {
+        println!("{d}");
+    }
+    let has = |needle: &str| diffs.iter().any(|d| d.contains(needle));
+    assert!(has(&format!(
+        "embed/linux-amd64-cgo1: package {changed_path}: GoFiles: expected"
+    )));
+    assert!(has("got [\"not_what_go_said.go\"]"));
+    assert!(has(&format!("package {removed_path}: missing")));
+    assert!(has("package example.com/embed/extra: unexpected"));
+    assert!(has(&format!(
+        "package {err_path}: Incomplete: expected (absent) got true"
+    )));
+    assert_eq!(diffs.len(), 4, "exactly the four alterations: {diffs:#?}");
+}
+
+#[test]
+fn harness_reports_order_difference() {
+    let expected = sample_expected();
+    let mut got = expected.clone();
+    got.swap(0, 1);
+    let diffs = compare("t", &expected, &got, true);
+    assert_eq!(diffs.len(), 1, "{diffs:#?}");
+    assert!(diffs[0].contains("package order"));
+    assert!(compare("t", &expected, &got, false).is_empty());
+}
+
+/// Turns a shaped expectation back into what go list prints (absolute Dir, absolute paths
+/// in messages) so the normaliser can be checked on realistic input.
+fn unshape(pkgs: &[Value], modroot: &Path) -> Vec<Value> {
+    fn abs(v: &Value, root: &str) -> Value {
+        match v {
+            Value::String(s) => Value::String(s.replace("$MODROOT", root)),
+            Value::Array(a) => Value::Array(a.iter().map(|x| abs(x, root)).collect()),
+            Value::Object(o) => {
+                Value::Object(o.iter().map(|(k, x)| (k.clone(), abs(x, root))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    let root = modroot.to_string_lossy().into_owned();
+    pkgs.iter()
+        .map(|p| {
+            let mut p = abs(p, &root);
+            if let Some(d) = p.get("Dir").and_then(Value::as_str) {
+                let d = if d == "." {
+                    root.clone()
+                } else {
+                    modroot.join(d).to_string_lossy().into_owned()
+                };
+                p["Dir"] = Value::String(d);
+            }
+            // go list prints more than the compared fields, and more of Error.
+            p["Module"] = serde_json::json!({"Path": "example.com/x"});
+            if let Some(e) = p.get_mut("Error").and_then(Value::as_object_mut) {
+                e.insert("ImportStack".into(), serde_json::json!(["x"]));
+            }
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn normaliser_is_idempotent_on_every_expected_file_and_inverts_unshape() {
+    let configs = load_configs();
+    let mut files = 0;
+    for m in expected_modules() {
+        let modroot = corpus_dir().join(&m);
+        let roots = root_spellings(&modroot);
+        for c in &configs {
+            let e = read_expected(&m, &c.name).unwrap_or_else(|e| panic!("{e}"));
+            let label = format!("{m}/{}", c.name);
+            assert_eq!(
+                shape_all(&e, &roots),
+                e,
+                "{label}: shaping an expected file changed it"
+            );
+            assert_eq!(
+                shape_all(&unshape(&e, &modroot), &roots),
+                e,
+                "{label}: shaping go-list-like output did not give the expected file back"
+            );
+            files += 1;
+        }
+    }
+    println!("normaliser: checked {files} expected files");
+    assert!(files > 0);
+}
+
+#[test]
+fn configs_are_well_formed_and_have_expectations() {
+    let configs = load_configs();
+    let mut names: Vec<&str> = configs.iter().map(|c| c.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), configs.len(), "duplicate config names");
+    for m in expected_modules() {
+        for c in &configs {
+            let p = corpus_dir()
+                .join("expected")
+                .join(&m)
+                .join(format!("{}.json", c.name));
+            assert!(
+                p.is_file(),
+                "missing {} (run corpus/generate-expected.sh)",
+                p.display()
+            );
+        }
+    }
+    let q = split_vars(r#"GOOS=linux GOFLAGS="-tags=a -tags=b" X="#).expect("split");
+    assert_eq!(
+        q,
+        vec![
+            ("GOOS".to_string(), "linux".to_string()),
+            ("GOFLAGS".to_string(), "-tags=a -tags=b".to_string()),
+            ("X".to_string(), String::new()),
+        ]
+    );
+    assert!(split_vars(r#"A="x"#).is_err());
+}

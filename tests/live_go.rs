@@ -1,0 +1,287 @@
+//! Live differential tests against the real Go 1.23 toolchain; skipped (with a printed
+//! reason) when it is not installed.
+//!
+//! * `live_corpus_all_platforms`: every corpus module, copied to a temp dir (symlinks
+//!   preserved, mtimes backdated), for every port of `go tool dist list` x CGO_ENABLED 0/1:
+//!   `go list -e -json ./...` against `gotags list --json <module>`, on the golden field set
+//!   minus TestEmbedFiles/XTestEmbedFiles (plain `go list` never prints those; the goldens
+//!   cover them through `-test`). Package order is compared too.
+//! * `live_std_and_cmd`: `go list -e -json std` (cwd `$GOROOT/src`) against
+//!   `gotags list --json $GOROOT/src`, and `go list -e -json cmd` (cwd `$GOROOT/src/cmd`)
+//!   against `gotags list --json $GOROOT/src/cmd`, for seven ports with CGO_ENABLED=0,
+//!   keyed by ImportPath (go list sorts these by import path).
+#![cfg(unix)]
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TEST_ONLY_FIELDS: &[&str] = &["TestEmbedFiles", "XTestEmbedFiles"];
+
+fn go_or_skip() -> Option<(PathBuf, String)> {
+    match find_go() {
+        Ok(g) => Some(g),
+        Err(e) => {
+            println!("skipped: go 1.23 not found ({e})");
+            None
+        }
+    }
+}
+
+/// Toolchain plumbing for the `go` side only: a private cache, no network, no workspace.
+fn go_plumbing(scratch: &Path) -> Vec<(String, String)> {
+    [
+        ("GOCACHE", scratch.join("gocache")),
+        ("GOPATH", scratch.join("gopath")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string_lossy().into_owned()))
+    .chain(
+        [
+            ("GOFLAGS", ""),
+            ("GOTOOLCHAIN", "local"),
+            ("GOWORK", "off"),
+            ("GOPROXY", "off"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    )
+    .collect()
+}
+
+fn run_go(
+    go: &Path,
+    args: &[&str],
+    cwd: &Path,
+    plumbing: &[(String, String)],
+    vars: &[(String, String)],
+) -> std::io::Result<std::process::Output> {
+    let mut cmd = Command::new(go);
+    cmd.args(args).current_dir(cwd);
+    let all: Vec<(String, String)> = plumbing.iter().chain(vars).cloned().collect();
+    clean_go_env(&mut cmd, &all);
+    cmd.output()
+}
+
+/// Recursive copy that recreates symlinks as symlinks.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
+    let entries =
+        std::fs::read_dir(from).unwrap_or_else(|e| panic!("reading {}: {e}", from.display()));
+    for entry in entries {
+        let entry = entry.expect("directory entry");
+        let src = entry.path();
+        let dst = to.join(entry.file_name());
+        let meta = std::fs::symlink_metadata(&src)
+            .unwrap_or_else(|e| panic!("lstat {}: {e}", src.display()));
+        if meta.file_type().is_symlink() {
+            let target = std::fs::read_link(&src)
+                .unwrap_or_else(|e| panic!("readlink {}: {e}", src.display()));
+            std::os::unix::fs::symlink(&target, &dst)
+                .unwrap_or_else(|e| panic!("symlink {}: {e}", dst.display()));
+        } else if meta.is_dir() {
+            copy_tree(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).unwrap_or_else(|e| panic!("copying {}: {e}", src.display()));
+        }
+    }
+}
+
+/// Backdates every entry (symlinks themselves, not their targets) so that `go list` takes
+/// its module-index path (spec §0.2).
+fn backdate(dir: &Path) {
+    let status = Command::new("find")
+        .arg(dir)
+        .args(["-exec", "touch", "-h", "-t", "202001010000", "{}", "+"])
+        .status()
+        .expect("running find/touch");
+    assert!(status.success(), "backdating {} failed", dir.display());
+}
+
+fn dist_list(go: &Path, plumbing: &[(String, String)]) -> Vec<(String, String)> {
+    let out = run_go(go, &["tool", "dist", "list"], Path::new("/"), plumbing, &[])
+        .expect("running go tool dist list");
+    assert!(out.status.success(), "go tool dist list failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_once('/'))
+        .map(|(os, arch)| (os.to_string(), arch.to_string()))
+        .collect()
+}
+
+struct Job {
+    label: String,
+    modroot: PathBuf,
+    /// What go lists (`./...`, `std`, `cmd`).
+    go_pattern: &'static str,
+    vars: Vec<(String, String)>,
+    check_order: bool,
+}
+
+struct Outcome {
+    go_packages: usize,
+    diffs: Vec<String>,
+}
+
+fn run_job(go: &Path, plumbing: &[(String, String)], job: &Job) -> Outcome {
+    let go_out = run_go(
+        go,
+        &["list", "-e", "-json", job.go_pattern],
+        &job.modroot,
+        plumbing,
+        &job.vars,
+    );
+    let want = match stream_or_error(&format!("{}: go list", job.label), &go_out) {
+        Ok(w) => w,
+        Err(e) => {
+            return Outcome {
+                go_packages: 0,
+                diffs: vec![e],
+            }
+        }
+    };
+    let arg = job.modroot.to_string_lossy().into_owned();
+    let got_out = run_gotags(&["list", "--json", &arg], &job.modroot, &job.vars);
+    let roots = root_spellings(&job.modroot);
+    let want = without_fields(&shape_all(&want, &roots), TEST_ONLY_FIELDS);
+    let got = match stream_or_error(&format!("{}: gotags", job.label), &got_out) {
+        Ok(g) => without_fields(&shape_all(&g, &roots), TEST_ONLY_FIELDS),
+        Err(e) => {
+            return Outcome {
+                go_packages: want.len(),
+                diffs: vec![e],
+            }
+        }
+    };
+    Outcome {
+        go_packages: want.len(),
+        diffs: compare(&job.label, &want, &got, job.check_order),
+    }
+}
+
+fn report(what: &str, jobs: &[Job], outcomes: &[Outcome], extra: &str) {
+    let packages: usize = outcomes.iter().map(|o| o.go_packages).sum();
+    let diffs: Vec<&String> = outcomes.iter().flat_map(|o| o.diffs.iter()).collect();
+    for d in &diffs {
+        println!("{d}");
+    }
+    println!(
+        "{what}: compared {} runs ({extra}), {packages} go list packages; {} differences",
+        jobs.len(),
+        diffs.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{what}: {} differences between gotags and go list (listed above)",
+        diffs.len()
+    );
+}
+
+#[test]
+fn live_corpus_all_platforms() {
+    let Some((go, version)) = go_or_skip() else {
+        return;
+    };
+    println!("live: {version} ({})", go.display());
+    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("live-go");
+    std::fs::create_dir_all(&scratch).expect("creating the go cache dir");
+    let plumbing = go_plumbing(&scratch);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().canonicalize().expect("canonical temp dir");
+    let modules = corpus_modules();
+    for m in &modules {
+        copy_tree(&corpus_dir().join(m), &root.join(m));
+    }
+    ensure_empty_dirs(&root);
+    backdate(&root);
+
+    let ports = dist_list(&go, &plumbing);
+    assert!(
+        ports.len() >= 40,
+        "go tool dist list gave only {} ports",
+        ports.len()
+    );
+    let mut jobs = Vec::new();
+    for m in &modules {
+        for (os, arch) in &ports {
+            for cgo in ["0", "1"] {
+                jobs.push(Job {
+                    label: format!("{m}/{os}-{arch}-cgo{cgo}"),
+                    modroot: root.join(m),
+                    go_pattern: "./...",
+                    vars: vec![
+                        ("GOOS".into(), os.clone()),
+                        ("GOARCH".into(), arch.clone()),
+                        ("CGO_ENABLED".into(), cgo.into()),
+                    ],
+                    check_order: true,
+                });
+            }
+        }
+    }
+    let outcomes = par_map(&jobs, worker_threads(), |j| run_job(&go, &plumbing, j));
+    report(
+        "live corpus",
+        &jobs,
+        &outcomes,
+        &format!(
+            "{} modules x {} ports x CGO_ENABLED 0/1",
+            modules.len(),
+            ports.len()
+        ),
+    );
+}
+
+#[test]
+fn live_std_and_cmd() {
+    let Some((go, version)) = go_or_skip() else {
+        return;
+    };
+    println!("live std/cmd: {version} ({})", go.display());
+    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("live-go");
+    std::fs::create_dir_all(&scratch).expect("creating the go cache dir");
+    let plumbing = go_plumbing(&scratch);
+    let out = run_go(&go, &["env", "GOROOT"], Path::new("/"), &plumbing, &[])
+        .expect("running go env GOROOT");
+    let goroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let src = goroot.join("src");
+    assert!(
+        src.join("go.mod").is_file(),
+        "{} has no go.mod: is the Go source installed?",
+        src.display()
+    );
+    let ports = [
+        ("linux", "amd64"),
+        ("windows", "arm64"),
+        ("darwin", "arm64"),
+        ("js", "wasm"),
+        ("wasip1", "wasm"),
+        ("plan9", "386"),
+        ("aix", "ppc64"),
+    ];
+    let mut jobs = Vec::new();
+    for (pattern, dir) in [("std", src.clone()), ("cmd", src.join("cmd"))] {
+        for (os, arch) in ports {
+            jobs.push(Job {
+                label: format!("{pattern}/{os}-{arch}-cgo0"),
+                modroot: dir.clone(),
+                go_pattern: pattern,
+                vars: vec![
+                    ("GOOS".into(), os.into()),
+                    ("GOARCH".into(), arch.into()),
+                    ("CGO_ENABLED".into(), "0".into()),
+                ],
+                check_order: false,
+            });
+        }
+    }
+    let outcomes = par_map(&jobs, worker_threads(), |j| run_job(&go, &plumbing, j));
+    report(
+        "live std/cmd",
+        &jobs,
+        &outcomes,
+        &format!("std and cmd x {} ports, CGO_ENABLED=0", ports.len()),
+    );
+}
