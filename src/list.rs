@@ -92,6 +92,8 @@ pub struct ListedPackage {
 pub struct ListOptions {
     /// Fill `TestEmbedFiles`/`XTestEmbedFiles` as `go list -test` does for the package.
     pub test: bool,
+    /// List `std` or `cmd` (import-path pattern rules) instead of `./...`.
+    pub goroot_pattern: Option<crate::walk::GorootPattern>,
 }
 
 /// Decides which walked directories are packages under `ctx` and builds their `go list` view.
@@ -112,6 +114,21 @@ pub fn list(
         if module.path == "std" && d.rel == "builtin" {
             continue;
         }
+        if let Some(pattern) = opts.goroot_pattern {
+            // `std` skips runtime/cgo when cgo is off; `cmd` skips vendored commands.
+            if pattern == crate::walk::GorootPattern::Std
+                && d.rel == "runtime/cgo"
+                && !ctx.cgo_enabled
+            {
+                continue;
+            }
+            if pattern == crate::walk::GorootPattern::Cmd && d.rel.starts_with("vendor/") {
+                let dir = d.dir.to_string_lossy();
+                if classify(&d.files, &dir, ctx, Loader::GoBuild).name == "main" {
+                    continue;
+                }
+            }
+        }
         // A path with `@` cannot be resolved to a package of the main module; cmd/go
         // reports it once, against the pattern, after the packages.
         if d.rel.contains('@') {
@@ -124,6 +141,10 @@ pub fn list(
             continue;
         }
         out.push(package_view(module, d, ctx, cache, cwd, opts));
+    }
+    if opts.goroot_pattern.is_some() {
+        // Import-path patterns list packages sorted by path, not in walk order.
+        out.sort_by(|a, b| a.import_path.cmp(&b.import_path));
     }
     if let Some(err) = pattern_error {
         out.push(ListedPackage {
@@ -248,19 +269,16 @@ pub fn package_view(
 
     // A command for a port that must link externally needs cgo; cmd/go stops loading the
     // package there, before embed resolution and the file checks.
-    if view.name == "main"
-        && !ctx.cgo_enabled
-        && crate::platform::must_link_external(&ctx.goos, &ctx.goarch)
-        && ctx.compiler != "gccgo"
-    {
-        errors.set(
-            String::new(),
-            format!(
-                "{}/{} requires external (cgo) linking, but cgo is not enabled",
-                ctx.goos, ctx.goarch
-            ),
-        );
-        return finish_view(view, errors);
+    if view.name == "main" && !ctx.cgo_enabled && ctx.compiler != "gccgo" {
+        let race = ctx.tool_tags.iter().any(|t| t == "race");
+        if let Some(reason) = crate::platform::external_linking_reason(&ctx.goos, &ctx.goarch, race)
+        {
+            errors.set(
+                String::new(),
+                format!("{reason} requires external (cgo) linking, but cgo is not enabled"),
+            );
+            return finish_view(view, errors);
+        }
     }
     match embed::resolve(cache, &d.dir, &view.embed_patterns) {
         Ok(found) => view.embed_files = found.into_iter().map(|f| f.rel).collect(),

@@ -51,8 +51,12 @@ enum OnOff {
 
 #[derive(Args, Debug)]
 struct ListArgs {
-    /// Directory to list, as `go list ./...` run there (default: the current directory).
+    /// Directory to list, as `go list ./...` run there (default: the current directory);
+    /// or `std` / `cmd` for the Go distribution's packages under `--goroot`.
     path: Option<PathBuf>,
+    /// The Go distribution for `std` and `cmd` (default: $GOROOT).
+    #[arg(long)]
+    goroot: Option<PathBuf>,
     #[command(flatten)]
     context: ContextArgs,
     /// Print a stream of JSON objects with `go list -e -json` field names.
@@ -116,6 +120,39 @@ fn run_list(args: ListArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
     };
+    let goroot_pattern = args
+        .path
+        .as_ref()
+        .and_then(|p| p.to_str())
+        .and_then(walk::GorootPattern::parse);
+    if let Some(pattern) = goroot_pattern {
+        let goroot = args
+            .goroot
+            .clone()
+            .or_else(|| std::env::var_os("GOROOT").map(PathBuf::from));
+        let Some(goroot) = goroot else {
+            return usage_error(
+                "listing std or cmd needs the Go distribution: pass --goroot or set GOROOT",
+            );
+        };
+        if !goroot.join("src").is_dir() {
+            return usage_error(format!(
+                "{}: no src directory (is this a GOROOT?)",
+                goroot.display()
+            ));
+        }
+        let (module, dirs, problems) = walk::walk_goroot(&goroot, pattern);
+        for p in &problems {
+            eprintln!("gotags: {}: {}", p.path.display(), p.message);
+        }
+        let opts = ListOptions {
+            test: args.test,
+            goroot_pattern: Some(pattern),
+        };
+        let cache = AssetCache::new();
+        let packages = list::list(&module, &dirs, &ctx, &cache, &cwd, opts);
+        return emit(&packages, args.json, &ctx);
+    }
     let start = match &args.path {
         Some(p) if p.is_absolute() => p.clone(),
         Some(p) => cwd.join(p),
@@ -141,20 +178,21 @@ fn run_list(args: ListArgs) -> ExitCode {
         eprintln!("gotags: {}: {}", p.path.display(), p.message);
     }
     let cache = AssetCache::new();
-    let packages = list::list(
-        &module,
-        &dirs,
-        &ctx,
-        &cache,
-        &cwd,
-        ListOptions { test: args.test },
-    );
+    let opts = ListOptions {
+        test: args.test,
+        goroot_pattern: None,
+    };
+    let packages = list::list(&module, &dirs, &ctx, &cache, &cwd, opts);
+    emit(&packages, args.json, &ctx)
+}
+
+fn emit(packages: &[list::ListedPackage], json: bool, ctx: &BuildContext) -> ExitCode {
     let out = std::io::stdout();
     let mut out = out.lock();
-    let written = if args.json {
-        render::json::write_packages(&mut out, &packages)
+    let written = if json {
+        render::json::write_packages(&mut out, packages)
     } else {
-        render::text::write_packages(&mut out, &packages, &ctx)
+        render::text::write_packages(&mut out, packages, ctx)
     };
     if let Err(e) = written.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -168,10 +168,32 @@ pub fn default_cc(goos: &str) -> &'static str {
     }
 }
 
-/// Whether a pure-Go program for this port must still use the external (cgo) linker
-/// (`internal/platform/supported.go: MustLinkExternal` with `withCgo` false).
-pub fn must_link_external(goos: &str, goarch: &str) -> bool {
-    matches!((goos, goarch), ("ios", "arm64")) || (goos == "android" && goarch != "arm64")
+/// Why a command (package main) for this port needs the external (cgo) linker even without
+/// cgo files, as cmd/go's `externalLinkingReason` words it for a default build; `None` when
+/// internal linking works. Mirrors `internal/platform/supported.go`: `MustLinkExternal`
+/// (without cgo), `DefaultPIE` and `InternalLinkPIESupported`.
+pub fn external_linking_reason(goos: &str, goarch: &str, race: bool) -> Option<String> {
+    let must_link_external =
+        (goos == "ios" && goarch == "arm64") || (goos == "android" && goarch != "arm64");
+    if must_link_external {
+        return Some(format!("{goos}/{goarch}"));
+    }
+    let default_pie = match goos {
+        "android" | "ios" | "darwin" => true,
+        "windows" => !race,
+        _ => false,
+    };
+    let internal_pie = matches!(
+        (goos, goarch),
+        ("android", "arm64")
+            | ("darwin", "amd64" | "arm64")
+            | ("linux", "amd64" | "arm64" | "ppc64le")
+            | ("windows", "386" | "amd64" | "arm" | "arm64")
+    );
+    if default_pie && !internal_pie {
+        return Some("default PIE binary".to_string());
+    }
+    None
 }
 
 /// The newest Go 1.x minor release gotags emulates (`internal/goversion.Version`):

@@ -165,6 +165,95 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
     (out, problems)
 }
 
+/// The Go distribution's own meta-patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GorootPattern {
+    /// `std`: every package under `$GOROOT/src` except `cmd`, vendored ones included.
+    Std,
+    /// `cmd`: every package under `$GOROOT/src/cmd`, vendored ones included.
+    Cmd,
+}
+
+impl GorootPattern {
+    pub fn parse(text: &str) -> Option<GorootPattern> {
+        match text {
+            "std" => Some(GorootPattern::Std),
+            "cmd" => Some(GorootPattern::Cmd),
+            _ => None,
+        }
+    }
+}
+
+/// Walks `$GOROOT/src` for `std` or `cmd` as cmd/go's `MatchPackages` does: the `src`
+/// directory itself is never a package, `.`/`_`/`testdata` trees are pruned, `vendor` trees
+/// are walked (their packages are part of the pattern), and `std` leaves out `cmd`.
+pub fn walk_goroot(
+    goroot: &Path,
+    pattern: GorootPattern,
+) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
+    let src = goroot.join("src");
+    let module = match pattern {
+        GorootPattern::Std => Module {
+            root: src.clone(),
+            path: "std".into(),
+        },
+        GorootPattern::Cmd => Module {
+            root: src.join("cmd"),
+            path: "cmd".into(),
+        },
+    };
+    let mut problems = Vec::new();
+    let mut dirs: Vec<(PathBuf, String)> = Vec::new();
+    let mut it = walkdir::WalkDir::new(&module.root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| module.root.clone());
+                let message = e
+                    .io_error()
+                    .map(go_errno_text)
+                    .unwrap_or_else(|| e.to_string());
+                problems.push(WalkProblem { path, message });
+                continue;
+            }
+        };
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative_slash(&module.root, entry.path());
+        if pattern == GorootPattern::Std && rel.is_empty() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let pruned = entry.depth() > 0
+            && (name.starts_with('.') || name.starts_with('_') || name == "testdata");
+        if pruned || (pattern == GorootPattern::Std && rel == "cmd") {
+            it.skip_current_dir();
+            continue;
+        }
+        dirs.push((entry.path().to_path_buf(), rel));
+    }
+    let results: Vec<Result<DirFacts, WalkProblem>> = dirs
+        .into_par_iter()
+        .map(|(dir, rel)| read_dir_facts(dir, rel))
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(d) => out.push(d),
+            Err(p) => problems.push(p),
+        }
+    }
+    (module, out, problems)
+}
+
 /// The slash path of `path` below `root` ("" when equal).
 pub fn relative_slash(root: &Path, path: &Path) -> String {
     match path.strip_prefix(root) {

@@ -7,8 +7,8 @@
 //!   minus TestEmbedFiles/XTestEmbedFiles (plain `go list` never prints those; the goldens
 //!   cover them through `-test`). Package order is compared too.
 //! * `live_std_and_cmd`: `go list -e -json std` (cwd `$GOROOT/src`) against
-//!   `gotags list --json $GOROOT/src`, and `go list -e -json cmd` (cwd `$GOROOT/src/cmd`)
-//!   against `gotags list --json $GOROOT/src/cmd`, for seven ports with CGO_ENABLED=0,
+//!   `gotags list --json std --goroot $GOROOT`, and `go list -e -json cmd` (cwd
+//!   `$GOROOT/src/cmd`) against `gotags list --json cmd --goroot $GOROOT`, for seven ports with CGO_ENABLED=0,
 //!   keyed by ImportPath (go list sorts these by import path).
 #![cfg(unix)]
 
@@ -143,7 +143,21 @@ fn run_job(go: &Path, plumbing: &[(String, String)], job: &Job) -> Outcome {
         }
     };
     let arg = job.modroot.to_string_lossy().into_owned();
-    let got_out = run_gotags(&["list", "--json", &arg], &job.modroot, &job.vars);
+    // `std` and `cmd` are import-path patterns over the Go distribution, not directories.
+    let goroot = match job.go_pattern {
+        "std" => job.modroot.parent(),
+        "cmd" => job.modroot.parent().and_then(Path::parent),
+        _ => None,
+    }
+    .map(|g| g.to_string_lossy().into_owned());
+    let got_out = match &goroot {
+        Some(g) => run_gotags(
+            &["list", "--json", job.go_pattern, "--goroot", g],
+            &job.modroot,
+            &job.vars,
+        ),
+        None => run_gotags(&["list", "--json", &arg], &job.modroot, &job.vars),
+    };
     let roots = root_spellings(&job.modroot);
     let want = without_fields(&shape_all(&want, &roots), TEST_ONLY_FIELDS);
     let got = match stream_or_error(&format!("{}: gotags", job.label), &got_out) {
