@@ -13,6 +13,7 @@ pub mod embed;
 pub mod eval;
 pub mod facts;
 pub mod filename;
+pub mod goenv;
 pub mod header;
 pub mod list;
 pub mod modpath;

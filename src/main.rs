@@ -102,13 +102,11 @@ fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
         tags,
         cgo: args.cgo.map(|c| c == OnOff::On),
     };
-    BuildContext::from_env(
-        &|name| std::env::var(name).ok(),
-        &overrides,
-        &HostInfo::current(),
-        &context::on_path,
-    )
-    .map_err(|e| e.to_string())
+    let goenv = gotags::goenv::GoEnv::load();
+    let process = |name: &str| std::env::var(name).ok();
+    let lookup = |name: &str| goenv.lookup(name, &process);
+    BuildContext::from_env(&lookup, &overrides, &HostInfo::current(), &context::on_path)
+        .map_err(|e| e.to_string())
 }
 
 fn run_list(args: ListArgs) -> ExitCode {
