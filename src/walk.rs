@@ -114,15 +114,7 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| start.to_path_buf());
-                let message = match e.io_error() {
-                    Some(io) => go_errno_text(io),
-                    None => e.to_string(),
-                };
-                problems.push(WalkProblem { path, message });
+                problems.push(walk_problem(e, start));
                 continue;
             }
         };
@@ -151,17 +143,7 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
         dirs.push((entry.path().to_path_buf(), rel));
     }
 
-    let results: Vec<Result<DirFacts, WalkProblem>> = dirs
-        .into_par_iter()
-        .map(|(dir, rel)| read_dir_facts(dir, rel))
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(d) => out.push(d),
-            Err(p) => problems.push(p),
-        }
-    }
+    let out = read_all(dirs, &mut problems);
     (out, problems)
 }
 
@@ -212,15 +194,7 @@ pub fn walk_goroot(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| module.root.clone());
-                let message = e
-                    .io_error()
-                    .map(go_errno_text)
-                    .unwrap_or_else(|| e.to_string());
-                problems.push(WalkProblem { path, message });
+                problems.push(walk_problem(e, &module.root));
                 continue;
             }
         };
@@ -240,6 +214,13 @@ pub fn walk_goroot(
         }
         dirs.push((entry.path().to_path_buf(), rel));
     }
+    let out = read_all(dirs, &mut problems);
+    (module, out, problems)
+}
+
+/// Reads the facts of every directory in parallel, keeping walk order; failures become
+/// problems and the rest goes on.
+fn read_all(dirs: Vec<(PathBuf, String)>, problems: &mut Vec<WalkProblem>) -> Vec<DirFacts> {
     let results: Vec<Result<DirFacts, WalkProblem>> = dirs
         .into_par_iter()
         .map(|(dir, rel)| read_dir_facts(dir, rel))
@@ -251,7 +232,20 @@ pub fn walk_goroot(
             Err(p) => problems.push(p),
         }
     }
-    (module, out, problems)
+    out
+}
+
+/// A walkdir error as a problem with its path and Go's wording of the OS error.
+fn walk_problem(e: walkdir::Error, fallback: &Path) -> WalkProblem {
+    let path = e
+        .path()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| fallback.to_path_buf());
+    let message = match e.io_error() {
+        Some(io) => go_errno_text(io),
+        None => e.to_string(),
+    };
+    WalkProblem { path, message }
 }
 
 /// The slash path of `path` below `root` ("" when equal).

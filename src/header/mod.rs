@@ -43,7 +43,6 @@ pub fn scan_constraints(header: &[u8]) -> Result<HeaderConstraints, &'static str
             Some(i) => (&header[offset..offset + i], offset + i + 1),
             None => (&header[offset..], header.len()),
         };
-        let line_start = offset;
         offset = next;
         let (mut line, lead) = trim_space(raw);
         if line.is_empty() && !ended {
@@ -66,7 +65,6 @@ pub fn scan_constraints(header: &[u8]) -> Result<HeaderConstraints, &'static str
         if !in_star && line == b"//go:binary-only-package" {
             out.binary_only = true;
         }
-        let _ = line_start;
         while !line.is_empty() {
             if in_star {
                 match find(line, b"*/") {
