@@ -76,11 +76,17 @@ impl FileFacts {
 
     /// Reads and parses one file. `path` is the absolute path used in Go's messages.
     pub fn read(path: &Path, name: &str, is_symlink: bool) -> FileFacts {
+        FileFacts::read_entry(path, name, is_symlink, false)
+    }
+
+    /// Like `read`, for a directory entry whose type the listing already gave: a known
+    /// regular file needs no extra `stat` before it is opened.
+    pub fn read_entry(path: &Path, name: &str, is_symlink: bool, known_regular: bool) -> FileFacts {
         let ext = filename::extension(name).to_string();
         let header = if ext == ".syso" {
             HeaderOutcome::NotRead
         } else {
-            read_header(path, ext == ".go")
+            read_header(path, ext == ".go", known_regular)
         };
         FileFacts {
             name: name.to_string(),
@@ -95,16 +101,20 @@ impl FileFacts {
 /// How much of a file is read first; most Go headers end well before this.
 const FIRST_READ: usize = 16 * 1024;
 
-fn read_header(path: &Path, is_go: bool) -> HeaderOutcome {
+fn read_header(path: &Path, is_go: bool, known_regular: bool) -> HeaderOutcome {
     let shown = path.display();
     // Opening a FIFO or device could block forever (Go would hang there); refuse anything
     // that is not a regular file once symlinks are followed.
-    match std::fs::metadata(path) {
-        Ok(m) if !m.is_file() => {
-            return HeaderOutcome::OpenFailed(format!("open {shown}: not a regular file"))
+    if !known_regular {
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => {
+                return HeaderOutcome::OpenFailed(format!("open {shown}: not a regular file"))
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e)))
+            }
         }
-        Ok(_) => {}
-        Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),
     }
     let mut file = match File::open(path) {
         Ok(f) => f,

@@ -300,7 +300,12 @@ pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem
         if filename::is_hidden(&name) || !platform::is_source_ext(filename::extension(&name)) {
             continue;
         }
-        files.push(FileFacts::read(&path, &name, is_symlink));
+        files.push(FileFacts::read_entry(
+            &path,
+            &name,
+            is_symlink,
+            ft.is_file(),
+        ));
     }
     Ok(DirFacts {
         dir,
