@@ -20,10 +20,17 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("parse // +build line", |b| {
-        b.iter(|| black_box(constraint::parse_plus_build(black_box("linux,amd64 darwin,!cgo freebsd,386")).ok()))
+        b.iter(|| {
+            black_box(
+                constraint::parse_plus_build(black_box("linux,amd64 darwin,!cgo freebsd,386")).ok(),
+            )
+        })
     });
     let ctx = BuildContext::for_port("linux", "amd64", true, &[]).expect("linux/amd64 is a port");
-    let exprs: Vec<_> = GO_BUILD.iter().filter_map(|e| constraint::parse_go_build(e).ok()).collect();
+    let exprs: Vec<_> = GO_BUILD
+        .iter()
+        .filter_map(|e| constraint::parse_go_build(e).ok())
+        .collect();
     c.bench_function("evaluate (4 expressions, one context)", |b| {
         b.iter(|| {
             for e in &exprs {

@@ -12,8 +12,21 @@ use std::path::Path;
 
 fn generate(root: &Path) {
     fs::write(root.join("go.mod"), "module example.com/big\n\ngo 1.23\n").expect("write go.mod");
-    let suffixes = ["", "_linux", "_windows", "_darwin_arm64", "_amd64", "_test", "_linux_test"];
-    let constraints = ["", "//go:build unix\n\n", "//go:build !windows && (amd64 || arm64)\n\n", "// +build linux darwin\n\n"];
+    let suffixes = [
+        "",
+        "_linux",
+        "_windows",
+        "_darwin_arm64",
+        "_amd64",
+        "_test",
+        "_linux_test",
+    ];
+    let constraints = [
+        "",
+        "//go:build unix\n\n",
+        "//go:build !windows && (amd64 || arm64)\n\n",
+        "// +build linux darwin\n\n",
+    ];
     for p in 0..500 {
         let dir = root.join(format!("pkg{:03}/sub{}", p / 10, p % 10));
         fs::create_dir_all(&dir).expect("mkdir");
@@ -37,23 +50,42 @@ fn bench(c: &mut Criterion) {
     let ctx = BuildContext::for_port("linux", "amd64", true, &[]).expect("port");
     let mut group = c.benchmark_group("list 10k files");
     group.sample_size(20);
-    group.bench_function("walk + read facts", |b| b.iter(|| walk::walk(&module, tmp.path())));
+    group.bench_function("walk + read facts", |b| {
+        b.iter(|| walk::walk(&module, tmp.path()))
+    });
     let (dirs, _) = walk::walk(&module, tmp.path());
     group.bench_function("evaluate one context", |b| {
         b.iter(|| {
             let cache = AssetCache::new();
-            list::list(&module, &dirs, &ctx, &cache, tmp.path(), ListOptions::default())
+            list::list(
+                &module,
+                &dirs,
+                &ctx,
+                &cache,
+                tmp.path(),
+                ListOptions::default(),
+            )
         })
     });
     group.bench_function("evaluate 49 ports × cgo on/off", |b| {
         let contexts: Vec<_> = gotags::platform::PORTS
             .iter()
-            .flat_map(|p| [true, false].map(|cgo| BuildContext::for_port(p.goos, p.goarch, cgo, &[]).expect("port")))
+            .flat_map(|p| {
+                [true, false]
+                    .map(|cgo| BuildContext::for_port(p.goos, p.goarch, cgo, &[]).expect("port"))
+            })
             .collect();
         b.iter(|| {
             let cache = AssetCache::new();
             for ctx in &contexts {
-                list::list(&module, &dirs, ctx, &cache, tmp.path(), ListOptions::default());
+                list::list(
+                    &module,
+                    &dirs,
+                    ctx,
+                    &cache,
+                    tmp.path(),
+                    ListOptions::default(),
+                );
             }
         })
     });

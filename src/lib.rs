@@ -15,6 +15,7 @@ pub mod facts;
 pub mod filename;
 pub mod header;
 pub mod list;
+pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;

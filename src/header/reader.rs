@@ -269,7 +269,10 @@ mod tests {
     fn eof_after_imports_is_reported() {
         let hit_eof = |src: &[u8]| go_header_and_eof(src).map(|(_, eof)| eof);
         assert_eq!(hit_eof(b"package p\nimport _ \"embed\"\n// c\n"), Ok(true));
-        assert_eq!(hit_eof(b"package p\nimport _ \"embed\"\nvar x int\n"), Ok(false));
+        assert_eq!(
+            hit_eof(b"package p\nimport _ \"embed\"\nvar x int\n"),
+            Ok(false)
+        );
     }
 
     #[test]
