@@ -26,8 +26,14 @@ pub struct Cover {
 }
 
 /// Finds a cover for `elements` (each: the configurations compiling one file); empty
-/// elements are ignored.
+/// elements are ignored. Ties go to the lowest index.
 pub fn cover(n: usize, elements: &[Bits]) -> Cover {
+    let rank: Vec<usize> = (0..n).collect();
+    cover_ranked(n, elements, &rank)
+}
+
+/// The same, breaking ties between equally good configurations by `rank` (lower first).
+pub fn cover_ranked(n: usize, elements: &[Bits], rank: &[usize]) -> Cover {
     let mut sets: Vec<Bits> = elements.iter().filter(|b| !b.is_empty()).cloned().collect();
     sets.sort_by_key(|b| (b.count(), b.clone()));
     sets.dedup();
@@ -39,12 +45,12 @@ pub fn cover(n: usize, elements: &[Bits]) -> Cover {
         }
     }
     let constraints = minimal.len();
-    let greedy = greedy(n, &minimal);
+    let greedy = greedy(n, &minimal, rank);
     let mut best = greedy.clone();
     let mut nodes = 0usize;
     let all: Vec<usize> = (0..minimal.len()).collect();
     let mut chosen = Vec::new();
-    let complete = search(&minimal, &all, &mut chosen, &mut best, &mut nodes);
+    let complete = search(&minimal, &all, rank, &mut chosen, &mut best, &mut nodes);
     best.sort_unstable();
     if complete {
         Cover {
@@ -71,7 +77,7 @@ pub fn cover(n: usize, elements: &[Bits]) -> Cover {
     }
 }
 
-fn greedy(n: usize, sets: &[Bits]) -> Vec<usize> {
+fn greedy(n: usize, sets: &[Bits], rank: &[usize]) -> Vec<usize> {
     let mut left: Vec<&Bits> = sets.iter().collect();
     let mut out = Vec::new();
     while !left.is_empty() {
@@ -97,6 +103,7 @@ fn greedy(n: usize, sets: &[Bits]) -> Vec<usize> {
 fn search(
     sets: &[Bits],
     left: &[usize],
+    rank: &[usize],
     chosen: &mut Vec<usize>,
     best: &mut Vec<usize>,
     nodes: &mut usize,
@@ -118,11 +125,14 @@ fn search(
         return true;
     };
     let mut options: Vec<usize> = sets[hardest].iter().collect();
-    options.sort_by_key(|&c| std::cmp::Reverse(left.iter().filter(|&&i| sets[i].get(c)).count()));
+    options.sort_by_key(|&c| {
+        let hits = left.iter().filter(|&&i| sets[i].get(c)).count();
+        (std::cmp::Reverse(hits), rank.get(c).copied().unwrap_or(c))
+    });
     for c in options {
         let rest: Vec<usize> = left.iter().copied().filter(|&i| !sets[i].get(c)).collect();
         chosen.push(c);
-        let ok = search(sets, &rest, chosen, best, nodes);
+        let ok = search(sets, &rest, rank, chosen, best, nodes);
         chosen.pop();
         if !ok {
             return false;

@@ -64,7 +64,9 @@ pub fn run(
     let decls = read_decls(&eval, &dirs);
     let gaps = gaps::find(&eval, &dirs, &hidden, &decls);
     let groups = module_groups(&eval);
-    let cover = want_cover.then(|| cover::cover(eval.configs.len(), &all_compiled(&eval)));
+    let cover = want_cover.then(|| {
+        cover::cover_ranked(eval.configs.len(), &all_compiled(&eval), &preference(&eval.configs))
+    });
     Ok(Matrix {
         module,
         eval,
@@ -74,6 +76,22 @@ pub fn run(
         groups,
         cover,
     })
+}
+
+/// Tie-break order for the cover: first-class ports, then cgo off, then matrix order.
+fn preference(configs: &[Config]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..configs.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &configs[i];
+        let first = crate::platform::find_port(&c.platform.goos, &c.platform.goarch)
+            .is_some_and(|p| p.first_class);
+        (!first, c.cgo, i)
+    });
+    let mut rank = vec![0; configs.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
 }
 
 /// Every file's compiled configurations, across all directories.
@@ -152,4 +170,45 @@ impl Matrix {
             None => None,
         }
     }
+}
+
+/// Resolves the command line's `--platforms`, `--tags-sets` and `--cgo` into configurations.
+/// With `goreleaser`, each build contributes its platforms with its own tags (unless
+/// `--tags-sets` is given, which then applies to every build).
+pub fn resolve_configs(
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<&str>,
+    cgo: configs::CgoMode,
+) -> Result<Vec<Config>, String> {
+    let sets = configs::parse_tag_sets(tag_sets.unwrap_or(""));
+    if platforms.trim() != "goreleaser" {
+        let p = configs::parse_platforms(platforms)?;
+        return Ok(configs::product(&p, &sets, cgo));
+    }
+    let path = goreleaser::find_config(module_root).ok_or_else(|| {
+        format!(
+            "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
+            module_root.display()
+        )
+    })?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {}", path.display(), crate::facts::go_errno_text(&e)))?;
+    let builds = goreleaser::parse_builds(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out: Vec<Config> = Vec::new();
+    for b in builds {
+        let build_sets = match tag_sets {
+            Some(_) => sets.clone(),
+            None => vec![configs::TagSet::new(b.tags.clone())],
+        };
+        for c in configs::product(&b.platforms, &build_sets, cgo) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("{}: no Go builds", path.display()));
+    }
+    Ok(out)
 }
