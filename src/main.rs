@@ -161,12 +161,15 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
         CgoChoice::Off => CgoMode::Off,
         CgoChoice::Both => CgoMode::Both,
     };
-    let configs =
-        match matrix::resolve_configs(&module.root, &args.platforms, args.tags_sets.as_deref(), cgo)
-        {
-            Ok(c) => c,
-            Err(e) => return usage_error(e),
-        };
+    let configs = match matrix::resolve_configs(
+        &module.root,
+        &args.platforms,
+        args.tags_sets.as_deref(),
+        cgo,
+    ) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
     let (dirs, problems) = walk::walk(&module, &start);
     for p in &problems {
         eprintln!("gotags: {}: {}", p.path.display(), p.message);
@@ -186,7 +189,12 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
         });
         match m.locate(&abs) {
             Some((d, found)) => {
-                let di = m.eval.dirs.iter().position(|x| std::ptr::eq(x, d)).unwrap_or(0);
+                let di = m
+                    .eval
+                    .dirs
+                    .iter()
+                    .position(|x| std::ptr::eq(x, d))
+                    .unwrap_or(0);
                 render::matrix::write_explain(
                     &mut out,
                     &m,

@@ -85,7 +85,7 @@ fn greedy(n: usize, sets: &[Bits], rank: &[usize]) -> Vec<usize> {
             .max_by_key(|&c| {
                 (
                     left.iter().filter(|s| s.get(c)).count(),
-                    std::cmp::Reverse(c),
+                    std::cmp::Reverse(rank.get(c).copied().unwrap_or(c)),
                 )
             })
             .unwrap_or(0);

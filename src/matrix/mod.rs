@@ -65,7 +65,11 @@ pub fn run(
     let gaps = gaps::find(&eval, &dirs, &hidden, &decls);
     let groups = module_groups(&eval);
     let cover = want_cover.then(|| {
-        cover::cover_ranked(eval.configs.len(), &all_compiled(&eval), &preference(&eval.configs))
+        cover::cover_ranked(
+            eval.configs.len(),
+            &all_compiled(&eval),
+            &preference(&eval.configs),
+        )
     });
     Ok(Matrix {
         module,

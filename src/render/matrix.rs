@@ -66,8 +66,11 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
             }
         }
         for os in oses {
-            let all_arches: Vec<&String> =
-                universe.iter().filter(|(o, _)| o == os).map(|(_, r)| r).collect();
+            let all_arches: Vec<&String> = universe
+                .iter()
+                .filter(|(o, _)| o == os)
+                .map(|(_, r)| r)
+                .collect();
             for mask in [3u8, 1, 2] {
                 let arches: Vec<&String> = plats
                     .iter()
@@ -96,7 +99,11 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         let uniform = tokens.iter().all(|(_, m)| *m == tokens[0].1);
         let mut text = if uniform {
             let names: Vec<&str> = tokens.iter().map(|(l, _)| l.as_str()).collect();
-            let m = if tokens[0].1 == full_mask { 3 } else { tokens[0].1 };
+            let m = if tokens[0].1 == full_mask {
+                3
+            } else {
+                tokens[0].1
+            };
             let s = suffix(m);
             if s.is_empty() {
                 names.join(", ")
@@ -179,22 +186,24 @@ fn files_summary(listed: Option<&ListedPackage>) -> String {
     let Some(l) = listed else {
         return "not a package (no Go files)".to_string();
     };
-    let short = |list: &'static str| -> &'static str { match list {
-        "GoFiles" => "go",
-        "CgoFiles" => "cgo",
-        "TestGoFiles" => "test",
-        "XTestGoFiles" => "xtest",
-        "CFiles" => "c",
-        "CXXFiles" => "c++",
-        "MFiles" => "objc",
-        "HFiles" => "h",
-        "FFiles" => "fortran",
-        "SFiles" => "asm",
-        "SwigFiles" => "swig",
-        "SwigCXXFiles" => "swig++",
-        "SysoFiles" => "syso",
-        other => other,
-    } };
+    let short = |list: &'static str| -> &'static str {
+        match list {
+            "GoFiles" => "go",
+            "CgoFiles" => "cgo",
+            "TestGoFiles" => "test",
+            "XTestGoFiles" => "xtest",
+            "CFiles" => "c",
+            "CXXFiles" => "c++",
+            "MFiles" => "objc",
+            "HFiles" => "h",
+            "FFiles" => "fortran",
+            "SFiles" => "asm",
+            "SwigFiles" => "swig",
+            "SwigCXXFiles" => "swig++",
+            "SysoFiles" => "syso",
+            other => other,
+        }
+    };
     let mut parts: Vec<String> = compiled_lists(l)
         .iter()
         .filter(|(_, f)| !f.is_empty())
@@ -257,11 +266,21 @@ fn gap_lines(g: &Gaps, configs: &[Config]) -> Vec<(&'static str, String)> {
         let why: Vec<String> = f
             .reasons
             .iter()
-            .map(|r| format!("{} on {}", r.reason.text(), describe_set(configs, &r.configs)))
+            .map(|r| {
+                format!(
+                    "{} on {}",
+                    r.reason.text(),
+                    describe_set(configs, &r.configs)
+                )
+            })
             .collect();
         out.push((
             "dead file",
-            format!("{}: no configuration compiles it: {}", join_path(&f.dir, &f.file), why.join("; ")),
+            format!(
+                "{}: no configuration compiles it: {}",
+                join_path(&f.dir, &f.file),
+                why.join("; ")
+            ),
         ));
     }
     for f in &g.needs_tags {
@@ -345,7 +364,11 @@ fn cover_text(m: &Matrix, c: &cover::Cover) -> String {
 pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<()> {
     let s = Style { on: color };
     let configs = &m.eval.configs;
-    writeln!(out, "{}", s.bold(&format!("gotags matrix: {}", m.module.path)))?;
+    writeln!(
+        out,
+        "{}",
+        s.bold(&format!("gotags matrix: {}", m.module.path))
+    )?;
     writeln!(out, "{}", wrap(&summary_line(m), 0, 2))?;
     for (i, g) in m.groups.iter().enumerate() {
         let text = format!("{} {}", group_name(i), describe(configs, g));
@@ -367,7 +390,11 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
     }
     writeln!(out)?;
     let lines = gap_lines(&m.gaps, configs);
-    writeln!(out, "{}", s.bold(&format!("Gaps ({} findings)", lines.len())))?;
+    writeln!(
+        out,
+        "{}",
+        s.bold(&format!("Gaps ({} findings)", lines.len()))
+    )?;
     for (kind, text) in lines {
         let kind_col = format!("{kind:<15}");
         let body = wrap(&text, 17, 17);
@@ -376,7 +403,11 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
     if !m.gaps.opt_outs.is_empty() {
         writeln!(out, "{}", s.bold("Deliberate opt-outs (not findings)"))?;
         for o in &m.gaps.opt_outs {
-            writeln!(out, "{}", wrap(&format!("{}: {}", join_path(&o.dir, &o.file), o.why), 2, 4))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("{}: {}", join_path(&o.dir, &o.file), o.why), 2, 4)
+            )?;
         }
     }
     if let Some(c) = &m.cover {
@@ -404,8 +435,17 @@ pub fn write_markdown(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     writeln!(out, "| --- | --- | --- |")?;
     for (path, rows) in package_rows(m) {
         for (i, (text, b)) in rows.iter().enumerate() {
-            let p = if i == 0 { format!("`{path}`") } else { String::new() };
-            writeln!(out, "| {p} | {} | {} |", md_escape(&describe(configs, b)), md_escape(text))?;
+            let p = if i == 0 {
+                format!("`{path}`")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "| {p} | {} | {} |",
+                md_escape(&describe(configs, b)),
+                md_escape(text)
+            )?;
         }
     }
     let lines = gap_lines(&m.gaps, configs);
@@ -421,7 +461,11 @@ pub fn write_markdown(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
         writeln!(out, "\n</details>")?;
     }
     if let Some(c) = &m.cover {
-        writeln!(out, "\n### Minimal CI matrix\n\n```\n{}```", cover_text(m, c))?;
+        writeln!(
+            out,
+            "\n### Minimal CI matrix\n\n```\n{}```",
+            cover_text(m, c)
+        )?;
     }
     Ok(())
 }
@@ -558,18 +602,32 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
 }
 
 /// `--explain FILE`: the file's verdict on every configuration, grouped.
-pub fn write_explain(out: &mut impl Write, m: &Matrix, shown: &str, file: Result<(usize, usize), String>) -> io::Result<()> {
+pub fn write_explain(
+    out: &mut impl Write,
+    m: &Matrix,
+    shown: &str,
+    file: Result<(usize, usize), String>,
+) -> io::Result<()> {
     let configs = &m.eval.configs;
     writeln!(out, "{shown}")?;
     match file {
-        Err(_) => writeln!(out, "  {}: {}", describe(configs, &Bits::full(configs.len())), Reason::Hidden.text()),
+        Err(_) => writeln!(
+            out,
+            "  {}: {}",
+            describe(configs, &Bits::full(configs.len())),
+            Reason::Hidden.text()
+        ),
         Ok((di, fi)) => {
             let d = &m.eval.dirs[di];
             let f = &m.dirs[d.dir_index].files[fi];
             let mut groups = explain::file_reasons(&m.eval, d, f);
             groups.sort_by_key(|(r, _)| !r.is_compiled());
             for (r, b) in groups {
-                writeln!(out, "{}", wrap(&format!("{}:", describe(configs, &b)), 2, 4))?;
+                writeln!(
+                    out,
+                    "{}",
+                    wrap(&format!("{}:", describe(configs, &b)), 2, 4)
+                )?;
                 writeln!(out, "{}", wrap(&r.text(), 6, 8))?;
             }
             Ok(())
@@ -588,9 +646,13 @@ mod tests {
         let n = configs.len();
         let windows = Bits::from_fn(n, |i| configs[i].platform.goos == "windows");
         assert_eq!(describe(&configs, &windows), "windows/* (8 of 98)");
-        let plan9_nocgo =
-            Bits::from_fn(n, |i| configs[i].platform.goos == "plan9" && !configs[i].cgo);
-        assert_eq!(describe(&configs, &plan9_nocgo), "plan9/* (no-cgo) (3 of 98)");
+        let plan9_nocgo = Bits::from_fn(n, |i| {
+            configs[i].platform.goos == "plan9" && !configs[i].cgo
+        });
+        assert_eq!(
+            describe(&configs, &plan9_nocgo),
+            "plan9/* (no-cgo) (3 of 98)"
+        );
         let one = Bits::from_fn(n, |i| i == 0);
         assert_eq!(describe(&configs, &one), "aix/ppc64 (no-cgo) (1 of 98)");
         assert_eq!(describe(&configs, &Bits::full(n)), "all 98 configurations");
