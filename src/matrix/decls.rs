@@ -56,13 +56,26 @@ enum Tok {
     Ident(String),
     Open(u8),
     Close(u8),
+    /// A string, raw string, rune or number literal.
+    Lit,
     Comma,
     Semi,
     Star,
     Other,
 }
 
-/// Tokens with their lines; newlines become `Semi` (over-inserting is harmless here).
+/// Go's automatic semicolon rule, for the tokens this scanner distinguishes: a newline ends
+/// a statement after an identifier (keywords included), a literal or a closing bracket.
+fn newline(out: &mut Vec<(Tok, u32)>, line: u32) {
+    if matches!(
+        out.last(),
+        Some((Tok::Ident(_), _)) | Some((Tok::Lit, _)) | Some((Tok::Close(_), _))
+    ) {
+        out.push((Tok::Semi, line));
+    }
+}
+
+/// Tokens with their lines; newlines become `Semi` where Go would insert one.
 fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -72,7 +85,7 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
         let c = src[i];
         match c {
             b'\n' => {
-                out.push((Tok::Semi, line));
+                newline(&mut out, line);
                 line += 1;
                 i += 1;
             }
@@ -94,7 +107,7 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
                 }
                 i = (i + 2).min(n);
                 if had_newline {
-                    out.push((Tok::Semi, line));
+                    newline(&mut out, line);
                 }
             }
             b'"' | b'\'' => {
@@ -107,7 +120,7 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
                     i += 1;
                 }
                 i = (i + 1).min(n);
-                out.push((Tok::Other, start_line));
+                out.push((Tok::Lit, start_line));
             }
             b'`' => {
                 let start_line = line;
@@ -119,7 +132,7 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
                     i += 1;
                 }
                 i = (i + 1).min(n);
-                out.push((Tok::Other, start_line));
+                out.push((Tok::Lit, start_line));
             }
             b'(' | b'[' | b'{' => {
                 out.push((Tok::Open(c), line));
@@ -155,7 +168,7 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
                 {
                     i += 1;
                 }
-                out.push((Tok::Other, line));
+                out.push((Tok::Lit, line));
             }
             _ => {
                 out.push((Tok::Other, line));
@@ -198,11 +211,16 @@ pub fn scan(src: &[u8]) -> Vec<Decl> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut depth = 0usize;
+    // Declarations start statements: `func` inside `var f func() error` is a type.
+    let mut at_start = true;
     while i < toks.len() {
+        let starts = at_start;
+        at_start = false;
         match &toks[i].0 {
             Tok::Open(_) => depth += 1,
             Tok::Close(_) => depth = depth.saturating_sub(1),
-            Tok::Ident(w) if depth == 0 => match w.as_str() {
+            Tok::Semi if depth == 0 => at_start = true,
+            Tok::Ident(w) if depth == 0 && starts => match w.as_str() {
                 "func" => {
                     i = scan_func(&toks, i + 1, &mut out);
                     continue;
@@ -384,6 +402,21 @@ var _ = fmt.Sprint
                 "var fn",
                 "const c0",
                 "const c1"
+            ]
+        );
+    }
+
+    #[test]
+    fn func_types_and_continuation_lines_are_not_declarations() {
+        let src = "package p\n\nvar hook func([]byte) error\nvar Exp Flags = func() Flags {\n\treturn Flags{}\n}()\nconst (\n\tflags = a | /* x */\n\t\tb |\n\t\tc\n\tok = x &&\n\t\truntime.GOOS == \"linux\"\n)\nfunc after() {}\n";
+        assert_eq!(
+            names(src),
+            [
+                "var hook",
+                "var Exp",
+                "const flags",
+                "const ok",
+                "func after"
             ]
         );
     }

@@ -210,6 +210,9 @@ pub fn evaluate(
     })
 }
 
+/// Every bit `classify`/`list` consult, plus the port when its name shows in an error.
+type Signature<'a> = (Vec<bool>, Option<(&'a str, &'a str)>);
+
 #[allow(clippy::too_many_arguments)]
 fn eval_dir(
     module: &Module,
@@ -226,10 +229,10 @@ fn eval_dir(
     let bits: Vec<FileBits> = d.files.iter().map(|f| FileBits::of(f, oracle)).collect();
     // The signature of a configuration: every bit classify and list could consult.
     // Under the external-linking rule the platform itself appears in go list's error text.
-    let mut classes_by_sig: HashMap<(Vec<bool>, Option<(&str, &str)>), usize> = HashMap::new();
+    let mut classes_by_sig: HashMap<Signature, usize> = HashMap::new();
     let mut class_of = Vec::with_capacity(n);
     let mut members: Vec<Bits> = Vec::new();
-    for c in 0..n {
+    for (c, ctx) in contexts.iter().enumerate() {
         let mut sig = Vec::with_capacity(bits.len() * 2 + 2);
         for b in &bits {
             sig.push(b.name.get(c));
@@ -239,7 +242,7 @@ fn eval_dir(
         sig.push(mle.get(c));
         let port = mle
             .get(c)
-            .then(|| (contexts[c].goos.as_str(), contexts[c].goarch.as_str()));
+            .then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);
         if k == next {
@@ -249,7 +252,7 @@ fn eval_dir(
         class_of.push(k);
     }
     let import_path = module.import_path(&d.rel);
-    let listable = !(module.path == "std" && d.rel == "builtin") && !d.rel.contains('@');
+    let listable = !(d.rel.contains('@') || module.path == "std" && d.rel == "builtin");
     let mut compiled = vec![Bits::empty(n); d.files.len()];
     let index: HashMap<&str, usize> = d
         .files

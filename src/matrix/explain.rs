@@ -99,7 +99,7 @@ fn blame_into(expr: &Expr, ctx: &BuildContext, out: &mut Vec<Literal>) {
         Expr::And { left, right, .. } | Expr::Or { left, right, .. } => {
             let is_and = matches!(expr, Expr::And { .. });
             let (l, r) = (value(left), value(right));
-            let decisive = if is_and { false } else { true };
+            let decisive = !is_and;
             let me = if is_and { l && r } else { l || r };
             if me == decisive {
                 // Only the operands with the decisive value matter.
@@ -128,7 +128,7 @@ fn is_cgo_ext(ext: &str) -> bool {
 pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
     if let Some(l) = listed {
         for (list, files) in compiled_lists(l) {
-            if files.iter().any(|n| *n == f.name) {
+            if files.contains(&f.name) {
                 return Reason::Compiled {
                     list: list.to_string(),
                 };

@@ -7,6 +7,7 @@ use super::bitset::Bits;
 use super::decls::Decl;
 use super::evaluate::{Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
+use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
 use crate::platform;
 use crate::walk::DirFacts;
@@ -241,7 +242,7 @@ pub fn find(
     let mut empty_of: HashMap<&str, (usize, Bits)> = HashMap::new();
     for (di, d) in ev.dirs.iter().enumerate() {
         if !builds[di].is_empty() && !builds[di].is_full() {
-            empty_of.insert(d.import_path.as_str(), (di, builds[di].clone().not_owned()));
+            empty_of.insert(d.import_path.as_str(), (di, builds[di].clone().not()));
         }
     }
     let mut importers: BTreeMap<usize, Vec<Importer>> = BTreeMap::new();
@@ -258,8 +259,7 @@ pub fn find(
                 if imp.path == d.import_path {
                     continue;
                 }
-                let hit = d.compiled[fi].clone();
-                let hit = crate::constraint::Truth::and(hit, empty.clone());
+                let hit = d.compiled[fi].clone().and(empty.clone());
                 if !hit.is_empty() {
                     importers.entry(*target).or_default().push(Importer {
                         import_path: d.import_path.clone(),
@@ -352,16 +352,6 @@ pub fn find(
         }
     }
     g
-}
-
-trait NotOwned {
-    fn not_owned(self) -> Self;
-}
-
-impl NotOwned for Bits {
-    fn not_owned(self) -> Bits {
-        crate::constraint::Truth::not(self)
-    }
 }
 
 #[cfg(test)]
