@@ -180,7 +180,7 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
     };
     let out = std::io::stdout();
     let color = out.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = out.lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out.lock());
     let written = if let Some(file) = &args.explain {
         let abs = normalize(&if file.is_absolute() {
             file.clone()

@@ -124,17 +124,27 @@ fn is_cgo_ext(ext: &str) -> bool {
     )
 }
 
+/// The compiled list holding the file, if any.
+fn compiled_in(f: &FileFacts, listed: Option<&ListedPackage>) -> Option<&'static str> {
+    let l = listed?;
+    compiled_lists(l)
+        .into_iter()
+        .find(|(_, files)| files.contains(&f.name))
+        .map(|(list, _)| list)
+}
+
 /// The reason for one file under one configuration.
 pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
-    if let Some(l) = listed {
-        for (list, files) in compiled_lists(l) {
-            if files.contains(&f.name) {
-                return Reason::Compiled {
-                    list: list.to_string(),
-                };
-            }
-        }
+    if let Some(list) = compiled_in(f, listed) {
+        return Reason::Compiled {
+            list: list.to_string(),
+        };
     }
+    excluded_reason(f, ctx, listed)
+}
+
+/// The reason for a file that is in no compiled list.
+fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
     if !f.name_constraint.matches(&mut |t| ctx.match_tag(t)) {
         let tags = match &f.name_constraint {
             NameConstraint::None => Vec::new(),
@@ -192,8 +202,20 @@ pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>)
 pub fn file_reasons(ev: &Evaluation, d: &DirMatrix, f: &FileFacts) -> Vec<(Reason, Bits)> {
     let n = ev.configs.len();
     let mut out: Vec<(Reason, Bits)> = Vec::new();
+    // The compiled list depends on the class only: look it up once per class.
+    let lists: Vec<Option<&'static str>> = d
+        .classes
+        .iter()
+        .map(|k| compiled_in(f, k.listed.as_ref()))
+        .collect();
     for c in 0..n {
-        let r = reason(f, &ev.contexts[c], d.listed(c));
+        let class = d.class_of[c];
+        let r = match lists[class] {
+            Some(list) => Reason::Compiled {
+                list: list.to_string(),
+            },
+            None => excluded_reason(f, &ev.contexts[c], d.listed(c)),
+        };
         match out.iter_mut().find(|(x, _)| *x == r) {
             Some((_, b)) => b.set(c),
             None => {

@@ -5,12 +5,13 @@
 
 use super::bitset::Bits;
 use super::decls::Decl;
-use super::evaluate::{Evaluation, FileBits, TagOracle};
+use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
 use crate::platform;
 use crate::walk::DirFacts;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -108,6 +109,93 @@ impl Gaps {
             + self.missing_decls.len()
             + self.duplicate_decls.len()
     }
+}
+
+/// Missing and duplicate declarations of one directory. Each file's declarations count on
+/// the configurations where it is in GoFiles/CgoFiles; a name's presence is the OR of those
+/// sets, and only names declared more than once are looked at class by class.
+fn dir_decl_gaps(
+    di: usize,
+    d: &DirMatrix,
+    facts: &DirFacts,
+    building: &Bits,
+    decls: &HashMap<(usize, usize), Vec<Decl>>,
+    n: usize,
+) -> (Vec<MissingDecl>, Vec<DuplicateDecl>) {
+    let mut missing_out = Vec::new();
+    let mut dup_out = Vec::new();
+    if building.is_empty() {
+        return (missing_out, dup_out);
+    }
+    let index: HashMap<&str, usize> = facts
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    // Where each file is a non-test Go file.
+    let mut go_bits: Vec<Bits> = vec![Bits::empty(n); facts.files.len()];
+    for class in &d.classes {
+        if let Some(l) = &class.listed {
+            for name in l.go_files.iter().chain(&l.cgo_files) {
+                if let Some(&i) = index.get(name.as_str()) {
+                    go_bits[i].union_with(&class.configs);
+                }
+            }
+        }
+    }
+    let mut by_key: BTreeMap<String, Vec<(usize, &Decl)>> = BTreeMap::new();
+    for fi in 0..facts.files.len() {
+        for decl in decls.get(&(di, fi)).into_iter().flatten() {
+            by_key.entry(decl.key()).or_default().push((fi, decl));
+        }
+    }
+    for (key, occ) in by_key {
+        let mut here = Bits::empty(n);
+        for (fi, _) in &occ {
+            here.union_with(&go_bits[*fi]);
+        }
+        let missing = building.minus(&here);
+        if !missing.is_empty() && !here.is_empty() {
+            let files: BTreeSet<String> = occ
+                .iter()
+                .map(|(fi, _)| facts.files[*fi].name.clone())
+                .collect();
+            missing_out.push(MissingDecl {
+                import_path: d.import_path.clone(),
+                decl: occ[0].1.describe(),
+                declared_in: files.into_iter().collect(),
+                present: set(&here),
+                missing: set(&missing),
+            });
+        }
+        if occ.len() < 2 {
+            continue;
+        }
+        let mut dups: BTreeMap<Vec<String>, Bits> = BTreeMap::new();
+        for class in &d.classes {
+            let rep = class.configs.iter().next().unwrap_or(0);
+            let active: Vec<String> = occ
+                .iter()
+                .filter(|(fi, _)| go_bits[*fi].get(rep))
+                .map(|(fi, decl)| format!("{}:{}", facts.files[*fi].name, decl.line))
+                .collect();
+            if active.len() > 1 {
+                dups.entry(active)
+                    .or_insert_with(|| Bits::empty(n))
+                    .union_with(&class.configs);
+            }
+        }
+        for (locations, configs) in dups {
+            dup_out.push(DuplicateDecl {
+                import_path: d.import_path.clone(),
+                name: key.clone(),
+                locations,
+                configs: set(&configs),
+            });
+        }
+    }
+    (missing_out, dup_out)
 }
 
 /// Tags that the platform, toolchain or the `ignore` convention decide.
@@ -280,76 +368,16 @@ pub fn find(
         }
     }
 
-    // Declarations.
-    for (di, d) in ev.dirs.iter().enumerate() {
-        if builds[di].is_empty() {
-            continue;
-        }
-        let facts = &dirs[d.dir_index];
-        let index: HashMap<&str, usize> = facts
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.name.as_str(), i))
-            .collect();
-        // key → (description, configs present, files)
-        let mut present: BTreeMap<String, (String, Bits, BTreeSet<String>)> = BTreeMap::new();
-        let mut dups: BTreeMap<(String, Vec<String>), Bits> = BTreeMap::new();
-        let mut building = Bits::empty(n);
-        for class in &d.classes {
-            let Some(l) = &class.listed else { continue };
-            if l.go_files.is_empty() && l.cgo_files.is_empty() {
-                continue;
-            }
-            building.union_with(&class.configs);
-            let mut seen: BTreeMap<String, Vec<(String, &Decl)>> = BTreeMap::new();
-            for name in l.go_files.iter().chain(&l.cgo_files) {
-                let Some(&fi) = index.get(name.as_str()) else {
-                    continue;
-                };
-                for decl in decls.get(&(di, fi)).into_iter().flatten() {
-                    seen.entry(decl.key())
-                        .or_default()
-                        .push((name.clone(), decl));
-                }
-            }
-            for (key, occ) in seen {
-                let entry = present
-                    .entry(key.clone())
-                    .or_insert_with(|| (occ[0].1.describe(), Bits::empty(n), BTreeSet::new()));
-                entry.1.union_with(&class.configs);
-                entry.2.extend(occ.iter().map(|(f, _)| f.clone()));
-                if occ.len() > 1 {
-                    let locs: Vec<String> = occ
-                        .iter()
-                        .map(|(f, decl)| format!("{f}:{}", decl.line))
-                        .collect();
-                    dups.entry((key, locs))
-                        .or_insert_with(|| Bits::empty(n))
-                        .union_with(&class.configs);
-                }
-            }
-        }
-        for (_, (describe, here, files)) in present {
-            let missing = building.minus(&here);
-            if !missing.is_empty() {
-                g.missing_decls.push(MissingDecl {
-                    import_path: d.import_path.clone(),
-                    decl: describe,
-                    declared_in: files.into_iter().collect(),
-                    present: set(&here),
-                    missing: set(&missing),
-                });
-            }
-        }
-        for ((key, locations), configs) in dups {
-            g.duplicate_decls.push(DuplicateDecl {
-                import_path: d.import_path.clone(),
-                name: key,
-                locations,
-                configs: set(&configs),
-            });
-        }
+    // Declarations, per directory in parallel.
+    let found: Vec<(Vec<MissingDecl>, Vec<DuplicateDecl>)> = ev
+        .dirs
+        .par_iter()
+        .enumerate()
+        .map(|(di, d)| dir_decl_gaps(di, d, &dirs[d.dir_index], &builds[di], decls, n))
+        .collect();
+    for (missing, dups) in found {
+        g.missing_decls.extend(missing);
+        g.duplicate_decls.extend(dups);
     }
     g
 }
