@@ -16,6 +16,7 @@ pub mod filename;
 pub mod goenv;
 pub mod header;
 pub mod list;
+pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;

@@ -25,6 +25,47 @@ enum Command {
     List(ListArgs),
     /// Evaluate a `//go:build` expression (or a `// +build` line) under a build context.
     Eval(EvalArgs),
+    /// Evaluate every platform, cgo setting and tag set at once: grouped file sets, reasons,
+    /// coverage gaps and a minimal CI matrix.
+    Matrix(MatrixArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CgoChoice {
+    On,
+    Off,
+    Both,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum MatrixFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct MatrixArgs {
+    /// Directory to evaluate, as `./...` run there (default: the current directory).
+    path: Option<PathBuf>,
+    /// `all` (49 ports), `first-class`, `goreleaser`, or a comma list such as
+    /// `linux/amd64,linux/arm/7,linux/amd64/v3`.
+    #[arg(long, default_value = "all")]
+    platforms: String,
+    /// Tag sets separated by `;`, tags by `,`; an empty set is the default: `";integration;a,b"`.
+    #[arg(long = "tags-sets")]
+    tags_sets: Option<String>,
+    /// cgo settings to evaluate.
+    #[arg(long, value_enum, default_value = "both")]
+    cgo: CgoChoice,
+    #[arg(long, value_enum, default_value = "table")]
+    format: MatrixFormat,
+    /// Explain one file's verdict on every configuration.
+    #[arg(long)]
+    explain: Option<PathBuf>,
+    /// Print the smallest set of configurations that compiles every compiled file.
+    #[arg(long)]
+    cover: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -80,6 +121,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
+        Command::Matrix(args) => run_matrix(args),
     }
 }
 
@@ -107,6 +149,105 @@ fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
     let lookup = |name: &str| goenv.lookup(name, &process);
     BuildContext::from_env(&lookup, &overrides, &HostInfo::current(), &context::on_path)
         .map_err(|e| e.to_string())
+}
+
+fn run_matrix(args: MatrixArgs) -> ExitCode {
+    use gotags::matrix::{self, configs::CgoMode};
+    use std::io::IsTerminal;
+    let (cwd, start, module) = match locate(&args.path) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let cgo = match args.cgo {
+        CgoChoice::On => CgoMode::On,
+        CgoChoice::Off => CgoMode::Off,
+        CgoChoice::Both => CgoMode::Both,
+    };
+    let configs = match matrix::resolve_configs(
+        &module.root,
+        &args.platforms,
+        args.tags_sets.as_deref(),
+        cgo,
+    ) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    let (dirs, problems) = walk::walk(&module, &start);
+    for p in &problems {
+        eprintln!("gotags: {}: {}", p.path.display(), p.message);
+    }
+    let m = match matrix::run(module, dirs, configs, args.cover, &cwd) {
+        Ok(m) => m,
+        Err(e) => return usage_error(e),
+    };
+    let out = std::io::stdout();
+    let color = out.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out.lock());
+    let written = if let Some(file) = &args.explain {
+        let abs = normalize(&if file.is_absolute() {
+            file.clone()
+        } else {
+            cwd.join(file)
+        });
+        match m.locate(&abs) {
+            Some((d, found)) => {
+                let di = m
+                    .eval
+                    .dirs
+                    .iter()
+                    .position(|x| std::ptr::eq(x, d))
+                    .unwrap_or(0);
+                render::matrix::write_explain(
+                    &mut out,
+                    &m,
+                    &file.display().to_string(),
+                    found.map(|fi| (di, fi)),
+                )
+            }
+            None => {
+                return usage_error(format!(
+                    "{}: not a source file of a directory matched by ./...",
+                    file.display()
+                ))
+            }
+        }
+    } else {
+        match args.format {
+            MatrixFormat::Table => render::matrix::write_table(&mut out, &m, color),
+            MatrixFormat::Markdown => render::matrix::write_markdown(&mut out, &m),
+            MatrixFormat::Json => render::matrix::write_json(&mut out, &m),
+        }
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The working directory, the normalized start directory and its module.
+fn locate(path: &Option<PathBuf>) -> Result<(PathBuf, PathBuf, walk::Module), ExitCode> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| usage_error(format!("cannot read the current directory: {e}")))?;
+    let start = match path {
+        Some(p) if p.is_absolute() => p.clone(),
+        Some(p) => cwd.join(p),
+        None => cwd.clone(),
+    };
+    let start = match std::fs::metadata(&start) {
+        Ok(m) if m.is_dir() => normalize(&start),
+        Ok(_) => return Err(usage_error(format!("{}: not a directory", start.display()))),
+        Err(e) => {
+            return Err(usage_error(format!(
+                "{}: {}",
+                start.display(),
+                gotags::facts::go_errno_text(&e)
+            )))
+        }
+    };
+    let module = walk::find_module(&start).map_err(usage_error)?;
+    Ok((cwd, start, module))
 }
 
 fn run_list(args: ListArgs) -> ExitCode {

@@ -1,4 +1,5 @@
 //! Renderers: turn command results into bytes. Commands never print.
 
 pub mod json;
+pub mod matrix;
 pub mod text;

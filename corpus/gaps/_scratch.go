@@ -1,0 +1,3 @@
+package gaps
+
+func scratch() {}

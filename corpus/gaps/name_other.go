@@ -1,0 +1,5 @@
+//go:build !unix
+
+package gaps
+
+func platformName() string { return "other" }

@@ -1,0 +1,292 @@
+//! Evaluation of every configuration at once. Per file, the file-name constraint and the
+//! `//go:build` / `// +build` expressions are evaluated once each over [`Bits`] (one bit per
+//! configuration). Those bits, with cgo and the external-linking rule, are everything
+//! `classify`/`list` consult about a configuration, so configurations with equal bits in a
+//! directory form one *class* and `list::package_view` runs once per class, with one of its
+//! configurations: the per-configuration file lists are `list`'s own, by construction.
+
+use super::bitset::Bits;
+use super::configs::Config;
+use crate::constraint::Truth;
+use crate::context::BuildContext;
+use crate::embed::AssetCache;
+use crate::facts::{FileFacts, HeaderOutcome};
+use crate::list::{self, ListOptions, ListedPackage};
+use crate::platform;
+use crate::walk::{DirFacts, Module};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// Answers "which configurations match tag T" once per distinct tag.
+pub struct TagOracle<'a> {
+    contexts: &'a [BuildContext],
+    cache: Mutex<HashMap<String, Bits>>,
+}
+
+impl<'a> TagOracle<'a> {
+    pub fn new(contexts: &'a [BuildContext]) -> TagOracle<'a> {
+        TagOracle {
+            contexts,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.contexts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.contexts.is_empty()
+    }
+
+    pub fn tag(&self, name: &str) -> Bits {
+        if let Ok(cache) = self.cache.lock() {
+            if let Some(b) = cache.get(name) {
+                return b.clone();
+            }
+        }
+        let b = Bits::from_fn(self.contexts.len(), |i| self.contexts[i].match_tag(name));
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(name.to_string(), b.clone());
+        }
+        b
+    }
+
+    pub fn full(&self) -> Bits {
+        Bits::full(self.contexts.len())
+    }
+}
+
+/// The constraint bits of one file: where its name matches, and where its header
+/// constraints (`//go:build`, else every parsable `// +build` line) hold.
+#[derive(Clone, Debug)]
+pub struct FileBits {
+    pub name: Bits,
+    pub header: Bits,
+}
+
+impl FileBits {
+    pub fn of(f: &FileFacts, oracle: &TagOracle) -> FileBits {
+        FileBits::with(f, oracle.full(), &|t: &str| oracle.tag(t))
+    }
+
+    /// The same with any tag oracle (e.g. one that forces some tags on).
+    pub fn with(f: &FileFacts, full: Bits, tag: &dyn Fn(&str) -> Bits) -> FileBits {
+        let name = f.name_constraint.eval(&mut |t: &str| tag(t), full.clone());
+        let mut header = full;
+        if let HeaderOutcome::Read(h) = &f.header {
+            match &h.go_build {
+                Some(gb) => {
+                    if let Ok(e) = &gb.expr {
+                        header = e.eval_with(&mut |t: &str| tag(t));
+                    }
+                }
+                None => {
+                    for pb in &h.plus_build {
+                        if let Ok(e) = &pb.expr {
+                            header = header.and(e.eval_with(&mut |t: &str| tag(t)));
+                        }
+                    }
+                }
+            }
+        }
+        FileBits { name, header }
+    }
+
+    /// Where both the name and the header constraints hold.
+    pub fn selected(&self) -> Bits {
+        self.name.clone().and(self.header.clone())
+    }
+}
+
+/// Configurations that see a directory identically, and what `go list` shows for them.
+#[derive(Clone, Debug)]
+pub struct Class {
+    pub configs: Bits,
+    /// `None` when `./...` does not list the directory under these configurations.
+    pub listed: Option<ListedPackage>,
+}
+
+/// One walked directory across the matrix.
+#[derive(Clone, Debug)]
+pub struct DirMatrix {
+    /// Index into the walked directories.
+    pub dir_index: usize,
+    pub rel: String,
+    pub import_path: String,
+    pub classes: Vec<Class>,
+    /// Configuration index → class index.
+    pub class_of: Vec<usize>,
+    /// Parallel to the directory's `FileFacts`.
+    pub bits: Vec<FileBits>,
+    /// Parallel to the directory's `FileFacts`: where the file is in a compiled list.
+    pub compiled: Vec<Bits>,
+}
+
+impl DirMatrix {
+    /// Configurations where the package has non-test Go files (GoFiles or CgoFiles).
+    pub fn builds(&self, n: usize) -> Bits {
+        let mut b = Bits::empty(n);
+        for c in &self.classes {
+            if let Some(l) = &c.listed {
+                if !l.go_files.is_empty() || !l.cgo_files.is_empty() {
+                    b.union_with(&c.configs);
+                }
+            }
+        }
+        b
+    }
+
+    /// The listing under configuration `c`.
+    pub fn listed(&self, c: usize) -> Option<&ListedPackage> {
+        self.classes
+            .get(*self.class_of.get(c)?)
+            .and_then(|k| k.listed.as_ref())
+    }
+}
+
+/// The lists whose files are compiled (or, for tests, compiled by `go test`).
+pub fn compiled_lists(p: &ListedPackage) -> [(&'static str, &Vec<String>); 13] {
+    [
+        ("GoFiles", &p.go_files),
+        ("CgoFiles", &p.cgo_files),
+        ("TestGoFiles", &p.test_go_files),
+        ("XTestGoFiles", &p.xtest_go_files),
+        ("CFiles", &p.c_files),
+        ("CXXFiles", &p.cxx_files),
+        ("MFiles", &p.m_files),
+        ("HFiles", &p.h_files),
+        ("FFiles", &p.f_files),
+        ("SFiles", &p.s_files),
+        ("SwigFiles", &p.swig_files),
+        ("SwigCXXFiles", &p.swig_cxx_files),
+        ("SysoFiles", &p.syso_files),
+    ]
+}
+
+/// Everything the matrix knows before gaps: configurations, contexts and per-directory classes.
+pub struct Evaluation {
+    pub configs: Vec<Config>,
+    pub contexts: Vec<BuildContext>,
+    pub dirs: Vec<DirMatrix>,
+}
+
+impl Evaluation {
+    /// The packages `list` would print for configuration `c`, in walk order.
+    pub fn listed_for(&self, c: usize) -> Vec<&ListedPackage> {
+        self.dirs.iter().filter_map(|d| d.listed(c)).collect()
+    }
+}
+
+/// Evaluates every configuration over the walked facts.
+pub fn evaluate(
+    module: &Module,
+    dirs: &[DirFacts],
+    configs: Vec<Config>,
+    cache: &AssetCache,
+    cwd: &Path,
+) -> Result<Evaluation, String> {
+    let contexts: Vec<BuildContext> = configs
+        .iter()
+        .map(|c| c.context().map_err(|e| format!("{}: {e}", c.label())))
+        .collect::<Result<_, _>>()?;
+    let n = contexts.len();
+    let oracle = TagOracle::new(&contexts);
+    let cgo = Bits::from_fn(n, |i| contexts[i].cgo_enabled);
+    let mle = Bits::from_fn(n, |i| {
+        platform::must_link_external(&contexts[i].goos, &contexts[i].goarch)
+    });
+    let out: Vec<DirMatrix> = dirs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| eval_dir(module, i, d, &oracle, &contexts, &cgo, &mle, cache, cwd))
+        .collect();
+    Ok(Evaluation {
+        configs,
+        contexts,
+        dirs: out,
+    })
+}
+
+/// Every bit `classify`/`list` consult, plus the port when its name shows in an error.
+type Signature<'a> = (Vec<bool>, Option<(&'a str, &'a str)>);
+
+#[allow(clippy::too_many_arguments)]
+fn eval_dir(
+    module: &Module,
+    dir_index: usize,
+    d: &DirFacts,
+    oracle: &TagOracle,
+    contexts: &[BuildContext],
+    cgo: &Bits,
+    mle: &Bits,
+    cache: &AssetCache,
+    cwd: &Path,
+) -> DirMatrix {
+    let n = contexts.len();
+    let bits: Vec<FileBits> = d.files.iter().map(|f| FileBits::of(f, oracle)).collect();
+    // The signature of a configuration: every bit classify and list could consult.
+    // Under the external-linking rule the platform itself appears in go list's error text.
+    let mut classes_by_sig: HashMap<Signature, usize> = HashMap::new();
+    let mut class_of = Vec::with_capacity(n);
+    let mut members: Vec<Bits> = Vec::new();
+    for (c, ctx) in contexts.iter().enumerate() {
+        let mut sig = Vec::with_capacity(bits.len() * 2 + 2);
+        for b in &bits {
+            sig.push(b.name.get(c));
+            sig.push(b.header.get(c));
+        }
+        sig.push(cgo.get(c));
+        sig.push(mle.get(c));
+        let port = mle
+            .get(c)
+            .then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
+        let next = members.len();
+        let k = *classes_by_sig.entry((sig, port)).or_insert(next);
+        if k == next {
+            members.push(Bits::empty(n));
+        }
+        members[k].set(c);
+        class_of.push(k);
+    }
+    let import_path = module.import_path(&d.rel);
+    let listable = !(d.rel.contains('@') || module.path == "std" && d.rel == "builtin");
+    let mut compiled = vec![Bits::empty(n); d.files.len()];
+    let index: HashMap<&str, usize> = d
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    let classes: Vec<Class> = members
+        .into_iter()
+        .map(|configs| {
+            let rep = configs.iter().next().unwrap_or(0);
+            let ctx = &contexts[rep];
+            let listed = (listable && list::is_package(d, ctx)).then(|| {
+                list::package_view(module, d, ctx, cache, cwd, ListOptions { test: true })
+            });
+            if let Some(l) = &listed {
+                for (_, files) in compiled_lists(l) {
+                    for name in files {
+                        if let Some(&i) = index.get(name.as_str()) {
+                            compiled[i].union_with(&configs);
+                        }
+                    }
+                }
+            }
+            Class { configs, listed }
+        })
+        .collect();
+    DirMatrix {
+        dir_index,
+        rel: d.rel.clone(),
+        import_path,
+        classes,
+        class_of,
+        bits,
+        compiled,
+    }
+}

@@ -1,0 +1,269 @@
+//! Why a file is or is not compiled under a configuration: the list it lands in, or the first
+//! rule that keeps it out (file-name suffix, the false leaves of its `//go:build` expression,
+//! `ignore`, cgo off, a `.`/`_` prefix, …), grouped over configurations with equal reasons.
+
+use super::bitset::Bits;
+use super::evaluate::{compiled_lists, DirMatrix, Evaluation};
+use crate::constraint::Expr;
+use crate::context::BuildContext;
+use crate::facts::{FileFacts, HeaderOutcome};
+use crate::filename::NameConstraint;
+use crate::list::ListedPackage;
+use serde::Serialize;
+
+/// A tag occurrence and its value under a configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Literal {
+    pub tag: String,
+    pub value: bool,
+}
+
+/// The verdict for one file under one configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Reason {
+    /// In a compiled list (`TestGoFiles`/`XTestGoFiles`: compiled by `go test` only).
+    Compiled { list: String },
+    /// Names starting with `.` or `_` are never considered.
+    Hidden,
+    /// The `_GOOS`/`_GOARCH` suffix does not match; `tags` are the false ones.
+    FileName { tags: Vec<String> },
+    /// The header constraint is false; `leaves` are the tag values that make it so.
+    Constraint { line: String, leaves: Vec<Literal> },
+    /// The constraint is false because of the `ignore` convention.
+    Ignore { line: String },
+    /// The file needs cgo (imports "C", or is C/C++/Objective-C/SWIG) and cgo is off.
+    CgoOff,
+    /// `.S`/`.sx` assembly is only used by packages with cgo files.
+    NeedsCgoFiles,
+    /// `package documentation` files are always ignored.
+    Documentation,
+    /// The file makes the package fail to load.
+    Invalid { error: String },
+    /// The directory is not a package under this configuration (no Go files).
+    NotAPackage,
+    /// Listed but not compiled (e.g. other files of an ignored package).
+    Other,
+}
+
+impl Reason {
+    /// One line of text.
+    pub fn text(&self) -> String {
+        match self {
+            Reason::Compiled { list } if list == "TestGoFiles" || list == "XTestGoFiles" => {
+                format!("compiled by go test only (_test.go, {list})")
+            }
+            Reason::Compiled { list } => format!("compiled ({list})"),
+            Reason::Hidden => "never considered: name starts with . or _".to_string(),
+            Reason::FileName { tags } => format!("file name suffix: {} false", tags.join(", ")),
+            Reason::Constraint { line, leaves } => {
+                let l: Vec<String> = leaves
+                    .iter()
+                    .map(|x| format!("{}={}", x.tag, x.value))
+                    .collect();
+                format!("{line}: false because {}", l.join(", "))
+            }
+            Reason::Ignore { line } => format!("{line}: deliberately ignored"),
+            Reason::CgoOff => "needs cgo; cgo is off".to_string(),
+            Reason::NeedsCgoFiles => ".S/.sx assembly used only with cgo files".to_string(),
+            Reason::Documentation => "package documentation is always ignored".to_string(),
+            Reason::Invalid { error } => format!("invalid: {error}"),
+            Reason::NotAPackage => "directory is not a package here".to_string(),
+            Reason::Other => "not compiled".to_string(),
+        }
+    }
+
+    pub fn is_compiled(&self) -> bool {
+        matches!(self, Reason::Compiled { .. })
+    }
+}
+
+/// The leaves that decide `expr`'s value under `ctx`: for a false `&&` the false operands'
+/// leaves, for a false `||` every operand's, and dually for true values.
+pub fn blame(expr: &Expr, ctx: &BuildContext) -> Vec<Literal> {
+    let mut out = Vec::new();
+    blame_into(expr, ctx, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn blame_into(expr: &Expr, ctx: &BuildContext, out: &mut Vec<Literal>) {
+    let value = |e: &Expr| e.eval(&mut |t| ctx.match_tag(t));
+    match expr {
+        Expr::Tag { name, .. } => out.push(Literal {
+            tag: name.clone(),
+            value: ctx.match_tag(name),
+        }),
+        Expr::Not { expr, .. } => blame_into(expr, ctx, out),
+        Expr::And { left, right, .. } | Expr::Or { left, right, .. } => {
+            let is_and = matches!(expr, Expr::And { .. });
+            let (l, r) = (value(left), value(right));
+            let decisive = !is_and;
+            let me = if is_and { l && r } else { l || r };
+            if me == decisive {
+                // Only the operands with the decisive value matter.
+                if l == decisive {
+                    blame_into(left, ctx, out);
+                }
+                if r == decisive {
+                    blame_into(right, ctx, out);
+                }
+            } else {
+                blame_into(left, ctx, out);
+                blame_into(right, ctx, out);
+            }
+        }
+    }
+}
+
+fn is_cgo_ext(ext: &str) -> bool {
+    matches!(
+        ext,
+        ".c" | ".cc" | ".cxx" | ".cpp" | ".m" | ".swig" | ".swigcxx"
+    )
+}
+
+/// The compiled list holding the file, if any.
+fn compiled_in(f: &FileFacts, listed: Option<&ListedPackage>) -> Option<&'static str> {
+    let l = listed?;
+    compiled_lists(l)
+        .into_iter()
+        .find(|(_, files)| files.contains(&f.name))
+        .map(|(list, _)| list)
+}
+
+/// The reason for one file under one configuration.
+pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
+    if let Some(list) = compiled_in(f, listed) {
+        return Reason::Compiled {
+            list: list.to_string(),
+        };
+    }
+    excluded_reason(f, ctx, listed)
+}
+
+/// The reason for a file that is in no compiled list.
+fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
+    if !f.name_constraint.matches(&mut |t| ctx.match_tag(t)) {
+        let tags = match &f.name_constraint {
+            NameConstraint::None => Vec::new(),
+            nc => nc
+                .tags()
+                .into_iter()
+                .filter(|t| !ctx.match_tag(t))
+                .map(str::to_string)
+                .collect(),
+        };
+        return Reason::FileName { tags };
+    }
+    if let HeaderOutcome::Read(h) = &f.header {
+        let lines: Vec<_> = match &h.go_build {
+            Some(gb) => vec![gb],
+            None => h.plus_build.iter().collect(),
+        };
+        for cf in lines {
+            if let Ok(e) = &cf.expr {
+                if !e.eval(&mut |t| ctx.match_tag(t)) {
+                    let leaves = blame(e, ctx);
+                    let line = cf.line.text.trim().to_string();
+                    if leaves.iter().any(|l| l.tag == "ignore") {
+                        return Reason::Ignore { line };
+                    }
+                    return Reason::Constraint { line, leaves };
+                }
+            }
+        }
+        if let Some(l) = listed {
+            if l.invalid_go_files.contains(&f.name) {
+                let error = l.error.as_ref().map(|e| e.err.clone()).unwrap_or_default();
+                return Reason::Invalid { error };
+            }
+        }
+        if !ctx.cgo_enabled && (h.imports_c() || is_cgo_ext(&f.ext)) {
+            return Reason::CgoOff;
+        }
+        if f.is_go() && h.package_name == "documentation" {
+            return Reason::Documentation;
+        }
+    } else if !ctx.cgo_enabled && is_cgo_ext(&f.ext) {
+        return Reason::CgoOff;
+    }
+    if listed.is_none() {
+        return Reason::NotAPackage;
+    }
+    if f.ext == ".S" || f.ext == ".sx" {
+        return Reason::NeedsCgoFiles;
+    }
+    Reason::Other
+}
+
+/// One file's reasons over all configurations, grouped (first occurrence order).
+pub fn file_reasons(ev: &Evaluation, d: &DirMatrix, f: &FileFacts) -> Vec<(Reason, Bits)> {
+    let n = ev.configs.len();
+    let mut out: Vec<(Reason, Bits)> = Vec::new();
+    // The compiled list depends on the class only: look it up once per class.
+    let lists: Vec<Option<&'static str>> = d
+        .classes
+        .iter()
+        .map(|k| compiled_in(f, k.listed.as_ref()))
+        .collect();
+    for c in 0..n {
+        let class = d.class_of[c];
+        let r = match lists[class] {
+            Some(list) => Reason::Compiled {
+                list: list.to_string(),
+            },
+            None => excluded_reason(f, &ev.contexts[c], d.listed(c)),
+        };
+        match out.iter_mut().find(|(x, _)| *x == r) {
+            Some((_, b)) => b.set(c),
+            None => {
+                let mut b = Bits::empty(n);
+                b.set(c);
+                out.push((r, b));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constraint::parse_go_build;
+
+    fn ctx(os: &str, arch: &str, cgo: bool) -> BuildContext {
+        BuildContext::for_port(os, arch, cgo, &[]).expect("port")
+    }
+
+    fn lits(v: &[(&str, bool)]) -> Vec<Literal> {
+        let mut out: Vec<Literal> = v
+            .iter()
+            .map(|(t, b)| Literal {
+                tag: t.to_string(),
+                value: *b,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn blame_picks_deciding_leaves() {
+        let e = parse_go_build("(linux || darwin) && !cgo").expect("parses");
+        assert_eq!(
+            blame(&e, &ctx("windows", "amd64", false)),
+            lits(&[("darwin", false), ("linux", false)])
+        );
+        assert_eq!(
+            blame(&e, &ctx("linux", "amd64", true)),
+            lits(&[("cgo", true)])
+        );
+        let e = parse_go_build("!windows && !plan9").expect("parses");
+        assert_eq!(
+            blame(&e, &ctx("plan9", "386", false)),
+            lits(&[("plan9", true)])
+        );
+    }
+}

@@ -1,0 +1,408 @@
+//! Coverage gaps over the whole matrix: files no configuration compiles (with deliberate
+//! opt-outs and tag-only files kept apart), packages with no Go files on some configurations
+//! and the importers that break there, and top-level declarations missing on some
+//! configurations where the package builds, or declared twice on one.
+
+use super::bitset::Bits;
+use super::decls::Decl;
+use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
+use super::explain::{file_reasons, Reason};
+use crate::constraint::Truth;
+use crate::facts::HeaderOutcome;
+use crate::platform;
+use crate::walk::DirFacts;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A set of configurations, serialized as indices into the matrix's configurations.
+pub type ConfigSet = Vec<usize>;
+
+fn set(b: &Bits) -> ConfigSet {
+    b.iter().collect()
+}
+
+/// Why one configuration group excludes a file.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReasonGroup {
+    pub reason: Reason,
+    pub configs: ConfigSet,
+}
+
+/// A file no configuration compiles.
+#[derive(Clone, Debug, Serialize)]
+pub struct DeadFile {
+    pub dir: String,
+    pub file: String,
+    pub reasons: Vec<ReasonGroup>,
+}
+
+/// A file that only builds with tags no configuration sets.
+#[derive(Clone, Debug, Serialize)]
+pub struct NeedsTags {
+    pub dir: String,
+    pub file: String,
+    pub tags: Vec<String>,
+}
+
+/// A file that opts out on purpose.
+#[derive(Clone, Debug, Serialize)]
+pub struct OptOut {
+    pub dir: String,
+    pub file: String,
+    pub why: String,
+}
+
+/// A package of the module that imports an empty package where it is empty.
+#[derive(Clone, Debug, Serialize)]
+pub struct Importer {
+    pub import_path: String,
+    pub file: String,
+    pub configs: ConfigSet,
+}
+
+/// A package with no non-test Go files on some configurations.
+#[derive(Clone, Debug, Serialize)]
+pub struct EmptyPackage {
+    pub import_path: String,
+    pub configs: ConfigSet,
+    pub importers: Vec<Importer>,
+}
+
+/// A declaration present on some building configurations and missing on others.
+#[derive(Clone, Debug, Serialize)]
+pub struct MissingDecl {
+    pub import_path: String,
+    pub decl: String,
+    pub declared_in: Vec<String>,
+    pub present: ConfigSet,
+    pub missing: ConfigSet,
+}
+
+/// A name declared more than once on some configurations.
+#[derive(Clone, Debug, Serialize)]
+pub struct DuplicateDecl {
+    pub import_path: String,
+    pub name: String,
+    /// `file:line` of each declaration.
+    pub locations: Vec<String>,
+    pub configs: ConfigSet,
+}
+
+/// Every gap finding.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Gaps {
+    pub dead_files: Vec<DeadFile>,
+    pub needs_tags: Vec<NeedsTags>,
+    pub opt_outs: Vec<OptOut>,
+    pub empty_packages: Vec<EmptyPackage>,
+    pub missing_decls: Vec<MissingDecl>,
+    pub duplicate_decls: Vec<DuplicateDecl>,
+}
+
+impl Gaps {
+    /// The number of findings (opt-outs are not findings).
+    pub fn findings(&self) -> usize {
+        self.dead_files.len()
+            + self.needs_tags.len()
+            + self.empty_packages.len()
+            + self.missing_decls.len()
+            + self.duplicate_decls.len()
+    }
+}
+
+/// Missing and duplicate declarations of one directory. Each file's declarations count on
+/// the configurations where it is in GoFiles/CgoFiles; a name's presence is the OR of those
+/// sets, and only names declared more than once are looked at class by class.
+fn dir_decl_gaps(
+    di: usize,
+    d: &DirMatrix,
+    facts: &DirFacts,
+    building: &Bits,
+    decls: &HashMap<(usize, usize), Vec<Decl>>,
+    n: usize,
+) -> (Vec<MissingDecl>, Vec<DuplicateDecl>) {
+    let mut missing_out = Vec::new();
+    let mut dup_out = Vec::new();
+    if building.is_empty() {
+        return (missing_out, dup_out);
+    }
+    let index: HashMap<&str, usize> = facts
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    // Where each file is a non-test Go file.
+    let mut go_bits: Vec<Bits> = vec![Bits::empty(n); facts.files.len()];
+    for class in &d.classes {
+        if let Some(l) = &class.listed {
+            for name in l.go_files.iter().chain(&l.cgo_files) {
+                if let Some(&i) = index.get(name.as_str()) {
+                    go_bits[i].union_with(&class.configs);
+                }
+            }
+        }
+    }
+    let mut by_key: BTreeMap<String, Vec<(usize, &Decl)>> = BTreeMap::new();
+    for fi in 0..facts.files.len() {
+        for decl in decls.get(&(di, fi)).into_iter().flatten() {
+            by_key.entry(decl.key()).or_default().push((fi, decl));
+        }
+    }
+    for (key, occ) in by_key {
+        let mut here = Bits::empty(n);
+        for (fi, _) in &occ {
+            here.union_with(&go_bits[*fi]);
+        }
+        let missing = building.minus(&here);
+        if !missing.is_empty() && !here.is_empty() {
+            let files: BTreeSet<String> = occ
+                .iter()
+                .map(|(fi, _)| facts.files[*fi].name.clone())
+                .collect();
+            missing_out.push(MissingDecl {
+                import_path: d.import_path.clone(),
+                decl: occ[0].1.describe(),
+                declared_in: files.into_iter().collect(),
+                present: set(&here),
+                missing: set(&missing),
+            });
+        }
+        if occ.len() < 2 {
+            continue;
+        }
+        let mut dups: BTreeMap<Vec<String>, Bits> = BTreeMap::new();
+        for class in &d.classes {
+            let rep = class.configs.iter().next().unwrap_or(0);
+            let active: Vec<String> = occ
+                .iter()
+                .filter(|(fi, _)| go_bits[*fi].get(rep))
+                .map(|(fi, decl)| format!("{}:{}", facts.files[*fi].name, decl.line))
+                .collect();
+            if active.len() > 1 {
+                dups.entry(active)
+                    .or_insert_with(|| Bits::empty(n))
+                    .union_with(&class.configs);
+            }
+        }
+        for (locations, configs) in dups {
+            dup_out.push(DuplicateDecl {
+                import_path: d.import_path.clone(),
+                name: key.clone(),
+                locations,
+                configs: set(&configs),
+            });
+        }
+    }
+    (missing_out, dup_out)
+}
+
+/// Tags that the platform, toolchain or the `ignore` convention decide.
+fn is_toolchain_tag(t: &str) -> bool {
+    platform::is_known_os(t)
+        || platform::is_known_arch(t)
+        || matches!(t, "unix" | "cgo" | "gc" | "gccgo" | "ignore")
+        || t.starts_with("go1.")
+        || t.starts_with("goexperiment.")
+        || t.split_once('.')
+            .is_some_and(|(arch, _)| platform::is_known_arch(arch))
+}
+
+/// Names starting with `.`/`_` that would otherwise be source files, per directory.
+pub fn hidden_sources(d: &DirFacts) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(&d.dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = rd
+        .flatten()
+        .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            crate::filename::is_hidden(n) && platform::is_source_ext(crate::filename::extension(n))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Computes every gap. `decls` maps (directory, file) indices to the file's declarations.
+pub fn find(
+    ev: &Evaluation,
+    dirs: &[DirFacts],
+    hidden: &[Vec<String>],
+    decls: &HashMap<(usize, usize), Vec<Decl>>,
+) -> Gaps {
+    let n = ev.configs.len();
+    let mut g = Gaps::default();
+    let oracle = TagOracle::new(&ev.contexts);
+    let set_tags: BTreeSet<&str> = ev
+        .configs
+        .iter()
+        .flat_map(|c| c.tags.tags.iter().map(String::as_str))
+        .collect();
+
+    // Files.
+    for (di, d) in ev.dirs.iter().enumerate() {
+        let facts = &dirs[d.dir_index];
+        for name in hidden.get(di).into_iter().flatten() {
+            g.opt_outs.push(OptOut {
+                dir: d.rel.clone(),
+                file: name.clone(),
+                why: "name starts with . or _".to_string(),
+            });
+        }
+        for (fi, f) in facts.files.iter().enumerate() {
+            if !d.compiled[fi].is_empty() {
+                continue;
+            }
+            let mut tags: Vec<String> = Vec::new();
+            let mut ignore_line = None;
+            let mut documentation = false;
+            if let HeaderOutcome::Read(h) = &f.header {
+                documentation = f.is_go() && h.package_name == "documentation";
+                let lines: Vec<_> = match &h.go_build {
+                    Some(gb) => vec![gb],
+                    None => h.plus_build.iter().collect(),
+                };
+                for cf in lines {
+                    if let Ok(e) = &cf.expr {
+                        for t in e.tags() {
+                            if t == "ignore" {
+                                ignore_line = Some(cf.line.text.trim().to_string());
+                            }
+                            if !is_toolchain_tag(t)
+                                && !set_tags.contains(t)
+                                && !tags.iter().any(|x| x == t)
+                            {
+                                tags.push(t.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            let opt_out = match (&ignore_line, documentation) {
+                (Some(line), _) => Some(line.clone()),
+                (None, true) => Some("package documentation".to_string()),
+                _ => None,
+            };
+            if let Some(why) = opt_out {
+                g.opt_outs.push(OptOut {
+                    dir: d.rel.clone(),
+                    file: f.name.clone(),
+                    why,
+                });
+                continue;
+            }
+            if !tags.is_empty() {
+                let forced = FileBits::with(f, oracle.full(), &|t: &str| {
+                    if tags.iter().any(|x| x == t) {
+                        oracle.full()
+                    } else {
+                        oracle.tag(t)
+                    }
+                });
+                if !forced.selected().is_empty() {
+                    g.needs_tags.push(NeedsTags {
+                        dir: d.rel.clone(),
+                        file: f.name.clone(),
+                        tags,
+                    });
+                    continue;
+                }
+            }
+            g.dead_files.push(DeadFile {
+                dir: d.rel.clone(),
+                file: f.name.clone(),
+                reasons: file_reasons(ev, d, f)
+                    .into_iter()
+                    .map(|(reason, b)| ReasonGroup {
+                        reason,
+                        configs: set(&b),
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    // Packages empty on some configurations, and their importers inside the module.
+    let builds: Vec<Bits> = ev.dirs.iter().map(|d| d.builds(n)).collect();
+    let mut empty_of: HashMap<&str, (usize, Bits)> = HashMap::new();
+    for (di, d) in ev.dirs.iter().enumerate() {
+        if !builds[di].is_empty() && !builds[di].is_full() {
+            empty_of.insert(d.import_path.as_str(), (di, builds[di].clone().not()));
+        }
+    }
+    let mut importers: BTreeMap<usize, Vec<Importer>> = BTreeMap::new();
+    for d in &ev.dirs {
+        let facts = &dirs[d.dir_index];
+        for (fi, f) in facts.files.iter().enumerate() {
+            let HeaderOutcome::Read(h) = &f.header else {
+                continue;
+            };
+            for imp in &h.imports {
+                let Some((target, empty)) = empty_of.get(imp.path.as_str()) else {
+                    continue;
+                };
+                if imp.path == d.import_path {
+                    continue;
+                }
+                let hit = d.compiled[fi].clone().and(empty.clone());
+                if !hit.is_empty() {
+                    importers.entry(*target).or_default().push(Importer {
+                        import_path: d.import_path.clone(),
+                        file: f.name.clone(),
+                        configs: set(&hit),
+                    });
+                }
+            }
+        }
+    }
+    for (di, d) in ev.dirs.iter().enumerate() {
+        if let Some((_, empty)) = empty_of.get(d.import_path.as_str()) {
+            g.empty_packages.push(EmptyPackage {
+                import_path: d.import_path.clone(),
+                configs: set(empty),
+                importers: importers.remove(&di).unwrap_or_default(),
+            });
+        }
+    }
+
+    // Declarations, per directory in parallel.
+    let found: Vec<(Vec<MissingDecl>, Vec<DuplicateDecl>)> = ev
+        .dirs
+        .par_iter()
+        .enumerate()
+        .map(|(di, d)| dir_decl_gaps(di, d, &dirs[d.dir_index], &builds[di], decls, n))
+        .collect();
+    for (missing, dups) in found {
+        g.missing_decls.extend(missing);
+        g.duplicate_decls.extend(dups);
+    }
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toolchain_tags() {
+        for t in [
+            "linux",
+            "amd64",
+            "unix",
+            "cgo",
+            "go1.21",
+            "goexperiment.arenas",
+            "amd64.v3",
+            "arm.7",
+            "ignore",
+        ] {
+            assert!(is_toolchain_tag(t), "{t}");
+        }
+        for t in ["integration", "netgo", "osusergo", "debug"] {
+            assert!(!is_toolchain_tag(t), "{t}");
+        }
+    }
+}

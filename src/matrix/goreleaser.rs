@@ -1,0 +1,436 @@
+//! `--platforms goreleaser`: the `builds` matrix of `.goreleaser.yaml`/`.goreleaser.yml`
+//! (`goos`, `goarch`, `goarm`, `goamd64`, `ignore`, `targets` incl. `go_first_class`, `tags`
+//! and `-tags=` in `flags`). GoReleaser files use a small block-YAML subset; it is parsed by
+//! hand here (block maps and sequences, `[a, b]` flow sequences, quoted scalars, comments)
+//! rather than pulling in a YAML crate. Anchors, aliases and multi-line scalars are not
+//! supported; keys the matrix does not need are skipped whatever their shape.
+
+use super::configs::Platform;
+use crate::platform;
+use std::path::{Path, PathBuf};
+
+/// A parsed YAML node of the supported subset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Yaml {
+    Scalar(String),
+    Seq(Vec<Yaml>),
+    Map(Vec<(String, Yaml)>),
+    Null,
+}
+
+impl Yaml {
+    pub fn get(&self, key: &str) -> Option<&Yaml> {
+        match self {
+            Yaml::Map(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A scalar, or each scalar of a sequence, as strings.
+    pub fn strings(&self) -> Vec<String> {
+        match self {
+            Yaml::Scalar(s) => vec![s.clone()],
+            Yaml::Seq(items) => items
+                .iter()
+                .filter_map(|i| match i {
+                    Yaml::Scalar(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Line {
+    indent: usize,
+    text: String,
+    number: usize,
+}
+
+/// Parses the supported YAML subset.
+pub fn parse_yaml(src: &str) -> Result<Yaml, String> {
+    let mut lines = Vec::new();
+    for (n, raw) in src.lines().enumerate() {
+        let no_comment = strip_comment(raw);
+        let trimmed = no_comment.trim_end();
+        let content = trimmed.trim_start();
+        if content.is_empty() || content == "---" || content == "..." {
+            continue;
+        }
+        if raw.starts_with('\t') {
+            return Err(format!(
+                "line {}: tabs are not allowed for indentation",
+                n + 1
+            ));
+        }
+        lines.push(Line {
+            indent: trimmed.len() - content.len(),
+            text: content.to_string(),
+            number: n + 1,
+        });
+    }
+    let mut i = 0;
+    if lines.is_empty() {
+        return Ok(Yaml::Null);
+    }
+    let indent = lines[0].indent;
+    let v = block(&mut lines, &mut i, indent)?;
+    if i < lines.len() {
+        return Err(format!("line {}: unexpected indentation", lines[i].number));
+    }
+    Ok(v)
+}
+
+fn strip_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut prev_space = true;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' && prev_space => return &line[..i],
+            None => {}
+        }
+        prev_space = c == ' ' || c == '\t';
+    }
+    line
+}
+
+fn is_seq_item(text: &str) -> bool {
+    text == "-" || text.starts_with("- ")
+}
+
+fn block(lines: &mut [Line], i: &mut usize, indent: usize) -> Result<Yaml, String> {
+    if *i >= lines.len() {
+        return Ok(Yaml::Null);
+    }
+    if is_seq_item(&lines[*i].text) {
+        let mut items = Vec::new();
+        while *i < lines.len() && lines[*i].indent == indent && is_seq_item(&lines[*i].text) {
+            let rest = lines[*i].text[1..].to_string();
+            let inner = rest.trim_start();
+            if inner.is_empty() {
+                *i += 1;
+                match lines.get(*i) {
+                    Some(next) if next.indent > indent => {
+                        let ind = next.indent;
+                        items.push(block(lines, i, ind)?);
+                    }
+                    _ => items.push(Yaml::Null),
+                }
+            } else {
+                // `- key: v` opens a map whose keys line up with `key`.
+                let ind = indent + 1 + (rest.len() - inner.len());
+                lines[*i].indent = ind;
+                lines[*i].text = inner.to_string();
+                items.push(block(lines, i, ind)?);
+            }
+        }
+        return Ok(Yaml::Seq(items));
+    }
+    if split_key(&lines[*i].text).is_none() {
+        let v = scalar_or_flow(&lines[*i].text);
+        *i += 1;
+        return Ok(v);
+    }
+    let mut map = Vec::new();
+    while *i < lines.len() && lines[*i].indent == indent && !is_seq_item(&lines[*i].text) {
+        let line = lines[*i].clone();
+        let Some((key, value)) = split_key(&line.text) else {
+            return Err(format!("line {}: expected `key: value`", line.number));
+        };
+        *i += 1;
+        let v = if value.is_empty() {
+            match lines.get(*i) {
+                Some(next) if next.indent > indent => {
+                    let ind = next.indent;
+                    block(lines, i, ind)?
+                }
+                // A sequence may sit at its key's own indentation.
+                Some(next) if next.indent == indent && is_seq_item(&next.text) => {
+                    block(lines, i, indent)?
+                }
+                _ => Yaml::Null,
+            }
+        } else {
+            scalar_or_flow(&value)
+        };
+        map.push((key, v));
+    }
+    Ok(Yaml::Map(map))
+}
+
+/// `key: value` or `key:`; the key may be quoted.
+fn split_key(text: &str) -> Option<(String, String)> {
+    let mut quote: Option<char> = None;
+    let bytes: Vec<char> = text.chars().collect();
+    for (idx, (pos, c)) in text.char_indices().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if (c == '"' || c == '\'') && pos == 0 => quote = Some(c),
+            None if c == '[' || c == '{' => return None,
+            None if c == ':' => {
+                let next = bytes.get(idx + 1);
+                if next.is_none() || next == Some(&' ') {
+                    let key = unquote(text[..pos].trim());
+                    let value = text[pos + 1..].trim().to_string();
+                    return Some((key, value));
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+fn unquote(s: &str) -> String {
+    let s = s.trim();
+    if s.len() >= 2
+        && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')))
+    {
+        return s[1..s.len() - 1].to_string();
+    }
+    s.to_string()
+}
+
+fn scalar_or_flow(text: &str) -> Yaml {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Yaml::Seq(
+            inner
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Yaml::Scalar(unquote(s)))
+                .collect(),
+        );
+    }
+    if t == "~" || t == "null" {
+        return Yaml::Null;
+    }
+    Yaml::Scalar(unquote(t))
+}
+
+/// One `builds` entry reduced to what the matrix needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Build {
+    pub id: String,
+    pub platforms: Vec<Platform>,
+    pub tags: Vec<String>,
+}
+
+/// GoReleaser's `go_first_class` target list (first-class ports with its default variants).
+pub const GO_FIRST_CLASS: &[&str] = &[
+    "darwin_amd64_v1",
+    "darwin_arm64",
+    "linux_386",
+    "linux_amd64_v1",
+    "linux_arm_6",
+    "linux_arm64",
+    "windows_386",
+    "windows_amd64_v1",
+];
+
+/// Finds `.goreleaser.yaml` or `.goreleaser.yml` (also without the dot) in `dir`.
+pub fn find_config(dir: &Path) -> Option<PathBuf> {
+    [
+        ".goreleaser.yaml",
+        ".goreleaser.yml",
+        "goreleaser.yaml",
+        "goreleaser.yml",
+    ]
+    .iter()
+    .map(|n| dir.join(n))
+    .find(|p| p.is_file())
+}
+
+/// Parses a target such as `linux_arm_7` or `linux_amd64_v3`.
+fn parse_target(t: &str) -> Option<Platform> {
+    let parts: Vec<&str> = t.split('_').collect();
+    let (os, arch, variant) = match parts.as_slice() {
+        [os, arch] => (*os, *arch, None),
+        [os, arch, v] => (*os, *arch, Some(*v)),
+        _ => return None,
+    };
+    platform::find_port(os, arch)?;
+    Some(Platform::new(os, arch, variant))
+}
+
+/// The builds of a GoReleaser configuration text.
+pub fn parse_builds(src: &str) -> Result<Vec<Build>, String> {
+    let doc = parse_yaml(src)?;
+    let builds = match doc.get("builds") {
+        Some(Yaml::Seq(b)) => b.clone(),
+        // No `builds`: GoReleaser builds the module with every default.
+        None | Some(Yaml::Null) => vec![Yaml::Map(Vec::new())],
+        Some(_) => return Err("`builds` is not a list".to_string()),
+    };
+    let mut out = Vec::new();
+    for (n, b) in builds.iter().enumerate() {
+        if b.get("skip").map(|s| s.strings()) == Some(vec!["true".to_string()]) {
+            continue;
+        }
+        if let Some(builder) = b.get("builder").map(|s| s.strings()) {
+            if builder.first().is_some_and(|x| x != "go") {
+                continue;
+            }
+        }
+        let id = b
+            .get("id")
+            .and_then(|v| v.strings().into_iter().next())
+            .unwrap_or_else(|| format!("build{}", n + 1));
+        let list = |key: &str, default: &[&str]| -> Vec<String> {
+            match b.get(key) {
+                Some(v) if !v.strings().is_empty() => v.strings(),
+                _ => default.iter().map(|s| s.to_string()).collect(),
+            }
+        };
+        let mut platforms: Vec<Platform> = Vec::new();
+        let push = |p: Platform, platforms: &mut Vec<Platform>| {
+            if !platforms.contains(&p) {
+                platforms.push(p);
+            }
+        };
+        if let Some(targets) = b.get("targets") {
+            for t in targets.strings() {
+                if t == "go_first_class" || t == "go_118_first_class" {
+                    for f in GO_FIRST_CLASS {
+                        if let Some(p) = parse_target(f) {
+                            push(p, &mut platforms);
+                        }
+                    }
+                } else {
+                    let p = parse_target(&t)
+                        .ok_or_else(|| format!("build {id}: invalid target {t:?}"))?;
+                    push(p, &mut platforms);
+                }
+            }
+        } else {
+            let goarm = list("goarm", &["6"]);
+            let goamd64 = list("goamd64", &["v1"]);
+            let ignores: Vec<Yaml> = match b.get("ignore") {
+                Some(Yaml::Seq(s)) => s.clone(),
+                _ => Vec::new(),
+            };
+            for os in list("goos", &["darwin", "linux", "windows"]) {
+                for arch in list("goarch", &["386", "amd64", "arm64"]) {
+                    let variants: Vec<Option<String>> = match arch.as_str() {
+                        "arm" => goarm.iter().cloned().map(Some).collect(),
+                        "amd64" => goamd64.iter().cloned().map(Some).collect(),
+                        _ => vec![None],
+                    };
+                    for v in variants {
+                        // GoReleaser skips pairs `go tool dist list` does not know.
+                        if platform::find_port(&os, &arch).is_none() {
+                            continue;
+                        }
+                        let ignored = ignores.iter().any(|ig| {
+                            let field = |k: &str| ig.get(k).and_then(|x| x.strings().pop());
+                            let matches = |k: &str, val: Option<&str>| match field(k) {
+                                None => true,
+                                Some(f) => Some(f.as_str()) == val,
+                            };
+                            matches("goos", Some(&os))
+                                && matches("goarch", Some(&arch))
+                                && (arch != "arm" || matches("goarm", v.as_deref()))
+                                && (arch != "amd64" || matches("goamd64", v.as_deref()))
+                        });
+                        if !ignored {
+                            push(Platform::new(&os, &arch, v.as_deref()), &mut platforms);
+                        }
+                    }
+                }
+            }
+        }
+        let mut tags: Vec<String> = b.get("tags").map(|t| t.strings()).unwrap_or_default();
+        for flag in b.get("flags").map(|f| f.strings()).unwrap_or_default() {
+            if let Some(v) = flag
+                .strip_prefix("-tags=")
+                .or_else(|| flag.strip_prefix("--tags="))
+            {
+                tags.extend(v.split(',').filter(|t| !t.is_empty()).map(str::to_string));
+            }
+        }
+        out.push(Build {
+            id,
+            platforms,
+            tags,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_subset() {
+        let y = parse_yaml(
+            "version: 2 # c\nbuilds:\n  - id: a\n    goos: [linux, \"windows\"]\n    ignore:\n    - goos: windows\n      goarch: arm\n  -\n    id: 'b#1'\n",
+        )
+        .expect("parses");
+        let builds = match y.get("builds") {
+            Some(Yaml::Seq(b)) => b.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(builds.len(), 2);
+        assert_eq!(
+            builds[0].get("goos").map(|g| g.strings()),
+            Some(vec!["linux".into(), "windows".into()])
+        );
+        let ig = builds[0].get("ignore").expect("ignore");
+        assert!(matches!(ig, Yaml::Seq(v) if v.len() == 1));
+        assert_eq!(builds[1].get("id"), Some(&Yaml::Scalar("b#1".into())));
+    }
+
+    #[test]
+    fn builds_expand_variants_ignores_and_targets() {
+        let b = parse_builds(
+            "builds:\n  - goos: [linux, windows, darwin]\n    goarch: [amd64, arm, 386]\n    goarm: [6, 7]\n    goamd64: [v1, v3]\n    ignore:\n      - goos: windows\n        goarch: arm\n      - goos: linux\n        goarch: arm\n        goarm: 6\n    tags: [netgo]\n    flags: [-trimpath, -tags=osusergo]\n  - id: fc\n    targets: [go_first_class, linux_riscv64]\n",
+        )
+        .expect("parses");
+        let labels: Vec<String> = b[0].platforms.iter().map(Platform::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "linux/amd64/v1",
+                "linux/amd64/v3",
+                "linux/arm/7",
+                "linux/386",
+                "windows/amd64/v1",
+                "windows/amd64/v3",
+                "windows/386",
+                "darwin/amd64/v1",
+                "darwin/amd64/v3"
+            ]
+        );
+        assert_eq!(b[0].tags, ["netgo", "osusergo"]);
+        assert_eq!(b[1].id, "fc");
+        assert_eq!(b[1].platforms.len(), 9);
+        assert!(parse_builds("builds:\n  - targets: [linux_sparc]\n").is_err());
+    }
+
+    #[test]
+    fn defaults_without_builds() {
+        let b = parse_builds("project_name: x\n").expect("parses");
+        let labels: Vec<String> = b[0].platforms.iter().map(Platform::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "darwin/amd64/v1",
+                "darwin/arm64",
+                "linux/386",
+                "linux/amd64/v1",
+                "linux/arm64",
+                "windows/386",
+                "windows/amd64/v1",
+                "windows/arm64"
+            ]
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! `gotags matrix`: every platform, cgo setting and tag set at once. The walked facts are
+//! evaluated for all configurations together ([`evaluate`]), grouped into configurations with
+//! identical file sets, explained per file ([`explain`]), searched for coverage gaps
+//! ([`gaps`], with the declaration scanner [`decls`]) and, on request, reduced to a minimal
+//! CI matrix ([`cover`]). Configurations come from [`configs`] or a GoReleaser file
+//! ([`goreleaser`]).
+//!
+//! File reading: `walk` reads each file's header once. The declaration scanner needs whole
+//! files, so the matrix reads the full text of each `.go` file some configuration compiles as
+//! GoFiles/CgoFiles once more, in one parallel pass, independent of the number of
+//! configurations.
+
+pub mod bitset;
+pub mod configs;
+pub mod cover;
+pub mod decls;
+pub mod evaluate;
+pub mod explain;
+pub mod gaps;
+pub mod goreleaser;
+
+use crate::embed::AssetCache;
+use crate::walk::{DirFacts, Module};
+use bitset::Bits;
+use configs::Config;
+use decls::Decl;
+use evaluate::{DirMatrix, Evaluation};
+use gaps::Gaps;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What the matrix command computed.
+pub struct Matrix {
+    pub module: Module,
+    pub eval: Evaluation,
+    pub dirs: Vec<DirFacts>,
+    /// Per evaluated directory: `.`/`_` source names.
+    pub hidden: Vec<Vec<String>>,
+    pub gaps: Gaps,
+    /// Configurations with identical compiled files module-wide, in first-member order.
+    pub groups: Vec<Bits>,
+    pub cover: Option<cover::Cover>,
+}
+
+/// Runs the whole matrix over walked directories.
+pub fn run(
+    module: Module,
+    dirs: Vec<DirFacts>,
+    configs: Vec<Config>,
+    want_cover: bool,
+    cwd: &Path,
+) -> Result<Matrix, String> {
+    if configs.is_empty() {
+        return Err("no configurations to evaluate".to_string());
+    }
+    let cache = AssetCache::new();
+    let eval = evaluate::evaluate(&module, &dirs, configs, &cache, cwd)?;
+    let hidden: Vec<Vec<String>> = eval
+        .dirs
+        .par_iter()
+        .map(|d| gaps::hidden_sources(&dirs[d.dir_index]))
+        .collect();
+    let decls = read_decls(&eval, &dirs);
+    let gaps = gaps::find(&eval, &dirs, &hidden, &decls);
+    let groups = module_groups(&eval);
+    let cover = want_cover.then(|| {
+        cover::cover_ranked(
+            eval.configs.len(),
+            &all_compiled(&eval),
+            &preference(&eval.configs),
+        )
+    });
+    Ok(Matrix {
+        module,
+        eval,
+        dirs,
+        hidden,
+        gaps,
+        groups,
+        cover,
+    })
+}
+
+/// Tie-break order for the cover: first-class ports, then cgo off, then matrix order.
+fn preference(configs: &[Config]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..configs.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &configs[i];
+        let first = crate::platform::find_port(&c.platform.goos, &c.platform.goarch)
+            .is_some_and(|p| p.first_class);
+        (!first, c.cgo, i)
+    });
+    let mut rank = vec![0; configs.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+/// Every file's compiled configurations, across all directories.
+pub fn all_compiled(eval: &Evaluation) -> Vec<Bits> {
+    eval.dirs
+        .iter()
+        .flat_map(|d| d.compiled.iter().cloned())
+        .collect()
+}
+
+/// Reads and scans each `.go` file that is in GoFiles or CgoFiles somewhere.
+fn read_decls(eval: &Evaluation, dirs: &[DirFacts]) -> HashMap<(usize, usize), Vec<Decl>> {
+    let mut wanted: Vec<(usize, usize)> = Vec::new();
+    for (di, d) in eval.dirs.iter().enumerate() {
+        let facts = &dirs[d.dir_index];
+        let mut used = vec![false; facts.files.len()];
+        for class in &d.classes {
+            if let Some(l) = &class.listed {
+                for name in l.go_files.iter().chain(&l.cgo_files) {
+                    if let Some(i) = facts.files.iter().position(|f| &f.name == name) {
+                        used[i] = true;
+                    }
+                }
+            }
+        }
+        wanted.extend(
+            used.iter()
+                .enumerate()
+                .filter(|(_, u)| **u)
+                .map(|(i, _)| (di, i)),
+        );
+    }
+    wanted
+        .into_par_iter()
+        .filter_map(|(di, fi)| {
+            let facts = &dirs[eval.dirs[di].dir_index];
+            let text = std::fs::read(facts.dir.join(&facts.files[fi].name)).ok()?;
+            Some(((di, fi), decls::scan(&text)))
+        })
+        .collect()
+}
+
+/// Groups configurations whose compiled files are identical across the module.
+fn module_groups(eval: &Evaluation) -> Vec<Bits> {
+    let n = eval.configs.len();
+    let all = all_compiled(eval);
+    let mut by_sig: HashMap<Vec<bool>, usize> = HashMap::new();
+    let mut groups: Vec<Bits> = Vec::new();
+    for c in 0..n {
+        let sig: Vec<bool> = all.iter().map(|b| b.get(c)).collect();
+        let next = groups.len();
+        let k = *by_sig.entry(sig).or_insert(next);
+        if k == next {
+            groups.push(Bits::empty(n));
+        }
+        groups[k].set(c);
+    }
+    groups
+}
+
+impl Matrix {
+    /// Finds the evaluated directory and file index for a path, or a hidden name.
+    pub fn locate(&self, path: &Path) -> Option<(&DirMatrix, Result<usize, String>)> {
+        let dir = path.parent()?;
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let (di, d) = self
+            .eval
+            .dirs
+            .iter()
+            .enumerate()
+            .find(|(_, d)| self.dirs[d.dir_index].dir == dir)?;
+        let facts = &self.dirs[d.dir_index];
+        match facts.files.iter().position(|f| f.name == name) {
+            Some(i) => Some((d, Ok(i))),
+            None if self.hidden[di].contains(&name) => Some((d, Err(name))),
+            None => None,
+        }
+    }
+}
+
+/// Resolves the command line's `--platforms`, `--tags-sets` and `--cgo` into configurations.
+/// With `goreleaser`, each build contributes its platforms with its own tags (unless
+/// `--tags-sets` is given, which then applies to every build).
+pub fn resolve_configs(
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<&str>,
+    cgo: configs::CgoMode,
+) -> Result<Vec<Config>, String> {
+    let sets = configs::parse_tag_sets(tag_sets.unwrap_or(""));
+    if platforms.trim() != "goreleaser" {
+        let p = configs::parse_platforms(platforms)?;
+        return Ok(configs::product(&p, &sets, cgo));
+    }
+    let path = goreleaser::find_config(module_root).ok_or_else(|| {
+        format!(
+            "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
+            module_root.display()
+        )
+    })?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {}", path.display(), crate::facts::go_errno_text(&e)))?;
+    let builds = goreleaser::parse_builds(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out: Vec<Config> = Vec::new();
+    for b in builds {
+        let build_sets = match tag_sets {
+            Some(_) => sets.clone(),
+            None => vec![configs::TagSet::new(b.tags.clone())],
+        };
+        for c in configs::product(&b.platforms, &build_sets, cgo) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("{}: no Go builds", path.display()));
+    }
+    Ok(out)
+}

@@ -1,0 +1,668 @@
+//! Rendering of `gotags matrix` results: a grouped terminal table (at most 100 columns,
+//! coloured on request), Markdown for pull-request comments, JSON carrying everything, the
+//! `--explain` report for one file and the `--cover` CI snippets.
+
+use crate::list::ListedPackage;
+use crate::matrix::bitset::Bits;
+use crate::matrix::configs::Config;
+use crate::matrix::cover;
+use crate::matrix::evaluate::compiled_lists;
+use crate::matrix::explain::{self, Reason};
+use crate::matrix::gaps::{ConfigSet, Gaps};
+use crate::matrix::Matrix;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Output width of the table.
+pub const WIDTH: usize = 100;
+
+/// Describes a configuration set compactly: `linux/*, darwin/{amd64,arm64} (cgo) [tags: x]`.
+pub fn describe(configs: &[Config], set: &Bits) -> String {
+    let n = configs.len();
+    if set.count() == n {
+        return format!("all {n} configurations");
+    }
+    let both_cgo = configs.iter().any(|c| c.cgo) && configs.iter().any(|c| !c.cgo);
+    let mut tagsets: Vec<&str> = Vec::new();
+    for c in configs {
+        if !tagsets.contains(&c.tags.name.as_str()) {
+            tagsets.push(&c.tags.name);
+        }
+    }
+    let mut parts = Vec::new();
+    for ts in &tagsets {
+        // platform label → (goos, label of arch part, mask bit0 off, bit1 on)
+        let mut plats: Vec<(String, String, u8)> = Vec::new();
+        let mut universe: Vec<(String, String)> = Vec::new();
+        for (i, c) in configs.iter().enumerate() {
+            if c.tags.name != *ts {
+                continue;
+            }
+            let os = c.platform.goos.clone();
+            let rest = c.platform.label()[os.len() + 1..].to_string();
+            if !universe.contains(&(os.clone(), rest.clone())) {
+                universe.push((os.clone(), rest.clone()));
+            }
+            if set.get(i) {
+                let bit = if c.cgo { 2 } else { 1 };
+                match plats.iter_mut().find(|(o, r, _)| *o == os && *r == rest) {
+                    Some(p) => p.2 |= bit,
+                    None => plats.push((os, rest, bit)),
+                }
+            }
+        }
+        if plats.is_empty() {
+            continue;
+        }
+        let full_mask = configs
+            .iter()
+            .filter(|c| c.tags.name == *ts)
+            .fold(0u8, |m, c| m | if c.cgo { 2 } else { 1 });
+        let mut tokens: Vec<(String, u8)> = Vec::new();
+        let mut oses: Vec<&str> = Vec::new();
+        for (o, _, _) in &plats {
+            if !oses.contains(&o.as_str()) {
+                oses.push(o);
+            }
+        }
+        for os in oses {
+            let all_arches: Vec<&String> = universe
+                .iter()
+                .filter(|(o, _)| o == os)
+                .map(|(_, r)| r)
+                .collect();
+            for mask in [3u8, 1, 2] {
+                let arches: Vec<&String> = plats
+                    .iter()
+                    .filter(|(o, _, m)| o == os && *m == mask)
+                    .map(|(_, r, _)| r)
+                    .collect();
+                if arches.is_empty() {
+                    continue;
+                }
+                let label = if arches.len() == all_arches.len() && all_arches.len() > 1 {
+                    format!("{os}/*")
+                } else if arches.len() == 1 {
+                    format!("{os}/{}", arches[0])
+                } else {
+                    let a: Vec<&str> = arches.iter().map(|s| s.as_str()).collect();
+                    format!("{os}/{{{}}}", a.join(","))
+                };
+                tokens.push((label, mask));
+            }
+        }
+        let suffix = |m: u8| match (both_cgo, m) {
+            (true, 1) => " no-cgo",
+            (true, 2) => " cgo",
+            _ => "",
+        };
+        let uniform = tokens.iter().all(|(_, m)| *m == tokens[0].1);
+        let mut text = if uniform {
+            let names: Vec<&str> = tokens.iter().map(|(l, _)| l.as_str()).collect();
+            let m = if tokens[0].1 == full_mask {
+                3
+            } else {
+                tokens[0].1
+            };
+            let s = suffix(m);
+            if s.is_empty() {
+                names.join(", ")
+            } else {
+                format!("{} ({})", names.join(", "), s.trim())
+            }
+        } else {
+            tokens
+                .iter()
+                .map(|(l, m)| {
+                    let m = if *m == full_mask { 3 } else { *m };
+                    format!("{l}{}", suffix(m))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if tagsets.len() > 1 {
+            text.push_str(&format!(" [tags: {ts}]"));
+        }
+        parts.push(text);
+    }
+    format!("{} ({} of {n})", parts.join("; "), set.count())
+}
+
+fn describe_set(configs: &[Config], set: &ConfigSet) -> String {
+    let b = Bits::from_fn(configs.len(), |i| set.contains(&i));
+    describe(configs, &b)
+}
+
+/// Word-wraps `text` to `WIDTH`, continuation lines indented by `indent` spaces.
+fn wrap(text: &str, first_indent: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut col = first_indent;
+    out.push_str(&" ".repeat(first_indent));
+    let mut first = true;
+    for word in text.split(' ') {
+        if !first && col + 1 + word.chars().count() > WIDTH {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            col = indent;
+        } else if !first {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += word.chars().count();
+        first = false;
+    }
+    out
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+    fn red(&self, s: &str) -> String {
+        self.paint("31", s)
+    }
+    fn yellow(&self, s: &str) -> String {
+        self.paint("33", s)
+    }
+}
+
+/// `go: a.go b.go; test: a_test.go` for the compiled lists, or why nothing is listed.
+fn files_summary(listed: Option<&ListedPackage>) -> String {
+    let Some(l) = listed else {
+        return "not a package (no Go files)".to_string();
+    };
+    let short = |list: &'static str| -> &'static str {
+        match list {
+            "GoFiles" => "go",
+            "CgoFiles" => "cgo",
+            "TestGoFiles" => "test",
+            "XTestGoFiles" => "xtest",
+            "CFiles" => "c",
+            "CXXFiles" => "c++",
+            "MFiles" => "objc",
+            "HFiles" => "h",
+            "FFiles" => "fortran",
+            "SFiles" => "asm",
+            "SwigFiles" => "swig",
+            "SwigCXXFiles" => "swig++",
+            "SysoFiles" => "syso",
+            other => other,
+        }
+    };
+    let mut parts: Vec<String> = compiled_lists(l)
+        .iter()
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(name, f)| format!("{}: {}", short(name), f.join(" ")))
+        .collect();
+    if let Some(e) = &l.error {
+        parts.push(format!("error: {}", e.err));
+    }
+    if parts.is_empty() {
+        "nothing compiled".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// Per package: distinct displayed file sets with their configurations.
+fn package_rows(m: &Matrix) -> Vec<(String, Vec<(String, Bits)>)> {
+    let n = m.eval.configs.len();
+    let mut out = Vec::new();
+    for d in &m.eval.dirs {
+        if d.classes.iter().all(|c| c.listed.is_none()) {
+            continue;
+        }
+        let mut rows: Vec<(String, Bits)> = Vec::new();
+        for class in &d.classes {
+            let text = files_summary(class.listed.as_ref());
+            match rows.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, b)) => b.union_with(&class.configs),
+                None => {
+                    let mut b = Bits::empty(n);
+                    b.union_with(&class.configs);
+                    rows.push((text, b));
+                }
+            }
+        }
+        rows.sort_by_key(|(_, b)| std::cmp::Reverse(b.count()));
+        out.push((d.import_path.clone(), rows));
+    }
+    out
+}
+
+fn summary_line(m: &Matrix) -> String {
+    let c = &m.eval.configs;
+    let mut plats: Vec<String> = c.iter().map(|x| x.platform.label()).collect();
+    plats.dedup();
+    plats.sort();
+    plats.dedup();
+    format!(
+        "{} configurations ({} platforms), {} distinct module-wide file sets",
+        c.len(),
+        plats.len(),
+        m.groups.len()
+    )
+}
+
+/// Gap findings as (kind, text) lines.
+fn gap_lines(g: &Gaps, configs: &[Config]) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for f in &g.dead_files {
+        let why: Vec<String> = f
+            .reasons
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} on {}",
+                    r.reason.text(),
+                    describe_set(configs, &r.configs)
+                )
+            })
+            .collect();
+        out.push((
+            "dead file",
+            format!(
+                "{}: no configuration compiles it: {}",
+                join_path(&f.dir, &f.file),
+                why.join("; ")
+            ),
+        ));
+    }
+    for f in &g.needs_tags {
+        out.push((
+            "needs tags",
+            format!(
+                "{}: only builds with -tags {} (no tag set has it)",
+                join_path(&f.dir, &f.file),
+                f.tags.join(",")
+            ),
+        ));
+    }
+    for p in &g.empty_packages {
+        let mut t = format!(
+            "{}: no Go files on {}",
+            p.import_path,
+            describe_set(configs, &p.configs)
+        );
+        for i in &p.importers {
+            t.push_str(&format!(
+                "; breaks importer {} ({}) on {}",
+                i.import_path,
+                i.file,
+                describe_set(configs, &i.configs)
+            ));
+        }
+        out.push(("empty package", t));
+    }
+    for d in &g.missing_decls {
+        out.push((
+            "missing decl",
+            format!(
+                "{}: {} (in {}) missing on {}",
+                d.import_path,
+                d.decl,
+                d.declared_in.join(", "),
+                describe_set(configs, &d.missing)
+            ),
+        ));
+    }
+    for d in &g.duplicate_decls {
+        out.push((
+            "duplicate decl",
+            format!(
+                "{}: {} declared at {} on {}",
+                d.import_path,
+                d.name,
+                d.locations.join(", "),
+                describe_set(configs, &d.configs)
+            ),
+        ));
+    }
+    out
+}
+
+fn join_path(dir: &str, file: &str) -> String {
+    if dir.is_empty() {
+        file.to_string()
+    } else {
+        format!("{dir}/{file}")
+    }
+}
+
+fn cover_text(m: &Matrix, c: &cover::Cover) -> String {
+    let chosen: Vec<&Config> = c.configs.iter().map(|&i| &m.eval.configs[i]).collect();
+    let quality = if c.exact {
+        "exact minimum".to_string()
+    } else {
+        c.bound.clone().unwrap_or_default()
+    };
+    format!(
+        "{} configurations compile every file the matrix compiles ({quality}):\n\n# GitHub Actions\n{}\n# staticcheck -matrix\n{}\n# plain\n{}",
+        chosen.len(),
+        cover::github_actions(&chosen),
+        cover::staticcheck_lines(&chosen),
+        cover::plain_lines(&chosen)
+    )
+}
+
+/// The terminal table.
+pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<()> {
+    let s = Style { on: color };
+    let configs = &m.eval.configs;
+    writeln!(
+        out,
+        "{}",
+        s.bold(&format!("gotags matrix: {}", m.module.path))
+    )?;
+    writeln!(out, "{}", wrap(&summary_line(m), 0, 2))?;
+    for (i, g) in m.groups.iter().enumerate() {
+        let text = format!("{} {}", group_name(i), describe(configs, g));
+        writeln!(out, "{}", wrap(&text, 2, 6))?;
+    }
+    writeln!(out)?;
+    for (path, rows) in package_rows(m) {
+        writeln!(out, "{}", s.bold(&path))?;
+        for (text, b) in rows {
+            let label = describe(configs, &b);
+            writeln!(out, "{}", s.dim(&wrap(&label, 2, 4)))?;
+            let body = wrap(&text, 6, 8);
+            if text.starts_with("not a package") {
+                writeln!(out, "{}", s.red(&body))?;
+            } else {
+                writeln!(out, "{body}")?;
+            }
+        }
+    }
+    writeln!(out)?;
+    let lines = gap_lines(&m.gaps, configs);
+    writeln!(
+        out,
+        "{}",
+        s.bold(&format!("Gaps ({} findings)", lines.len()))
+    )?;
+    for (kind, text) in lines {
+        let kind_col = format!("{kind:<15}");
+        let body = wrap(&text, 17, 17);
+        writeln!(out, "  {}{}", s.yellow(&kind_col), &body[17..])?;
+    }
+    if !m.gaps.opt_outs.is_empty() {
+        writeln!(out, "{}", s.bold("Deliberate opt-outs (not findings)"))?;
+        for o in &m.gaps.opt_outs {
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("{}: {}", join_path(&o.dir, &o.file), o.why), 2, 4)
+            )?;
+        }
+    }
+    if let Some(c) = &m.cover {
+        writeln!(out)?;
+        writeln!(out, "{}", s.bold("Minimal CI matrix"))?;
+        write!(out, "{}", cover_text(m, c))?;
+    }
+    Ok(())
+}
+
+fn group_name(i: usize) -> String {
+    format!("G{}", i + 1)
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// Markdown for a pull-request comment.
+pub fn write_markdown(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
+    let configs = &m.eval.configs;
+    writeln!(out, "## gotags matrix: `{}`\n", m.module.path)?;
+    writeln!(out, "{}\n", summary_line(m))?;
+    writeln!(out, "| package | configurations | compiled files |")?;
+    writeln!(out, "| --- | --- | --- |")?;
+    for (path, rows) in package_rows(m) {
+        for (i, (text, b)) in rows.iter().enumerate() {
+            let p = if i == 0 {
+                format!("`{path}`")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "| {p} | {} | {} |",
+                md_escape(&describe(configs, b)),
+                md_escape(text)
+            )?;
+        }
+    }
+    let lines = gap_lines(&m.gaps, configs);
+    writeln!(out, "\n### Gaps ({} findings)\n", lines.len())?;
+    for (kind, text) in lines {
+        writeln!(out, "- **{kind}** {text}")?;
+    }
+    if !m.gaps.opt_outs.is_empty() {
+        writeln!(out, "\n<details><summary>Deliberate opt-outs</summary>\n")?;
+        for o in &m.gaps.opt_outs {
+            writeln!(out, "- `{}`: {}", join_path(&o.dir, &o.file), o.why)?;
+        }
+        writeln!(out, "\n</details>")?;
+    }
+    if let Some(c) = &m.cover {
+        writeln!(
+            out,
+            "\n### Minimal CI matrix\n\n```\n{}```",
+            cover_text(m, c)
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonConfig<'a> {
+    index: usize,
+    label: String,
+    #[serde(flatten)]
+    config: &'a Config,
+}
+
+#[derive(Serialize)]
+struct JsonClass<'a> {
+    configs: ConfigSet,
+    /// `go list -json` for these configurations; null when `./...` does not list the directory.
+    package: Option<&'a ListedPackage>,
+}
+
+#[derive(Serialize)]
+struct JsonReason {
+    #[serde(flatten)]
+    reason: Reason,
+    text: String,
+    configs: ConfigSet,
+}
+
+#[derive(Serialize)]
+struct JsonFile {
+    name: String,
+    reasons: Vec<JsonReason>,
+}
+
+#[derive(Serialize)]
+struct JsonDir<'a> {
+    dir: &'a str,
+    import_path: &'a str,
+    classes: Vec<JsonClass<'a>>,
+    files: Vec<JsonFile>,
+    hidden_files: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonCover<'a> {
+    #[serde(flatten)]
+    cover: &'a cover::Cover,
+    github_actions: String,
+    staticcheck_matrix: String,
+    plain: String,
+}
+
+#[derive(Serialize)]
+struct JsonMatrix<'a> {
+    module: &'a str,
+    root: String,
+    configs: Vec<JsonConfig<'a>>,
+    groups: Vec<ConfigSet>,
+    dirs: Vec<JsonDir<'a>>,
+    gaps: &'a Gaps,
+    findings: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<JsonCover<'a>>,
+}
+
+/// Everything, as one JSON document.
+pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
+    let configs = &m.eval.configs;
+    let set = |b: &Bits| b.iter().collect::<Vec<_>>();
+    let dirs = m
+        .eval
+        .dirs
+        .iter()
+        .enumerate()
+        .map(|(di, d)| {
+            let facts = &m.dirs[d.dir_index];
+            JsonDir {
+                dir: &d.rel,
+                import_path: &d.import_path,
+                classes: d
+                    .classes
+                    .iter()
+                    .map(|c| JsonClass {
+                        configs: set(&c.configs),
+                        package: c.listed.as_ref(),
+                    })
+                    .collect(),
+                files: facts
+                    .files
+                    .iter()
+                    .map(|f| JsonFile {
+                        name: f.name.clone(),
+                        reasons: explain::file_reasons(&m.eval, d, f)
+                            .into_iter()
+                            .map(|(r, b)| JsonReason {
+                                text: r.text(),
+                                reason: r,
+                                configs: set(&b),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                hidden_files: &m.hidden[di],
+            }
+        })
+        .collect();
+    let doc = JsonMatrix {
+        module: &m.module.path,
+        root: m.module.root.to_string_lossy().into_owned(),
+        configs: configs
+            .iter()
+            .enumerate()
+            .map(|(index, c)| JsonConfig {
+                index,
+                label: c.label(),
+                config: c,
+            })
+            .collect(),
+        groups: m.groups.iter().map(set).collect(),
+        dirs,
+        gaps: &m.gaps,
+        findings: m.gaps.findings(),
+        cover: m.cover.as_ref().map(|c| {
+            let chosen: Vec<&Config> = c.configs.iter().map(|&i| &configs[i]).collect();
+            JsonCover {
+                cover: c,
+                github_actions: cover::github_actions(&chosen),
+                staticcheck_matrix: cover::staticcheck_lines(&chosen),
+                plain: cover::plain_lines(&chosen),
+            }
+        }),
+    };
+    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// `--explain FILE`: the file's verdict on every configuration, grouped.
+pub fn write_explain(
+    out: &mut impl Write,
+    m: &Matrix,
+    shown: &str,
+    file: Result<(usize, usize), String>,
+) -> io::Result<()> {
+    let configs = &m.eval.configs;
+    writeln!(out, "{shown}")?;
+    match file {
+        Err(_) => writeln!(
+            out,
+            "  {}: {}",
+            describe(configs, &Bits::full(configs.len())),
+            Reason::Hidden.text()
+        ),
+        Ok((di, fi)) => {
+            let d = &m.eval.dirs[di];
+            let f = &m.dirs[d.dir_index].files[fi];
+            let mut groups = explain::file_reasons(&m.eval, d, f);
+            groups.sort_by_key(|(r, _)| !r.is_compiled());
+            for (r, b) in groups {
+                writeln!(
+                    out,
+                    "{}",
+                    wrap(&format!("{}:", describe(configs, &b)), 2, 4)
+                )?;
+                writeln!(out, "{}", wrap(&r.text(), 6, 8))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matrix::configs::{all_platforms, product, CgoMode, TagSet};
+
+    #[test]
+    fn describes_sets_compactly() {
+        let configs = product(&all_platforms(), &[TagSet::new(vec![])], CgoMode::Both);
+        let n = configs.len();
+        let windows = Bits::from_fn(n, |i| configs[i].platform.goos == "windows");
+        assert_eq!(describe(&configs, &windows), "windows/* (8 of 98)");
+        let plan9_nocgo = Bits::from_fn(n, |i| {
+            configs[i].platform.goos == "plan9" && !configs[i].cgo
+        });
+        assert_eq!(
+            describe(&configs, &plan9_nocgo),
+            "plan9/* (no-cgo) (3 of 98)"
+        );
+        let one = Bits::from_fn(n, |i| i == 0);
+        assert_eq!(describe(&configs, &one), "aix/ppc64 (no-cgo) (1 of 98)");
+        assert_eq!(describe(&configs, &Bits::full(n)), "all 98 configurations");
+    }
+
+    #[test]
+    fn wraps_to_width() {
+        let long = vec!["word"; 80].join(" ");
+        for line in wrap(&long, 2, 4).lines() {
+            assert!(line.len() <= WIDTH);
+        }
+    }
+}
