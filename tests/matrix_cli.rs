@@ -243,11 +243,20 @@ fn compare_module(module: &str, configs_spec: (&str, Option<&str>, CgoMode)) -> 
     let cache = AssetCache::new();
     for c in 0..n {
         let ctx: BuildContext = mx.eval.contexts[c].clone();
-        let want: Vec<ListedPackage> =
-            list::list(&m, &dirs, &ctx, &cache, &root, ListOptions { test: true })
-                .into_iter()
-                .filter(|p| p.import_path != "./...")
-                .collect();
+        let want: Vec<ListedPackage> = list::list(
+            &m,
+            &dirs,
+            &ctx,
+            &cache,
+            &root,
+            ListOptions {
+                test: true,
+                goroot_pattern: None,
+            },
+        )
+        .into_iter()
+        .filter(|p| p.import_path != "./...")
+        .collect();
         let got: Vec<&ListedPackage> = mx.eval.listed_for(c);
         let label = mx.eval.configs[c].label();
         assert_eq!(got.len(), want.len(), "{module} {label}: package count");

@@ -196,7 +196,8 @@ pub fn evaluate(
     let oracle = TagOracle::new(&contexts);
     let cgo = Bits::from_fn(n, |i| contexts[i].cgo_enabled);
     let mle = Bits::from_fn(n, |i| {
-        platform::must_link_external(&contexts[i].goos, &contexts[i].goarch)
+        let race = contexts[i].tool_tags.iter().any(|t| t == "race");
+        platform::external_linking_reason(&contexts[i].goos, &contexts[i].goarch, race).is_some()
     });
     let out: Vec<DirMatrix> = dirs
         .par_iter()
@@ -266,7 +267,17 @@ fn eval_dir(
             let rep = configs.iter().next().unwrap_or(0);
             let ctx = &contexts[rep];
             let listed = (listable && list::is_package(d, ctx)).then(|| {
-                list::package_view(module, d, ctx, cache, cwd, ListOptions { test: true })
+                list::package_view(
+                    module,
+                    d,
+                    ctx,
+                    cache,
+                    cwd,
+                    ListOptions {
+                        test: true,
+                        goroot_pattern: None,
+                    },
+                )
             });
             if let Some(l) = &listed {
                 for (_, files) in compiled_lists(l) {
