@@ -4,6 +4,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gotags::context::{self, BuildContext, ContextOverrides, HostInfo};
 use gotags::embed::AssetCache;
+use gotags::embed_report::{self, Budgets, ByteSize};
 use gotags::list::{self, ListOptions};
 use gotags::render;
 use gotags::walk;
@@ -25,6 +26,9 @@ enum Command {
     List(ListArgs),
     /// Evaluate a `//go:build` expression (or a `// +build` line) under a build context.
     Eval(EvalArgs),
+    /// Report what `//go:embed` pulls in, with sizes per variable, package and platform, and
+    /// check size budgets (exit 1 on a breach).
+    Embed(EmbedArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -67,6 +71,35 @@ struct ListArgs {
     test: bool,
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct EmbedArgs {
+    /// Directory to report on, as `./...` run there (default: the current directory).
+    path: Option<PathBuf>,
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Every port of `go tool dist list` (cgo off unless --cgo on or CGO_ENABLED=1).
+    #[arg(long, conflicts_with_all = ["goos", "goarch"])]
+    all_platforms: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Budget for the total embedded bytes per platform (e.g. 10MiB, 500KB, 1.5MB, 123).
+    #[arg(long, value_name = "SIZE")]
+    budget: Option<ByteSize>,
+    /// Budget for the embedded bytes of any one package.
+    #[arg(long, value_name = "SIZE")]
+    budget_package: Option<ByteSize>,
+    /// Budget for any single embedded file.
+    #[arg(long, value_name = "SIZE")]
+    budget_file: Option<ByteSize>,
+}
+
 #[derive(Args, Debug)]
 struct EvalArgs {
     /// The expression: `linux && !cgo`, `//go:build linux`, or `// +build linux,amd64`.
@@ -80,6 +113,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
+        Command::Embed(args) => run_embed(args),
     }
 }
 
@@ -200,6 +234,39 @@ fn emit(packages: &[list::ListedPackage], json: bool, ctx: &BuildContext) -> Exi
     ExitCode::SUCCESS
 }
 
+/// The current directory, the start directory and its module, or a usage error.
+fn locate(path: Option<&std::path::Path>) -> Result<(PathBuf, PathBuf, walk::Module), ExitCode> {
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            return Err(usage_error(format!(
+                "cannot read the current directory: {e}"
+            )))
+        }
+    };
+    let start = match path {
+        Some(p) if p.is_absolute() => p.to_path_buf(),
+        Some(p) => cwd.join(p),
+        None => cwd.clone(),
+    };
+    let start = match std::fs::metadata(&start) {
+        Ok(m) if m.is_dir() => normalize(&start),
+        Ok(_) => return Err(usage_error(format!("{}: not a directory", start.display()))),
+        Err(e) => {
+            return Err(usage_error(format!(
+                "{}: {}",
+                start.display(),
+                gotags::facts::go_errno_text(&e)
+            )))
+        }
+    };
+    let module = match walk::find_module(&start) {
+        Ok(m) => m,
+        Err(e) => return Err(usage_error(e)),
+    };
+    Ok((cwd, start, module))
+}
+
 /// Removes `.` and `..` components without touching the disk, as filepath.Clean does.
 fn normalize(p: &std::path::Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -213,6 +280,71 @@ fn normalize(p: &std::path::Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Exit status when a budget is exceeded.
+const EXIT_BUDGET: u8 = 1;
+
+fn run_embed(args: EmbedArgs) -> ExitCode {
+    let base = match build_context(&args.context) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    let contexts = if args.all_platforms {
+        let cgo = match args.context.cgo {
+            Some(c) => c == OnOff::On,
+            None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
+        };
+        let mut all = Vec::new();
+        for p in gotags::platform::PORTS {
+            match BuildContext::for_port(p.goos, p.goarch, cgo, &base.build_tags) {
+                Ok(c) => all.push(c),
+                Err(e) => return usage_error(e),
+            }
+        }
+        all
+    } else {
+        vec![base]
+    };
+    let (_cwd, start, module) = match locate(args.path.as_deref()) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let (dirs, problems) = walk::walk(&module, &start);
+    for p in &problems {
+        eprintln!("gotags: {}: {}", p.path.display(), p.message);
+    }
+    let cache = AssetCache::new();
+    let mut report = embed_report::collect(&module, &dirs, &contexts, &cache, args.all_platforms);
+    let budgets = Budgets {
+        total: args.budget,
+        package: args.budget_package,
+        file: args.budget_file,
+    };
+    let mut breached = false;
+    if !budgets.is_empty() {
+        let outcome = embed_report::evaluate(&report, &budgets);
+        breached = !outcome.breaches.is_empty();
+        report.budget = Some(outcome);
+    }
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = match args.format {
+        Format::Json => render::embed::write_json(&mut out, &report),
+        Format::Text => render::embed::write_text(&mut out, &report),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    if breached {
+        if args.format == Format::Json {
+            eprintln!("gotags: embed budget exceeded (see \"budget\" in the report)");
+        }
+        return ExitCode::from(EXIT_BUDGET);
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_eval(args: EvalArgs) -> ExitCode {

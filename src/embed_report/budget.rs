@@ -6,6 +6,7 @@
 use super::model::{EmbedReport, Scope, VariableReport};
 use super::size::ByteSize;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Limits; `None` means unlimited.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,7 +55,8 @@ pub struct Breach {
     pub platforms: Vec<String>,
     /// The package (the largest one, for a total breach).
     pub package: Option<String>,
-    /// The largest variable involved: `name (file:line:col)`.
+    /// The largest variable involved: `name (file:line:col)` (for a file breach, every
+    /// variable embedding the file, comma-separated).
     pub variable: Option<String>,
     /// Largest files first (at most [`CULPRITS`]).
     pub largest_files: Vec<Culprit>,
@@ -122,24 +124,29 @@ pub fn evaluate(report: &EmbedReport, budgets: &Budgets) -> BudgetOutcome {
                 }
             }
             if let Some(limit) = budgets.file {
+                // Each oversized file once per package, with every variable embedding it.
+                let mut big: BTreeMap<String, (u64, Vec<String>)> = BTreeMap::new();
                 for v in &vars {
                     for f in v.files.iter().filter(|f| f.size > limit.0) {
-                        add(
-                            &mut breaches,
-                            Breach {
-                                kind: BudgetKind::File,
-                                limit: limit.0,
-                                actual: f.size,
-                                platforms: vec![p.platform.clone()],
-                                package: Some(k.package.clone()),
-                                variable: Some(describe(v)),
-                                largest_files: vec![Culprit {
-                                    path: module_path(v, &f.path, report),
-                                    size: f.size,
-                                }],
-                            },
-                        );
+                        let e = big
+                            .entry(module_path(v, &f.path, report))
+                            .or_insert((f.size, Vec::new()));
+                        e.1.push(describe(v));
                     }
+                }
+                for (path, (size, users)) in big {
+                    add(
+                        &mut breaches,
+                        Breach {
+                            kind: BudgetKind::File,
+                            limit: limit.0,
+                            actual: size,
+                            platforms: vec![p.platform.clone()],
+                            package: Some(k.package.clone()),
+                            variable: Some(users.join(", ")),
+                            largest_files: vec![Culprit { path, size }],
+                        },
+                    );
                 }
             }
         }

@@ -198,7 +198,7 @@ impl Collector<'_> {
             if !self.file_seeds.contains_key(&(di, fi)) {
                 continue;
             }
-            let has = |l: &Vec<String>| l.iter().any(|n| *n == f.name);
+            let has = |l: &Vec<String>| l.contains(&f.name);
             let scope = if has(&pf.go_files) || has(&pf.cgo_files) {
                 Scope::Package
             } else if has(&pf.test_go_files) {

@@ -42,10 +42,13 @@ fn hidden_left_out(vars: &[VarData]) -> Vec<Explanation> {
     out
 }
 
+/// (package, file, [(variable, pattern)]): one double match, reported once.
+type DoubleKey = (String, String, Vec<(usize, String)>);
+
 /// Within one package (and scope) on some platform, a file matched by more than one
 /// (variable, pattern) pair.
 fn matched_twice(vars: &[VarData], platforms: &[PlatformReport]) -> Vec<Explanation> {
-    let mut done: HashSet<(String, String, Vec<(usize, String)>)> = HashSet::new();
+    let mut done: HashSet<DoubleKey> = HashSet::new();
     let mut out = Vec::new();
     let mut seen_sets: HashSet<Vec<usize>> = HashSet::new();
     for p in platforms.iter().flat_map(|p| &p.packages) {

@@ -20,6 +20,9 @@ pub mod size;
 pub mod sizing;
 pub mod vardecl;
 
+#[cfg(test)]
+mod corpus_tests;
+
 pub use budget::{evaluate, Breach, BudgetOutcome, Budgets};
 pub use collect::collect;
 pub use model::EmbedReport;
