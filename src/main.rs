@@ -327,8 +327,8 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
         breached = !outcome.breaches.is_empty();
         report.budget = Some(outcome);
     }
-    let out = std::io::stdout();
-    let mut out = out.lock();
+    // Buffered: the report can be megabytes, and stdout is line-buffered.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         Format::Json => render::embed::write_json(&mut out, &report),
         Format::Text => render::embed::write_text(&mut out, &report),

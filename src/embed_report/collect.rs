@@ -22,7 +22,8 @@ use crate::embed::{explain_raw, AssetCache};
 use crate::facts::HeaderOutcome;
 use crate::list::{is_package, loader_for};
 use crate::walk::{DirFacts, Module};
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// A variable with what is needed to count it.
@@ -84,14 +85,24 @@ pub fn collect(
         .filter(|di| c.file_seeds.keys().any(|(d, _)| d == di))
         .collect();
 
-    for ctx in contexts {
+    // Classification first (cheap), then every needed pattern resolved in parallel into the
+    // cache, then the per-platform evaluation from memoised results.
+    let keyed: Vec<Vec<(usize, CompiledKey)>> = contexts
+        .iter()
+        .map(|ctx| {
+            embedding_dirs
+                .iter()
+                .filter_map(|&di| c.compiled_key(di, ctx).map(|k| (di, k)))
+                .collect()
+        })
+        .collect();
+    c.prefetch(&keyed);
+
+    for (ctx, compiled) in contexts.iter().zip(keyed) {
         let label = format!("{}/{}", ctx.goos, ctx.goarch);
         let mut packages = Vec::new();
         let mut keys = Vec::new();
-        for &di in &embedding_dirs {
-            let Some(key) = c.compiled_key(di, ctx) else {
-                continue;
-            };
+        for (di, key) in compiled {
             let eval = match pkg_memo.get(&(di, key.clone())) {
                 Some(e) => e.clone(),
                 None => {
@@ -161,6 +172,26 @@ pub fn collect(
 }
 
 impl Collector<'_> {
+    /// Resolves, in parallel, every pattern of the variables some platform compiles, so that
+    /// the sequential evaluation below only hits the cache. Patterns of files no requested
+    /// platform compiles are not resolved.
+    fn prefetch(&self, keyed: &[Vec<(usize, CompiledKey)>]) {
+        let mut wanted: HashSet<(usize, &[u8])> = HashSet::new();
+        for (di, key) in keyed.iter().flatten() {
+            for (fi, _) in key {
+                for &id in self.file_seeds.get(&(*di, *fi)).into_iter().flatten() {
+                    for p in self.seeds[id].2.directives.iter().flat_map(|d| &d.patterns) {
+                        wanted.insert((*di, p.key()));
+                    }
+                }
+            }
+        }
+        let wanted: Vec<(usize, &[u8])> = wanted.into_iter().collect();
+        wanted.par_iter().for_each(|(di, key)| {
+            let _ = explain_raw(self.cache, &self.dirs[*di].dir, key);
+        });
+    }
+
     /// Groups the collected patterns of every `.go` file into variables (platform-independent).
     fn read_seeds(&mut self) {
         for (di, d) in self.dirs.iter().enumerate() {
