@@ -176,19 +176,26 @@ impl Collector<'_> {
     /// the sequential evaluation below only hits the cache. Patterns of files no requested
     /// platform compiles are not resolved.
     fn prefetch(&self, keyed: &[Vec<(usize, CompiledKey)>]) {
-        let mut wanted: HashSet<(usize, &[u8])> = HashSet::new();
+        // Grouped by package directory: one task per directory, so two tasks never race on
+        // the same (uncached) path and the disk-call count stays exact (the cache memoises,
+        // but does not serialise concurrent misses).
+        let mut wanted: BTreeMap<usize, HashSet<&[u8]>> = BTreeMap::new();
         for (di, key) in keyed.iter().flatten() {
             for (fi, _) in key {
                 for &id in self.file_seeds.get(&(*di, *fi)).into_iter().flatten() {
                     for p in self.seeds[id].2.directives.iter().flat_map(|d| &d.patterns) {
-                        wanted.insert((*di, p.key()));
+                        wanted.entry(*di).or_default().insert(p.key());
                     }
                 }
             }
         }
-        let wanted: Vec<(usize, &[u8])> = wanted.into_iter().collect();
-        wanted.par_iter().for_each(|(di, key)| {
-            let _ = explain_raw(self.cache, &self.dirs[*di].dir, key);
+        let wanted: Vec<(usize, HashSet<&[u8]>)> = wanted.into_iter().collect();
+        wanted.par_iter().for_each(|(di, keys)| {
+            let mut keys: Vec<&[u8]> = keys.iter().copied().collect();
+            keys.sort_unstable();
+            for key in keys {
+                let _ = explain_raw(self.cache, &self.dirs[*di].dir, key);
+            }
         });
     }
 
