@@ -10,6 +10,7 @@ pub mod classify;
 pub mod constraint;
 pub mod context;
 pub mod embed;
+pub mod embed_report;
 pub mod eval;
 pub mod facts;
 pub mod filename;

@@ -4,6 +4,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gotags::context::{self, BuildContext, ContextOverrides, HostInfo};
 use gotags::embed::AssetCache;
+use gotags::embed_report::{self, Budgets, ByteSize};
 use gotags::list::{self, ListOptions};
 use gotags::render;
 use gotags::walk;
@@ -28,6 +29,9 @@ enum Command {
     /// Evaluate every platform, cgo setting and tag set at once: grouped file sets, reasons,
     /// coverage gaps and a minimal CI matrix.
     Matrix(MatrixArgs),
+    /// Report what `//go:embed` pulls in, with sizes per variable, package and platform, and
+    /// check size budgets (exit 1 on a breach).
+    Embed(EmbedArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,6 +112,35 @@ struct ListArgs {
     test: bool,
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct EmbedArgs {
+    /// Directory to report on, as `./...` run there (default: the current directory).
+    path: Option<PathBuf>,
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Every port of `go tool dist list` (cgo off unless --cgo on or CGO_ENABLED=1).
+    #[arg(long, conflicts_with_all = ["goos", "goarch"])]
+    all_platforms: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Budget for the total embedded bytes per platform (e.g. 10MiB, 500KB, 1.5MB, 123).
+    #[arg(long, value_name = "SIZE")]
+    budget: Option<ByteSize>,
+    /// Budget for the embedded bytes of any one package.
+    #[arg(long, value_name = "SIZE")]
+    budget_package: Option<ByteSize>,
+    /// Budget for any single embedded file.
+    #[arg(long, value_name = "SIZE")]
+    budget_file: Option<ByteSize>,
+}
+
 #[derive(Args, Debug)]
 struct EvalArgs {
     /// The expression: `linux && !cgo`, `//go:build linux`, or `// +build linux,amd64`.
@@ -122,6 +155,7 @@ fn main() -> ExitCode {
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
         Command::Matrix(args) => run_matrix(args),
+        Command::Embed(args) => run_embed(args),
     }
 }
 
@@ -292,25 +326,9 @@ fn run_list(args: ListArgs) -> ExitCode {
         let packages = list::list(&module, &dirs, &ctx, &cache, &cwd, opts);
         return emit(&packages, args.json, &ctx);
     }
-    let start = match &args.path {
-        Some(p) if p.is_absolute() => p.clone(),
-        Some(p) => cwd.join(p),
-        None => cwd.clone(),
-    };
-    let start = match std::fs::metadata(&start) {
-        Ok(m) if m.is_dir() => normalize(&start),
-        Ok(_) => return usage_error(format!("{}: not a directory", start.display())),
-        Err(e) => {
-            return usage_error(format!(
-                "{}: {}",
-                start.display(),
-                gotags::facts::go_errno_text(&e)
-            ))
-        }
-    };
-    let module = match walk::find_module(&start) {
-        Ok(m) => m,
-        Err(e) => return usage_error(e),
+    let (cwd, start, module) = match locate(&args.path) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let (dirs, problems) = walk::walk(&module, &start);
     for p in &problems {
@@ -354,6 +372,71 @@ fn normalize(p: &std::path::Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Exit status when a budget is exceeded.
+const EXIT_BUDGET: u8 = 1;
+
+fn run_embed(args: EmbedArgs) -> ExitCode {
+    let base = match build_context(&args.context) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    let contexts = if args.all_platforms {
+        let cgo = match args.context.cgo {
+            Some(c) => c == OnOff::On,
+            None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
+        };
+        let mut all = Vec::new();
+        for p in gotags::platform::PORTS {
+            match BuildContext::for_port(p.goos, p.goarch, cgo, &base.build_tags) {
+                Ok(c) => all.push(c),
+                Err(e) => return usage_error(e),
+            }
+        }
+        all
+    } else {
+        vec![base]
+    };
+    let (_cwd, start, module) = match locate(&args.path) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let (dirs, problems) = walk::walk(&module, &start);
+    for p in &problems {
+        eprintln!("gotags: {}: {}", p.path.display(), p.message);
+    }
+    let cache = AssetCache::new();
+    let mut report = embed_report::collect(&module, &dirs, &contexts, &cache, args.all_platforms);
+    let budgets = Budgets {
+        total: args.budget,
+        package: args.budget_package,
+        file: args.budget_file,
+    };
+    let mut breached = false;
+    if !budgets.is_empty() {
+        let outcome = embed_report::evaluate(&report, &budgets);
+        breached = !outcome.breaches.is_empty();
+        report.budget = Some(outcome);
+    }
+    // Buffered: the report can be megabytes, and stdout is line-buffered.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        Format::Json => render::embed::write_json(&mut out, &report),
+        Format::Text => render::embed::write_text(&mut out, &report),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    if breached {
+        if args.format == Format::Json {
+            eprintln!("gotags: embed budget exceeded (see \"budget\" in the report)");
+        }
+        return ExitCode::from(EXIT_BUDGET);
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_eval(args: EvalArgs) -> ExitCode {

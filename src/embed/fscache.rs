@@ -17,6 +17,9 @@ pub struct Meta {
     pub kind: FileKind,
     /// Size from the metadata (contents are never read).
     pub size: u64,
+    /// Device and inode numbers (`(0, 0)` where the platform has none): two paths with the
+    /// same pair are the same file (hard links), which the `embed` size rules count once.
+    pub dev_ino: (u64, u64),
 }
 
 /// File type as seen by `lstat` (or `stat`, which never reports `Symlink`).
@@ -197,7 +200,19 @@ fn meta_of(m: &std::fs::Metadata) -> Meta {
     Meta {
         kind,
         size: m.len(),
+        dev_ino: dev_ino(m),
     }
+}
+
+#[cfg(unix)]
+fn dev_ino(m: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (m.dev(), m.ino())
+}
+
+#[cfg(not(unix))]
+fn dev_ino(_: &std::fs::Metadata) -> (u64, u64) {
+    (0, 0)
 }
 
 /// Go prints errno texts in lower case without Rust's ` (os error N)` suffix.

@@ -1,0 +1,3 @@
+module example.com/embedsizes
+
+go 1.23
