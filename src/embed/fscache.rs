@@ -47,7 +47,31 @@ pub struct DirEntry {
     pub meta: Meta,
 }
 
-type Memo<K, V> = RwLock<HashMap<K, V>>;
+/// FNV-1a: path keys are short byte strings hashed millions of times on large asset trees,
+/// where SipHash's DoS resistance buys nothing (keys come from the local file system).
+#[derive(Default, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
+type Memo<K, V> = RwLock<HashMap<K, V, FnvBuild>>;
 /// (clean package dir, exact pattern bytes) → the pattern's outcome.
 type PatternKey = (Vec<u8>, Vec<u8>);
 type PatternOutcome = Result<Arc<PatternReport>, String>;
@@ -62,10 +86,23 @@ pub struct AssetCache {
     disk_calls: AtomicU64,
 }
 
-fn get<K: std::hash::Hash + Eq, V: Clone>(m: &Memo<K, V>, k: &K) -> Option<V> {
+fn get<K, Q, V>(m: &Memo<K, V>, k: &Q) -> Option<V>
+where
+    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
+    Q: std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
     match m.read() {
         Ok(g) => g.get(k).cloned(),
         Err(p) => p.into_inner().get(k).cloned(),
+    }
+}
+
+/// Inserts many entries under one write lock.
+fn put_all<K: std::hash::Hash + Eq, V>(m: &Memo<K, V>, items: Vec<(K, V)>) {
+    match m.write() {
+        Ok(mut g) => g.extend(items),
+        Err(p) => p.into_inner().extend(items),
     }
 }
 
@@ -92,7 +129,7 @@ impl AssetCache {
 
     /// Cached `lstat`.
     pub fn lstat(&self, path: &[u8]) -> Result<Meta, FsError> {
-        if let Some(v) = get(&self.lstat, &path.to_vec()) {
+        if let Some(v) = get(&self.lstat, path) {
             return v;
         }
         self.disk_calls.fetch_add(1, Ordering::Relaxed);
@@ -105,7 +142,7 @@ impl AssetCache {
 
     /// Cached `stat` (follows symlinks).
     pub fn stat(&self, path: &[u8]) -> Result<Meta, FsError> {
-        if let Some(v) = get(&self.stat, &path.to_vec()) {
+        if let Some(v) = get(&self.stat, path) {
             return v;
         }
         self.disk_calls.fetch_add(1, Ordering::Relaxed);
@@ -119,7 +156,7 @@ impl AssetCache {
     /// Cached directory listing, sorted by name, like cmd/go's `fsys.ReadDir`: entries whose
     /// `lstat` fails (vanished meanwhile) are left out; the error is the full Go message.
     pub fn read_dir(&self, path: &[u8]) -> Result<Arc<Vec<DirEntry>>, String> {
-        if let Some(v) = get(&self.readdir, &path.to_vec()) {
+        if let Some(v) = get(&self.readdir, path) {
             return v;
         }
         self.disk_calls.fetch_add(1, Ordering::Relaxed);
@@ -145,6 +182,7 @@ impl AssetCache {
             }
         };
         let mut out = Vec::new();
+        let mut children = Vec::new();
         for ent in rd {
             let ent = ent.map_err(|e| format!("readdirent {shown}: {}", fs_error(&e).text))?;
             let Ok(md) = ent.metadata() else { continue };
@@ -155,9 +193,10 @@ impl AssetCache {
                 child.push(b'/');
             }
             child.extend_from_slice(&name);
-            put(&self.lstat, child, Ok(meta));
+            children.push((child, Ok(meta)));
             out.push(DirEntry { name, meta });
         }
+        put_all(&self.lstat, children);
         out.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(out)
     }
