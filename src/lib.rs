@@ -6,6 +6,7 @@
 //! facts without touching the disk (embed resolution reads asset metadata once, cached);
 //! `render` formats results.
 
+pub mod check;
 pub mod classify;
 pub mod constraint;
 pub mod context;
@@ -13,6 +14,7 @@ pub mod embed;
 pub mod eval;
 pub mod facts;
 pub mod filename;
+pub mod generate;
 pub mod goenv;
 pub mod header;
 pub mod list;

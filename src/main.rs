@@ -25,6 +25,8 @@ enum Command {
     List(ListArgs),
     /// Evaluate a `//go:build` expression (or a `// +build` line) under a build context.
     Eval(EvalArgs),
+    /// Show the `//go:generate` commands `go generate ./...` would run, without running them.
+    Generate(GenerateArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -67,6 +69,32 @@ struct ListArgs {
     test: bool,
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum GenerateFormat {
+    /// `file:line: command` per step; errors on stderr.
+    Text,
+    /// A JSON array of steps and errors.
+    Json,
+    /// Exactly what `go generate -n` prints (on stdout).
+    Go,
+}
+
+#[derive(Args, Debug)]
+struct GenerateArgs {
+    /// Directory to scan, as `go generate ./...` run there (default: the current directory).
+    path: Option<PathBuf>,
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Only directives whose line matches this regular expression.
+    #[arg(long)]
+    run: Option<String>,
+    /// Leave out directives whose line matches this regular expression.
+    #[arg(long)]
+    skip: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: GenerateFormat,
+}
+
 #[derive(Args, Debug)]
 struct EvalArgs {
     /// The expression: `linux && !cgo`, `//go:build linux`, or `// +build linux,amd64`.
@@ -80,6 +108,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
+        Command::Generate(args) => run_generate(args),
     }
 }
 
@@ -107,6 +136,97 @@ fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
     let lookup = |name: &str| goenv.lookup(name, &process);
     BuildContext::from_env(&lookup, &overrides, &HostInfo::current(), &context::on_path)
         .map_err(|e| e.to_string())
+}
+
+/// Resolves a PATH argument to an existing, clean absolute directory.
+fn start_dir(path: Option<&PathBuf>, cwd: &std::path::Path) -> Result<PathBuf, String> {
+    let start = match path {
+        Some(p) if p.is_absolute() => p.clone(),
+        Some(p) => cwd.join(p),
+        None => cwd.to_path_buf(),
+    };
+    match std::fs::metadata(&start) {
+        Ok(m) if m.is_dir() => Ok(normalize(&start)),
+        Ok(_) => Err(format!("{}: not a directory", start.display())),
+        Err(e) => Err(format!(
+            "{}: {}",
+            start.display(),
+            gotags::facts::go_errno_text(&e)
+        )),
+    }
+}
+
+/// `-run`/`-skip` as `go generate` applies them.
+struct RegexFilter {
+    run: Option<regex::bytes::Regex>,
+    skip: Option<regex::bytes::Regex>,
+}
+
+impl gotags::generate::LineFilter for RegexFilter {
+    fn keep(&self, line: &[u8]) -> bool {
+        self.run.as_ref().map_or(true, |r| r.is_match(line))
+            && !self.skip.as_ref().is_some_and(|r| r.is_match(line))
+    }
+}
+
+fn run_generate(args: GenerateArgs) -> ExitCode {
+    use gotags::generate::{self as g, render as gr};
+    let ctx = match build_context(&args.context) {
+        Ok(c) => g::generate_context(&c),
+        Err(e) => return usage_error(e),
+    };
+    let compile = |re: &Option<String>| -> Result<Option<regex::bytes::Regex>, String> {
+        re.as_deref()
+            .filter(|r| !r.is_empty())
+            .map(|r| regex::bytes::Regex::new(r).map_err(|e| format!("generate: {e}")))
+            .transpose()
+    };
+    let filter = match (compile(&args.run), compile(&args.skip)) {
+        (Ok(run), Ok(skip)) => RegexFilter { run, skip },
+        (Err(e), _) | (_, Err(e)) => return usage_error(e),
+    };
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
+    };
+    let start = match start_dir(args.path.as_ref(), &cwd) {
+        Ok(s) => s,
+        Err(e) => return usage_error(e),
+    };
+    let module = match walk::find_module(&start) {
+        Ok(m) => m,
+        Err(e) => return usage_error(e),
+    };
+    let (dirs, problems) = walk::walk_to(&module, &start, gotags::facts::ReadDepth::Full);
+    for p in &problems {
+        eprintln!("gotags: {}: {}", p.path.display(), p.message);
+    }
+    let process_env = |name: &str| std::env::var(name).ok();
+    let env = g::RunEnv {
+        goroot: g::plan::goroot_guess(&process_env),
+        path: std::env::var("PATH").unwrap_or_default(),
+        cwd: &cwd,
+        process_env: &process_env,
+    };
+    let (events, _) = g::plan(&module, &dirs, &ctx, &env, &filter);
+    let failed = events.iter().any(|e| matches!(e, g::Event::Error(_)));
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = match args.format {
+        GenerateFormat::Go => gr::write_go(&mut out, &events),
+        GenerateFormat::Json => gr::write_json(&mut out, &events),
+        GenerateFormat::Text => gr::write_text(&mut out, &mut std::io::stderr(), &events),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run_list(args: ListArgs) -> ExitCode {

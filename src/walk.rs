@@ -3,7 +3,7 @@
 //! symlinked directories not followed, `.gitignore` not honoured. Each candidate directory's
 //! files are read once, in parallel, into `FileFacts`.
 
-use crate::facts::{go_errno_text, FileFacts};
+use crate::facts::{go_errno_text, FileFacts, ReadDepth};
 use crate::filename;
 use crate::platform;
 use rayon::prelude::*;
@@ -104,6 +104,15 @@ pub fn module_path(gomod: &str) -> Option<String> {
 /// Walks `start` (inside `module`) like `go list ./...` and reads every candidate
 /// directory's source files. Directories come back in walk order.
 pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) {
+    walk_to(module, start, ReadDepth::Header)
+}
+
+/// [`walk`], reading each file to `depth`.
+pub fn walk_to(
+    module: &Module,
+    start: &Path,
+    depth: ReadDepth,
+) -> (Vec<DirFacts>, Vec<WalkProblem>) {
     let mut problems = Vec::new();
     let mut dirs: Vec<(PathBuf, String)> = Vec::new();
     let mut it = walkdir::WalkDir::new(start)
@@ -153,7 +162,7 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
 
     let results: Vec<Result<DirFacts, WalkProblem>> = dirs
         .into_par_iter()
-        .map(|(dir, rel)| read_dir_facts(dir, rel))
+        .map(|(dir, rel)| read_dir_facts_to(dir, rel, depth))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
@@ -190,6 +199,15 @@ impl GorootPattern {
 pub fn walk_goroot(
     goroot: &Path,
     pattern: GorootPattern,
+) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
+    walk_goroot_to(goroot, pattern, ReadDepth::Header)
+}
+
+/// [`walk_goroot`], reading each file to `depth`.
+pub fn walk_goroot_to(
+    goroot: &Path,
+    pattern: GorootPattern,
+    depth: ReadDepth,
 ) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
     let src = goroot.join("src");
     let module = match pattern {
@@ -242,7 +260,7 @@ pub fn walk_goroot(
     }
     let results: Vec<Result<DirFacts, WalkProblem>> = dirs
         .into_par_iter()
-        .map(|(dir, rel)| read_dir_facts(dir, rel))
+        .map(|(dir, rel)| read_dir_facts_to(dir, rel, depth))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
@@ -268,6 +286,15 @@ pub fn relative_slash(root: &Path, path: &Path) -> String {
 
 /// Reads one directory's entries (sorted) and the facts of its source files.
 pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem> {
+    read_dir_facts_to(dir, rel, ReadDepth::Header)
+}
+
+/// [`read_dir_facts`], reading each file to `depth`.
+pub fn read_dir_facts_to(
+    dir: PathBuf,
+    rel: String,
+    depth: ReadDepth,
+) -> Result<DirFacts, WalkProblem> {
     let read = fs::read_dir(&dir).map_err(|e| WalkProblem {
         path: dir.clone(),
         message: format!("open {}: {}", dir.display(), go_errno_text(&e)),
@@ -306,7 +333,7 @@ pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem
         if filename::is_hidden(&name) || !platform::is_source_ext(filename::extension(&name)) {
             continue;
         }
-        files.push(FileFacts::read(&path, &name, is_symlink));
+        files.push(FileFacts::read_to(&path, &name, is_symlink, depth));
     }
     Ok(DirFacts {
         dir,
