@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod classify;
+pub mod config;
 pub mod constraint;
 pub mod context;
 pub mod embed;

@@ -27,6 +27,51 @@ enum Command {
     Eval(EvalArgs),
     /// Show the `//go:generate` commands `go generate ./...` would run, without running them.
     Generate(GenerateArgs),
+    /// Report build-constraint, generate and embed mistakes for every platform at once.
+    Check(CheckArgs),
+    /// Write a commented gotags.toml template to the current directory.
+    Init {
+        /// Overwrite an existing gotags.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Directories to check, each as `./...` there (default: the current directory).
+    paths: Vec<PathBuf>,
+    /// Platforms: all, first-class, or goos/goarch[/cgo|/nocgo],... (default: gotags.toml, else all).
+    #[arg(long)]
+    platforms: Option<String>,
+    /// User build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
+    #[arg(long)]
+    tags: Option<String>,
+    /// Output format on stdout.
+    #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(gotags::render::diagnostics::Format::NAMES))]
+    format: String,
+    /// Also write FMT to FILE (repeatable), e.g. `--output sarif:gotags.sarif`.
+    #[arg(long = "output", value_name = "FMT:FILE")]
+    outputs: Vec<String>,
+    /// Only these codes or prefixes (comma-separated, e.g. GT1,GT302).
+    #[arg(long)]
+    select: Vec<String>,
+    /// Leave out these codes or prefixes.
+    #[arg(long)]
+    ignore: Vec<String>,
+    /// Exit 0 even when error-level findings are reported.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the documentation of a rule (or, without CODE... every rule's summary) and exit.
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+    explain: Option<String>,
+    /// Read this configuration file instead of looking for gotags.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -109,6 +154,20 @@ fn main() -> ExitCode {
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
         Command::Generate(args) => run_generate(args),
+        Command::Check(args) => run_check(args),
+        Command::Init { force } => run_init(force),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "gotags", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => usage_error(format!("writing output: {e}")),
+            }
+        }
     }
 }
 
@@ -226,6 +285,116 @@ fn run_generate(args: GenerateArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    use gotags::check::{command, registry};
+    use gotags::render::diagnostics::{self as rd, Format};
+    use std::io::IsTerminal;
+    if let Some(code) = &args.explain {
+        if code.is_empty() {
+            for r in registry::RULES {
+                println!(
+                    "{}  {:<34} {}",
+                    r.info.code,
+                    r.info.name,
+                    r.info.severity.as_str()
+                );
+            }
+            return ExitCode::SUCCESS;
+        }
+        return match registry::find(&code.to_uppercase()) {
+            Some(r) => {
+                print!("{}", r.info.explain());
+                ExitCode::SUCCESS
+            }
+            None => usage_error(format!("unknown rule code {code}")),
+        };
+    }
+    let Some(format) = Format::parse(&args.format) else {
+        return usage_error(format!("unknown format {}", args.format));
+    };
+    let mut outputs = Vec::new();
+    for o in &args.outputs {
+        let parsed = o
+            .split_once(':')
+            .and_then(|(f, file)| Format::parse(f).map(|f| (f, PathBuf::from(file))));
+        match parsed {
+            Some(x) if !x.1.as_os_str().is_empty() => outputs.push(x),
+            _ => {
+                return usage_error(format!(
+                    "--output {o}: want FMT:FILE with FMT one of {}",
+                    Format::NAMES.join(", ")
+                ))
+            }
+        }
+    }
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
+    };
+    let tags = match &args.tags {
+        Some(t) => match context::parse_tags_value(t) {
+            Ok(t) => Some(t),
+            Err(e) => return usage_error(e),
+        },
+        None => None,
+    };
+    let process_env = |name: &str| std::env::var(name).ok();
+    let opts = command::CheckOptions {
+        paths: args.paths.clone(),
+        platforms: args.platforms.clone(),
+        tags,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        config: args.config.clone(),
+        goroot: gotags::generate::plan::goroot_guess(&process_env),
+    };
+    let diags = match command::run(&opts, &cwd) {
+        Ok(d) => d,
+        Err(e) => return usage_error(e),
+    };
+    for (fmt, file) in &outputs {
+        let written = std::fs::File::create(cwd.join(file)).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            w.flush()
+        });
+        if let Err(e) = written {
+            return usage_error(format!("{}: {e}", file.display()));
+        }
+    }
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    if let Err(e) = rd::write(&mut out, format, &diags, color, &cwd).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    if command::has_errors(&diags) && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_init(force: bool) -> ExitCode {
+    let path = PathBuf::from(gotags::config::FILE_NAME);
+    if path.exists() && !force {
+        return usage_error(format!(
+            "{} already exists (use --force to overwrite)",
+            path.display()
+        ));
+    }
+    match std::fs::write(&path, gotags::config::TEMPLATE) {
+        Ok(()) => {
+            eprintln!("gotags: wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(format!("{}: {e}", path.display())),
     }
 }
 

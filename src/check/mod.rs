@@ -8,5 +8,20 @@
 //! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
 //!   `//gotags:ignore`, `--select`/`--ignore` and severity overrides.
 
+pub mod diagnostic;
+pub mod engine;
 pub mod lex;
+pub mod platforms;
+pub mod registry;
+pub mod rule;
+pub mod rules;
 pub mod source;
+pub mod universe;
+pub mod vet;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use engine::{run, CheckInput, Selection};
+pub mod command;

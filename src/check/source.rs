@@ -73,7 +73,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 fn relevant(text: &[u8]) -> bool {
-    contains(text, b"+build") || contains(text, b"//go:build")
+    contains(text, b"+build") || contains(text, b"go:build")
 }
 
 fn text_of(b: &[u8]) -> String {

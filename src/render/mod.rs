@@ -1,4 +1,5 @@
 //! Renderers: turn command results into bytes. Commands never print.
 
+pub mod diagnostics;
 pub mod json;
 pub mod text;
