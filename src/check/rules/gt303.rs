@@ -22,7 +22,8 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     };
     let plan = &first.plan;
     for a in &plan.aliases {
-        let used = plan.steps.iter().any(|s| s.alias.as_ref() == Some(&a.name));
+        let used = plan.steps.iter().any(|s| s.alias.as_ref() == Some(&a.name))
+            || plan.early_uses.iter().any(|(_, n)| n == &a.name);
         let name = String::from_utf8_lossy(&a.name);
         if !used {
             out.push(

@@ -8,9 +8,9 @@ pub static RULE: Rule = Rule {
         code: "GT404",
         name: "embed-module-root",
         severity: Severity::Warning,
-        finds: "`//go:embed .` (or `all:.`, `*`) in a package directory, above all at the module root.",
+        finds: "`//go:embed *` (or `all:*`): every file of the package directory, and at the module root the whole module. (`//go:embed .` itself is rejected by Go: see GT402.)",
         why: "It embeds the package's Go sources, go.mod and every asset below (at the root: the whole module), bloating the binary and possibly shipping secrets.",
-        example: "//go:embed .\nvar everything embed.FS",
+        example: "//go:embed *\nvar everything embed.FS",
         fix: "Put the assets in a subdirectory and embed that (`//go:embed static`).",
     },
     check,
@@ -20,7 +20,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let Some(h) = input.header() else { return };
     for p in &h.embeds {
         let bare = p.pattern.strip_prefix("all:").unwrap_or(&p.pattern);
-        if !matches!(bare, "." | "*" | "./") {
+        if bare != "*" {
             continue;
         }
         let root = input.dir.rel.is_empty();
@@ -48,10 +48,10 @@ mod tests {
 
     #[test]
     fn triggers() {
-        let src = "package p\n\nimport \"embed\"\n\n//go:embed .\nvar f embed.FS\n";
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed *\nvar f embed.FS\n";
         let got = run("GT404", &[("a.go", src)]);
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].3, "pattern . embeds the whole module");
+        assert_eq!(got[0].3, "pattern * embeds the whole module");
     }
 
     #[test]
