@@ -139,6 +139,7 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
             cwd,
             goroot: opts.goroot.clone(),
             selection: &selection,
+            embed_max_file_size: config.embed.max_file_size,
         };
         all.extend(engine::run(&input));
     }

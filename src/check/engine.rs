@@ -50,6 +50,8 @@ pub struct CheckInput<'a> {
     pub cwd: &'a Path,
     pub goroot: String,
     pub selection: &'a Selection,
+    /// `[embed] max_file_size` (GT411).
+    pub embed_max_file_size: Option<u64>,
 }
 
 /// Does `f` compile under `ctx` (file name, constraints, cgo)?
@@ -130,6 +132,7 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                         .iter()
                         .enumerate()
                         .any(|(j, s)| j != i && *s),
+                    embed_max_file_size: input.embed_max_file_size,
                 };
                 let mut findings = Vec::new();
                 for r in &rules {

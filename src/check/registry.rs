@@ -40,6 +40,7 @@ pub static RULES: &[&Rule] = &[
     &gt408::RULE,
     &gt409::RULE,
     &gt410::RULE,
+    &gt411::RULE,
 ];
 
 /// The rule with this code.

@@ -68,6 +68,8 @@ pub struct FileInput<'a> {
     pub cache: &'a AssetCache,
     /// Some other file of the directory carries a platform constraint (name or tag).
     pub dir_has_other_platform_files: bool,
+    /// `[embed] max_file_size`: embedded files above this many bytes are reported.
+    pub embed_max_file_size: Option<u64>,
 }
 
 impl FileInput<'_> {

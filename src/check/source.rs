@@ -55,6 +55,9 @@ pub struct SourceFacts {
     pub ignores: Vec<(u32, Vec<String>)>,
     /// Line of the `package` keyword (Go files that have one).
     pub package_line: Option<u32>,
+    /// `(line, column)` of each `//` comment mentioning `go:generate` (Go files): a
+    /// lookalike directive elsewhere (in a string, say) is just text.
+    pub generate_comments: Vec<(u32, u32)>,
 }
 
 impl SourceFacts {
@@ -133,6 +136,9 @@ fn scan_go(src: &[u8]) -> SourceFacts {
         }
         for c in group {
             let text = &src[c.start..c.end];
+            if c.kind == Kind::LineComment && contains(text, b"go:generate") {
+                out.generate_comments.push((c.line, c.column));
+            }
             if c.kind == Kind::BlockComment {
                 plus_ok = false;
             }

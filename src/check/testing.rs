@@ -46,6 +46,7 @@ pub fn run_full(code: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
         cwd: &root,
         goroot: "/goroot".into(),
         selection: &selection,
+        embed_max_file_size: Some(8),
     };
     engine::run(&input)
 }

@@ -22,7 +22,12 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     if !input.file.is_go() {
         return;
     }
+    let in_comment =
+        |line: u32, column: u32| body.source.generate_comments.contains(&(line, column));
     for l in &body.generate.lookalikes {
+        if !in_comment(l.line, l.column) {
+            continue;
+        }
         let (why, help) = match l.kind {
             LookalikeKind::Indented => ("is indented", "move `//go:generate` to column 1"),
             LookalikeKind::SpaceAfterSlashes => (
@@ -62,5 +67,7 @@ mod tests {
     #[test]
     fn does_not_trigger() {
         assert!(run("GT301", &[("a.go", "package p\n\n//go:generate echo a\n")]).is_empty());
+        let in_string = "package p\n\nvar doc = `\n\t//go:generate echo a\n`\n";
+        assert!(run("GT301", &[("a.go", in_string)]).is_empty());
     }
 }

@@ -47,7 +47,20 @@ fn rejected(t: &str) -> bool {
         || t.starts_with("func")
         || t.starts_with("interface")
         || t.starts_with("struct")
-        || (t.starts_with('[') && !matches!(t, "[]byte" | "[]uint8"))
+        || t.strip_prefix("[]")
+            .is_some_and(|elem| elem != "byte" && elem != "uint8" && rejected_elem(elem))
+        || (t.starts_with('[') && !t.starts_with("[]"))
+}
+
+/// Slice element types the compiler rejects: any builtin other than byte/uint8, and
+/// composite types. A named element (`[]T`) may be a byte type, so it is left alone.
+fn rejected_elem(elem: &str) -> bool {
+    elem == "string"
+        || elem == "int8"
+        || rejected(elem)
+        || !elem
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
@@ -83,5 +96,18 @@ mod tests {
     #[test]
     fn does_not_trigger() {
         assert!(run("GT407", &[("a.go", "package p\n\nimport \"embed\"\n\n//go:embed a.txt\nvar s string\n\n//go:embed a.txt b.txt\nvar f embed.FS\n"), ("a.txt", "x"), ("b.txt", "y")]).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use crate::check::testing::run;
+
+    #[test]
+    fn named_byte_slices_are_accepted() {
+        let src = "package p\n\nimport _ \"embed\"\n\ntype T byte\n\nvar (\n\t//go:embed a.txt\n\tx []T\n\t//go:embed a.txt\n\ty []uint8\n)\n\n//go:embed a.txt\nvar z []string\n";
+        let got = run("GT407", &[("a.go", src), ("a.txt", "x")]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, "go:embed cannot apply to var of type []string");
     }
 }

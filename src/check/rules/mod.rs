@@ -42,6 +42,7 @@ pub mod gt407;
 pub mod gt408;
 pub mod gt409;
 pub mod gt410;
+pub mod gt411;
 
 /// Reports vet's findings of one kind (replaying vet over the file's comment lines).
 pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {
