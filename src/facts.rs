@@ -63,6 +63,28 @@ pub struct FileFacts {
     /// The directory entry is a symbolic link (to a file, or broken).
     pub is_symlink: bool,
     pub header: HeaderOutcome,
+    /// Whole-file facts, gathered only when the walk asks for [`ReadDepth::Full`]
+    /// (`generate` and `check`); `None` otherwise or when the file could not be read.
+    pub body: Option<Box<BodyFacts>>,
+}
+
+/// How much of each file a walk reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReadDepth {
+    /// The header only, as go/build reads it (what `list` needs).
+    #[default]
+    Header,
+    /// The whole file, in the same single read, for `generate` and `check`.
+    Full,
+}
+
+/// Facts from the whole file (one read shared with the header facts).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BodyFacts {
+    /// `//go:generate` lines as `go generate` reads them, and lookalikes.
+    pub generate: crate::generate::scan::GenerateScan,
+    /// Comments, directives and declarations the `check` rules look at.
+    pub source: crate::check::source::SourceFacts,
 }
 
 impl FileFacts {
@@ -76,24 +98,42 @@ impl FileFacts {
 
     /// Reads and parses one file. `path` is the absolute path used in Go's messages.
     pub fn read(path: &Path, name: &str, is_symlink: bool) -> FileFacts {
-        FileFacts::read_entry(path, name, is_symlink, false)
+        FileFacts::read_to(path, name, is_symlink, ReadDepth::Header)
     }
 
-    /// Like `read`, for a directory entry whose type the listing already gave: a known
+    /// Reads one file to the given depth; the file is opened and read once either way.
+    pub fn read_to(path: &Path, name: &str, is_symlink: bool, depth: ReadDepth) -> FileFacts {
+        FileFacts::read_entry(path, name, is_symlink, false, depth)
+    }
+
+    /// Like `read_to`, for a directory entry whose type the listing already gave: a known
     /// regular file needs no extra `stat` before it is opened.
-    pub fn read_entry(path: &Path, name: &str, is_symlink: bool, known_regular: bool) -> FileFacts {
+    pub fn read_entry(
+        path: &Path,
+        name: &str,
+        is_symlink: bool,
+        known_regular: bool,
+        depth: ReadDepth,
+    ) -> FileFacts {
         let ext = filename::extension(name).to_string();
-        let header = if ext == ".syso" {
-            HeaderOutcome::NotRead
+        let (header, whole) = if ext == ".syso" {
+            (HeaderOutcome::NotRead, None)
         } else {
-            read_header(path, ext == ".go", known_regular)
+            read_header(path, ext == ".go", depth == ReadDepth::Full, known_regular)
         };
+        let body = whole.map(|src| {
+            Box::new(BodyFacts {
+                generate: crate::generate::scan::scan(&src),
+                source: crate::check::source::SourceFacts::scan(&src, ext == ".go"),
+            })
+        });
         FileFacts {
             name: name.to_string(),
             name_constraint: NameConstraint::from_name(name),
             ext,
             is_symlink,
             header,
+            body,
         }
     }
 }
@@ -101,7 +141,26 @@ impl FileFacts {
 /// How much of a file is read first; most Go headers end well before this.
 const FIRST_READ: usize = 16 * 1024;
 
-fn read_header(path: &Path, is_go: bool, known_regular: bool) -> HeaderOutcome {
+/// Reads the header facts; with `full`, reads the whole file up front and hands its bytes
+/// back for the body facts.
+fn read_header(
+    path: &Path,
+    is_go: bool,
+    full: bool,
+    known_regular: bool,
+) -> (HeaderOutcome, Option<Vec<u8>>) {
+    let mut whole = None;
+    let header = read_header_into(path, is_go, full, known_regular, &mut whole);
+    (header, whole)
+}
+
+fn read_header_into(
+    path: &Path,
+    is_go: bool,
+    full: bool,
+    known_regular: bool,
+    whole: &mut Option<Vec<u8>>,
+) -> HeaderOutcome {
     let shown = path.display();
     // Opening a FIFO or device could block forever (Go would hang there); refuse anything
     // that is not a regular file once symlinks are followed.
@@ -121,7 +180,12 @@ fn read_header(path: &Path, is_go: bool, known_regular: bool) -> HeaderOutcome {
         Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),
     };
     let mut buf = Vec::with_capacity(FIRST_READ);
-    let mut complete = match read_up_to(&mut file, &mut buf, FIRST_READ) {
+    let first = if full {
+        file.read_to_end(&mut buf).map(|_| true)
+    } else {
+        read_up_to(&mut file, &mut buf, FIRST_READ)
+    };
+    let mut complete = match first {
         Ok(done) => done,
         Err(e) => return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e))),
     };
@@ -147,12 +211,20 @@ fn read_header(path: &Path, is_go: bool, known_regular: bool) -> HeaderOutcome {
         let header_bytes = match region {
             Ok(h) => h,
             Err(problem) => {
-                return HeaderOutcome::ReadFailed(format!("read {shown}: {}", problem.message()))
+                if full {
+                    *whole = Some(buf.clone());
+                }
+                return HeaderOutcome::ReadFailed(format!("read {shown}: {}", problem.message()));
             }
         };
         let constraints = match header::scan_constraints(header_bytes) {
             Ok(c) => c,
-            Err(_) => return HeaderOutcome::MultipleGoBuild,
+            Err(_) => {
+                if full {
+                    *whole = Some(buf.clone());
+                }
+                return HeaderOutcome::MultipleGoBuild;
+            }
         };
         let mut facts = HeaderFacts {
             go_build: constraints.go_build.map(|line| ConstraintFact {
@@ -198,6 +270,9 @@ fn read_header(path: &Path, is_go: bool, known_regular: bool) -> HeaderOutcome {
                     .flat_map(|d| d.patterns)
                     .collect();
             }
+        }
+        if full {
+            *whole = Some(buf);
         }
         return HeaderOutcome::Read(facts);
     }

@@ -6,7 +6,9 @@
 //! facts without touching the disk (embed resolution reads asset metadata once, cached);
 //! `render` formats results.
 
+pub mod check;
 pub mod classify;
+pub mod config;
 pub mod constraint;
 pub mod context;
 pub mod embed;
@@ -14,6 +16,7 @@ pub mod embed_report;
 pub mod eval;
 pub mod facts;
 pub mod filename;
+pub mod generate;
 pub mod goenv;
 pub mod header;
 pub mod list;

@@ -32,6 +32,53 @@ enum Command {
     /// Report what `//go:embed` pulls in, with sizes per variable, package and platform, and
     /// check size budgets (exit 1 on a breach).
     Embed(EmbedArgs),
+    /// Show the `//go:generate` commands `go generate ./...` would run, without running them.
+    Generate(GenerateArgs),
+    /// Report build-constraint, generate and embed mistakes for every platform at once.
+    Check(CheckArgs),
+    /// Write a commented gotags.toml template to the current directory.
+    Init {
+        /// Overwrite an existing gotags.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Directories to check, each as `./...` there (default: the current directory).
+    paths: Vec<PathBuf>,
+    /// Platforms: all, first-class, or goos/goarch[/cgo|/nocgo],... (default: gotags.toml, else all).
+    #[arg(long)]
+    platforms: Option<String>,
+    /// User build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
+    #[arg(long)]
+    tags: Option<String>,
+    /// Output format on stdout.
+    #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(gotags::render::diagnostics::Format::NAMES))]
+    format: String,
+    /// Also write FMT to FILE (repeatable), e.g. `--output sarif:gotags.sarif`.
+    #[arg(long = "output", value_name = "FMT:FILE")]
+    outputs: Vec<String>,
+    /// Only these codes or prefixes (comma-separated, e.g. GT1,GT302).
+    #[arg(long)]
+    select: Vec<String>,
+    /// Leave out these codes or prefixes.
+    #[arg(long)]
+    ignore: Vec<String>,
+    /// Exit 0 even when error-level findings are reported.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the documentation of a rule (or, without CODE... every rule's summary) and exit.
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+    explain: Option<String>,
+    /// Read this configuration file instead of looking for gotags.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,6 +188,32 @@ struct EmbedArgs {
     budget_file: Option<ByteSize>,
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum GenerateFormat {
+    /// `file:line: command` per step; errors on stderr.
+    Text,
+    /// A JSON array of steps and errors.
+    Json,
+    /// Exactly what `go generate -n` prints (on stdout).
+    Go,
+}
+
+#[derive(Args, Debug)]
+struct GenerateArgs {
+    /// Directory to scan, as `go generate ./...` run there (default: the current directory).
+    path: Option<PathBuf>,
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Only directives whose line matches this regular expression.
+    #[arg(long)]
+    run: Option<String>,
+    /// Leave out directives whose line matches this regular expression.
+    #[arg(long)]
+    skip: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: GenerateFormat,
+}
+
 #[derive(Args, Debug)]
 struct EvalArgs {
     /// The expression: `linux && !cgo`, `//go:build linux`, or `// +build linux,amd64`.
@@ -156,6 +229,21 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Matrix(args) => run_matrix(args),
         Command::Embed(args) => run_embed(args),
+        Command::Generate(args) => run_generate(args),
+        Command::Check(args) => run_check(args),
+        Command::Init { force } => run_init(force),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "gotags", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => usage_error(format!("writing output: {e}")),
+            }
+        }
     }
 }
 
@@ -183,6 +271,207 @@ fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
     let lookup = |name: &str| goenv.lookup(name, &process);
     BuildContext::from_env(&lookup, &overrides, &HostInfo::current(), &context::on_path)
         .map_err(|e| e.to_string())
+}
+
+/// Resolves a PATH argument to an existing, clean absolute directory.
+fn start_dir(path: Option<&PathBuf>, cwd: &std::path::Path) -> Result<PathBuf, String> {
+    let start = match path {
+        Some(p) if p.is_absolute() => p.clone(),
+        Some(p) => cwd.join(p),
+        None => cwd.to_path_buf(),
+    };
+    match std::fs::metadata(&start) {
+        Ok(m) if m.is_dir() => Ok(normalize(&start)),
+        Ok(_) => Err(format!("{}: not a directory", start.display())),
+        Err(e) => Err(format!(
+            "{}: {}",
+            start.display(),
+            gotags::facts::go_errno_text(&e)
+        )),
+    }
+}
+
+/// `-run`/`-skip` as `go generate` applies them.
+struct RegexFilter {
+    run: Option<regex::bytes::Regex>,
+    skip: Option<regex::bytes::Regex>,
+}
+
+impl gotags::generate::LineFilter for RegexFilter {
+    fn keep(&self, line: &[u8]) -> bool {
+        self.run.as_ref().map_or(true, |r| r.is_match(line))
+            && !self.skip.as_ref().is_some_and(|r| r.is_match(line))
+    }
+}
+
+fn run_generate(args: GenerateArgs) -> ExitCode {
+    use gotags::generate::{self as g, render as gr};
+    let ctx = match build_context(&args.context) {
+        Ok(c) => g::generate_context(&c),
+        Err(e) => return usage_error(e),
+    };
+    let compile = |re: &Option<String>| -> Result<Option<regex::bytes::Regex>, String> {
+        re.as_deref()
+            .filter(|r| !r.is_empty())
+            .map(|r| regex::bytes::Regex::new(r).map_err(|e| format!("generate: {e}")))
+            .transpose()
+    };
+    let filter = match (compile(&args.run), compile(&args.skip)) {
+        (Ok(run), Ok(skip)) => RegexFilter { run, skip },
+        (Err(e), _) | (_, Err(e)) => return usage_error(e),
+    };
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
+    };
+    let start = match start_dir(args.path.as_ref(), &cwd) {
+        Ok(s) => s,
+        Err(e) => return usage_error(e),
+    };
+    let module = match walk::find_module(&start) {
+        Ok(m) => m,
+        Err(e) => return usage_error(e),
+    };
+    let (dirs, problems) = walk::walk_to(&module, &start, gotags::facts::ReadDepth::Full);
+    for p in &problems {
+        eprintln!("gotags: {}: {}", p.path.display(), p.message);
+    }
+    let process_env = |name: &str| std::env::var(name).ok();
+    let env = g::RunEnv {
+        goroot: g::plan::goroot_guess(&process_env),
+        path: std::env::var("PATH").unwrap_or_default(),
+        cwd: &cwd,
+        process_env: &process_env,
+    };
+    let (events, _) = g::plan(&module, &dirs, &ctx, &env, &filter);
+    let failed = events.iter().any(|e| matches!(e, g::Event::Error(_)));
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let written = match args.format {
+        GenerateFormat::Go => gr::write_go(&mut out, &events),
+        GenerateFormat::Json => gr::write_json(&mut out, &events),
+        GenerateFormat::Text => gr::write_text(&mut out, &mut std::io::stderr(), &events),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    use gotags::check::{command, registry};
+    use gotags::render::diagnostics::{self as rd, Format};
+    use std::io::IsTerminal;
+    if let Some(code) = &args.explain {
+        if code.is_empty() {
+            for r in registry::RULES {
+                println!(
+                    "{}  {:<34} {}",
+                    r.info.code,
+                    r.info.name,
+                    r.info.severity.as_str()
+                );
+            }
+            return ExitCode::SUCCESS;
+        }
+        return match registry::find(&code.to_uppercase()) {
+            Some(r) => {
+                print!("{}", r.info.explain());
+                ExitCode::SUCCESS
+            }
+            None => usage_error(format!("unknown rule code {code}")),
+        };
+    }
+    let Some(format) = Format::parse(&args.format) else {
+        return usage_error(format!("unknown format {}", args.format));
+    };
+    let mut outputs = Vec::new();
+    for o in &args.outputs {
+        let parsed = o
+            .split_once(':')
+            .and_then(|(f, file)| Format::parse(f).map(|f| (f, PathBuf::from(file))));
+        match parsed {
+            Some(x) if !x.1.as_os_str().is_empty() => outputs.push(x),
+            _ => {
+                return usage_error(format!(
+                    "--output {o}: want FMT:FILE with FMT one of {}",
+                    Format::NAMES.join(", ")
+                ))
+            }
+        }
+    }
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
+    };
+    let tags = match &args.tags {
+        Some(t) => match context::parse_tags_value(t) {
+            Ok(t) => Some(t),
+            Err(e) => return usage_error(e),
+        },
+        None => None,
+    };
+    let process_env = |name: &str| std::env::var(name).ok();
+    let opts = command::CheckOptions {
+        paths: args.paths.clone(),
+        platforms: args.platforms.clone(),
+        tags,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        config: args.config.clone(),
+        goroot: gotags::generate::plan::goroot_guess(&process_env),
+    };
+    let diags = match command::run(&opts, &cwd) {
+        Ok(d) => d,
+        Err(e) => return usage_error(e),
+    };
+    for (fmt, file) in &outputs {
+        let written = std::fs::File::create(cwd.join(file)).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            w.flush()
+        });
+        if let Err(e) = written {
+            return usage_error(format!("{}: {e}", file.display()));
+        }
+    }
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    if let Err(e) = rd::write(&mut out, format, &diags, color, &cwd).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(format!("writing output: {e}"));
+        }
+    }
+    if command::has_errors(&diags) && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_init(force: bool) -> ExitCode {
+    let path = PathBuf::from(gotags::config::FILE_NAME);
+    if path.exists() && !force {
+        return usage_error(format!(
+            "{} already exists (use --force to overwrite)",
+            path.display()
+        ));
+    }
+    match std::fs::write(&path, gotags::config::TEMPLATE) {
+        Ok(()) => {
+            eprintln!("gotags: wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(format!("{}: {e}", path.display())),
+    }
 }
 
 fn run_matrix(args: MatrixArgs) -> ExitCode {

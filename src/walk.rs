@@ -3,7 +3,7 @@
 //! symlinked directories not followed, `.gitignore` not honoured. Each candidate directory's
 //! files are read once, in parallel, into `FileFacts`.
 
-use crate::facts::{go_errno_text, FileFacts};
+use crate::facts::{go_errno_text, FileFacts, ReadDepth};
 use crate::filename;
 use crate::platform;
 use rayon::prelude::*;
@@ -104,6 +104,15 @@ pub fn module_path(gomod: &str) -> Option<String> {
 /// Walks `start` (inside `module`) like `go list ./...` and reads every candidate
 /// directory's source files. Directories come back in walk order.
 pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) {
+    walk_to(module, start, ReadDepth::Header)
+}
+
+/// [`walk`], reading each file to `depth`.
+pub fn walk_to(
+    module: &Module,
+    start: &Path,
+    depth: ReadDepth,
+) -> (Vec<DirFacts>, Vec<WalkProblem>) {
     let mut problems = Vec::new();
     let mut dirs: Vec<(PathBuf, String)> = Vec::new();
     let mut it = walkdir::WalkDir::new(start)
@@ -143,7 +152,7 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
         dirs.push((entry.path().to_path_buf(), rel));
     }
 
-    let out = read_all(dirs, &mut problems);
+    let out = read_all(dirs, depth, &mut problems);
     (out, problems)
 }
 
@@ -172,6 +181,15 @@ impl GorootPattern {
 pub fn walk_goroot(
     goroot: &Path,
     pattern: GorootPattern,
+) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
+    walk_goroot_to(goroot, pattern, ReadDepth::Header)
+}
+
+/// [`walk_goroot`], reading each file to `depth`.
+pub fn walk_goroot_to(
+    goroot: &Path,
+    pattern: GorootPattern,
+    depth: ReadDepth,
 ) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
     let src = goroot.join("src");
     let module = match pattern {
@@ -214,16 +232,20 @@ pub fn walk_goroot(
         }
         dirs.push((entry.path().to_path_buf(), rel));
     }
-    let out = read_all(dirs, &mut problems);
+    let out = read_all(dirs, depth, &mut problems);
     (module, out, problems)
 }
 
 /// Reads the facts of every directory in parallel, keeping walk order; failures become
 /// problems and the rest goes on.
-fn read_all(dirs: Vec<(PathBuf, String)>, problems: &mut Vec<WalkProblem>) -> Vec<DirFacts> {
+fn read_all(
+    dirs: Vec<(PathBuf, String)>,
+    depth: ReadDepth,
+    problems: &mut Vec<WalkProblem>,
+) -> Vec<DirFacts> {
     let results: Vec<Result<DirFacts, WalkProblem>> = dirs
         .into_par_iter()
-        .map(|(dir, rel)| read_dir_facts(dir, rel))
+        .map(|(dir, rel)| read_dir_facts_to(dir, rel, depth))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
@@ -262,6 +284,15 @@ pub fn relative_slash(root: &Path, path: &Path) -> String {
 
 /// Reads one directory's entries (sorted) and the facts of its source files.
 pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem> {
+    read_dir_facts_to(dir, rel, ReadDepth::Header)
+}
+
+/// [`read_dir_facts`], reading each file to `depth`.
+pub fn read_dir_facts_to(
+    dir: PathBuf,
+    rel: String,
+    depth: ReadDepth,
+) -> Result<DirFacts, WalkProblem> {
     let read = fs::read_dir(&dir).map_err(|e| WalkProblem {
         path: dir.clone(),
         message: format!("open {}: {}", dir.display(), go_errno_text(&e)),
@@ -305,6 +336,7 @@ pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem
             &name,
             is_symlink,
             ft.is_file(),
+            depth,
         ));
     }
     Ok(DirFacts {

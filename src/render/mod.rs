@@ -1,5 +1,6 @@
 //! Renderers: turn command results into bytes. Commands never print.
 
+pub mod diagnostics;
 pub mod embed;
 pub mod json;
 pub mod matrix;

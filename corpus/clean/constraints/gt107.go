@@ -1,0 +1,3 @@
+// hello build linux
+
+package constraints

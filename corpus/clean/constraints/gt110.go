@@ -1,0 +1,5 @@
+//go:build (a || b) && c
+// +build a b
+// +build c
+
+package constraints

@@ -1,0 +1,3 @@
+//go:build !arm64
+
+package constraints

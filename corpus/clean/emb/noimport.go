@@ -1,0 +1,6 @@
+package emb
+
+import _ "embed"
+
+//go:embed one.txt
+var t string

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Regenerates corpus/expected-generate/<name>.txt from the real Go 1.23 toolchain: for every
+# line of corpus/generate-configs.tsv, runs `go generate -n [ARGS] ./...` in the given
+# directory with a clean environment and records what it writes to stderr, followed by a
+# final line `exit <status>`. The expected files must only ever come from this script.
+#
+# Usage: corpus/generate-expected-generate.sh
+# Needs: go1.23.x (on PATH or /usr/lib/go-1.23/bin/go).
+set -euo pipefail
+
+corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+if command -v go >/dev/null 2>&1 && go version 2>/dev/null | grep -q ' go1\.23\.'; then
+  GO=$(command -v go)
+elif [ -x /usr/lib/go-1.23/bin/go ]; then
+  GO=/usr/lib/go-1.23/bin/go
+else
+  echo "generate-expected-generate: go1.23.x not found" >&2
+  exit 1
+fi
+
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/gocache" "$corpus/expected-generate"
+
+while IFS=$'\t' read -r name dir vars args; do
+  case "$name" in ''|'#'*) continue ;; esac
+  out="$corpus/expected-generate/$name.txt"
+  set +e
+  # shellcheck disable=SC2086
+  (cd "$corpus/$dir" && env -i PATH=/usr/bin:/bin HOME="$tmp/home" GOCACHE="$tmp/gocache" \
+      GOENV=off GOFLAGS= GOTOOLCHAIN=local GOTAGS_GEN_X=xval $vars \
+      "$GO" generate -n $args ./... 2>"$out" >/dev/null)
+  status=$?
+  set -e
+  echo "exit $status" >>"$out"
+  echo "$name: exit $status, $(($(wc -l <"$out") - 1)) lines"
+done <"$corpus/generate-configs.tsv"

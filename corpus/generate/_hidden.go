@@ -1,0 +1,3 @@
+package gen
+
+//go:generate echo underscore-file-not-scanned

@@ -1,0 +1,4 @@
+package gen
+
+//go:generate echo crlf-line
+//go:generate echo after-crlf $GOLINE

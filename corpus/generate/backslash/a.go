@@ -1,0 +1,3 @@
+package backslash
+
+//go:generate echo "abc\

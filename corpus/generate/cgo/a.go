@@ -1,0 +1,5 @@
+package cgo
+
+import "C"
+
+//go:generate echo cgo-file $GOFILE

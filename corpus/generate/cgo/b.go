@@ -1,0 +1,3 @@
+package cgo
+
+//go:generate echo plain-file

@@ -1,0 +1,5 @@
+//go:build !generate
+
+package gen
+
+//go:generate echo never-with-generate-tag

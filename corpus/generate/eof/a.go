@@ -1,0 +1,4 @@
+package eof
+
+//go:generate echo first
+//go:generate echo no-final-newline

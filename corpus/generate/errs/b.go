@@ -1,0 +1,3 @@
+package errs
+
+//go:generate echo next-file-not-run

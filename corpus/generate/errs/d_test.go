@@ -1,0 +1,3 @@
+package errs_test
+
+//go:generate echo xtest-after-error-not-run

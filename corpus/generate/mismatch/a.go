@@ -1,0 +1,3 @@
+package mismatch
+
+//go:generate echo "abc

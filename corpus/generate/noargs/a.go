@@ -1,0 +1,3 @@
+package noargs
+
+//go:generate 	 

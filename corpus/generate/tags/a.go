@@ -1,0 +1,4 @@
+package tags
+
+//go:generate -command gen echo shared
+//go:generate gen one

@@ -1,0 +1,3 @@
+package constraints
+
+//go:build linux

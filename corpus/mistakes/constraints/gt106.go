@@ -1,0 +1,3 @@
+// go:build linux // //go:build x
+
+package constraints

@@ -1,0 +1,4 @@
+//go:build (a && (b || c)) || d
+// +build a
+
+package constraints

@@ -1,0 +1,3 @@
+//go:build linx
+
+package constraints

@@ -1,0 +1,4 @@
+//gotags:ignore GT201
+//go:build darwn
+
+package constraints

@@ -1,0 +1,4 @@
+package emb
+
+//go:embed one.txt
+var t string

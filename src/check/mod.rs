@@ -1,0 +1,27 @@
+//! `gotags check`: diagnostics over every file of a module for every platform at once.
+//!
+//! * `lex` / `source`: whole-file facts gathered during the walk's single read;
+//! * `diagnostic`: the finding type every rule produces and every format prints;
+//! * `platforms`: the build configurations a run evaluates;
+//! * `rules`: one module per rule, each with its code, documentation and tests; `registry`
+//!   lists them;
+//! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
+//!   `//gotags:ignore`, `--select`/`--ignore` and severity overrides.
+
+pub mod diagnostic;
+pub mod engine;
+pub mod lex;
+pub mod platforms;
+pub mod registry;
+pub mod rule;
+pub mod rules;
+pub mod source;
+pub mod universe;
+pub mod vet;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use engine::{run, CheckInput, Selection};
+pub mod command;

@@ -1,0 +1,81 @@
+//! GT205 `constraint-repeats-filename`: a `//go:build` line that only restates the file
+//! name suffix. See `RULE`.
+
+use crate::check::diagnostic::{Finding, Severity};
+use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::universe::Universe;
+use crate::constraint::Truth;
+use crate::filename::NameConstraint;
+
+pub static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "GT205",
+        name: "constraint-repeats-filename",
+        severity: Severity::Info,
+        finds: "A build constraint that is true wherever the file name suffix already holds: `x_linux.go` with `//go:build linux`.",
+        why: "The line adds nothing; keeping two copies of the same condition invites them to drift apart.",
+        example: "// file x_linux.go\n//go:build linux\n\npackage p",
+        fix: "Delete the `//go:build` line (the suffix suffices), or rename the file and keep the line.",
+    },
+    check,
+};
+
+fn check(input: &FileInput, out: &mut Vec<Finding>) {
+    let name = &input.file.name_constraint;
+    if *name == NameConstraint::None {
+        return;
+    }
+    let Some((expr, line)) = super::combined(input) else {
+        return;
+    };
+    // Only expressions over the platform names: a user tag makes the line meaningful.
+    let mut tags = expr.tags();
+    if tags.iter().any(|t| {
+        !crate::platform::is_known_os(t) && !crate::platform::is_known_arch(t) && *t != "unix"
+    }) {
+        return;
+    }
+    tags.extend(name.tags());
+    let Some(u) = Universe::for_tags(&tags) else {
+        return;
+    };
+    let e = u.eval(&expr);
+    let n = u.eval_name(name);
+    if !n.is_empty() && n.and(e.not()).is_empty() {
+        out.push(
+            Finding::at(
+                RULE.info.code,
+                line.line.line,
+                line.line.column,
+                line.line.text.len() as u32,
+                format!(
+                    "`{expr}` only repeats what the file name {} already says",
+                    input.file.name
+                ),
+            )
+            .help("delete the //go:build line"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::run;
+
+    #[test]
+    fn triggers() {
+        let got = run(
+            "GT205",
+            &[("x_linux.go", "//go:build linux\n\npackage p\n")],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn does_not_trigger() {
+        let ok = "//go:build linux && amd64\n\npackage p\n";
+        assert!(run("GT205", &[("x_linux.go", ok)]).is_empty());
+        let ok = "//go:build linux && cgo\n\npackage p\n";
+        assert!(run("GT205", &[("y_linux.go", ok)]).is_empty());
+    }
+}

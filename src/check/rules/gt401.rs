@@ -1,0 +1,55 @@
+//! GT401 `embed-no-match`: a `//go:embed` pattern that matches nothing. See `RULE`.
+
+use crate::check::diagnostic::{Finding, Severity};
+use crate::check::rule::{FileInput, Rule, RuleInfo};
+
+pub static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "GT401",
+        name: "embed-no-match",
+        severity: Severity::Error,
+        finds: "A `//go:embed` pattern that matches no file (or only files that cannot be embedded), on the platforms that compile the file.",
+        why: "`go build` fails with `pattern X: no matching files found`.",
+        example: "//go:embed templates/*.tmpl   (no such files)\nvar t embed.FS",
+        fix: "Fix the pattern or add the files; patterns are relative to the package directory.",
+    },
+    check,
+};
+
+fn check(input: &FileInput, out: &mut Vec<Finding>) {
+    for (p, r) in super::embed_reports(input) {
+        if let Err(msg) = r {
+            if msg.contains("no matching files found") {
+                let mut f = Finding::at(
+                    RULE.info.code,
+                    p.line,
+                    p.column,
+                    p.pattern.len() as u32,
+                    format!("pattern {}: {msg}", p.pattern),
+                )
+                .help("patterns are relative to the package directory and never match `.`/`_` files unless named");
+                f.platforms = super::compiling_platforms(input);
+                out.push(f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::run;
+
+    #[test]
+    fn triggers() {
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed missing.txt\nvar f embed.FS\n";
+        let got = run("GT401", &[("a.go", src)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].1, got[0].2), (5, 12));
+    }
+
+    #[test]
+    fn does_not_trigger() {
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed a.txt\nvar f embed.FS\n";
+        assert!(run("GT401", &[("a.go", src), ("a.txt", "x")]).is_empty());
+    }
+}

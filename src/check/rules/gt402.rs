@@ -1,0 +1,54 @@
+//! GT402 `embed-invalid-pattern`: a `//go:embed` pattern Go rejects. See `RULE`.
+
+use crate::check::diagnostic::{Finding, Severity};
+use crate::check::rule::{FileInput, Rule, RuleInfo};
+
+pub static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "GT402",
+        name: "embed-invalid-pattern",
+        severity: Severity::Error,
+        finds: "A `//go:embed` pattern Go rejects for a reason other than matching nothing: invalid syntax, `..`, an absolute path, a file in another module, an irregular file, a name that cannot be embedded.",
+        why: "`go build` (and `go list`) fail with the message shown.",
+        example: "//go:embed ../shared/a.txt\nvar s string",
+        fix: "Embed only files inside the package directory tree (copy or move them there).",
+    },
+    check,
+};
+
+fn check(input: &FileInput, out: &mut Vec<Finding>) {
+    for (p, r) in super::embed_reports(input) {
+        if let Err(msg) = r {
+            if !msg.contains("no matching files found") {
+                let mut f = Finding::at(
+                    RULE.info.code,
+                    p.line,
+                    p.column,
+                    p.pattern.len() as u32,
+                    format!("pattern {}: {msg}", p.pattern),
+                );
+                f.platforms = super::compiling_platforms(input);
+                out.push(f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::run;
+
+    #[test]
+    fn triggers() {
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed ../x.txt\nvar f embed.FS\n";
+        let got = run("GT402", &[("sub/a.go", src), ("x.txt", "x")]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, "pattern ../x.txt: invalid pattern syntax");
+    }
+
+    #[test]
+    fn does_not_trigger() {
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed missing.txt\nvar f embed.FS\n";
+        assert!(run("GT402", &[("a.go", src)]).is_empty());
+    }
+}

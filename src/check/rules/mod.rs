@@ -1,0 +1,215 @@
+//! The rules, one module each (code, documentation, check, tests), and helpers they share.
+
+use super::diagnostic::Finding;
+use super::rule::FileInput;
+use super::vet::{replay, VetKind};
+use crate::constraint::Expr;
+use crate::facts::ConstraintFact;
+
+pub mod gt101;
+pub mod gt102;
+pub mod gt103;
+pub mod gt104;
+pub mod gt105;
+pub mod gt106;
+pub mod gt107;
+pub mod gt108;
+pub mod gt109;
+pub mod gt110;
+pub mod gt111;
+pub mod gt112;
+pub mod gt201;
+pub mod gt202;
+pub mod gt203;
+pub mod gt204;
+pub mod gt205;
+pub mod gt206;
+pub mod gt207;
+pub mod gt208;
+pub mod gt301;
+pub mod gt302;
+pub mod gt303;
+pub mod gt304;
+pub mod gt305;
+pub mod gt306;
+pub mod gt401;
+pub mod gt402;
+pub mod gt403;
+pub mod gt404;
+pub mod gt405;
+pub mod gt406;
+pub mod gt407;
+pub mod gt408;
+pub mod gt409;
+pub mod gt410;
+pub mod gt411;
+
+/// Reports vet's findings of one kind (replaying vet over the file's comment lines).
+pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {
+    let Some(body) = input.body() else { return };
+    for v in replay(&body.source.vet_lines)
+        .into_iter()
+        .filter(|v| v.kind == kind)
+    {
+        let len = if v.kind == VetKind::ParseError {
+            1
+        } else {
+            v.len
+        };
+        out.push(Finding::at(code, v.line, v.error_column, len, v.message));
+    }
+}
+
+/// The constraint that decides the file: the `//go:build` line, else the `+build` lines.
+/// Returns each parsed expression with the line it came from.
+pub fn constraint_lines<'a>(input: &'a FileInput) -> Vec<(&'a ConstraintFact, &'a Expr)> {
+    let Some(h) = input.header() else {
+        return Vec::new();
+    };
+    let lines: Vec<&ConstraintFact> = match &h.go_build {
+        Some(gb) => vec![gb],
+        None => h.plus_build.iter().collect(),
+    };
+    lines
+        .into_iter()
+        .filter_map(|c| c.expr.as_ref().ok().map(|e| (c, e)))
+        .collect()
+}
+
+/// Byte column in the line of an expression node (the expression text offset is found again
+/// from the line).
+pub fn node_column(c: &ConstraintFact, offset: usize) -> u32 {
+    let base = crate::constraint::go_build_expr(&c.line.text)
+        .or_else(|| crate::constraint::plus_build_expr(&c.line.text))
+        .map_or(0, |(_, o)| o);
+    c.line.column + (base + offset) as u32
+}
+
+/// The AND of the deciding constraint lines, if any.
+pub fn combined<'a>(input: &'a FileInput) -> Option<(Expr, &'a ConstraintFact)> {
+    let lines = constraint_lines(input);
+    let (first, _) = *lines.first()?;
+    let mut it = lines.into_iter().map(|(_, e)| e.clone());
+    let mut acc = it.next()?;
+    for e in it {
+        acc = Expr::and(acc, e);
+    }
+    Some((acc, first))
+}
+
+/// Optimal-string-alignment edit distance (transpositions count 1).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Every tag of an expression with its span in the expression text, in source order.
+pub fn tag_nodes(e: &Expr) -> Vec<(&str, crate::constraint::Span)> {
+    let mut out = Vec::new();
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match e {
+            Expr::Tag { name, span } => out.push((name.as_str(), *span)),
+            Expr::Not { expr, .. } => stack.push(expr),
+            Expr::And { left, right, .. } | Expr::Or { left, right, .. } => {
+                stack.push(right);
+                stack.push(left);
+            }
+        }
+    }
+    out
+}
+
+/// Each tag of the deciding constraint lines with its line and column.
+pub fn located_tags<'a>(input: &'a FileInput) -> Vec<(&'a str, u32, u32)> {
+    let mut out = Vec::new();
+    for (c, e) in constraint_lines(input) {
+        for (name, span) in tag_nodes(e) {
+            out.push((name, c.line.line, node_column(c, span.start)));
+        }
+    }
+    out
+}
+
+/// Platforms that compile the file, or `None` when all do (a platform-independent finding).
+pub fn compiling_platforms(input: &FileInput) -> Option<Vec<usize>> {
+    if input.compiles.iter().all(|c| *c) {
+        return None;
+    }
+    Some(
+        input
+            .compiles
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c)
+            .map(|(i, _)| i)
+            .collect(),
+    )
+}
+
+/// The resolver's view of each `//go:embed` pattern of the file (files that import "embed"
+/// and compile somewhere).
+pub fn embed_reports<'a>(
+    input: &'a FileInput,
+) -> Vec<(
+    &'a crate::embed::EmbedPatternAt,
+    Result<std::sync::Arc<crate::embed::PatternReport>, String>,
+)> {
+    let Some(h) = input.header() else {
+        return Vec::new();
+    };
+    if !input.compiles.iter().any(|c| *c) {
+        return Vec::new();
+    }
+    h.embeds
+        .iter()
+        .map(|p| {
+            (
+                p,
+                crate::embed::explain_raw(input.cache, &input.dir.dir, p.key()),
+            )
+        })
+        .collect()
+}
+
+/// Each `//go:embed` comment of a Go file with what follows it.
+pub fn embed_sites<'a>(input: &'a FileInput) -> &'a [crate::check::source::EmbedSite] {
+    match input.body() {
+        Some(b) if input.file.is_go() => &b.source.embed_sites,
+        _ => &[],
+    }
+}
+
+/// Shared shape of the embed-declaration rules: report `message` at each site `pick` selects.
+pub fn embed_site_rule(
+    input: &FileInput,
+    code: &'static str,
+    out: &mut Vec<Finding>,
+    pick: impl Fn(&crate::check::source::EmbedTarget) -> Option<(String, &'static str)>,
+) {
+    for s in embed_sites(input) {
+        if let Some((message, help)) = pick(&s.target) {
+            out.push(Finding::at(code, s.line, s.column, 10, message).help(help));
+        }
+    }
+}

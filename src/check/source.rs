@@ -1,0 +1,458 @@
+//! `SourceFacts`: what the `check` rules need from a whole file, computed once during the
+//! walk's single read. For constraint lines it replays vet's `buildtag` reading order (which
+//! lines it looks at, and whether the `+build` and `//go:build` areas are still open at that
+//! point, spec §9.1); for `//go:embed` it records what follows each directive; it also collects
+//! `//gotags:ignore` comments and misplaced-looking `//go:build` lines.
+
+use super::lex::{tokens, Kind, Token};
+
+/// A comment line vet's buildtag analyzer looks at (its text contains `+build` or
+/// `//go:build`), with the analyzer's state when it gets there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VetLine {
+    pub line: u32,
+    pub column: u32,
+    /// The line as vet sees it, trailing white space removed.
+    pub text: String,
+    /// vet's `plusBuildOK`: still inside the `+build` area.
+    pub plus_ok: bool,
+    /// vet's `goBuildOK`: still before the package clause.
+    pub go_ok: bool,
+    /// The line sits inside a `/* */` comment.
+    pub in_star: bool,
+}
+
+/// What follows a `//go:embed` comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmbedTarget {
+    /// A package-level variable (possibly one spec of a `var ( … )` group).
+    Var {
+        names: usize,
+        /// The type as written, tokens joined without spaces; "" when omitted.
+        type_text: String,
+        has_init: bool,
+    },
+    /// A `var` inside a function body.
+    VarInFunc,
+    /// Something other than a variable declaration (the token text), or nothing at all.
+    Other(String),
+}
+
+/// One `//go:embed` comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedSite {
+    pub line: u32,
+    pub column: u32,
+    pub target: EmbedTarget,
+}
+
+/// Whole-file facts for `check`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceFacts {
+    pub vet_lines: Vec<VetLine>,
+    pub embed_sites: Vec<EmbedSite>,
+    /// `//gotags:ignore CODE…` comments: the line and the codes (empty means every code).
+    pub ignores: Vec<(u32, Vec<String>)>,
+    /// Line of the `package` keyword (Go files that have one).
+    pub package_line: Option<u32>,
+    /// `(line, column)` of each `//` comment mentioning `go:generate` (Go files): a
+    /// lookalike directive elsewhere (in a string, say) is just text.
+    pub generate_comments: Vec<(u32, u32)>,
+}
+
+impl SourceFacts {
+    pub fn scan(src: &[u8], is_go: bool) -> SourceFacts {
+        let src = src.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(src);
+        if is_go {
+            scan_go(src)
+        } else {
+            scan_other(src)
+        }
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn relevant(text: &[u8]) -> bool {
+    contains(text, b"+build") || contains(text, b"go:build")
+}
+
+fn text_of(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).trim_end().to_string()
+}
+
+fn ignore_codes(text: &[u8]) -> Option<Vec<String>> {
+    let s = String::from_utf8_lossy(text);
+    let rest = s.trim_start().strip_prefix("//gotags:ignore")?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let rest = rest.split(" //").next().unwrap_or_default();
+    Some(
+        rest.split([' ', '\t', ','])
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// vet's `checkGoFile` walk over the comment groups, plus the embed and ignore facts.
+fn scan_go(src: &[u8]) -> SourceFacts {
+    let toks = tokens(src);
+    let mut out = SourceFacts::default();
+    let package_tok = toks
+        .iter()
+        .find(|t| t.kind == Kind::Ident && &src[t.start..t.end] == b"package");
+    let package_at = package_tok.map_or(usize::MAX, |t| t.start);
+    out.package_line = package_tok.map(|t| t.line);
+
+    // Comment groups as go/parser forms them: adjacent comments with no blank line between
+    // and no other token between.
+    let mut plus_ok = true;
+    let mut go_ok = true;
+    let mut k = 0;
+    while k < toks.len() {
+        if !is_comment(&toks[k]) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        let mut end_line = toks[k].end_line;
+        while end < toks.len() && is_comment(&toks[end]) && toks[end].line <= end_line + 1 {
+            end_line = toks[end].end_line;
+            end += 1;
+        }
+        // A comment on the line of the token before it starts a group of its own (a line
+        // comment); go/parser groups such a comment only with those on the same line.
+        let group = &toks[k..end];
+        let group_end = group.last().map_or(0, |t| t.end);
+        if group_end + 1 >= package_at {
+            plus_ok = false;
+        }
+        if group[0].start >= package_at {
+            go_ok = false;
+        }
+        for c in group {
+            let text = &src[c.start..c.end];
+            if c.kind == Kind::LineComment && contains(text, b"go:generate") {
+                out.generate_comments.push((c.line, c.column));
+            }
+            if c.kind == Kind::BlockComment {
+                plus_ok = false;
+            }
+            vet_comment(&mut out, c, text, plus_ok, go_ok);
+            if let Some(codes) = ignore_codes(text) {
+                out.ignores.push((c.line, codes));
+            }
+        }
+        k = end;
+    }
+    out.embed_sites = embed_sites(src, &toks);
+    out
+}
+
+fn is_comment(t: &Token) -> bool {
+    matches!(t.kind, Kind::LineComment | Kind::BlockComment)
+}
+
+/// vet's `checker.comment` for one Go comment.
+fn vet_comment(out: &mut SourceFacts, c: &Token, text: &[u8], plus_ok: bool, go_ok: bool) {
+    if c.kind == Kind::LineComment {
+        if relevant(text) {
+            out.vet_lines.push(VetLine {
+                line: c.line,
+                column: c.column,
+                text: text_of(text),
+                plus_ok,
+                go_ok,
+                in_star: false,
+            });
+        }
+        return;
+    }
+    // A block comment: its lines after the first that start with `//` are looked at too.
+    let mut line = c.line;
+    let mut rest = text;
+    let Some(nl) = rest.iter().position(|&b| b == b'\n') else {
+        return;
+    };
+    rest = &rest[nl + 1..];
+    line += 1;
+    while !rest.is_empty() {
+        let n = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        let l = &rest[..n];
+        if l.starts_with(b"//") && relevant(l) {
+            out.vet_lines.push(VetLine {
+                line,
+                column: 1,
+                text: text_of(l),
+                plus_ok,
+                go_ok,
+                in_star: true,
+            });
+        }
+        rest = &rest[n..];
+        line += 1;
+    }
+}
+
+/// vet's `checkOtherFile`: the `//` lines up to the first line that is not a comment.
+fn scan_other(src: &[u8]) -> SourceFacts {
+    let mut out = SourceFacts::default();
+    let lines: Vec<&[u8]> = src.split_inclusive(|&b| b == b'\n').collect();
+    let mut cutoff = 0usize;
+    let mut offset = 0usize;
+    for l in &lines {
+        let t = String::from_utf8_lossy(l);
+        let t = t.trim();
+        if !t.starts_with("//") && !t.is_empty() {
+            break;
+        }
+        if t.is_empty() {
+            cutoff = offset;
+        }
+        offset += l.len();
+    }
+    let mut in_star = false;
+    let mut offset = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        let line_no = i as u32 + 1;
+        let plus_ok = offset < cutoff;
+        offset += l.len();
+        if l.starts_with(b"//") {
+            if relevant(l) {
+                out.vet_lines.push(VetLine {
+                    line: line_no,
+                    column: 1,
+                    text: text_of(l),
+                    plus_ok,
+                    go_ok: true,
+                    in_star: false,
+                });
+            }
+            if let Some(codes) = ignore_codes(l) {
+                out.ignores.push((line_no, codes));
+            }
+            continue;
+        }
+        let s = String::from_utf8_lossy(l);
+        let mut rest: &str = &s;
+        loop {
+            rest = rest.trim();
+            if in_star {
+                match rest.find("*/") {
+                    Some(i) => {
+                        rest = &rest[i + 2..];
+                        in_star = false;
+                        continue;
+                    }
+                    None => {
+                        rest = "";
+                        break;
+                    }
+                }
+            }
+            if let Some(r) = rest.strip_prefix("/*") {
+                in_star = true;
+                rest = r;
+                continue;
+            }
+            break;
+        }
+        if !rest.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+fn tok_text<'a>(src: &'a [u8], t: &Token) -> &'a [u8] {
+    &src[t.start..t.end]
+}
+
+/// Finds each `//go:embed` comment and describes the declaration after it.
+fn embed_sites(src: &[u8], toks: &[Token]) -> Vec<EmbedSite> {
+    let mut out = Vec::new();
+    let mut brace = 0i32;
+    // Paren depth inside a top-level `var (` group, when in one.
+    let mut var_group: Option<i32> = None;
+    let mut paren = 0i32;
+    for (k, t) in toks.iter().enumerate() {
+        match (t.kind, tok_text(src, t)) {
+            (Kind::Punct, b"{") => brace += 1,
+            (Kind::Punct, b"}") => brace -= 1,
+            (Kind::Punct, b"(") => {
+                paren += 1;
+                if brace == 0 && paren == 1 && k > 0 && tok_text(src, &toks[k - 1]) == b"var" {
+                    var_group = Some(1);
+                }
+            }
+            (Kind::Punct, b")") => {
+                if var_group == Some(paren) {
+                    var_group = None;
+                }
+                paren -= 1;
+            }
+            _ => {}
+        }
+        if t.kind != Kind::LineComment {
+            continue;
+        }
+        let text = tok_text(src, t);
+        let Some(rest) = text.strip_prefix(b"//go:embed") else {
+            continue;
+        };
+        if !(rest.is_empty() || rest[0] == b' ' || rest[0] == b'\t') {
+            continue;
+        }
+        let next = toks[k + 1..]
+            .iter()
+            .position(|n| !is_comment(n))
+            .map(|i| k + 1 + i);
+        let target = match next {
+            None => EmbedTarget::Other(String::new()),
+            Some(n) => {
+                let word = tok_text(src, &toks[n]);
+                if word == b"var" && brace > 0 {
+                    EmbedTarget::VarInFunc
+                } else if word == b"var"
+                    && toks.get(n + 1).map(|x| tok_text(src, x)) != Some(&b"("[..])
+                {
+                    var_spec(src, toks, n + 1)
+                } else if var_group.is_some() && brace == 0 && toks[n].kind == Kind::Ident {
+                    var_spec(src, toks, n)
+                } else {
+                    EmbedTarget::Other(String::from_utf8_lossy(word).into_owned())
+                }
+            }
+        };
+        out.push(EmbedSite {
+            line: t.line,
+            column: t.column,
+            target,
+        });
+    }
+    out
+}
+
+/// Reads `a, b T = x` starting at the first name.
+fn var_spec(src: &[u8], toks: &[Token], first: usize) -> EmbedTarget {
+    let mut names = 0;
+    let mut i = first;
+    while i < toks.len() && toks[i].kind == Kind::Ident {
+        names += 1;
+        i += 1;
+        if toks.get(i).map(|t| tok_text(src, t)) == Some(&b","[..]) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let line = toks.get(first).map_or(0, |t| t.line);
+    let mut type_text = String::new();
+    let mut has_init = false;
+    let mut last_line = line;
+    while let Some(t) = toks.get(i) {
+        if is_comment(t) {
+            i += 1;
+            continue;
+        }
+        let word = tok_text(src, t);
+        let continues = type_text.ends_with(['.', '[', ']', '*']) || type_text.is_empty();
+        if t.line > last_line && !continues {
+            break;
+        }
+        if word == b"=" {
+            has_init = true;
+            break;
+        }
+        if word == b";" || word == b")" {
+            break;
+        }
+        type_text.push_str(&String::from_utf8_lossy(word));
+        last_line = t.end_line;
+        i += 1;
+    }
+    EmbedTarget::Var {
+        names,
+        type_text,
+        has_init,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vet_areas_for_go_files() {
+        let src = b"// +build linux\n\n//go:build linux\npackage p // +build x\n\n//go:build y\n/*\n//go:build z\n*/\n";
+        let f = SourceFacts::scan(src, true);
+        let got: Vec<(u32, bool, bool, bool)> = f
+            .vet_lines
+            .iter()
+            .map(|l| (l.line, l.plus_ok, l.go_ok, l.in_star))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, true, true, false),
+                (3, false, true, false),
+                (4, false, false, false),
+                (6, false, false, false),
+                (8, false, false, true)
+            ]
+        );
+        assert_eq!(f.package_line, Some(4));
+    }
+
+    #[test]
+    fn other_files() {
+        let f = SourceFacts::scan(b"// +build a\n\n// +build b\nTEXT x\n// +build c\n", false);
+        let got: Vec<(u32, bool)> = f.vet_lines.iter().map(|l| (l.line, l.plus_ok)).collect();
+        assert_eq!(got, vec![(1, true), (3, false)]);
+    }
+
+    #[test]
+    fn embed_targets() {
+        let src = b"package p\nimport \"embed\"\n//go:embed a\nvar s string\n//go:embed b\nvar x, y string = \"\", \"\"\nvar (\n\t//go:embed c\n\tf embed.FS\n)\nfunc f() {\n\t//go:embed d\n\tvar v string\n}\n//go:embed e\nfunc g() {}\n//go:embed f\nvar b []byte\n";
+        let f = SourceFacts::scan(src, true);
+        let got: Vec<EmbedTarget> = f.embed_sites.into_iter().map(|s| s.target).collect();
+        let var = |n, t: &str, i| EmbedTarget::Var {
+            names: n,
+            type_text: t.into(),
+            has_init: i,
+        };
+        assert_eq!(
+            got,
+            vec![
+                var(1, "string", false),
+                var(2, "string", true),
+                var(1, "embed.FS", false),
+                EmbedTarget::VarInFunc,
+                EmbedTarget::Other("func".into()),
+                var(1, "[]byte", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn ignore_comments() {
+        let f = SourceFacts::scan(
+            b"package p\n//gotags:ignore GT101, GT102\n//gotags:ignore\n",
+            true,
+        );
+        assert_eq!(
+            f.ignores,
+            vec![
+                (2, vec!["GT101".to_string(), "GT102".to_string()]),
+                (3, vec![])
+            ]
+        );
+    }
+}

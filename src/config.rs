@@ -1,0 +1,181 @@
+//! `gotags.toml`: settings a team would otherwise repeat on every command line. Found by
+//! walking up from the checked path (stopping at the filesystem root); `--config FILE`
+//! overrides. Unknown keys are errors that name the line.
+//!
+//! ```toml
+//! [matrix]
+//! platforms = "all"            # "all", "first-class", or ["linux/amd64", "windows/arm64/cgo"]
+//! tags = [[], ["integration"]] # tag sets; every platform is checked with each set
+//!
+//! [embed]
+//! max_file_size = 10485760     # bytes; larger single embedded files are reported (GT411)
+//!
+//! [check]
+//! select = ["GT1", "GT2"]      # code prefixes to run (default: all)
+//! ignore = ["GT205"]           # code prefixes to leave out
+//! severity = { GT205 = "warning", GT302 = "error" }
+//! ```
+
+use crate::check::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "gotags.toml";
+
+/// `platforms` as a set name or a list.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum PlatformSpec {
+    Set(String),
+    List(Vec<String>),
+}
+
+impl PlatformSpec {
+    /// The `--platforms` spelling.
+    pub fn as_arg(&self) -> String {
+        match self {
+            PlatformSpec::Set(s) => s.clone(),
+            PlatformSpec::List(l) => l.join(","),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Matrix {
+    pub platforms: Option<PlatformSpec>,
+    pub tags: Option<Vec<Vec<String>>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Embed {
+    pub max_file_size: Option<u64>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+}
+
+/// The whole file.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub matrix: Matrix,
+    #[serde(default)]
+    pub embed: Embed,
+    #[serde(default)]
+    pub check: Check,
+    /// Where it was read from (not a key).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+impl Config {
+    /// Parses the text; errors carry toml's line and column.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+        let mut c: Config = toml::from_str(text)
+            .map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+        for (code, sev) in &c.check.severity {
+            if Severity::parse(sev).is_none() {
+                return Err(format!(
+                    "{}: [check.severity] {code} = {sev:?}: want \"error\", \"warning\" or \"info\"",
+                    path.display()
+                ));
+            }
+            if crate::check::registry::find(code).is_none() {
+                return Err(format!(
+                    "{}: [check.severity] unknown code {code}",
+                    path.display()
+                ));
+            }
+        }
+        c.path = Some(path.to_path_buf());
+        Ok(c)
+    }
+
+    /// Reads `file`.
+    pub fn load(file: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("{}: {}", file.display(), crate::facts::go_errno_text(&e)))?;
+        Config::parse(&text, file)
+    }
+
+    /// The nearest `gotags.toml` at or above `start`, if any.
+    pub fn discover(start: &Path) -> Result<Option<Config>, String> {
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            let f = d.join(FILE_NAME);
+            if f.is_file() {
+                return Config::load(&f).map(Some);
+            }
+            dir = d.parent();
+        }
+        Ok(None)
+    }
+
+    /// Per-code severity overrides, parsed.
+    pub fn severities(&self) -> BTreeMap<String, Severity> {
+        self.check
+            .severity
+            .iter()
+            .filter_map(|(k, v)| Severity::parse(v).map(|s| (k.clone(), s)))
+            .collect()
+    }
+}
+
+/// What `gotags init` writes: every key, commented.
+pub const TEMPLATE: &str = r#"# gotags.toml: settings for `gotags check` (and future matrix/embed commands).
+# gotags finds this file by walking up from the checked path; `--config FILE` overrides.
+# Unknown keys are an error.
+
+[matrix]
+# Which platforms to evaluate: "all" (every `go tool dist list` port, cgo off and, where
+# supported, on), "first-class", or a list such as ["linux/amd64", "windows/arm64/nocgo"].
+platforms = "all"
+# Tag sets: every platform is checked once per set. [[]] means no user tags.
+tags = [[]]
+
+[embed]
+# Single embedded files larger than this many bytes are reported (GT411).
+# max_file_size = 10485760
+
+[check]
+# Code prefixes to run (empty: all) and to leave out.
+select = []
+ignore = []
+# Per-code severity: "error", "warning" or "info".
+# severity = { GT205 = "warning" }
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_parses() {
+        let c = Config::parse(TEMPLATE, Path::new("gotags.toml")).expect("template");
+        assert_eq!(c.matrix.platforms, Some(PlatformSpec::Set("all".into())));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_line() {
+        let e = Config::parse("[check]\nselect = []\nignroe = []\n", Path::new("g.toml"))
+            .expect_err("unknown key");
+        assert!(e.contains("line 3"), "{e}");
+        assert!(e.contains("ignroe"), "{e}");
+        let e = Config::parse("[check.severity]\nGT205 = \"loud\"\n", Path::new("g.toml"))
+            .expect_err("bad severity");
+        assert!(e.contains("GT205"), "{e}");
+    }
+}
