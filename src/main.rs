@@ -66,6 +66,10 @@ struct MatrixArgs {
     /// Print the smallest set of configurations that compiles every compiled file.
     #[arg(long)]
     cover: bool,
+    /// Also list every declaration present on some configurations and absent on others,
+    /// used or not (informational; JSON key `gaps.decl_differences`).
+    #[arg(long)]
+    all_decl_differences: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -176,7 +180,11 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
     for p in &problems {
         eprintln!("gotags: {}: {}", p.path.display(), p.message);
     }
-    let m = match matrix::run(module, dirs, configs, args.cover, &cwd) {
+    let opts = matrix::RunOptions {
+        cover: args.cover,
+        all_decl_differences: args.all_decl_differences,
+    };
+    let m = match matrix::run_with(module, dirs, configs, opts, &cwd) {
         Ok(m) => m,
         Err(e) => return usage_error(e),
     };

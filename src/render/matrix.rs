@@ -8,7 +8,7 @@ use crate::matrix::configs::Config;
 use crate::matrix::cover;
 use crate::matrix::evaluate::compiled_lists;
 use crate::matrix::explain::{self, Reason};
-use crate::matrix::gaps::{ConfigSet, Gaps};
+use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
 use crate::matrix::Matrix;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -313,10 +313,11 @@ fn gap_lines(g: &Gaps, configs: &[Config]) -> Vec<(&'static str, String)> {
         out.push((
             "missing decl",
             format!(
-                "{}: {} (in {}) missing on {}",
+                "{}: {} (in {}) is used by {} but undefined on {}",
                 d.import_path,
                 d.decl,
                 d.declared_in.join(", "),
+                d.used_in.join(", "),
                 describe_set(configs, &d.missing)
             ),
         ));
@@ -334,6 +335,25 @@ fn gap_lines(g: &Gaps, configs: &[Config]) -> Vec<(&'static str, String)> {
         ));
     }
     out
+}
+
+/// The informational declaration differences as (kind, text) lines.
+fn difference_lines(diffs: &[DeclDifference], configs: &[Config]) -> Vec<(&'static str, String)> {
+    diffs
+        .iter()
+        .map(|d| {
+            (
+                "decl difference",
+                format!(
+                    "{}: {} (in {}) absent on {}",
+                    d.import_path,
+                    d.decl,
+                    d.declared_in.join(", "),
+                    describe_set(configs, &d.missing)
+                ),
+            )
+        })
+        .collect()
 }
 
 fn join_path(dir: &str, file: &str) -> String {
@@ -400,6 +420,19 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
         let body = wrap(&text, 17, 17);
         writeln!(out, "  {}{}", s.yellow(&kind_col), &body[17..])?;
     }
+    if let Some(diffs) = &m.gaps.decl_differences {
+        writeln!(
+            out,
+            "{}",
+            s.bold(&format!(
+                "Declaration differences ({}, not findings)",
+                diffs.len()
+            ))
+        )?;
+        for (_, text) in difference_lines(diffs, configs) {
+            writeln!(out, "{}", wrap(&text, 2, 4))?;
+        }
+    }
     if !m.gaps.opt_outs.is_empty() {
         writeln!(out, "{}", s.bold("Deliberate opt-outs (not findings)"))?;
         for o in &m.gaps.opt_outs {
@@ -452,6 +485,17 @@ pub fn write_markdown(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     writeln!(out, "\n### Gaps ({} findings)\n", lines.len())?;
     for (kind, text) in lines {
         writeln!(out, "- **{kind}** {text}")?;
+    }
+    if let Some(diffs) = &m.gaps.decl_differences {
+        writeln!(
+            out,
+            "\n<details><summary>Declaration differences ({}, not findings)</summary>\n",
+            diffs.len()
+        )?;
+        for (_, text) in difference_lines(diffs, configs) {
+            writeln!(out, "- {text}")?;
+        }
+        writeln!(out, "\n</details>")?;
     }
     if !m.gaps.opt_outs.is_empty() {
         writeln!(out, "\n<details><summary>Deliberate opt-outs</summary>\n")?;
