@@ -212,7 +212,7 @@ pub fn evaluate(
 }
 
 /// Every bit `classify`/`list` consult, plus the port when its name shows in an error.
-type Signature<'a> = (Vec<bool>, Option<(&'a str, &'a str)>);
+type Signature<'a> = (Vec<u8>, Option<(&'a str, &'a str)>);
 
 #[allow(clippy::too_many_arguments)]
 fn eval_dir(
@@ -228,22 +228,35 @@ fn eval_dir(
 ) -> DirMatrix {
     let n = contexts.len();
     let bits: Vec<FileBits> = d.files.iter().map(|f| FileBits::of(f, oracle)).collect();
-    // The signature of a configuration: every bit classify and list could consult.
-    // Under the external-linking rule the platform itself appears in go list's error text.
+    // The signature of a configuration: every bit classify and list could consult. A file
+    // whose name does not match is excluded before its header constraint is looked at, so
+    // the header bit only counts where the name matches. cgo only matters for files that
+    // import "C" or need a C toolchain, and under the external-linking rule, which only
+    // concerns commands (and where the platform itself appears in go list's error text).
+    let cgo_matters = d.files.iter().any(|f| {
+        !matches!(f.ext.as_str(), ".go" | ".s" | ".syso")
+            || matches!(&f.header, HeaderOutcome::Read(h) if h.imports_c())
+    });
+    let may_be_command = d
+        .files
+        .iter()
+        .any(|f| matches!(&f.header, HeaderOutcome::Read(h) if h.package_name == "main"));
     let mut classes_by_sig: HashMap<Signature, usize> = HashMap::new();
     let mut class_of = Vec::with_capacity(n);
     let mut members: Vec<Bits> = Vec::new();
     for (c, ctx) in contexts.iter().enumerate() {
-        let mut sig = Vec::with_capacity(bits.len() * 2 + 2);
+        let mut sig = Vec::with_capacity(bits.len() + 2);
         for b in &bits {
-            sig.push(b.name.get(c));
-            sig.push(b.header.get(c));
+            sig.push(match (b.name.get(c), b.header.get(c)) {
+                (false, _) => 0u8,
+                (true, false) => 1,
+                (true, true) => 2,
+            });
         }
-        sig.push(cgo.get(c));
-        sig.push(mle.get(c));
-        let port = mle
-            .get(c)
-            .then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
+        let external = may_be_command && mle.get(c);
+        sig.push(u8::from((cgo_matters || external) && cgo.get(c)));
+        sig.push(u8::from(external));
+        let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);
         if k == next {
