@@ -226,7 +226,11 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
             MatrixFormat::Json => render::matrix::write_json(&mut out, &m),
         }
     };
-    if let Err(e) = written.and_then(|_| out.flush()) {
+    let flushed = written.and_then(|_| out.flush());
+    drop(out);
+    // The process ends here: freeing the matrix piece by piece would only cost time.
+    std::mem::forget(m);
+    if let Err(e) = flushed {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage_error(format!("writing output: {e}"));
         }

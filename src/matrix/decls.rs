@@ -268,87 +268,63 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-const KEYWORDS: [&[u8]; 25] = [
-    b"break",
-    b"case",
-    b"chan",
-    b"const",
-    b"continue",
-    b"default",
-    b"defer",
-    b"else",
-    b"fallthrough",
-    b"for",
-    b"func",
-    b"go",
-    b"goto",
-    b"if",
-    b"import",
-    b"interface",
-    b"map",
-    b"package",
-    b"range",
-    b"return",
-    b"select",
-    b"struct",
-    b"switch",
-    b"type",
-    b"var",
-];
-
-const PREDECLARED: [&[u8]; 44] = [
-    b"bool",
-    b"byte",
-    b"complex64",
-    b"complex128",
-    b"error",
-    b"float32",
-    b"float64",
-    b"int",
-    b"int8",
-    b"int16",
-    b"int32",
-    b"int64",
-    b"rune",
-    b"string",
-    b"uint",
-    b"uint8",
-    b"uint16",
-    b"uint32",
-    b"uint64",
-    b"uintptr",
-    b"any",
-    b"comparable",
-    b"true",
-    b"false",
-    b"iota",
-    b"nil",
-    b"append",
-    b"cap",
-    b"clear",
-    b"close",
-    b"complex",
-    b"copy",
-    b"delete",
-    b"imag",
-    b"len",
-    b"make",
-    b"max",
-    b"min",
-    b"new",
-    b"panic",
-    b"print",
-    b"println",
-    b"real",
-    b"recover",
-];
-
+/// Go's keywords, bucketed by first byte so most identifiers need one comparison at most.
 fn is_keyword(w: &[u8]) -> bool {
-    KEYWORDS.contains(&w)
+    match w.first() {
+        Some(b'b') => w == b"break",
+        Some(b'c') => matches!(w, b"case" | b"chan" | b"const" | b"continue"),
+        Some(b'd') => matches!(w, b"default" | b"defer"),
+        Some(b'e') => w == b"else",
+        Some(b'f') => matches!(w, b"fallthrough" | b"for" | b"func"),
+        Some(b'g') => matches!(w, b"go" | b"goto"),
+        Some(b'i') => matches!(w, b"if" | b"import" | b"interface"),
+        Some(b'm') => w == b"map",
+        Some(b'p') => w == b"package",
+        Some(b'r') => matches!(w, b"range" | b"return"),
+        Some(b's') => matches!(w, b"select" | b"struct" | b"switch"),
+        Some(b't') => w == b"type",
+        Some(b'v') => w == b"var",
+        _ => false,
+    }
 }
 
+/// The universe block's names (and the blank identifier), bucketed like [`is_keyword`].
 fn is_predeclared(w: &[u8]) -> bool {
-    w == b"_" || PREDECLARED.contains(&w)
+    match w.first() {
+        Some(b'_') => w == b"_",
+        Some(b'a') => matches!(w, b"any" | b"append"),
+        Some(b'b') => matches!(w, b"bool" | b"byte"),
+        Some(b'c') => matches!(
+            w,
+            b"cap"
+                | b"clear"
+                | b"close"
+                | b"comparable"
+                | b"complex"
+                | b"complex64"
+                | b"complex128"
+                | b"copy"
+        ),
+        Some(b'd') => w == b"delete",
+        Some(b'e') => w == b"error",
+        Some(b'f') => matches!(w, b"false" | b"float32" | b"float64"),
+        Some(b'i') => matches!(
+            w,
+            b"imag" | b"int" | b"int8" | b"int16" | b"int32" | b"int64" | b"iota"
+        ),
+        Some(b'l') => w == b"len",
+        Some(b'm') => matches!(w, b"make" | b"max" | b"min"),
+        Some(b'n') => matches!(w, b"new" | b"nil"),
+        Some(b'p') => matches!(w, b"panic" | b"print" | b"println"),
+        Some(b'r') => matches!(w, b"real" | b"recover" | b"rune"),
+        Some(b's') => w == b"string",
+        Some(b't') => w == b"true",
+        Some(b'u') => matches!(
+            w,
+            b"uint" | b"uint8" | b"uint16" | b"uint32" | b"uint64" | b"uintptr"
+        ),
+        _ => false,
+    }
 }
 
 /// Lower-case ASCII or `_` first byte: a name other packages cannot select.
@@ -376,8 +352,8 @@ pub fn scan_file(src: &[u8]) -> FileScan {
     };
     let decls = top_level(&toks, &mut st);
     local_bindings(&toks, &mut st);
-    let mut uses: HashSet<&[u8]> = HashSet::new();
-    let mut selectors: HashSet<&[u8]> = HashSet::new();
+    let mut uses: Vec<&[u8]> = Vec::new();
+    let mut selectors: Vec<&[u8]> = Vec::new();
     for (i, (t, _)) in toks.iter().enumerate() {
         let Tok::Ident(w) = *t else { continue };
         if st.skip[i] || is_keyword(w) || is_predeclared(w) {
@@ -387,32 +363,33 @@ pub fn scan_file(src: &[u8]) -> FileScan {
             i >= 1 && toks[i - 1].0 == Tok::Dot && !(i >= 2 && toks[i - 2].0 == Tok::Dot);
         if after_dot {
             if is_unexported(w) {
-                selectors.insert(w);
+                selectors.push(w);
             }
             continue;
         }
         if matches!(toks.get(i + 1), Some((Tok::Colon, _))) {
             continue;
         }
-        if !st.locals.contains(w) && !st.imports.contains(w) {
-            uses.insert(w);
-        }
+        uses.push(w);
     }
     if st.dot_import {
         uses.clear();
     }
+    let mut uses = sorted(uses);
+    uses.retain(|w| !st.locals.contains(w.as_bytes()) && !st.imports.contains(w.as_bytes()));
     FileScan {
         decls,
-        uses: sorted(uses),
+        uses,
         selectors: sorted(selectors),
-        members: sorted(st.members),
+        members: sorted(st.members.into_iter().collect()),
     }
 }
 
-fn sorted(set: HashSet<&[u8]>) -> Vec<String> {
-    let mut v: Vec<String> = set.into_iter().map(text).collect();
+/// Sorted, de-duplicated owned names.
+fn sorted(mut v: Vec<&[u8]>) -> Vec<String> {
     v.sort_unstable();
-    v
+    v.dedup();
+    v.into_iter().map(text).collect()
 }
 
 /// Per-token marks and per-file name sets gathered while scanning.

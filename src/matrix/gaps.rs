@@ -310,7 +310,6 @@ fn dir_decl_gaps(
     let mut keys: Vec<_> = by_key.into_iter().collect();
     keys.sort_by(|a, b| (a.0 .0, a.0 .1).cmp(&(b.0 .0, b.0 .1)));
     for (_, occ) in keys {
-        let key = occ[0].1.key();
         if all_differences {
             let here = declared_where(&occ);
             let missing = building.minus(&here);
@@ -327,6 +326,20 @@ fn dir_decl_gaps(
         if occ.len() < 2 {
             continue;
         }
+        // Only a configuration where two occurrences' files overlap can redeclare.
+        let mut seen = Bits::empty(n);
+        let mut overlap = false;
+        for (fi, _) in &occ {
+            if seen.intersects(&go_bits[*fi]) {
+                overlap = true;
+                break;
+            }
+            seen.union_with(&go_bits[*fi]);
+        }
+        if !overlap {
+            continue;
+        }
+        let key = occ[0].1.key();
         let mut dups: BTreeMap<Vec<String>, Bits> = BTreeMap::new();
         for class in &d.classes {
             let rep = class.configs.iter().next().unwrap_or(0);

@@ -10,6 +10,7 @@ use crate::matrix::evaluate::compiled_lists;
 use crate::matrix::explain::{self, Reason};
 use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
 use crate::matrix::Matrix;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -538,8 +539,8 @@ struct JsonReason {
 }
 
 #[derive(Serialize)]
-struct JsonFile {
-    name: String,
+struct JsonFile<'a> {
+    name: &'a str,
     reasons: Vec<JsonReason>,
 }
 
@@ -548,7 +549,7 @@ struct JsonDir<'a> {
     dir: &'a str,
     import_path: &'a str,
     classes: Vec<JsonClass<'a>>,
-    files: Vec<JsonFile>,
+    files: Vec<JsonFile<'a>>,
     hidden_files: &'a [String],
 }
 
@@ -578,13 +579,15 @@ struct JsonMatrix<'a> {
 pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     let configs = &m.eval.configs;
     let set = |b: &Bits| b.iter().collect::<Vec<_>>();
+    // The per-file reasons are most of the work: build directories in parallel.
     let dirs = m
         .eval
         .dirs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(di, d)| {
             let facts = &m.dirs[d.dir_index];
+            let reasons = explain::dir_reasons(&m.eval, d, &facts.files);
             JsonDir {
                 dir: &d.rel,
                 import_path: &d.import_path,
@@ -599,9 +602,10 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
                 files: facts
                     .files
                     .iter()
-                    .map(|f| JsonFile {
-                        name: f.name.clone(),
-                        reasons: explain::file_reasons(&m.eval, d, f)
+                    .zip(reasons)
+                    .map(|(f, reasons)| JsonFile {
+                        name: &f.name,
+                        reasons: reasons
                             .into_iter()
                             .map(|(r, b)| JsonReason {
                                 text: r.text(),
