@@ -147,6 +147,20 @@ impl DirMatrix {
     }
 }
 
+/// `list::is_package`, answered without classifying when a plain `.go` file (read, no
+/// `import "C"`, not `package documentation`) is selected under configuration `c`: go/build
+/// lists such a file, so the directory cannot be "no Go files".
+fn is_package(d: &DirFacts, bits: &[FileBits], c: usize, ctx: &BuildContext) -> bool {
+    let listed_go = d.files.iter().zip(bits).any(|(f, b)| {
+        f.is_go()
+            && b.name.get(c)
+            && b.header.get(c)
+            && matches!(&f.header, HeaderOutcome::Read(h)
+                if !h.imports_c() && h.package_name != "documentation")
+    });
+    listed_go || list::is_package(d, ctx)
+}
+
 /// The lists whose files are compiled (or, for tests, compiled by `go test`).
 pub fn compiled_lists(p: &ListedPackage) -> [(&'static str, &Vec<String>); 13] {
     [
@@ -279,7 +293,7 @@ fn eval_dir(
         .map(|configs| {
             let rep = configs.iter().next().unwrap_or(0);
             let ctx = &contexts[rep];
-            let listed = (listable && list::is_package(d, ctx)).then(|| {
+            let listed = (listable && is_package(d, &bits, rep, ctx)).then(|| {
                 list::package_view(
                     module,
                     d,
