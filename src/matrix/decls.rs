@@ -16,6 +16,40 @@
 
 use serde::Serialize;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (FxHash's mixing) for identifier sets: identifiers are
+/// short and not attacker-chosen in a way that matters for a one-shot scan.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type NameSet<'a> = HashSet<&'a [u8], BuildHasherDefault<FxHasher>>;
 
 /// What kind of name a declaration introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -113,7 +147,7 @@ fn is_ident_byte(b: u8) -> bool {
 
 /// Tokens with their lines; newlines become `Semi` where Go would insert one.
 fn tokenize(src: &[u8]) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(src.len() / 4);
+    let mut out = Vec::with_capacity(src.len() / 6);
     let mut i = 0;
     let mut line = 1u32;
     let n = src.len();
@@ -345,15 +379,15 @@ pub fn scan_file(src: &[u8]) -> FileScan {
         skip: vec![false; toks.len()],
         top: vec![false; toks.len()],
         decl_func: vec![false; toks.len()],
-        locals: HashSet::new(),
-        imports: HashSet::new(),
+        locals: NameSet::default(),
+        imports: NameSet::default(),
         dot_import: false,
-        members: HashSet::new(),
+        members: NameSet::default(),
     };
     let decls = top_level(&toks, &mut st);
     local_bindings(&toks, &mut st);
-    let mut uses: Vec<&[u8]> = Vec::new();
-    let mut selectors: Vec<&[u8]> = Vec::new();
+    let mut uses: NameSet = NameSet::default();
+    let mut selectors: NameSet = NameSet::default();
     for (i, (t, _)) in toks.iter().enumerate() {
         let Tok::Ident(w) = *t else { continue };
         if st.skip[i] || is_keyword(w) || is_predeclared(w) {
@@ -363,32 +397,31 @@ pub fn scan_file(src: &[u8]) -> FileScan {
             i >= 1 && toks[i - 1].0 == Tok::Dot && !(i >= 2 && toks[i - 2].0 == Tok::Dot);
         if after_dot {
             if is_unexported(w) {
-                selectors.push(w);
+                selectors.insert(w);
             }
             continue;
         }
         if matches!(toks.get(i + 1), Some((Tok::Colon, _))) {
             continue;
         }
-        uses.push(w);
+        uses.insert(w);
     }
     if st.dot_import {
         uses.clear();
     }
-    let mut uses = sorted(uses);
-    uses.retain(|w| !st.locals.contains(w.as_bytes()) && !st.imports.contains(w.as_bytes()));
+    uses.retain(|w| !st.locals.contains(w) && !st.imports.contains(w));
     FileScan {
         decls,
-        uses,
+        uses: sorted(uses),
         selectors: sorted(selectors),
-        members: sorted(st.members.into_iter().collect()),
+        members: sorted(st.members),
     }
 }
 
-/// Sorted, de-duplicated owned names.
-fn sorted(mut v: Vec<&[u8]>) -> Vec<String> {
+/// Sorted owned names.
+fn sorted(set: NameSet) -> Vec<String> {
+    let mut v: Vec<&[u8]> = set.into_iter().collect();
     v.sort_unstable();
-    v.dedup();
     v.into_iter().map(text).collect()
 }
 
@@ -401,12 +434,12 @@ struct State<'a> {
     /// A top-level `func` keyword.
     decl_func: Vec<bool>,
     /// Names that may be bound locally somewhere in the file.
-    locals: HashSet<&'a [u8]>,
+    locals: NameSet<'a>,
     /// Names the file's imports may bind.
-    imports: HashSet<&'a [u8]>,
+    imports: NameSet<'a>,
     dot_import: bool,
     /// Unexported field and interface method names.
-    members: HashSet<&'a [u8]>,
+    members: NameSet<'a>,
 }
 
 /// The top-level declarations, marking their names and the top-level keywords.
