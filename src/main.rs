@@ -117,6 +117,10 @@ struct MatrixArgs {
     /// Print the smallest set of configurations that compiles every compiled file.
     #[arg(long)]
     cover: bool,
+    /// Also list every declaration present on some configurations and absent on others,
+    /// used or not (informational; JSON key `gaps.decl_differences`).
+    #[arg(long)]
+    all_decl_differences: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -499,7 +503,11 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
     for p in &problems {
         eprintln!("gotags: {}: {}", p.path.display(), p.message);
     }
-    let m = match matrix::run(module, dirs, configs, args.cover, &cwd) {
+    let opts = matrix::RunOptions {
+        cover: args.cover,
+        all_decl_differences: args.all_decl_differences,
+    };
+    let m = match matrix::run_with(module, dirs, configs, opts, &cwd) {
         Ok(m) => m,
         Err(e) => return usage_error(e),
     };
@@ -541,7 +549,11 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
             MatrixFormat::Json => render::matrix::write_json(&mut out, &m),
         }
     };
-    if let Err(e) = written.and_then(|_| out.flush()) {
+    let flushed = written.and_then(|_| out.flush());
+    drop(out);
+    // The process ends here: freeing the matrix piece by piece would only cost time.
+    std::mem::forget(m);
+    if let Err(e) = flushed {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage_error(format!("writing output: {e}"));
         }

@@ -141,6 +141,11 @@ fn gap_findings_are_exactly_the_planted_ones() {
     let missing = g["missing_decls"].as_array().expect("missing_decls");
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0]["decl"], "func Chown");
+    assert_eq!(strs(&missing[0]["used_in"]), ["gaps.go"]);
+    assert!(
+        g.get("decl_differences").is_none(),
+        "the broad list is opt-in"
+    );
     let on = labels(&doc, &missing[0]["missing"]);
     assert_eq!(on.len(), 8);
     assert!(on.iter().all(|l| l.starts_with("windows/")), "{on:?}");
@@ -165,6 +170,20 @@ fn gap_findings_are_exactly_the_planted_ones() {
         .map(|o| o["file"].as_str().unwrap_or("").to_string())
         .collect();
     assert_eq!(opt, ["_scratch.go", "gen.go"]);
+}
+
+#[test]
+fn all_decl_differences_is_an_opt_in_list_beside_the_findings() {
+    let doc = matrix_json("gaps", &["--all-decl-differences"]);
+    assert_eq!(doc["findings"], 5);
+    let diffs: Vec<String> = doc["gaps"]["decl_differences"]
+        .as_array()
+        .expect("decl_differences")
+        .iter()
+        .map(|d| d["decl"].as_str().unwrap_or("").to_string())
+        .collect();
+    // Chown is absent on windows whether used or not; platformName is everywhere.
+    assert_eq!(diffs, ["func Chown"]);
 }
 
 #[test]

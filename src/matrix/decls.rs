@@ -1,10 +1,55 @@
-//! A small scanner for Go top-level declarations: funcs, methods (with receiver type), types,
-//! vars and consts, with their lines. It tokenizes just enough of Go (comments, interpreted
-//! and raw strings, runes, brackets and newlines) to find declarations at brace depth zero
-//! and the specs of `var (…)`/`const (…)`/`type (…)` groups. It is not a parser: malformed
-//! input yields whatever names it can see, never a panic.
+//! A small scanner for Go source files. It finds the top-level declarations (funcs, methods
+//! with their receiver type, types, vars and consts, with their lines) and the names a file
+//! *uses*: identifiers in expression or type position that are not bound locally in the file,
+//! and unexported selector names (`.m`). It tokenizes just enough of Go (comments,
+//! interpreted and raw strings, runes, brackets and newlines) to find declarations at brace
+//! depth zero and the specs of `var (…)`/`const (…)`/`type (…)` groups. It is not a parser:
+//! malformed input yields whatever names it can see, never a panic. Identifiers are borrowed
+//! from the source while scanning; only the names kept in the result are allocated.
+//!
+//! Uses are collected conservatively, for the "undefined: X" finding: an identifier that
+//! *might* be bound locally anywhere in the file (`x :=`, `var x` in a body, a parameter,
+//! receiver, named result or type parameter) is not a use anywhere in that file; struct
+//! field names, interface method names, composite-literal keys and labels (an identifier
+//! before `:`), branch labels, keywords, predeclared identifiers and import names are never
+//! uses; a file with a dot import reports no uses at all.
 
 use serde::Serialize;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (FxHash's mixing) for identifier sets: identifiers are
+/// short and not attacker-chosen in a way that matters for a one-shot scan.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type NameSet<'a> = HashSet<&'a [u8], BuildHasherDefault<FxHasher>>;
 
 /// What kind of name a declaration introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -51,33 +96,58 @@ impl Decl {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok {
-    Ident(String),
+/// Everything the scanner finds in one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileScan {
+    /// Top-level declarations in source order (blank names and `init` funcs left out).
+    pub decls: Vec<Decl>,
+    /// Identifiers used in expression or type position and not bound locally (sorted, unique).
+    pub uses: Vec<String>,
+    /// Unexported names used as selectors (`x.m`), sorted, unique.
+    pub selectors: Vec<String>,
+    /// Unexported struct field and interface method names declared anywhere in the file.
+    pub members: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok<'a> {
+    Ident(&'a [u8]),
     Open(u8),
     Close(u8),
-    /// A string, raw string, rune or number literal.
+    /// An interpreted or raw string (its content, escapes left as written).
+    Str(&'a [u8]),
+    /// A rune or number literal.
     Lit,
     Comma,
     Semi,
     Star,
+    Dot,
+    Colon,
+    /// `:=`
+    Define,
     Other,
 }
 
+type Token<'a> = (Tok<'a>, u32);
+
 /// Go's automatic semicolon rule, for the tokens this scanner distinguishes: a newline ends
 /// a statement after an identifier (keywords included), a literal or a closing bracket.
-fn newline(out: &mut Vec<(Tok, u32)>, line: u32) {
+fn newline(out: &mut Vec<Token>, line: u32) {
     if matches!(
         out.last(),
-        Some((Tok::Ident(_), _)) | Some((Tok::Lit, _)) | Some((Tok::Close(_), _))
+        Some((Tok::Ident(_) | Tok::Lit | Tok::Str(_) | Tok::Close(_), _))
     ) {
         out.push((Tok::Semi, line));
     }
 }
 
+fn is_ident_byte(b: u8) -> bool {
+    b == b'_' || b.is_ascii_alphanumeric() || b >= 0x80
+}
+
 /// Tokens with their lines; newlines become `Semi` where Go would insert one.
-fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
-    let mut out = Vec::new();
+fn tokenize(src: &[u8]) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(src.len() / 6);
     let mut i = 0;
     let mut line = 1u32;
     let n = src.len();
@@ -91,9 +161,7 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
             }
             b' ' | b'\t' | b'\r' => i += 1,
             b'/' if src.get(i + 1) == Some(&b'/') => {
-                while i < n && src[i] != b'\n' {
-                    i += 1;
-                }
+                i += memchr_newline(&src[i..]);
             }
             b'/' if src.get(i + 1) == Some(&b'*') => {
                 i += 2;
@@ -113,26 +181,35 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
             b'"' | b'\'' => {
                 let start_line = line;
                 i += 1;
+                let start = i;
                 while i < n && src[i] != c && src[i] != b'\n' {
                     if src[i] == b'\\' {
                         i += 1;
                     }
                     i += 1;
                 }
+                let end = i.min(n);
                 i = (i + 1).min(n);
-                out.push((Tok::Lit, start_line));
+                let tok = if c == b'"' {
+                    Tok::Str(&src[start..end])
+                } else {
+                    Tok::Lit
+                };
+                out.push((tok, start_line));
             }
             b'`' => {
                 let start_line = line;
                 i += 1;
+                let start = i;
                 while i < n && src[i] != b'`' {
                     if src[i] == b'\n' {
                         line += 1;
                     }
                     i += 1;
                 }
+                let end = i.min(n);
                 i = (i + 1).min(n);
-                out.push((Tok::Lit, start_line));
+                out.push((Tok::Str(&src[start..end]), start_line));
             }
             b'(' | b'[' | b'{' => {
                 out.push((Tok::Open(c), line));
@@ -154,16 +231,27 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
                 out.push((Tok::Star, line));
                 i += 1;
             }
+            b':' if src.get(i + 1) == Some(&b'=') => {
+                out.push((Tok::Define, line));
+                i += 2;
+            }
+            b':' => {
+                out.push((Tok::Colon, line));
+                i += 1;
+            }
+            b'.' if !src.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                out.push((Tok::Dot, line));
+                i += 1;
+            }
             _ if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
                 let start = i;
-                while i < n && (src[i] == b'_' || src[i].is_ascii_alphanumeric() || src[i] >= 0x80)
-                {
+                while i < n && is_ident_byte(src[i]) {
                     i += 1;
                 }
-                let word = String::from_utf8_lossy(&src[start..i]).into_owned();
-                out.push((Tok::Ident(word), line));
+                out.push((Tok::Ident(&src[start..i]), line));
             }
-            _ if c.is_ascii_digit() => {
+            _ if c.is_ascii_digit() || c == b'.' => {
+                i += 1;
                 while i < n && (src[i].is_ascii_alphanumeric() || src[i] == b'.' || src[i] == b'_')
                 {
                     i += 1;
@@ -179,8 +267,13 @@ fn tokenize(src: &[u8]) -> Vec<(Tok, u32)> {
     out
 }
 
+/// Bytes up to (not including) the next newline.
+fn memchr_newline(s: &[u8]) -> usize {
+    s.iter().position(|&b| b == b'\n').unwrap_or(s.len())
+}
+
 /// Index just past the bracket matching the one opening at `i`.
-fn skip_group(toks: &[(Tok, u32)], mut i: usize) -> usize {
+fn skip_group(toks: &[Token], mut i: usize) -> usize {
     let mut depth = 0usize;
     while i < toks.len() {
         match toks[i].0 {
@@ -198,49 +291,202 @@ fn skip_group(toks: &[(Tok, u32)], mut i: usize) -> usize {
     i
 }
 
-fn ident(toks: &[(Tok, u32)], i: usize) -> Option<(&str, u32)> {
+fn ident<'a>(toks: &[Token<'a>], i: usize) -> Option<&'a [u8]> {
     match toks.get(i) {
-        Some((Tok::Ident(s), l)) => Some((s.as_str(), *l)),
+        Some((Tok::Ident(s), _)) => Some(s),
         _ => None,
     }
 }
 
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Go's keywords, bucketed by first byte so most identifiers need one comparison at most.
+fn is_keyword(w: &[u8]) -> bool {
+    match w.first() {
+        Some(b'b') => w == b"break",
+        Some(b'c') => matches!(w, b"case" | b"chan" | b"const" | b"continue"),
+        Some(b'd') => matches!(w, b"default" | b"defer"),
+        Some(b'e') => w == b"else",
+        Some(b'f') => matches!(w, b"fallthrough" | b"for" | b"func"),
+        Some(b'g') => matches!(w, b"go" | b"goto"),
+        Some(b'i') => matches!(w, b"if" | b"import" | b"interface"),
+        Some(b'm') => w == b"map",
+        Some(b'p') => w == b"package",
+        Some(b'r') => matches!(w, b"range" | b"return"),
+        Some(b's') => matches!(w, b"select" | b"struct" | b"switch"),
+        Some(b't') => w == b"type",
+        Some(b'v') => w == b"var",
+        _ => false,
+    }
+}
+
+/// The universe block's names (and the blank identifier), bucketed like [`is_keyword`].
+fn is_predeclared(w: &[u8]) -> bool {
+    match w.first() {
+        Some(b'_') => w == b"_",
+        Some(b'a') => matches!(w, b"any" | b"append"),
+        Some(b'b') => matches!(w, b"bool" | b"byte"),
+        Some(b'c') => matches!(
+            w,
+            b"cap"
+                | b"clear"
+                | b"close"
+                | b"comparable"
+                | b"complex"
+                | b"complex64"
+                | b"complex128"
+                | b"copy"
+        ),
+        Some(b'd') => w == b"delete",
+        Some(b'e') => w == b"error",
+        Some(b'f') => matches!(w, b"false" | b"float32" | b"float64"),
+        Some(b'i') => matches!(
+            w,
+            b"imag" | b"int" | b"int8" | b"int16" | b"int32" | b"int64" | b"iota"
+        ),
+        Some(b'l') => w == b"len",
+        Some(b'm') => matches!(w, b"make" | b"max" | b"min"),
+        Some(b'n') => matches!(w, b"new" | b"nil"),
+        Some(b'p') => matches!(w, b"panic" | b"print" | b"println"),
+        Some(b'r') => matches!(w, b"real" | b"recover" | b"rune"),
+        Some(b's') => w == b"string",
+        Some(b't') => w == b"true",
+        Some(b'u') => matches!(
+            w,
+            b"uint" | b"uint8" | b"uint16" | b"uint32" | b"uint64" | b"uintptr"
+        ),
+        _ => false,
+    }
+}
+
+/// Lower-case ASCII or `_` first byte: a name other packages cannot select.
+pub fn is_unexported(w: &[u8]) -> bool {
+    w.first()
+        .is_some_and(|b| b.is_ascii_lowercase() || *b == b'_')
+}
+
 /// Scans a Go source file's top-level declarations (blank `_` names and `init` funcs left out).
 pub fn scan(src: &[u8]) -> Vec<Decl> {
+    scan_file(src).decls
+}
+
+/// Scans declarations and uses of one Go source file.
+pub fn scan_file(src: &[u8]) -> FileScan {
     let toks = tokenize(src);
+    let mut st = State {
+        skip: vec![false; toks.len()],
+        top: vec![false; toks.len()],
+        decl_func: vec![false; toks.len()],
+        locals: NameSet::default(),
+        imports: NameSet::default(),
+        dot_import: false,
+        members: NameSet::default(),
+    };
+    let decls = top_level(&toks, &mut st);
+    local_bindings(&toks, &mut st);
+    let mut uses: NameSet = NameSet::default();
+    let mut selectors: NameSet = NameSet::default();
+    for (i, (t, _)) in toks.iter().enumerate() {
+        let Tok::Ident(w) = *t else { continue };
+        if st.skip[i] || is_keyword(w) || is_predeclared(w) {
+            continue;
+        }
+        let after_dot =
+            i >= 1 && toks[i - 1].0 == Tok::Dot && !(i >= 2 && toks[i - 2].0 == Tok::Dot);
+        if after_dot {
+            if is_unexported(w) {
+                selectors.insert(w);
+            }
+            continue;
+        }
+        if matches!(toks.get(i + 1), Some((Tok::Colon, _))) {
+            continue;
+        }
+        uses.insert(w);
+    }
+    if st.dot_import {
+        uses.clear();
+    }
+    uses.retain(|w| !st.locals.contains(w) && !st.imports.contains(w));
+    FileScan {
+        decls,
+        uses: sorted(uses),
+        selectors: sorted(selectors),
+        members: sorted(st.members),
+    }
+}
+
+/// Sorted owned names.
+fn sorted(set: NameSet) -> Vec<String> {
+    let mut v: Vec<&[u8]> = set.into_iter().collect();
+    v.sort_unstable();
+    v.into_iter().map(text).collect()
+}
+
+/// Per-token marks and per-file name sets gathered while scanning.
+struct State<'a> {
+    /// Not a use: a declared name, a field name, a local binding's own occurrence.
+    skip: Vec<bool>,
+    /// A top-level `var`/`const`/`type`/`import` keyword.
+    top: Vec<bool>,
+    /// A top-level `func` keyword.
+    decl_func: Vec<bool>,
+    /// Names that may be bound locally somewhere in the file.
+    locals: NameSet<'a>,
+    /// Names the file's imports may bind.
+    imports: NameSet<'a>,
+    dot_import: bool,
+    /// Unexported field and interface method names.
+    members: NameSet<'a>,
+}
+
+/// The top-level declarations, marking their names and the top-level keywords.
+fn top_level<'a>(toks: &[Token<'a>], st: &mut State<'a>) -> Vec<Decl> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut depth = 0usize;
+    let mut names = Vec::new();
     // Declarations start statements: `func` inside `var f func() error` is a type.
     let mut at_start = true;
     while i < toks.len() {
         let starts = at_start;
         at_start = false;
-        match &toks[i].0 {
+        match toks[i].0 {
             Tok::Open(_) => depth += 1,
             Tok::Close(_) => depth = depth.saturating_sub(1),
             Tok::Semi if depth == 0 => at_start = true,
-            Tok::Ident(w) if depth == 0 && starts => match w.as_str() {
-                "func" => {
-                    i = scan_func(&toks, i + 1, &mut out);
+            Tok::Ident(w) if depth == 0 && starts => match w {
+                b"func" => {
+                    st.decl_func[i] = true;
+                    i = scan_func(toks, i + 1, &mut out, st);
                     continue;
                 }
-                "var" | "const" | "type" => {
-                    let kind = match w.as_str() {
-                        "var" => DeclKind::Var,
-                        "const" => DeclKind::Const,
+                b"import" => {
+                    st.top[i] = true;
+                    i = scan_imports(toks, i + 1, st);
+                    continue;
+                }
+                b"var" | b"const" | b"type" => {
+                    st.top[i] = true;
+                    let kind = match w {
+                        b"var" => DeclKind::Var,
+                        b"const" => DeclKind::Const,
                         _ => DeclKind::Type,
                     };
-                    if matches!(toks.get(i + 1), Some((Tok::Open(b'('), _))) {
-                        let end = skip_group(&toks, i + 1);
-                        scan_group(
-                            &toks[i + 2..end.saturating_sub(1).max(i + 2)],
-                            kind,
-                            &mut out,
-                        );
-                        i = end;
-                    } else {
-                        i = scan_spec(&toks, i + 1, kind, &mut out);
+                    names.clear();
+                    i = spec_or_group(toks, i + 1, kind, &mut names);
+                    for &k in &names {
+                        st.skip[k] = true;
+                        if let Some(name) = ident(toks, k) {
+                            out.push(Decl {
+                                kind,
+                                name: text(name),
+                                receiver: None,
+                                line: toks[k].1,
+                            });
+                        }
                     }
                     continue;
                 }
@@ -254,7 +500,64 @@ pub fn scan(src: &[u8]) -> Vec<Decl> {
     out
 }
 
-fn scan_func(toks: &[(Tok, u32)], mut i: usize, out: &mut Vec<Decl>) -> usize {
+/// Import specs after `import`: explicit names, dot imports and the path's likely names.
+fn scan_imports<'a>(toks: &[Token<'a>], i: usize, st: &mut State<'a>) -> usize {
+    // A group `( … )`, or one spec ending at its path.
+    let (start, end, next) = if matches!(toks.get(i), Some((Tok::Open(b'('), _))) {
+        let after = skip_group(toks, i);
+        (i + 1, after.saturating_sub(1).max(i + 1), after)
+    } else {
+        let mut k = i;
+        while k < toks.len() && matches!(toks[k].0, Tok::Ident(_) | Tok::Dot) {
+            k += 1;
+        }
+        let end = (k + 1).min(toks.len());
+        (i, end, end)
+    };
+    let mut k = start;
+    while k < end {
+        match toks[k].0 {
+            Tok::Ident(name) => {
+                st.skip[k] = true;
+                st.imports.insert(name);
+            }
+            Tok::Dot => st.dot_import = true,
+            Tok::Str(path) => {
+                let last = path.rsplit(|&b| b == b'/').next().unwrap_or(path);
+                st.imports.insert(last);
+                // `math/rand/v2` is package rand, `gopkg.in/yaml.v3` package yaml,
+                // `go-foo`/`foo-go` usually package foo.
+                let is_major =
+                    last.len() > 1 && last[0] == b'v' && last[1..].iter().all(u8::is_ascii_digit);
+                if is_major {
+                    if let Some(prev) = path.rsplit(|&b| b == b'/').nth(1) {
+                        st.imports.insert(prev);
+                    }
+                }
+                if let Some(p) = last.iter().position(|&b| b == b'.') {
+                    st.imports.insert(&last[..p]);
+                }
+                if let Some(rest) = last.strip_prefix(b"go-") {
+                    st.imports.insert(rest);
+                }
+                if let Some(rest) = last.strip_suffix(b"-go") {
+                    st.imports.insert(rest);
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    next
+}
+
+/// After `func` at the top level: the receiver, the name and the signature's bindings.
+fn scan_func<'a>(
+    toks: &[Token<'a>],
+    mut i: usize,
+    out: &mut Vec<Decl>,
+    st: &mut State<'a>,
+) -> usize {
     let mut receiver = None;
     if matches!(toks.get(i), Some((Tok::Open(b'('), _))) {
         let end = skip_group(toks, i);
@@ -265,38 +568,45 @@ fn scan_func(toks: &[(Tok, u32)], mut i: usize, out: &mut Vec<Decl>) -> usize {
             match t {
                 Tok::Open(_) => d += 1,
                 Tok::Close(_) => d = d.saturating_sub(1),
-                Tok::Ident(s) if d == 0 => names.push(s.clone()),
+                Tok::Ident(s) if d == 0 => names.push(*s),
                 _ => {}
             }
         }
-        receiver = names.last().cloned();
+        receiver = names.last().map(|s| text(s));
         i = end;
     }
-    if let Some((name, line)) = ident(toks, i) {
+    if let Some(name) = ident(toks, i) {
+        st.skip[i] = true;
         out.push(Decl {
             kind: if receiver.is_some() {
                 DeclKind::Method
             } else {
                 DeclKind::Func
             },
-            name: name.to_string(),
+            name: text(name),
             receiver,
-            line,
+            line: toks[i].1,
         });
         i += 1;
     }
     i
 }
 
+/// A `( … )` group of specs, or one spec: the token indices of the declared names.
+fn spec_or_group(toks: &[Token], i: usize, kind: DeclKind, names: &mut Vec<usize>) -> usize {
+    if matches!(toks.get(i), Some((Tok::Open(b'('), _))) {
+        let end = skip_group(toks, i);
+        scan_group(toks, i + 1, end.saturating_sub(1).max(i + 1), kind, names);
+        end
+    } else {
+        scan_spec(toks, i, kind, names)
+    }
+}
+
 /// One spec: an identifier list (`a, b`) for var/const, the first identifier for types.
-fn scan_spec(toks: &[(Tok, u32)], mut i: usize, kind: DeclKind, out: &mut Vec<Decl>) -> usize {
-    while let Some((name, line)) = ident(toks, i) {
-        out.push(Decl {
-            kind,
-            name: name.to_string(),
-            receiver: None,
-            line,
-        });
+fn scan_spec(toks: &[Token], mut i: usize, kind: DeclKind, names: &mut Vec<usize>) -> usize {
+    while ident(toks, i).is_some() {
+        names.push(i);
         i += 1;
         if kind == DeclKind::Type || !matches!(toks.get(i), Some((Tok::Comma, _))) {
             break;
@@ -310,13 +620,14 @@ fn scan_spec(toks: &[(Tok, u32)], mut i: usize, kind: DeclKind, out: &mut Vec<De
     i
 }
 
-/// The specs inside `( … )`: each starts after `(` or a separator at the group's own level.
-fn scan_group(toks: &[(Tok, u32)], kind: DeclKind, out: &mut Vec<Decl>) {
-    let mut i = 0;
+/// The specs in `toks[start..end]`: each starts at the start or after a separator at the
+/// group's own level.
+fn scan_group(toks: &[Token], start: usize, end: usize, kind: DeclKind, names: &mut Vec<usize>) {
+    let mut i = start;
     let mut at_start = true;
     let mut depth = 0usize;
-    while i < toks.len() {
-        match &toks[i].0 {
+    while i < end {
+        match toks[i].0 {
             Tok::Open(_) => {
                 depth += 1;
                 at_start = false;
@@ -324,13 +635,220 @@ fn scan_group(toks: &[(Tok, u32)], kind: DeclKind, out: &mut Vec<Decl>) {
             Tok::Close(_) => depth = depth.saturating_sub(1),
             Tok::Semi if depth == 0 => at_start = true,
             Tok::Ident(_) if depth == 0 && at_start => {
-                i = scan_spec(toks, i, kind, out);
+                i = scan_spec(toks, i, kind, names).min(end);
                 at_start = false;
                 continue;
             }
             _ => at_start = false,
         }
         i += 1;
+    }
+}
+
+/// Marks every name that may be bound locally (and the binding occurrences), struct field
+/// and interface method names, and branch labels.
+fn local_bindings<'a>(toks: &[Token<'a>], st: &mut State<'a>) {
+    let mut names = Vec::new();
+    for i in 0..toks.len() {
+        match toks[i].0 {
+            Tok::Ident(w) => match w {
+                b"func" => signature(toks, i, st),
+                b"var" | b"const" | b"type" if !st.top[i] => {
+                    let kind = match w {
+                        b"var" => DeclKind::Var,
+                        b"const" => DeclKind::Const,
+                        _ => DeclKind::Type,
+                    };
+                    names.clear();
+                    spec_or_group(toks, i + 1, kind, &mut names);
+                    for &k in &names {
+                        bind(toks, k, st);
+                    }
+                }
+                b"struct" | b"interface" => {
+                    if matches!(toks.get(i + 1), Some((Tok::Open(b'{'), _))) {
+                        body(toks, i + 1, w == b"struct", st);
+                    }
+                }
+                b"goto" | b"break" | b"continue" | b"package" if ident(toks, i + 1).is_some() => {
+                    st.skip[i + 1] = true;
+                }
+                _ => {}
+            },
+            Tok::Define => {
+                // `a, b :=`
+                let mut j = i;
+                while j >= 1 {
+                    match ident(toks, j - 1) {
+                        Some(w) if !is_keyword(w) => bind(toks, j - 1, st),
+                        _ => break,
+                    }
+                    if j >= 2 && toks[j - 2].0 == Tok::Comma {
+                        j -= 2;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn bind<'a>(toks: &[Token<'a>], k: usize, st: &mut State<'a>) {
+    if let Some(w) = ident(toks, k) {
+        st.skip[k] = true;
+        st.locals.insert(w);
+    }
+}
+
+/// The bindings of a `func` signature at `i`: receiver, type parameters, parameters and
+/// named results.
+fn signature<'a>(toks: &[Token<'a>], i: usize, st: &mut State<'a>) {
+    let mut j = i + 1;
+    if st.decl_func[i] {
+        if matches!(toks.get(j), Some((Tok::Open(b'('), _))) {
+            // Receiver: every identifier but the base type binds (`r`, type parameters).
+            let end = skip_group(toks, j);
+            let inner = j + 1..end.saturating_sub(1).max(j + 1);
+            let mut d = 0usize;
+            let mut base = None;
+            for k in inner.clone() {
+                match toks[k].0 {
+                    Tok::Open(_) => d += 1,
+                    Tok::Close(_) => d = d.saturating_sub(1),
+                    Tok::Ident(_) if d == 0 => base = Some(k),
+                    _ => {}
+                }
+            }
+            for k in inner {
+                if Some(k) != base {
+                    bind(toks, k, st);
+                }
+            }
+            j = end;
+        }
+        if ident(toks, j).is_some() {
+            j += 1;
+        }
+        if matches!(toks.get(j), Some((Tok::Open(b'['), _))) {
+            let end = skip_group(toks, j);
+            params(toks, j, end, st);
+            j = end;
+        }
+    }
+    if matches!(toks.get(j), Some((Tok::Open(b'('), _))) {
+        let end = skip_group(toks, j);
+        params(toks, j, end, st);
+        j = end;
+        if matches!(toks.get(j), Some((Tok::Open(b'('), _))) {
+            let end = skip_group(toks, j);
+            params(toks, j, end, st);
+        }
+    }
+}
+
+/// A parameter list `toks[open..end]` (brackets included): when any element is `name Type`,
+/// every element's leading identifier is a binding.
+fn params<'a>(toks: &[Token<'a>], open: usize, end: usize, st: &mut State<'a>) {
+    let close = end.saturating_sub(1).max(open + 1);
+    let mut elems: Vec<(usize, usize)> = Vec::new();
+    let mut d = 0usize;
+    let mut s = open + 1;
+    for (k, (t, _)) in toks.iter().enumerate().take(close).skip(open + 1) {
+        match t {
+            Tok::Open(_) => d += 1,
+            Tok::Close(_) => d = d.saturating_sub(1),
+            Tok::Comma if d == 0 => {
+                elems.push((s, k));
+                s = k + 1;
+            }
+            _ => {}
+        }
+    }
+    elems.push((s, close));
+    let leading = |&(s, e): &(usize, usize)| -> bool {
+        ident(toks, s).is_some_and(|w| !is_keyword(w)) && e > s
+    };
+    let named = elems.iter().any(|&(s, e)| {
+        leading(&(s, e))
+            && e - s >= 2
+            && !(toks[s + 1].0 == Tok::Dot && ident(toks, s + 2).is_some())
+    });
+    if named {
+        for el in &elems {
+            if leading(el) {
+                bind(toks, el.0, st);
+            }
+        }
+    }
+}
+
+/// A struct or interface body at `open`: field names and method names are members, not uses.
+fn body<'a>(toks: &[Token<'a>], open: usize, is_struct: bool, st: &mut State<'a>) {
+    let end = skip_group(toks, open);
+    let close = end.saturating_sub(1).max(open + 1);
+    let mut d = 0usize;
+    let mut s = open + 1;
+    for k in open + 1..close {
+        match toks[k].0 {
+            Tok::Open(_) => d += 1,
+            Tok::Close(_) => d = d.saturating_sub(1),
+            Tok::Semi if d == 0 => {
+                element(toks, s, k, is_struct, st);
+                s = k + 1;
+            }
+            _ => {}
+        }
+    }
+    element(toks, s, close, is_struct, st);
+}
+
+/// One field or method element `toks[s..e]` of a struct or interface body.
+fn element<'a>(toks: &[Token<'a>], s: usize, e: usize, is_struct: bool, st: &mut State<'a>) {
+    if s >= e {
+        return;
+    }
+    if !is_struct {
+        if ident(toks, s).is_some() && matches!(toks.get(s + 1), Some((Tok::Open(b'('), _))) {
+            member(toks, s, st);
+        }
+        return;
+    }
+    // Leading identifier list `a, b`.
+    let mut list = Vec::new();
+    let mut k = s;
+    while k < e && ident(toks, k).is_some() {
+        list.push(k);
+        k += 1;
+        if k < e && toks[k].0 == Tok::Comma {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let field_names =
+        !list.is_empty() && k < e && !matches!(toks[k].0, Tok::Dot | Tok::Str(_) | Tok::Semi);
+    if field_names {
+        for k in list {
+            member(toks, k, st);
+        }
+    } else if let Some(last) = (s..e).rev().find(|&k| ident(toks, k).is_some()) {
+        // An embedded field is named after its type; the type is still a use.
+        if let Some(w) = ident(toks, last) {
+            if is_unexported(w) {
+                st.members.insert(w);
+            }
+        }
+    }
+}
+
+fn member<'a>(toks: &[Token<'a>], k: usize, st: &mut State<'a>) {
+    if let Some(w) = ident(toks, k) {
+        st.skip[k] = true;
+        if is_unexported(w) {
+            st.members.insert(w);
+        }
     }
 }
 
@@ -428,6 +946,81 @@ var _ = fmt.Sprint
         assert_eq!(d[0].key(), "Reader.Read");
         assert_eq!(d[1].key(), "V");
         assert_eq!(d[1].line, 4);
+    }
+
+    #[test]
+    fn uses_leave_out_local_bindings_fields_keys_and_imports() {
+        let src = r#"package p
+
+import (
+	"fmt"
+	str "strings"
+	"math/rand/v2"
+)
+
+type T[K comparable] struct {
+	name, kind string
+	Embedded
+	*other
+	inner struct{ deep int }
+}
+
+type I interface {
+	method() error
+	Embedded
+}
+
+func (t *T[K]) M(a, b int, opts ...Opt) (n int, err error) {
+	x := Missing(a) + Shared
+	for i, v := range list {
+		_ = i + v
+	}
+	var local = Gone
+	_ = local
+	_ = T[K]{name: "k"}
+	t.name = fmt.Sprint(str.ToUpper(""), rand.IntN(3))
+	t.secret()
+	t.Exported()
+loop:
+	for {
+		break loop
+	}
+	f := func(y int) int { return y + x }
+	_ = f
+	return len(t.name), nil
+}
+"#;
+        let got = scan_file(src.as_bytes());
+        assert_eq!(
+            got.uses,
+            ["Embedded", "Gone", "Missing", "Opt", "Shared", "T", "list", "other"]
+        );
+        assert_eq!(got.selectors, ["name", "secret"]);
+        assert_eq!(
+            got.members,
+            ["deep", "inner", "kind", "method", "name", "other"]
+        );
+    }
+
+    #[test]
+    fn single_imports_do_not_hide_the_next_declaration() {
+        let got = scan_file(b"package p\n\nimport \"io\"\n\nfunc F() { _ = io.EOF }\n");
+        assert_eq!(got.decls.len(), 1);
+        assert!(got.uses.is_empty(), "{:?}", got.uses);
+    }
+
+    #[test]
+    fn dot_imports_report_no_uses() {
+        let got = scan_file(
+            b"package p
+
+import . \"fmt\"
+
+var x = Sprint(Y)
+",
+        );
+        assert!(got.uses.is_empty(), "{:?}", got.uses);
+        assert_eq!(got.decls.len(), 1);
     }
 
     #[test]

@@ -147,6 +147,20 @@ impl DirMatrix {
     }
 }
 
+/// `list::is_package`, answered without classifying when a plain `.go` file (read, no
+/// `import "C"`, not `package documentation`) is selected under configuration `c`: go/build
+/// lists such a file, so the directory cannot be "no Go files".
+fn is_package(d: &DirFacts, bits: &[FileBits], c: usize, ctx: &BuildContext) -> bool {
+    let listed_go = d.files.iter().zip(bits).any(|(f, b)| {
+        f.is_go()
+            && b.name.get(c)
+            && b.header.get(c)
+            && matches!(&f.header, HeaderOutcome::Read(h)
+                if !h.imports_c() && h.package_name != "documentation")
+    });
+    listed_go || list::is_package(d, ctx)
+}
+
 /// The lists whose files are compiled (or, for tests, compiled by `go test`).
 pub fn compiled_lists(p: &ListedPackage) -> [(&'static str, &Vec<String>); 13] {
     [
@@ -212,7 +226,7 @@ pub fn evaluate(
 }
 
 /// Every bit `classify`/`list` consult, plus the port when its name shows in an error.
-type Signature<'a> = (Vec<bool>, Option<(&'a str, &'a str)>);
+type Signature<'a> = (Vec<u8>, Option<(&'a str, &'a str)>);
 
 #[allow(clippy::too_many_arguments)]
 fn eval_dir(
@@ -228,22 +242,35 @@ fn eval_dir(
 ) -> DirMatrix {
     let n = contexts.len();
     let bits: Vec<FileBits> = d.files.iter().map(|f| FileBits::of(f, oracle)).collect();
-    // The signature of a configuration: every bit classify and list could consult.
-    // Under the external-linking rule the platform itself appears in go list's error text.
+    // The signature of a configuration: every bit classify and list could consult. A file
+    // whose name does not match is excluded before its header constraint is looked at, so
+    // the header bit only counts where the name matches. cgo only matters for files that
+    // import "C" or need a C toolchain, and under the external-linking rule, which only
+    // concerns commands (and where the platform itself appears in go list's error text).
+    let cgo_matters = d.files.iter().any(|f| {
+        !matches!(f.ext.as_str(), ".go" | ".s" | ".syso")
+            || matches!(&f.header, HeaderOutcome::Read(h) if h.imports_c())
+    });
+    let may_be_command = d
+        .files
+        .iter()
+        .any(|f| matches!(&f.header, HeaderOutcome::Read(h) if h.package_name == "main"));
     let mut classes_by_sig: HashMap<Signature, usize> = HashMap::new();
     let mut class_of = Vec::with_capacity(n);
     let mut members: Vec<Bits> = Vec::new();
     for (c, ctx) in contexts.iter().enumerate() {
-        let mut sig = Vec::with_capacity(bits.len() * 2 + 2);
+        let mut sig = Vec::with_capacity(bits.len() + 2);
         for b in &bits {
-            sig.push(b.name.get(c));
-            sig.push(b.header.get(c));
+            sig.push(match (b.name.get(c), b.header.get(c)) {
+                (false, _) => 0u8,
+                (true, false) => 1,
+                (true, true) => 2,
+            });
         }
-        sig.push(cgo.get(c));
-        sig.push(mle.get(c));
-        let port = mle
-            .get(c)
-            .then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
+        let external = may_be_command && mle.get(c);
+        sig.push(u8::from((cgo_matters || external) && cgo.get(c)));
+        sig.push(u8::from(external));
+        let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);
         if k == next {
@@ -266,7 +293,7 @@ fn eval_dir(
         .map(|configs| {
             let rep = configs.iter().next().unwrap_or(0);
             let ctx = &contexts[rep];
-            let listed = (listable && list::is_package(d, ctx)).then(|| {
+            let listed = (listable && is_package(d, &bits, rep, ctx)).then(|| {
                 list::package_view(
                     module,
                     d,

@@ -10,6 +10,7 @@ use crate::facts::{FileFacts, HeaderOutcome};
 use crate::filename::NameConstraint;
 use crate::list::ListedPackage;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A tag occurrence and its value under a configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -200,14 +201,155 @@ fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPack
 
 /// One file's reasons over all configurations, grouped (first occurrence order).
 pub fn file_reasons(ev: &Evaluation, d: &DirMatrix, f: &FileFacts) -> Vec<(Reason, Bits)> {
-    let n = ev.configs.len();
-    let mut out: Vec<(Reason, Bits)> = Vec::new();
     // The compiled list depends on the class only: look it up once per class.
     let lists: Vec<Option<&'static str>> = d
         .classes
         .iter()
         .map(|k| compiled_in(f, k.listed.as_ref()))
         .collect();
+    reasons_with(ev, d, f, &lists)
+}
+
+/// [`file_reasons`] for every file of a directory (parallel to `files`), with one lookup
+/// table per class instead of a list search per file. An excluded file's reason depends only
+/// on the values of the tags its name and header mention, cgo and the class, so it is
+/// computed once per distinct combination rather than once per configuration.
+pub fn dir_reasons(
+    ev: &Evaluation,
+    d: &DirMatrix,
+    files: &[FileFacts],
+) -> Vec<Vec<(Reason, Bits)>> {
+    let n = ev.configs.len();
+    let tables: Vec<HashMap<&str, &'static str>> = d
+        .classes
+        .iter()
+        .map(|k| {
+            let mut t = HashMap::new();
+            if let Some(l) = &k.listed {
+                // First list wins, as in `compiled_in`.
+                for (list, names) in compiled_lists(l).into_iter().rev() {
+                    for name in names {
+                        t.insert(name.as_str(), list);
+                    }
+                }
+            }
+            t
+        })
+        .collect();
+    let mut tag_bits: HashMap<String, Bits> = HashMap::new();
+    let cgo = Bits::from_fn(n, |c| ev.contexts[c].cgo_enabled);
+    files
+        .iter()
+        .map(|f| {
+            let lists: Vec<Option<&'static str>> = tables
+                .iter()
+                .map(|t| t.get(f.name.as_str()).copied())
+                .collect();
+            let mut tags: Vec<&str> = f.name_constraint.tags();
+            if let HeaderOutcome::Read(h) = &f.header {
+                for cf in h.go_build.iter().chain(&h.plus_build) {
+                    if let Ok(e) = &cf.expr {
+                        tags.extend(e.tags());
+                    }
+                }
+            }
+            tags.sort_unstable();
+            tags.dedup();
+            for t in &tags {
+                if !tag_bits.contains_key(*t) {
+                    let b = Bits::from_fn(n, |c| ev.contexts[c].match_tag(t));
+                    tag_bits.insert(t.to_string(), b);
+                }
+            }
+            let columns: Vec<&Bits> = tags.iter().filter_map(|t| tag_bits.get(*t)).collect();
+            // What the class contributes: listed or not, and the error if the file is invalid.
+            let class_keys: Vec<usize> = {
+                let mut seen: Vec<(bool, Option<&str>)> = Vec::new();
+                d.classes
+                    .iter()
+                    .map(|k| {
+                        let v = match &k.listed {
+                            None => (false, None),
+                            Some(l) if l.invalid_go_files.contains(&f.name) => {
+                                (true, l.error.as_ref().map(|e| e.err.as_str()))
+                            }
+                            Some(_) => (true, None),
+                        };
+                        match seen.iter().position(|x| *x == v) {
+                            Some(i) => i,
+                            None => {
+                                seen.push(v);
+                                seen.len() - 1
+                            }
+                        }
+                    })
+                    .collect()
+            };
+            let cgo_matters =
+                is_cgo_ext(&f.ext) || matches!(&f.header, HeaderOutcome::Read(h) if h.imports_c());
+            let memo_ok = columns.len() <= 64;
+            let mut memo: HashMap<(u64, bool, usize), usize> = HashMap::new();
+            let mut compiled_at: HashMap<&'static str, usize> = HashMap::new();
+            let mut out: Vec<(Reason, Bits)> = Vec::new();
+            let add = |out: &mut Vec<(Reason, Bits)>, r: Reason| -> usize {
+                match out.iter().position(|(x, _)| *x == r) {
+                    Some(i) => i,
+                    None => {
+                        out.push((r, Bits::empty(n)));
+                        out.len() - 1
+                    }
+                }
+            };
+            for c in 0..n {
+                let class = d.class_of[c];
+                let slot = match lists[class] {
+                    Some(list) => match compiled_at.get(list) {
+                        Some(&i) => i,
+                        None => {
+                            let i = add(
+                                &mut out,
+                                Reason::Compiled {
+                                    list: list.to_string(),
+                                },
+                            );
+                            compiled_at.insert(list, i);
+                            i
+                        }
+                    },
+                    None if memo_ok => {
+                        let mut word = 0u64;
+                        for (k, b) in columns.iter().enumerate() {
+                            word |= u64::from(b.get(c)) << k;
+                        }
+                        let key = (word, cgo_matters && cgo.get(c), class_keys[class]);
+                        match memo.get(&key) {
+                            Some(&i) => i,
+                            None => {
+                                let r = excluded_reason(f, &ev.contexts[c], d.listed(c));
+                                let i = add(&mut out, r);
+                                memo.insert(key, i);
+                                i
+                            }
+                        }
+                    }
+                    None => add(&mut out, excluded_reason(f, &ev.contexts[c], d.listed(c))),
+                };
+                out[slot].1.set(c);
+            }
+            out
+        })
+        .collect()
+}
+
+/// The grouped reasons of one file, given its compiled list per class.
+fn reasons_with(
+    ev: &Evaluation,
+    d: &DirMatrix,
+    f: &FileFacts,
+    lists: &[Option<&'static str>],
+) -> Vec<(Reason, Bits)> {
+    let n = ev.configs.len();
+    let mut out: Vec<(Reason, Bits)> = Vec::new();
     for c in 0..n {
         let class = d.class_of[c];
         let r = match lists[class] {

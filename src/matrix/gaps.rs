@@ -1,10 +1,12 @@
 //! Coverage gaps over the whole matrix: files no configuration compiles (with deliberate
 //! opt-outs and tag-only files kept apart), packages with no Go files on some configurations
-//! and the importers that break there, and top-level declarations missing on some
-//! configurations where the package builds, or declared twice on one.
+//! and the importers that break there, top-level names that a configuration's compiled
+//! files use but none of them declares (a guaranteed `undefined: X` there), and names
+//! declared twice on one configuration. The broad "declared on some configurations, absent
+//! on others" list is available on request as informational `decl_differences`.
 
 use super::bitset::Bits;
-use super::decls::Decl;
+use super::decls::{self, Decl, DeclKind, FileScan};
 use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
 use crate::constraint::Truth;
@@ -69,9 +71,24 @@ pub struct EmptyPackage {
     pub importers: Vec<Importer>,
 }
 
-/// A declaration present on some building configurations and missing on others.
+/// A top-level name (or unexported method) that the compiled files of some configurations
+/// use while none of those files declares it: `undefined: X` when building there.
 #[derive(Clone, Debug, Serialize)]
 pub struct MissingDecl {
+    pub import_path: String,
+    pub decl: String,
+    /// The files that declare it, on the configurations in `present`.
+    pub declared_in: Vec<String>,
+    /// The files that use it on some configurations in `missing`.
+    pub used_in: Vec<String>,
+    pub present: ConfigSet,
+    pub missing: ConfigSet,
+}
+
+/// A declaration present on some building configurations and absent on others, whether or
+/// not anything uses it (informational; `--all-decl-differences`).
+#[derive(Clone, Debug, Serialize)]
+pub struct DeclDifference {
     pub import_path: String,
     pub decl: String,
     pub declared_in: Vec<String>,
@@ -98,6 +115,9 @@ pub struct Gaps {
     pub empty_packages: Vec<EmptyPackage>,
     pub missing_decls: Vec<MissingDecl>,
     pub duplicate_decls: Vec<DuplicateDecl>,
+    /// Only when requested: every declaration difference (not findings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decl_differences: Option<Vec<DeclDifference>>,
 }
 
 impl Gaps {
@@ -111,21 +131,30 @@ impl Gaps {
     }
 }
 
-/// Missing and duplicate declarations of one directory. Each file's declarations count on
-/// the configurations where it is in GoFiles/CgoFiles; a name's presence is the OR of those
-/// sets, and only names declared more than once are looked at class by class.
+/// The declaration gaps of one directory.
+#[derive(Default)]
+struct DirDeclGaps {
+    missing: Vec<MissingDecl>,
+    dups: Vec<DuplicateDecl>,
+    differences: Vec<DeclDifference>,
+}
+
+/// Missing, duplicate (and on request all differing) declarations of one directory. Each
+/// file's declarations and uses count on the configurations where it is in
+/// GoFiles/CgoFiles; a name's presence and use are ORs of those sets, so a missing
+/// declaration is `used ∧ ¬declared`, computed for all configurations at once. Only names
+/// declared more than once are looked at class by class.
 fn dir_decl_gaps(
-    di: usize,
     d: &DirMatrix,
     facts: &DirFacts,
     building: &Bits,
-    decls: &HashMap<(usize, usize), Vec<Decl>>,
+    scans: &[Option<FileScan>],
     n: usize,
-) -> (Vec<MissingDecl>, Vec<DuplicateDecl>) {
-    let mut missing_out = Vec::new();
-    let mut dup_out = Vec::new();
-    if building.is_empty() {
-        return (missing_out, dup_out);
+    all_differences: bool,
+) -> DirDeclGaps {
+    let mut out = DirDeclGaps::default();
+    if building.is_empty() || scans.iter().all(Option::is_none) {
+        return out;
     }
     let index: HashMap<&str, usize> = facts
         .files
@@ -144,34 +173,173 @@ fn dir_decl_gaps(
             }
         }
     }
-    let mut by_key: BTreeMap<String, Vec<(usize, &Decl)>> = BTreeMap::new();
-    for fi in 0..facts.files.len() {
-        for decl in decls.get(&(di, fi)).into_iter().flatten() {
-            by_key.entry(decl.key()).or_default().push((fi, decl));
+    let scanned = || {
+        scans
+            .iter()
+            .enumerate()
+            .filter_map(|(fi, s)| s.as_ref().map(|s| (fi, s)))
+    };
+    // Declarations by scope key: (receiver, name).
+    type Occurrences<'a> = Vec<(usize, &'a Decl)>;
+    let mut by_key: HashMap<(Option<&str>, &str), Occurrences> = HashMap::new();
+    for (fi, scan) in scanned() {
+        for decl in &scan.decls {
+            by_key
+                .entry((decl.receiver.as_deref(), decl.name.as_str()))
+                .or_default()
+                .push((fi, decl));
         }
     }
-    for (key, occ) in by_key {
+    let file_names = |occ: &[usize]| -> Vec<String> {
+        let set: BTreeSet<&str> = occ
+            .iter()
+            .map(|&fi| facts.files[fi].name.as_str())
+            .collect();
+        set.into_iter().map(str::to_string).collect()
+    };
+    let declared_where = |occ: &Occurrences| -> Bits {
         let mut here = Bits::empty(n);
-        for (fi, _) in &occ {
+        for (fi, _) in occ {
             here.union_with(&go_bits[*fi]);
         }
-        let missing = building.minus(&here);
-        if !missing.is_empty() && !here.is_empty() {
-            let files: BTreeSet<String> = occ
-                .iter()
-                .map(|(fi, _)| facts.files[*fi].name.clone())
+        here
+    };
+
+    // Package-level names used where no compiled file declares them.
+    let mut used: HashMap<&str, (Bits, Vec<usize>)> = HashMap::new();
+    for (fi, scan) in scanned() {
+        for u in &scan.uses {
+            if by_key.contains_key(&(None, u.as_str())) {
+                let e = used
+                    .entry(u.as_str())
+                    .or_insert_with(|| (Bits::empty(n), Vec::new()));
+                e.0.union_with(&go_bits[fi]);
+                e.1.push(fi);
+            }
+        }
+    }
+    for (name, (used_on, users)) in used {
+        let occ = &by_key[&(None, name)];
+        let here = declared_where(occ);
+        let missing = used_on.minus(&here);
+        if missing.is_empty() {
+            continue;
+        }
+        let users: Vec<usize> = users
+            .into_iter()
+            .filter(|&fi| go_bits[fi].intersects(&missing))
+            .collect();
+        out.missing.push(MissingDecl {
+            import_path: d.import_path.clone(),
+            decl: occ[0].1.describe(),
+            declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
+            used_in: file_names(&users),
+            present: set(&here),
+            missing: set(&missing),
+        });
+    }
+
+    // Unexported methods selected (`x.m`) where no compiled file declares a method, field or
+    // interface method of that name. Files importing "C" are left out: `x.m` may be a C
+    // struct field there.
+    let mut methods: HashMap<&str, Vec<(usize, &Decl)>> = HashMap::new();
+    for (fi, scan) in scanned() {
+        for decl in &scan.decls {
+            if decl.kind == DeclKind::Method && decls::is_unexported(decl.name.as_bytes()) {
+                methods
+                    .entry(decl.name.as_str())
+                    .or_default()
+                    .push((fi, decl));
+            }
+        }
+    }
+    if !methods.is_empty() {
+        let mut has: HashMap<&str, Bits> = HashMap::new();
+        let mut selected: HashMap<&str, (Bits, Vec<usize>)> = HashMap::new();
+        for (fi, scan) in scanned() {
+            let member_names = scan.members.iter().map(String::as_str).chain(
+                scan.decls
+                    .iter()
+                    .filter(|x| x.kind == DeclKind::Method)
+                    .map(|x| x.name.as_str()),
+            );
+            for m in member_names {
+                if methods.contains_key(m) {
+                    has.entry(m)
+                        .or_insert_with(|| Bits::empty(n))
+                        .union_with(&go_bits[fi]);
+                }
+            }
+            let cgo = matches!(&facts.files[fi].header, HeaderOutcome::Read(h) if h.imports_c());
+            if cgo {
+                continue;
+            }
+            for sel in &scan.selectors {
+                if methods.contains_key(sel.as_str()) {
+                    let e = selected
+                        .entry(sel.as_str())
+                        .or_insert_with(|| (Bits::empty(n), Vec::new()));
+                    e.0.union_with(&go_bits[fi]);
+                    e.1.push(fi);
+                }
+            }
+        }
+        for (name, (used_on, users)) in selected {
+            let here = has.get(name).cloned().unwrap_or_else(|| Bits::empty(n));
+            let missing = used_on.minus(&here);
+            if missing.is_empty() {
+                continue;
+            }
+            let occ = &methods[name];
+            let users: Vec<usize> = users
+                .into_iter()
+                .filter(|&fi| go_bits[fi].intersects(&missing))
                 .collect();
-            missing_out.push(MissingDecl {
+            out.missing.push(MissingDecl {
                 import_path: d.import_path.clone(),
                 decl: occ[0].1.describe(),
-                declared_in: files.into_iter().collect(),
+                declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
+                used_in: file_names(&users),
                 present: set(&here),
                 missing: set(&missing),
             });
         }
+    }
+    out.missing.sort_by(|a, b| a.decl.cmp(&b.decl));
+
+    let mut keys: Vec<_> = by_key.into_iter().collect();
+    keys.sort_by(|a, b| (a.0 .0, a.0 .1).cmp(&(b.0 .0, b.0 .1)));
+    for (_, occ) in keys {
+        if all_differences {
+            let here = declared_where(&occ);
+            let missing = building.minus(&here);
+            if !missing.is_empty() && !here.is_empty() {
+                out.differences.push(DeclDifference {
+                    import_path: d.import_path.clone(),
+                    decl: occ[0].1.describe(),
+                    declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
+                    present: set(&here),
+                    missing: set(&missing),
+                });
+            }
+        }
         if occ.len() < 2 {
             continue;
         }
+        // Only a configuration where two occurrences' files overlap can redeclare.
+        let mut seen = Bits::empty(n);
+        let mut overlap = false;
+        for (fi, _) in &occ {
+            if seen.intersects(&go_bits[*fi]) {
+                overlap = true;
+                break;
+            }
+            seen.union_with(&go_bits[*fi]);
+        }
+        if !overlap {
+            continue;
+        }
+        let key = occ[0].1.key();
         let mut dups: BTreeMap<Vec<String>, Bits> = BTreeMap::new();
         for class in &d.classes {
             let rep = class.configs.iter().next().unwrap_or(0);
@@ -187,7 +355,7 @@ fn dir_decl_gaps(
             }
         }
         for (locations, configs) in dups {
-            dup_out.push(DuplicateDecl {
+            out.dups.push(DuplicateDecl {
                 import_path: d.import_path.clone(),
                 name: key.clone(),
                 locations,
@@ -195,7 +363,7 @@ fn dir_decl_gaps(
             });
         }
     }
-    (missing_out, dup_out)
+    out
 }
 
 /// Tags that the platform, toolchain or the `ignore` convention decide.
@@ -226,12 +394,14 @@ pub fn hidden_sources(d: &DirFacts) -> Vec<String> {
     out
 }
 
-/// Computes every gap. `decls` maps (directory, file) indices to the file's declarations.
+/// Computes every gap. `scans` holds, per evaluated directory and file, the declaration
+/// scan of each file some configuration compiles as GoFiles/CgoFiles.
 pub fn find(
     ev: &Evaluation,
     dirs: &[DirFacts],
     hidden: &[Vec<String>],
-    decls: &HashMap<(usize, usize), Vec<Decl>>,
+    scans: &[Vec<Option<FileScan>>],
+    all_differences: bool,
 ) -> Gaps {
     let n = ev.configs.len();
     let mut g = Gaps::default();
@@ -369,15 +539,30 @@ pub fn find(
     }
 
     // Declarations, per directory in parallel.
-    let found: Vec<(Vec<MissingDecl>, Vec<DuplicateDecl>)> = ev
+    let found: Vec<DirDeclGaps> = ev
         .dirs
         .par_iter()
         .enumerate()
-        .map(|(di, d)| dir_decl_gaps(di, d, &dirs[d.dir_index], &builds[di], decls, n))
+        .map(|(di, d)| {
+            let scans = scans.get(di).map(Vec::as_slice).unwrap_or(&[]);
+            dir_decl_gaps(
+                d,
+                &dirs[d.dir_index],
+                &builds[di],
+                scans,
+                n,
+                all_differences,
+            )
+        })
         .collect();
-    for (missing, dups) in found {
-        g.missing_decls.extend(missing);
-        g.duplicate_decls.extend(dups);
+    let mut differences = Vec::new();
+    for f in found {
+        g.missing_decls.extend(f.missing);
+        g.duplicate_decls.extend(f.dups);
+        differences.extend(f.differences);
+    }
+    if all_differences {
+        g.decl_differences = Some(differences);
     }
     g
 }

@@ -23,7 +23,7 @@ use crate::embed::AssetCache;
 use crate::walk::{DirFacts, Module};
 use bitset::Bits;
 use configs::Config;
-use decls::Decl;
+use decls::FileScan;
 use evaluate::{DirMatrix, Evaluation};
 use gaps::Gaps;
 use rayon::prelude::*;
@@ -43,6 +43,16 @@ pub struct Matrix {
     pub cover: Option<cover::Cover>,
 }
 
+/// What to compute beyond the per-configuration listings and the gap findings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Compute the minimal covering set of configurations.
+    pub cover: bool,
+    /// Also list every top-level declaration present on some building configurations and
+    /// absent on others (informational, not findings).
+    pub all_decl_differences: bool,
+}
+
 /// Runs the whole matrix over walked directories.
 pub fn run(
     module: Module,
@@ -51,6 +61,22 @@ pub fn run(
     want_cover: bool,
     cwd: &Path,
 ) -> Result<Matrix, String> {
+    let opts = RunOptions {
+        cover: want_cover,
+        ..RunOptions::default()
+    };
+    run_with(module, dirs, configs, opts, cwd)
+}
+
+/// [`run`] with every option.
+pub fn run_with(
+    module: Module,
+    dirs: Vec<DirFacts>,
+    configs: Vec<Config>,
+    opts: RunOptions,
+    cwd: &Path,
+) -> Result<Matrix, String> {
+    let want_cover = opts.cover;
     if configs.is_empty() {
         return Err("no configurations to evaluate".to_string());
     }
@@ -61,8 +87,8 @@ pub fn run(
         .par_iter()
         .map(|d| gaps::hidden_sources(&dirs[d.dir_index]))
         .collect();
-    let decls = read_decls(&eval, &dirs);
-    let gaps = gaps::find(&eval, &dirs, &hidden, &decls);
+    let scans = read_scans(&eval, &dirs);
+    let gaps = gaps::find(&eval, &dirs, &hidden, &scans, opts.all_decl_differences);
     let groups = module_groups(&eval);
     let cover = want_cover.then(|| {
         cover::cover_ranked(
@@ -106,34 +132,42 @@ pub fn all_compiled(eval: &Evaluation) -> Vec<Bits> {
         .collect()
 }
 
-/// Reads and scans each `.go` file that is in GoFiles or CgoFiles somewhere.
-fn read_decls(eval: &Evaluation, dirs: &[DirFacts]) -> HashMap<(usize, usize), Vec<Decl>> {
-    let mut wanted: Vec<(usize, usize)> = Vec::new();
-    for (di, d) in eval.dirs.iter().enumerate() {
-        let facts = &dirs[d.dir_index];
-        let mut used = vec![false; facts.files.len()];
-        for class in &d.classes {
-            if let Some(l) = &class.listed {
-                for name in l.go_files.iter().chain(&l.cgo_files) {
-                    if let Some(i) = facts.files.iter().position(|f| &f.name == name) {
-                        used[i] = true;
+/// Per evaluated directory, per file: the scan of each `.go` file that is in GoFiles or
+/// CgoFiles under some configuration (`None` for the others).
+pub type Scans = Vec<Vec<Option<FileScan>>>;
+
+/// Reads and scans each `.go` file that is in GoFiles or CgoFiles somewhere, in parallel.
+fn read_scans(eval: &Evaluation, dirs: &[DirFacts]) -> Scans {
+    eval.dirs
+        .par_iter()
+        .map(|d| {
+            let facts = &dirs[d.dir_index];
+            let index: HashMap<&str, usize> = facts
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.name.as_str(), i))
+                .collect();
+            let mut used = vec![false; facts.files.len()];
+            for class in &d.classes {
+                if let Some(l) = &class.listed {
+                    for name in l.go_files.iter().chain(&l.cgo_files) {
+                        if let Some(&i) = index.get(name.as_str()) {
+                            used[i] = true;
+                        }
                     }
                 }
             }
-        }
-        wanted.extend(
-            used.iter()
+            used.into_par_iter()
                 .enumerate()
-                .filter(|(_, u)| **u)
-                .map(|(i, _)| (di, i)),
-        );
-    }
-    wanted
-        .into_par_iter()
-        .filter_map(|(di, fi)| {
-            let facts = &dirs[eval.dirs[di].dir_index];
-            let text = std::fs::read(facts.dir.join(&facts.files[fi].name)).ok()?;
-            Some(((di, fi), decls::scan(&text)))
+                .map(|(fi, u)| {
+                    if !u {
+                        return None;
+                    }
+                    let text = std::fs::read(facts.dir.join(&facts.files[fi].name)).ok()?;
+                    Some(decls::scan_file(&text))
+                })
+                .collect()
         })
         .collect()
 }

@@ -8,8 +8,9 @@ use crate::matrix::configs::Config;
 use crate::matrix::cover;
 use crate::matrix::evaluate::compiled_lists;
 use crate::matrix::explain::{self, Reason};
-use crate::matrix::gaps::{ConfigSet, Gaps};
+use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
 use crate::matrix::Matrix;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -313,10 +314,11 @@ fn gap_lines(g: &Gaps, configs: &[Config]) -> Vec<(&'static str, String)> {
         out.push((
             "missing decl",
             format!(
-                "{}: {} (in {}) missing on {}",
+                "{}: {} (in {}) is used by {} but undefined on {}",
                 d.import_path,
                 d.decl,
                 d.declared_in.join(", "),
+                d.used_in.join(", "),
                 describe_set(configs, &d.missing)
             ),
         ));
@@ -334,6 +336,25 @@ fn gap_lines(g: &Gaps, configs: &[Config]) -> Vec<(&'static str, String)> {
         ));
     }
     out
+}
+
+/// The informational declaration differences as (kind, text) lines.
+fn difference_lines(diffs: &[DeclDifference], configs: &[Config]) -> Vec<(&'static str, String)> {
+    diffs
+        .iter()
+        .map(|d| {
+            (
+                "decl difference",
+                format!(
+                    "{}: {} (in {}) absent on {}",
+                    d.import_path,
+                    d.decl,
+                    d.declared_in.join(", "),
+                    describe_set(configs, &d.missing)
+                ),
+            )
+        })
+        .collect()
 }
 
 fn join_path(dir: &str, file: &str) -> String {
@@ -400,6 +421,19 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
         let body = wrap(&text, 17, 17);
         writeln!(out, "  {}{}", s.yellow(&kind_col), &body[17..])?;
     }
+    if let Some(diffs) = &m.gaps.decl_differences {
+        writeln!(
+            out,
+            "{}",
+            s.bold(&format!(
+                "Declaration differences ({}, not findings)",
+                diffs.len()
+            ))
+        )?;
+        for (_, text) in difference_lines(diffs, configs) {
+            writeln!(out, "{}", wrap(&text, 2, 4))?;
+        }
+    }
     if !m.gaps.opt_outs.is_empty() {
         writeln!(out, "{}", s.bold("Deliberate opt-outs (not findings)"))?;
         for o in &m.gaps.opt_outs {
@@ -453,6 +487,17 @@ pub fn write_markdown(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     for (kind, text) in lines {
         writeln!(out, "- **{kind}** {text}")?;
     }
+    if let Some(diffs) = &m.gaps.decl_differences {
+        writeln!(
+            out,
+            "\n<details><summary>Declaration differences ({}, not findings)</summary>\n",
+            diffs.len()
+        )?;
+        for (_, text) in difference_lines(diffs, configs) {
+            writeln!(out, "- {text}")?;
+        }
+        writeln!(out, "\n</details>")?;
+    }
     if !m.gaps.opt_outs.is_empty() {
         writeln!(out, "\n<details><summary>Deliberate opt-outs</summary>\n")?;
         for o in &m.gaps.opt_outs {
@@ -494,8 +539,8 @@ struct JsonReason {
 }
 
 #[derive(Serialize)]
-struct JsonFile {
-    name: String,
+struct JsonFile<'a> {
+    name: &'a str,
     reasons: Vec<JsonReason>,
 }
 
@@ -504,7 +549,7 @@ struct JsonDir<'a> {
     dir: &'a str,
     import_path: &'a str,
     classes: Vec<JsonClass<'a>>,
-    files: Vec<JsonFile>,
+    files: Vec<JsonFile<'a>>,
     hidden_files: &'a [String],
 }
 
@@ -534,13 +579,15 @@ struct JsonMatrix<'a> {
 pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     let configs = &m.eval.configs;
     let set = |b: &Bits| b.iter().collect::<Vec<_>>();
+    // The per-file reasons are most of the work: build directories in parallel.
     let dirs = m
         .eval
         .dirs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(di, d)| {
             let facts = &m.dirs[d.dir_index];
+            let reasons = explain::dir_reasons(&m.eval, d, &facts.files);
             JsonDir {
                 dir: &d.rel,
                 import_path: &d.import_path,
@@ -555,9 +602,10 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
                 files: facts
                     .files
                     .iter()
-                    .map(|f| JsonFile {
-                        name: f.name.clone(),
-                        reasons: explain::file_reasons(&m.eval, d, f)
+                    .zip(reasons)
+                    .map(|(f, reasons)| JsonFile {
+                        name: &f.name,
+                        reasons: reasons
                             .into_iter()
                             .map(|(r, b)| JsonReason {
                                 text: r.text(),
