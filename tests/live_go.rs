@@ -3,9 +3,9 @@
 //!
 //! * `live_corpus_all_platforms`: every corpus module, copied to a temp dir (symlinks
 //!   preserved, mtimes backdated), for every port of `go tool dist list` x CGO_ENABLED 0/1:
-//!   `go list -e -json ./...` against `gotags list --json <module>`, on the golden field set
-//!   minus TestEmbedFiles/XTestEmbedFiles (plain `go list` never prints those; the goldens
-//!   cover them through `-test`). Package order is compared too.
+//!   `go list -e -test -json ./...` (its base package entries, which carry TestEmbedFiles and
+//!   XTestEmbedFiles) against `gotags list --json --test <module>`, on the golden field set.
+//!   Package order is compared too.
 //! * `live_std_and_cmd`: `go list -e -json std` (cwd `$GOROOT/src`) against
 //!   `gotags list --json std --goroot $GOROOT`, and `go list -e -json cmd` (cwd
 //!   `$GOROOT/src/cmd`) against `gotags list --json cmd --goroot $GOROOT`, for seven ports with CGO_ENABLED=0,
@@ -125,15 +125,32 @@ struct Outcome {
     diffs: Vec<String>,
 }
 
+/// The base package entries of `go list -test` output: the test variants (`p [p.test]`,
+/// `p_test [p.test]`) and test mains (`p.test`) left out. The base entries carry
+/// `TestEmbedFiles`/`XTestEmbedFiles` and otherwise equal the plain listing (the
+/// expectation generator checks that on every run).
+fn base_entries(list: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
+    list.into_iter()
+        .filter(|p| {
+            let for_test = p.get("ForTest").and_then(|v| v.as_str()).unwrap_or("");
+            let path = p.get("ImportPath").and_then(|v| v.as_str()).unwrap_or("");
+            for_test.is_empty() && !path.ends_with(".test") && !path.contains(" [")
+        })
+        .collect()
+}
+
 fn run_job(go: &Path, plumbing: &[(String, String)], job: &Job) -> Outcome {
-    let go_out = run_go(
-        go,
-        &["list", "-e", "-json", job.go_pattern],
-        &job.modroot,
-        plumbing,
-        &job.vars,
-    );
+    // Module patterns are listed with -test so the test embed fields are compared too; the
+    // standard library's test variants would multiply an already long run, so std/cmd are not.
+    let with_tests = job.go_pattern == "./...";
+    let go_args: &[&str] = if with_tests {
+        &["list", "-e", "-test", "-json", job.go_pattern]
+    } else {
+        &["list", "-e", "-json", job.go_pattern]
+    };
+    let go_out = run_go(go, go_args, &job.modroot, plumbing, &job.vars);
     let want = match stream_or_error(&format!("{}: go list", job.label), &go_out) {
+        Ok(w) if with_tests => base_entries(w),
         Ok(w) => w,
         Err(e) => {
             return Outcome {
@@ -156,12 +173,13 @@ fn run_job(go: &Path, plumbing: &[(String, String)], job: &Job) -> Outcome {
             &job.modroot,
             &job.vars,
         ),
-        None => run_gotags(&["list", "--json", &arg], &job.modroot, &job.vars),
+        None => run_gotags(&["list", "--json", "--test", &arg], &job.modroot, &job.vars),
     };
     let roots = root_spellings(&job.modroot);
-    let want = without_fields(&shape_all(&want, &roots), TEST_ONLY_FIELDS);
+    let skipped: &[&str] = if with_tests { &[] } else { TEST_ONLY_FIELDS };
+    let want = without_fields(&shape_all(&want, &roots), skipped);
     let got = match stream_or_error(&format!("{}: gotags", job.label), &got_out) {
-        Ok(g) => without_fields(&shape_all(&g, &roots), TEST_ONLY_FIELDS),
+        Ok(g) => without_fields(&shape_all(&g, &roots), skipped),
         Err(e) => {
             return Outcome {
                 go_packages: want.len(),
