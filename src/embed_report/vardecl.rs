@@ -210,33 +210,7 @@ impl<'a> Lexer<'a> {
     }
 }
 
-const KEYWORDS: &[&str] = &[
-    "break",
-    "case",
-    "chan",
-    "const",
-    "continue",
-    "default",
-    "defer",
-    "else",
-    "fallthrough",
-    "for",
-    "func",
-    "go",
-    "goto",
-    "if",
-    "import",
-    "interface",
-    "map",
-    "package",
-    "range",
-    "return",
-    "select",
-    "struct",
-    "switch",
-    "type",
-    "var",
-];
+use crate::header::goparse::KEYWORDS;
 
 /// The variable declared after the directive on 1-based `directive_line`.
 /// `embed_name` is the file's import name for "embed" (see [`embed_import_name`]).

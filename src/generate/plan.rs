@@ -74,33 +74,7 @@ pub fn goroot_guess(env: &dyn Fn(&str) -> Option<String>) -> String {
     String::new()
 }
 
-/// `base.ShortPath`: relative to `cwd` when that is shorter.
-pub fn short_path(path: &Path, cwd: &Path) -> String {
-    let full = path.to_string_lossy().into_owned();
-    match relative(path, cwd) {
-        Some(rel) if rel.len() < full.len() => rel,
-        _ => full,
-    }
-}
-
-/// `filepath.Rel` for absolute, clean paths.
-fn relative(path: &Path, base: &Path) -> Option<String> {
-    let p: Vec<_> = path.components().collect();
-    let b: Vec<_> = base.components().collect();
-    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = std::iter::repeat("..".to_string())
-        .take(b.len() - common)
-        .collect();
-    parts.extend(
-        p[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    if parts.is_empty() {
-        return Some(".".into());
-    }
-    Some(parts.join("/"))
-}
+pub use crate::list::short_path;
 
 /// The files of one package in Go's scan order: the internal list, then the xtest list.
 fn file_lists(p: &list::ListedPackage) -> [Vec<String>; 2] {

@@ -45,7 +45,8 @@ enum Tok {
     Eof,
 }
 
-const KEYWORDS: &[&str] = &[
+/// Go's 25 keywords.
+pub const KEYWORDS: &[&str] = &[
     "break",
     "case",
     "chan",
