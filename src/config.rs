@@ -9,6 +9,9 @@
 //!
 //! [embed]
 //! max_file_size = 10485760     # bytes; larger single embedded files are reported (GT411)
+//! budget = "10MiB"             # gotags embed: total per platform (flags override)
+//! budget_package = "2MiB"      # gotags embed: any one package
+//! budget_file = "1MiB"         # gotags embed: any single embedded file
 //!
 //! [check]
 //! select = ["GT1", "GT2"]      # code prefixes to run (default: all)
@@ -53,6 +56,11 @@ pub struct Matrix {
 #[serde(deny_unknown_fields)]
 pub struct Embed {
     pub max_file_size: Option<u64>,
+    /// `gotags embed` budgets (human units: "10MiB", "500KB", or a byte count); the
+    /// `--budget`, `--budget-package` and `--budget-file` flags override each.
+    pub budget: Option<crate::embed_report::size::ByteSize>,
+    pub budget_package: Option<crate::embed_report::size::ByteSize>,
+    pub budget_file: Option<crate::embed_report::size::ByteSize>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -149,6 +157,11 @@ tags = [[]]
 [embed]
 # Single embedded files larger than this many bytes are reported (GT411).
 # max_file_size = 10485760
+# `gotags embed` budgets, with human units ("10MiB", "500KB", "1.5MB") or a byte count;
+# a breach exits 1. --budget, --budget-package and --budget-file override each.
+# budget = "10MiB"          # total embedded bytes per platform
+# budget_package = "2MiB"   # embedded bytes of any one package
+# budget_file = "1MiB"      # any single embedded file
 
 [check]
 # Code prefixes to run (empty: all) and to leave out.
@@ -166,6 +179,23 @@ mod tests {
     fn template_parses() {
         let c = Config::parse(TEMPLATE, Path::new("gotags.toml")).expect("template");
         assert_eq!(c.matrix.platforms, Some(PlatformSpec::Set("all".into())));
+    }
+
+    #[test]
+    fn embed_budgets_take_human_units() {
+        let c = Config::parse(
+            "[embed]\nbudget = \"10MiB\"\nbudget_package = 2048\nbudget_file = \"1.5KB\"\n",
+            Path::new("g.toml"),
+        )
+        .expect("budgets");
+        assert_eq!(c.embed.budget.map(|b| b.0), Some(10 << 20));
+        assert_eq!(c.embed.budget_package.map(|b| b.0), Some(2048));
+        assert_eq!(c.embed.budget_file.map(|b| b.0), Some(1500));
+        let e = Config::parse("[embed]\nbudget = \"ten\"\n", Path::new("g.toml"))
+            .expect_err("bad size");
+        assert!(e.contains("line 2"), "{e}");
+        let e = Config::parse("[embed]\nbuget = 1\n", Path::new("g.toml")).expect_err("typo");
+        assert!(e.contains("line 2") && e.contains("buget"), "{e}");
     }
 
     #[test]

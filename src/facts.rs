@@ -85,6 +85,9 @@ pub struct BodyFacts {
     pub generate: crate::generate::scan::GenerateScan,
     /// Comments, directives and declarations the `check` rules look at.
     pub source: crate::check::source::SourceFacts,
+    /// The matrix's declaration scan, for non-test `.go` files (the only ones that can be in
+    /// GoFiles/CgoFiles), so `check` feeds its coverage-gap rules from this same read.
+    pub decls: Option<crate::matrix::decls::FileScan>,
 }
 
 impl FileFacts {
@@ -125,6 +128,8 @@ impl FileFacts {
             Box::new(BodyFacts {
                 generate: crate::generate::scan::scan(&src),
                 source: crate::check::source::SourceFacts::scan(&src, ext == ".go"),
+                decls: (ext == ".go" && !name.ends_with("_test.go"))
+                    .then(|| crate::matrix::decls::scan_file(&src)),
             })
         });
         FileFacts {

@@ -190,6 +190,9 @@ struct EmbedArgs {
     /// Budget for any single embedded file.
     #[arg(long, value_name = "SIZE")]
     budget_file: Option<ByteSize>,
+    /// Read settings ([embed] budgets) from this file instead of the nearest gotags.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -699,7 +702,7 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
     } else {
         vec![base]
     };
-    let (_cwd, start, module) = match locate(&args.path) {
+    let (cwd, start, module) = match locate(&args.path) {
         Ok(v) => v,
         Err(code) => return code,
     };
@@ -709,11 +712,19 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
     }
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
     let cache = std::mem::ManuallyDrop::new(AssetCache::new());
+    let config = match &args.config {
+        Some(f) => gotags::config::Config::load(&cwd.join(f)),
+        None => gotags::config::Config::discover(&start).map(Option::unwrap_or_default),
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
     let mut report = embed_report::collect(&module, &dirs, &contexts, &cache, args.all_platforms);
     let budgets = Budgets {
-        total: args.budget,
-        package: args.budget_package,
-        file: args.budget_file,
+        total: args.budget.or(config.embed.budget),
+        package: args.budget_package.or(config.embed.budget_package),
+        file: args.budget_file.or(config.embed.budget_file),
     };
     let mut breached = false;
     if !budgets.is_empty() {

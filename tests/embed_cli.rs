@@ -386,3 +386,34 @@ fn usage_errors_exit_2() {
         assert_eq!(code, 2, "{args:?}: {err}");
     }
 }
+
+#[test]
+fn budgets_from_gotags_toml_and_flags_override() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = dir.path().join("budgets.toml");
+    std::fs::write(&cfg, "[embed]\nbudget_file = \"4KiB\"\n").expect("write config");
+    let sample = corpus("embedsizes");
+    let path = sample.to_str().expect("utf-8 path");
+    let c = cfg.to_str().expect("utf-8 path");
+    let (code, _, err) = gotags(&["embed", path, "--all-platforms", "--config", c]);
+    assert_eq!(code, 1, "{err}");
+    // The flag overrides the file.
+    let (code, _, err) = gotags(&[
+        "embed",
+        path,
+        "--all-platforms",
+        "--config",
+        c,
+        "--budget-file",
+        "1MiB",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Unknown keys are errors naming the line.
+    std::fs::write(&cfg, "[embed]\nbudget_fiel = \"4KiB\"\n").expect("write config");
+    let (code, _, err) = gotags(&["embed", path, "--config", c]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("line 2") && err.contains("budget_fiel"),
+        "{err}"
+    );
+}

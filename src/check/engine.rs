@@ -106,10 +106,17 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .iter()
         .map(|p| generate::generate_context(&p.ctx))
         .collect();
+    // The matrix gaps (GT5xx), evaluated once for the whole run when any of them is wanted.
+    let gap_facts = if rules.iter().any(|r| r.info.code.starts_with("GT5")) {
+        super::matrix_gaps::compute(input).unwrap_or_default()
+    } else {
+        super::matrix_gaps::GapFacts::default()
+    };
     let mut out: Vec<Diagnostic> = input
         .dirs
         .par_iter()
-        .flat_map_iter(|d| {
+        .enumerate()
+        .flat_map_iter(|(di, d)| {
             let specific: Vec<bool> = d.files.iter().map(platform_specific).collect();
             let mut diags = Vec::new();
             for (i, f) in d.files.iter().enumerate() {
@@ -133,6 +140,7 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                         .enumerate()
                         .any(|(j, s)| j != i && *s),
                     embed_max_file_size: input.embed_max_file_size,
+                    gaps: gap_facts.of(di, &f.name),
                 };
                 let mut findings = Vec::new();
                 for r in &rules {

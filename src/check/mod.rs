@@ -3,6 +3,8 @@
 //! * `lex` / `source`: whole-file facts gathered during the walk's single read;
 //! * `diagnostic`: the finding type every rule produces and every format prints;
 //! * `platforms`: the build configurations a run evaluates;
+//! * `matrix_gaps`: the `gotags matrix` coverage gaps, evaluated once per run and attached to
+//!   the files they concern (GT5xx);
 //! * `rules`: one module per rule, each with its code, documentation and tests; `registry`
 //!   lists them;
 //! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
@@ -11,6 +13,7 @@
 pub mod diagnostic;
 pub mod engine;
 pub mod lex;
+pub mod matrix_gaps;
 pub mod platforms;
 pub mod registry;
 pub mod rule;

@@ -41,6 +41,10 @@ pub static RULES: &[&Rule] = &[
     &gt409::RULE,
     &gt410::RULE,
     &gt411::RULE,
+    &gt501::RULE,
+    &gt502::RULE,
+    &gt503::RULE,
+    &gt504::RULE,
 ];
 
 /// The rule with this code.

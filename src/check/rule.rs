@@ -70,6 +70,8 @@ pub struct FileInput<'a> {
     pub dir_has_other_platform_files: bool,
     /// `[embed] max_file_size`: embedded files above this many bytes are reported.
     pub embed_max_file_size: Option<u64>,
+    /// The matrix's coverage gaps that concern this file (GT5xx).
+    pub gaps: &'a [super::matrix_gaps::GapFact],
 }
 
 impl FileInput<'_> {

@@ -14,8 +14,24 @@ pub fn run(code: &str, files: &[(&str, &str)]) -> Vec<(String, u32, u32, String)
         .collect()
 }
 
+/// Like [`run`], over the given `--platforms` set.
+pub fn run_on(
+    code: &str,
+    platforms: &str,
+    files: &[(&str, &str)],
+) -> Vec<(String, u32, u32, String)> {
+    run_with(code, platforms, files)
+        .into_iter()
+        .map(|d| (d.file, d.line, d.column, d.message))
+        .collect()
+}
+
 /// Like [`run`], returning whole diagnostics.
 pub fn run_full(code: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
+    run_with(code, "all", files)
+}
+
+fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical");
     if !files.iter().any(|(n, _)| *n == "go.mod") {
@@ -33,7 +49,7 @@ pub fn run_full(code: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
         path: "example.com/t".into(),
     };
     let (dirs, _) = walk::walk_to(&module, &root, ReadDepth::Full);
-    let platforms = platforms::parse("all", &[]).expect("platforms");
+    let platforms = platforms::parse(spec, &[]).expect("platforms");
     let selection = Selection {
         select: vec![code.to_string()],
         ..Selection::default()

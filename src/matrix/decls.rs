@@ -15,7 +15,7 @@
 //! uses; a file with a dot import reports no uses at all.
 
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small multiplicative hasher (FxHash's mixing) for identifier sets: identifiers are
@@ -71,6 +71,9 @@ pub struct Decl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
     pub line: u32,
+    /// 1-based byte column of the name (not part of the matrix's JSON).
+    #[serde(skip)]
+    pub column: u32,
 }
 
 impl Decl {
@@ -103,8 +106,12 @@ pub struct FileScan {
     pub decls: Vec<Decl>,
     /// Identifiers used in expression or type position and not bound locally (sorted, unique).
     pub uses: Vec<String>,
+    /// Per entry of `uses`: the 1-based line and byte column of its first use.
+    pub use_positions: Vec<(u32, u32)>,
     /// Unexported names used as selectors (`x.m`), sorted, unique.
     pub selectors: Vec<String>,
+    /// Per entry of `selectors`: the 1-based line and byte column of its first use.
+    pub selector_positions: Vec<(u32, u32)>,
     /// Unexported struct field and interface method names declared anywhere in the file.
     pub members: Vec<String>,
 }
@@ -383,13 +390,14 @@ pub fn scan_file(src: &[u8]) -> FileScan {
         imports: NameSet::default(),
         dot_import: false,
         members: NameSet::default(),
+        src,
     };
     let decls = top_level(&toks, &mut st);
     local_bindings(&toks, &mut st);
-    let mut uses: NameSet = NameSet::default();
-    let mut selectors: NameSet = NameSet::default();
-    for (i, (t, _)) in toks.iter().enumerate() {
-        let Tok::Ident(w) = *t else { continue };
+    let mut uses: NamePos = NamePos::default();
+    let mut selectors: NamePos = NamePos::default();
+    for (i, &(t, line)) in toks.iter().enumerate() {
+        let Tok::Ident(w) = t else { continue };
         if st.skip[i] || is_keyword(w) || is_predeclared(w) {
             continue;
         }
@@ -397,25 +405,52 @@ pub fn scan_file(src: &[u8]) -> FileScan {
             i >= 1 && toks[i - 1].0 == Tok::Dot && !(i >= 2 && toks[i - 2].0 == Tok::Dot);
         if after_dot {
             if is_unexported(w) {
-                selectors.insert(w);
+                selectors
+                    .entry(w)
+                    .or_insert_with(|| (line, column_of(src, w)));
             }
             continue;
         }
         if matches!(toks.get(i + 1), Some((Tok::Colon, _))) {
             continue;
         }
-        uses.insert(w);
+        uses.entry(w).or_insert_with(|| (line, column_of(src, w)));
     }
     if st.dot_import {
         uses.clear();
     }
-    uses.retain(|w| !st.locals.contains(w) && !st.imports.contains(w));
+    uses.retain(|w, _| !st.locals.contains(w) && !st.imports.contains(w));
+    let (uses, use_positions) = sorted_with_positions(uses);
+    let (selectors, selector_positions) = sorted_with_positions(selectors);
     FileScan {
         decls,
-        uses: sorted(uses),
-        selectors: sorted(selectors),
+        uses,
+        use_positions,
+        selectors,
+        selector_positions,
         members: sorted(st.members),
     }
+}
+
+/// Names with the position of their first occurrence.
+type NamePos<'a> = HashMap<&'a [u8], (u32, u32), BuildHasherDefault<FxHasher>>;
+
+/// Sorted owned names and, in the same order, their positions.
+fn sorted_with_positions(map: NamePos) -> (Vec<String>, Vec<(u32, u32)>) {
+    let mut v: Vec<(&[u8], (u32, u32))> = map.into_iter().collect();
+    v.sort_unstable();
+    v.into_iter().map(|(w, p)| (text(w), p)).unzip()
+}
+
+/// The 1-based byte column of `w`, a slice borrowed from `src`.
+fn column_of(src: &[u8], w: &[u8]) -> u32 {
+    let off = (w.as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
+    let off = off.min(src.len());
+    let start = src[..off]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    u32::try_from(off - start + 1).unwrap_or(u32::MAX)
 }
 
 /// Sorted owned names.
@@ -440,6 +475,8 @@ struct State<'a> {
     dot_import: bool,
     /// Unexported field and interface method names.
     members: NameSet<'a>,
+    /// The scanned text (for columns).
+    src: &'a [u8],
 }
 
 /// The top-level declarations, marking their names and the top-level keywords.
@@ -485,6 +522,7 @@ fn top_level<'a>(toks: &[Token<'a>], st: &mut State<'a>) -> Vec<Decl> {
                                 name: text(name),
                                 receiver: None,
                                 line: toks[k].1,
+                                column: column_of(st.src, name),
                             });
                         }
                     }
@@ -586,6 +624,7 @@ fn scan_func<'a>(
             name: text(name),
             receiver,
             line: toks[i].1,
+            column: column_of(st.src, name),
         });
         i += 1;
     }

@@ -148,7 +148,7 @@ fn dir_decl_gaps(
     d: &DirMatrix,
     facts: &DirFacts,
     building: &Bits,
-    scans: &[Option<FileScan>],
+    scans: &[Option<&FileScan>],
     n: usize,
     all_differences: bool,
 ) -> DirDeclGaps {
@@ -177,7 +177,7 @@ fn dir_decl_gaps(
         scans
             .iter()
             .enumerate()
-            .filter_map(|(fi, s)| s.as_ref().map(|s| (fi, s)))
+            .filter_map(|(fi, s)| s.map(|s| (fi, s)))
     };
     // Declarations by scope key: (receiver, name).
     type Occurrences<'a> = Vec<(usize, &'a Decl)>;
@@ -400,7 +400,7 @@ pub fn find(
     ev: &Evaluation,
     dirs: &[DirFacts],
     hidden: &[Vec<String>],
-    scans: &[Vec<Option<FileScan>>],
+    scans: &[Vec<Option<&FileScan>>],
     all_differences: bool,
 ) -> Gaps {
     let n = ev.configs.len();

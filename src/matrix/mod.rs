@@ -6,9 +6,10 @@
 //! ([`goreleaser`]).
 //!
 //! File reading: `walk` reads each file's header once. The declaration scanner needs whole
-//! files, so the matrix reads the full text of each `.go` file some configuration compiles as
-//! GoFiles/CgoFiles once more, in one parallel pass, independent of the number of
-//! configurations.
+//! files: when the walk read them ([`crate::facts::ReadDepth::Full`], as `check` does) the
+//! scan is part of the walked facts and nothing is read again; otherwise the matrix reads the
+//! full text of each `.go` file some configuration compiles as GoFiles/CgoFiles once more, in
+//! one parallel pass, independent of the number of configurations.
 
 pub mod bitset;
 pub mod configs;
@@ -87,8 +88,7 @@ pub fn run_with(
         .par_iter()
         .map(|d| gaps::hidden_sources(&dirs[d.dir_index]))
         .collect();
-    let scans = read_scans(&eval, &dirs);
-    let gaps = gaps::find(&eval, &dirs, &hidden, &scans, opts.all_decl_differences);
+    let gaps = gaps_of(&eval, &dirs, &hidden, opts.all_decl_differences);
     let groups = module_groups(&eval);
     let cover = want_cover.then(|| {
         cover::cover_ranked(
@@ -136,10 +136,14 @@ pub fn all_compiled(eval: &Evaluation) -> Vec<Bits> {
 /// CgoFiles under some configuration (`None` for the others).
 pub type Scans = Vec<Vec<Option<FileScan>>>;
 
-/// Reads and scans each `.go` file that is in GoFiles or CgoFiles somewhere, in parallel.
-fn read_scans(eval: &Evaluation, dirs: &[DirFacts]) -> Scans {
+/// [`Scans`] borrowed: from the walk's whole-file facts where it read them
+/// ([`crate::facts::ReadDepth::Full`]), else from a [`Scans`] read for the purpose.
+pub type ScanRefs<'a> = Vec<Vec<Option<&'a FileScan>>>;
+
+/// Per evaluated directory, per file: is it in GoFiles or CgoFiles under some configuration?
+fn used_files(eval: &Evaluation, dirs: &[DirFacts]) -> Vec<Vec<bool>> {
     eval.dirs
-        .par_iter()
+        .iter()
         .map(|d| {
             let facts = &dirs[d.dir_index];
             let index: HashMap<&str, usize> = facts
@@ -158,18 +162,70 @@ fn read_scans(eval: &Evaluation, dirs: &[DirFacts]) -> Scans {
                     }
                 }
             }
-            used.into_par_iter()
+            used
+        })
+        .collect()
+}
+
+/// Reads and scans, in parallel, each used `.go` file whose walk did not already scan it.
+fn read_scans(eval: &Evaluation, dirs: &[DirFacts], used: &[Vec<bool>]) -> Scans {
+    eval.dirs
+        .par_iter()
+        .zip(used)
+        .map(|(d, used)| {
+            let facts = &dirs[d.dir_index];
+            used.par_iter()
                 .enumerate()
-                .map(|(fi, u)| {
-                    if !u {
+                .map(|(fi, &u)| {
+                    let f = &facts.files[fi];
+                    if !u || f.body.as_ref().is_some_and(|b| b.decls.is_some()) {
                         return None;
                     }
-                    let text = std::fs::read(facts.dir.join(&facts.files[fi].name)).ok()?;
+                    let text = std::fs::read(facts.dir.join(&f.name)).ok()?;
                     Some(decls::scan_file(&text))
                 })
                 .collect()
         })
         .collect()
+}
+
+/// The scan of every used file: the walk's own where it has one, else the one read here.
+pub fn scan_refs<'a>(
+    eval: &Evaluation,
+    dirs: &'a [DirFacts],
+    used: &[Vec<bool>],
+    read: &'a Scans,
+) -> ScanRefs<'a> {
+    eval.dirs
+        .iter()
+        .enumerate()
+        .map(|(di, d)| {
+            let facts = &dirs[d.dir_index];
+            (0..facts.files.len())
+                .map(|fi| {
+                    if !used[di][fi] {
+                        return None;
+                    }
+                    let walked = facts.files[fi].body.as_ref().and_then(|b| b.decls.as_ref());
+                    walked.or_else(|| read.get(di)?.get(fi)?.as_ref())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The gap findings of an evaluation, scanning only files the walk did not already scan
+/// (none when it read with [`crate::facts::ReadDepth::Full`]).
+pub fn gaps_of(
+    eval: &Evaluation,
+    dirs: &[DirFacts],
+    hidden: &[Vec<String>],
+    all_decl_differences: bool,
+) -> Gaps {
+    let used = used_files(eval, dirs);
+    let read = read_scans(eval, dirs, &used);
+    let refs = scan_refs(eval, dirs, &used, &read);
+    gaps::find(eval, dirs, hidden, &refs, all_decl_differences)
 }
 
 /// Groups configurations whose compiled files are identical across the module.

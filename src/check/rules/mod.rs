@@ -43,6 +43,10 @@ pub mod gt408;
 pub mod gt409;
 pub mod gt410;
 pub mod gt411;
+pub mod gt501;
+pub mod gt502;
+pub mod gt503;
+pub mod gt504;
 
 /// Reports vet's findings of one kind (replaying vet over the file's comment lines).
 pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {

@@ -1,0 +1,4 @@
+package dead
+
+// Console is the Windows console handle.
+var Console uintptr

@@ -1,0 +1,4 @@
+package plat
+
+// Open opens the platform handle.
+func Open() {}

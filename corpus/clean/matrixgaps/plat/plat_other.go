@@ -1,0 +1,6 @@
+//go:build !linux && !darwin
+
+package plat
+
+// Open opens the platform handle.
+func Open() {}

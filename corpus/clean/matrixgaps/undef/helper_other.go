@@ -1,0 +1,5 @@
+//go:build !linux && !darwin
+
+package undef
+
+func helper() int { return 0 }

@@ -1,0 +1,4 @@
+package dead
+
+// F is portable.
+func F() {}

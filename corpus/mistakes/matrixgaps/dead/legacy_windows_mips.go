@@ -1,0 +1,3 @@
+package dead
+
+func legacy() {}

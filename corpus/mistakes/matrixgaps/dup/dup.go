@@ -1,0 +1,4 @@
+package dup
+
+// F opens.
+func F() int { return open() }

@@ -1,0 +1,3 @@
+package dup
+
+func open() int { return 1 }

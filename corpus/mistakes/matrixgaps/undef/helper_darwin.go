@@ -1,0 +1,3 @@
+package undef
+
+func helper() int { return 2 }

@@ -1,0 +1,6 @@
+package undef
+
+// F calls a helper.
+func F() int {
+	return helper()
+}

@@ -1,0 +1,86 @@
+//! GT502 `import-of-empty-package`: an import of a package of the module that has no Go
+//! files on some configurations where the importing file compiles. See `RULE`.
+
+use crate::check::diagnostic::{Finding, Severity};
+use crate::check::matrix_gaps::GapFact;
+use crate::check::rule::{FileInput, Rule, RuleInfo};
+
+pub static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "GT502",
+        name: "import-of-empty-package",
+        severity: Severity::Error,
+        finds: "An import of a package of this module whose build constraints exclude all of its Go files on some checked configurations where the importing file compiles. Reported at the import, once per file, listing those configurations. A package that is empty on some platforms but that nothing imports there is not reported.",
+        why: "`go build` fails there with \"build constraints exclude all Go files in …\": the importer, and everything that depends on it, does not build on those platforms.",
+        example: "// file a/a_linux.go\npackage a\n\n// file b/b.go\npackage b\n\nimport \"example.com/m/a\" // no Go files in a on windows",
+        fix: "Give the imported package a file for the missing platforms (a portable fallback or a stub), or restrict the importing file to the platforms where the package exists.",
+    },
+    check,
+};
+
+fn check(input: &FileInput, out: &mut Vec<Finding>) {
+    for g in input.gaps {
+        let GapFact::EmptyImport {
+            path,
+            line,
+            column,
+            configs,
+        } = g
+        else {
+            continue;
+        };
+        let mut f = Finding::at(
+            RULE.info.code,
+            *line,
+            *column,
+            path.len() as u32 + 2,
+            format!("package {path} has no Go files on some platforms where this file compiles (build constraints exclude all Go files)"),
+        )
+        .help("add a file for those platforms to the imported package, or constrain this file to where it exists");
+        f.platforms = Some(configs.clone());
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::run_full;
+
+    #[test]
+    fn triggers() {
+        let got = run_full(
+            "GT502",
+            &[
+                ("a/a_linux.go", "package a\n"),
+                ("b/b.go", "package b\n\nimport _ \"example.com/t/a\"\n"),
+            ],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].file.as_str(), got[0].line, got[0].column),
+            ("b/b.go", 3, 10)
+        );
+        assert!(got[0].platforms.iter().any(|p| p == "windows/amd64"));
+        assert!(!got[0].platforms.iter().any(|p| p.starts_with("linux/")));
+    }
+
+    #[test]
+    fn does_not_trigger() {
+        let got = run_full(
+            "GT502",
+            &[
+                ("a/a_linux.go", "package a\n"),
+                ("a/other.go", "//go:build !linux\n\npackage a\n"),
+                ("b/b.go", "package b\n\nimport _ \"example.com/t/a\"\n"),
+                // Empty off linux, but only imported on linux.
+                ("c/c_linux.go", "package c\n"),
+                (
+                    "d/d_linux.go",
+                    "package d\n\nimport _ \"example.com/t/c\"\n",
+                ),
+                ("d/d.go", "package d\n"),
+            ],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
