@@ -6,6 +6,7 @@
 //! [matrix]
 //! platforms = "all"            # "all", "first-class", or ["linux/amd64", "windows/arm64/cgo"]
 //! tags = [[], ["integration"]] # tag sets; every platform is checked with each set
+//! cgo = "both"                 # gotags matrix: "on", "off" or "both" (flags override)
 //!
 //! [embed]
 //! max_file_size = 10485760     # bytes; larger single embedded files are reported (GT411)
@@ -50,6 +51,29 @@ impl PlatformSpec {
 pub struct Matrix {
     pub platforms: Option<PlatformSpec>,
     pub tags: Option<Vec<Vec<String>>>,
+    /// `gotags matrix`: which cgo settings to evaluate (`--cgo` overrides).
+    pub cgo: Option<CgoSetting>,
+}
+
+/// The `[matrix] cgo` key.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CgoSetting {
+    On,
+    Off,
+    Both,
+}
+
+impl Matrix {
+    /// The tag sets in `--tags-sets` spelling: sets separated by `;`, tags by `,`.
+    pub fn tags_sets_arg(&self) -> Option<String> {
+        self.tags.as_ref().map(|sets| {
+            sets.iter()
+                .map(|set| set.join(","))
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -153,6 +177,9 @@ pub const TEMPLATE: &str = r#"# gotags.toml: settings for `gotags check` (and fu
 platforms = "all"
 # Tag sets: every platform is checked once per set. [[]] means no user tags.
 tags = [[]]
+# gotags matrix: the cgo settings to evaluate, "on", "off" or "both". gotags matrix takes
+# platforms and tags from here too; --platforms, --tags-sets and --cgo override.
+# cgo = "both"
 
 [embed]
 # Single embedded files larger than this many bytes are reported (GT411).

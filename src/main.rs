@@ -100,15 +100,18 @@ struct MatrixArgs {
     /// Directory to evaluate, as `./...` run there (default: the current directory).
     path: Option<PathBuf>,
     /// `all` (49 ports), `first-class`, `goreleaser`, or a comma list such as
-    /// `linux/amd64,linux/arm/7,linux/amd64/v3`.
-    #[arg(long, default_value = "all")]
-    platforms: String,
+    /// `linux/amd64,linux/arm/7,linux/amd64/v3` (default: gotags.toml, else all).
+    #[arg(long)]
+    platforms: Option<String>,
     /// Tag sets separated by `;`, tags by `,`; an empty set is the default: `";integration;a,b"`.
     #[arg(long = "tags-sets")]
     tags_sets: Option<String>,
-    /// cgo settings to evaluate.
-    #[arg(long, value_enum, default_value = "both")]
-    cgo: CgoChoice,
+    /// cgo settings to evaluate (default: gotags.toml, else both).
+    #[arg(long, value_enum)]
+    cgo: Option<CgoChoice>,
+    /// Read this configuration file instead of looking for gotags.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     format: MatrixFormat,
     /// Explain one file's verdict on every configuration.
@@ -488,17 +491,27 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let cgo = match args.cgo {
-        CgoChoice::On => CgoMode::On,
-        CgoChoice::Off => CgoMode::Off,
-        CgoChoice::Both => CgoMode::Both,
+    let config = match load_config(&args.config, &cwd, &start) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
     };
-    let configs = match matrix::resolve_configs(
-        &module.root,
-        &args.platforms,
-        args.tags_sets.as_deref(),
-        cgo,
-    ) {
+    use gotags::config::CgoSetting;
+    let cgo = match (args.cgo, config.matrix.cgo) {
+        (Some(CgoChoice::On), _) | (None, Some(CgoSetting::On)) => CgoMode::On,
+        (Some(CgoChoice::Off), _) | (None, Some(CgoSetting::Off)) => CgoMode::Off,
+        (Some(CgoChoice::Both), _) | (None, Some(CgoSetting::Both)) | (None, None) => CgoMode::Both,
+    };
+    let platforms = args
+        .platforms
+        .clone()
+        .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
+        .unwrap_or_else(|| "all".to_string());
+    let tags_sets = args
+        .tags_sets
+        .clone()
+        .or_else(|| config.matrix.tags_sets_arg());
+    let configs = match matrix::resolve_configs(&module.root, &platforms, tags_sets.as_deref(), cgo)
+    {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
@@ -663,6 +676,18 @@ fn emit(packages: &[list::ListedPackage], json: bool, ctx: &BuildContext) -> Exi
     ExitCode::SUCCESS
 }
 
+/// `--config FILE`, else the nearest gotags.toml above `start`, else the defaults.
+fn load_config(
+    explicit: &Option<PathBuf>,
+    cwd: &std::path::Path,
+    start: &std::path::Path,
+) -> Result<gotags::config::Config, String> {
+    match explicit {
+        Some(f) => gotags::config::Config::load(&cwd.join(f)),
+        None => gotags::config::Config::discover(start).map(Option::unwrap_or_default),
+    }
+}
+
 /// Removes `.` and `..` components without touching the disk, as filepath.Clean does.
 fn normalize(p: &std::path::Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -712,11 +737,7 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
     }
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
     let cache = std::mem::ManuallyDrop::new(AssetCache::new());
-    let config = match &args.config {
-        Some(f) => gotags::config::Config::load(&cwd.join(f)),
-        None => gotags::config::Config::discover(&start).map(Option::unwrap_or_default),
-    };
-    let config = match config {
+    let config = match load_config(&args.config, &cwd, &start) {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };

@@ -572,3 +572,90 @@ fn live_goroot_matches_go_list() {
     let n = live_compare(&go, &goroot, &[]);
     println!("live GOROOT: {n} configurations equal to go list");
 }
+
+/// `[matrix]` in gotags.toml supplies platforms, tag sets and cgo; flags override each;
+/// an unknown key is a usage error naming its line.
+#[test]
+fn matrix_defaults_come_from_gotags_toml_and_flags_override() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(root.join("go.mod"), "module example.com/m\n\ngo 1.23\n").expect("go.mod");
+    std::fs::write(root.join("a.go"), "package m\n").expect("a.go");
+    std::fs::write(
+        root.join("gotags.toml"),
+        "[matrix]\nplatforms = [\"linux/amd64\", \"windows/amd64\"]\ntags = [[], [\"integration\"]]\ncgo = \"off\"\n",
+    )
+    .expect("gotags.toml");
+    let labels = |args: &[&str]| -> Vec<(String, bool, Vec<String>)> {
+        let out = Command::new(env!("CARGO_BIN_EXE_gotags"))
+            .arg("matrix")
+            .args(args)
+            .args(["--format", "json"])
+            .current_dir(root)
+            .output()
+            .expect("run gotags");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["configs"]
+            .as_array()
+            .expect("configs")
+            .iter()
+            .map(|c| {
+                let tags = c["tags"]["tags"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|t| t.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (
+                    c["label"].as_str().unwrap_or_default().to_string(),
+                    c["cgo"].as_bool().unwrap_or(true),
+                    tags,
+                )
+            })
+            .collect()
+    };
+    let from_config = labels(&[]);
+    assert_eq!(from_config.len(), 4, "{from_config:?}");
+    assert!(
+        from_config.iter().all(|(_, cgo, _)| !cgo),
+        "{from_config:?}"
+    );
+    assert!(from_config
+        .iter()
+        .any(|(l, _, t)| l.starts_with("windows/amd64") && t == &["integration"]));
+    let overridden = labels(&[
+        "--platforms",
+        "darwin/arm64",
+        "--cgo",
+        "on",
+        "--tags-sets",
+        "",
+    ]);
+    assert_eq!(overridden.len(), 1, "{overridden:?}");
+    assert!(
+        overridden[0].0.starts_with("darwin/arm64") && overridden[0].1,
+        "{overridden:?}"
+    );
+
+    std::fs::write(
+        root.join("gotags.toml"),
+        "[matrix]\nplatforms = \"all\"\ncgo_mode = \"on\"\n",
+    )
+    .expect("gotags.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_gotags"))
+        .args(["matrix", "--format", "json"])
+        .current_dir(root)
+        .output()
+        .expect("run gotags");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cgo_mode") && err.contains('3'), "{err}");
+}
