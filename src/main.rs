@@ -210,8 +210,10 @@ enum GenerateFormat {
 
 #[derive(Args, Debug)]
 struct GenerateArgs {
-    /// Directory to scan, as `go generate ./...` run there (default: the current directory).
-    path: Option<PathBuf>,
+    /// A directory to scan, as `go generate ./...` run there (default: the current
+    /// directory); or `.go` files of one directory, which form one package whose build
+    /// constraints are all ignored, as `go generate a.go b.go` does.
+    paths: Vec<PathBuf>,
     #[command(flatten)]
     context: ContextArgs,
     /// Only directives whose line matches this regular expression.
@@ -334,18 +336,6 @@ fn run_generate(args: GenerateArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(format!("cannot read the current directory: {e}")),
     };
-    let start = match start_dir(args.path.as_ref(), &cwd) {
-        Ok(s) => s,
-        Err(e) => return usage_error(e),
-    };
-    let module = match walk::find_module(&start) {
-        Ok(m) => m,
-        Err(e) => return usage_error(e),
-    };
-    let (dirs, problems) = walk::walk_to(&module, &start, gotags::facts::ReadDepth::Full);
-    for p in &problems {
-        eprintln!("gotags: {}: {}", p.path.display(), p.message);
-    }
     let process_env = |name: &str| std::env::var(name).ok();
     let env = g::RunEnv {
         goroot: g::plan::goroot_guess(&process_env),
@@ -353,7 +343,34 @@ fn run_generate(args: GenerateArgs) -> ExitCode {
         cwd: &cwd,
         process_env: &process_env,
     };
-    let (events, _) = g::plan(&module, &dirs, &ctx, &env, &filter);
+    let named_files = !args.paths.is_empty()
+        && args
+            .paths
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "go"));
+    let events = if named_files {
+        match named_go_files(&args.paths, &cwd) {
+            Ok(d) => g::plan_named(&d, &ctx, &env, &filter).0,
+            Err(e) => return usage_error(e),
+        }
+    } else {
+        if args.paths.len() > 1 {
+            return usage_error("generate takes one directory, or .go files of one directory");
+        }
+        let start = match start_dir(args.paths.first(), &cwd) {
+            Ok(s) => s,
+            Err(e) => return usage_error(e),
+        };
+        let module = match walk::find_module(&start) {
+            Ok(m) => m,
+            Err(e) => return usage_error(e),
+        };
+        let (dirs, problems) = walk::walk_to(&module, &start, gotags::facts::ReadDepth::Full);
+        for p in &problems {
+            eprintln!("gotags: {}: {}", p.path.display(), p.message);
+        }
+        g::plan(&module, &dirs, &ctx, &env, &filter).0
+    };
     let failed = events.iter().any(|e| matches!(e, g::Event::Error(_)));
     let out = std::io::stdout();
     let mut out = out.lock();
@@ -674,6 +691,52 @@ fn emit(packages: &[list::ListedPackage], json: bool, ctx: &BuildContext) -> Exi
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The facts of `.go` files named on the command line, which must share a directory, read
+/// in full (their directives are scanned).
+fn named_go_files(paths: &[PathBuf], cwd: &std::path::Path) -> Result<walk::DirFacts, String> {
+    let mut dir: Option<PathBuf> = None;
+    let mut files = Vec::new();
+    for p in paths {
+        let abs = normalize(&cwd.join(p));
+        let parent = abs
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        match &dir {
+            Some(d) if d != &parent => {
+                return Err(format!(
+                    "named files must all be in one directory; have {} and {}",
+                    d.display(),
+                    parent.display()
+                ))
+            }
+            _ => dir = Some(parent),
+        }
+        let meta = std::fs::metadata(&abs)
+            .map_err(|e| format!("{}: {}", abs.display(), gotags::facts::go_errno_text(&e)))?;
+        if !meta.is_file() {
+            return Err(format!("{}: not a regular file", abs.display()));
+        }
+        let name = abs
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push(gotags::facts::FileFacts::read_to(
+            &abs,
+            &name,
+            false,
+            gotags::facts::ReadDepth::Full,
+        ));
+    }
+    let dir = dir.unwrap_or_else(|| cwd.to_path_buf());
+    Ok(walk::DirFacts {
+        rel: String::new(),
+        dir,
+        files,
+        irregular: false,
+    })
 }
 
 /// `--config FILE`, else the nearest gotags.toml above `start`, else the defaults.

@@ -19,4 +19,4 @@ pub mod split;
 mod grammar_tests;
 
 pub use file::{FileEnv, FilePlan, KeepAll, LineFilter, Step};
-pub use plan::{generate_context, plan, Event, PlannedError, PlannedStep, RunEnv};
+pub use plan::{generate_context, plan, plan_named, Event, PlannedError, PlannedStep, RunEnv};

@@ -115,46 +115,117 @@ pub fn plan<'a>(
         let Some(d) = dirs.iter().find(|d| d.dir.to_string_lossy() == p.dir) else {
             continue;
         };
-        for names in file_lists(p) {
-            for name in names {
-                let Some(f) = d.files.iter().find(|f| f.name == name) else {
-                    continue;
-                };
-                let Some(plan) = plan_one(d, f, ctx, env, filter) else {
-                    continue;
-                };
-                let path = d.dir.join(&f.name);
-                let file = path.to_string_lossy().into_owned();
-                let shown = short_path(&path, env.cwd);
-                let package = package_name(f);
-                for s in &plan.steps {
-                    events.push(Event::Step(PlannedStep {
-                        file: file.clone(),
-                        shown: shown.clone(),
-                        line: s.line,
-                        package: package.clone(),
-                        words: s.words.clone(),
-                    }));
-                }
-                let failed = plan.error.clone();
-                scanned.push(ScannedFile {
-                    dir: d,
-                    facts: f,
-                    plan,
-                });
-                if let Some(e) = failed {
-                    events.push(Event::Error(PlannedError {
-                        file,
-                        shown,
-                        line: e.line,
-                        message: e.message,
-                    }));
-                    break;
-                }
+        plan_lists(
+            d,
+            file_lists(p),
+            ctx,
+            env,
+            filter,
+            &mut events,
+            &mut scanned,
+        );
+    }
+    (events, scanned)
+}
+
+/// Plans `go generate a.go b.go …`: the named files (all in `d`) form one package and every
+/// build constraint is ignored, as cmd/go's `UseAllFiles` does. What still applies:
+/// `documentation` files and cgo files with cgo off are not scanned, and external test
+/// files come after the rest.
+pub fn plan_named<'a>(
+    d: &'a DirFacts,
+    ctx: &BuildContext,
+    env: &RunEnv,
+    filter: &dyn LineFilter,
+) -> (Vec<Event>, Vec<ScannedFile<'a>>) {
+    let mut files: Vec<&FileFacts> = d.files.iter().collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut name = String::new();
+    let (mut internal, mut xtest) = (Vec::new(), Vec::new());
+    for f in files {
+        let HeaderOutcome::Read(h) = &f.header else {
+            continue;
+        };
+        let mut pkg = h.package_name.clone();
+        if pkg == "documentation" || (h.imports_c() && !ctx.cgo_enabled && !f.is_test()) {
+            continue;
+        }
+        let is_xtest = f.is_test() && pkg.ends_with("_test") && pkg != name;
+        if is_xtest {
+            pkg.truncate(pkg.len() - "_test".len());
+        }
+        if name.is_empty() {
+            name = pkg;
+        }
+        if is_xtest {
+            xtest.push(f.name.clone());
+        } else {
+            internal.push(f.name.clone());
+        }
+    }
+    let mut events = Vec::new();
+    let mut scanned = Vec::new();
+    plan_lists(
+        d,
+        [internal, xtest],
+        ctx,
+        env,
+        filter,
+        &mut events,
+        &mut scanned,
+    );
+    (events, scanned)
+}
+
+/// Scans each list of one package in order; a directive error ends that list (Go goes on
+/// with the next one, the external tests).
+fn plan_lists<'a>(
+    d: &'a DirFacts,
+    lists: [Vec<String>; 2],
+    ctx: &BuildContext,
+    env: &RunEnv,
+    filter: &dyn LineFilter,
+    events: &mut Vec<Event>,
+    scanned: &mut Vec<ScannedFile<'a>>,
+) {
+    for names in lists {
+        for name in names {
+            let Some(f) = d.files.iter().find(|f| f.name == name) else {
+                continue;
+            };
+            let Some(plan) = plan_one(d, f, ctx, env, filter) else {
+                continue;
+            };
+            let path = d.dir.join(&f.name);
+            let file = path.to_string_lossy().into_owned();
+            let shown = short_path(&path, env.cwd);
+            let package = package_name(f);
+            for s in &plan.steps {
+                events.push(Event::Step(PlannedStep {
+                    file: file.clone(),
+                    shown: shown.clone(),
+                    line: s.line,
+                    package: package.clone(),
+                    words: s.words.clone(),
+                }));
+            }
+            let failed = plan.error.clone();
+            scanned.push(ScannedFile {
+                dir: d,
+                facts: f,
+                plan,
+            });
+            if let Some(e) = failed {
+                events.push(Event::Error(PlannedError {
+                    file,
+                    shown,
+                    line: e.line,
+                    message: e.message,
+                }));
+                break;
             }
         }
     }
-    (events, scanned)
 }
 
 fn package_name(f: &FileFacts) -> String {
