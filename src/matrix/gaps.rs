@@ -205,6 +205,22 @@ fn dir_decl_gaps(
         here
     };
 
+    // One finding: the users kept are those compiled where the name is missing.
+    let missing_decl = |occ: &Occurrences, here: &Bits, missing: &Bits, users: Vec<usize>| {
+        let users: Vec<usize> = users
+            .into_iter()
+            .filter(|&fi| go_bits[fi].intersects(missing))
+            .collect();
+        MissingDecl {
+            import_path: d.import_path.clone(),
+            decl: occ[0].1.describe(),
+            declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
+            used_in: file_names(&users),
+            present: set(here),
+            missing: set(missing),
+        }
+    };
+
     // Package-level names used where no compiled file declares them.
     let mut used: HashMap<&str, (Bits, Vec<usize>)> = HashMap::new();
     for (fi, scan) in scanned() {
@@ -225,18 +241,7 @@ fn dir_decl_gaps(
         if missing.is_empty() {
             continue;
         }
-        let users: Vec<usize> = users
-            .into_iter()
-            .filter(|&fi| go_bits[fi].intersects(&missing))
-            .collect();
-        out.missing.push(MissingDecl {
-            import_path: d.import_path.clone(),
-            decl: occ[0].1.describe(),
-            declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
-            used_in: file_names(&users),
-            present: set(&here),
-            missing: set(&missing),
-        });
+        out.missing.push(missing_decl(occ, &here, &missing, users));
     }
 
     // Unexported methods selected (`x.m`) where no compiled file declares a method, field or
@@ -291,18 +296,7 @@ fn dir_decl_gaps(
                 continue;
             }
             let occ = &methods[name];
-            let users: Vec<usize> = users
-                .into_iter()
-                .filter(|&fi| go_bits[fi].intersects(&missing))
-                .collect();
-            out.missing.push(MissingDecl {
-                import_path: d.import_path.clone(),
-                decl: occ[0].1.describe(),
-                declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
-                used_in: file_names(&users),
-                present: set(&here),
-                missing: set(&missing),
-            });
+            out.missing.push(missing_decl(occ, &here, &missing, users));
         }
     }
     out.missing.sort_by(|a, b| a.decl.cmp(&b.decl));
