@@ -24,4 +24,5 @@ pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;
+pub mod source;
 pub mod walk;

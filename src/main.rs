@@ -338,7 +338,7 @@ fn run_generate(args: GenerateArgs) -> ExitCode {
     };
     let process_env = |name: &str| std::env::var(name).ok();
     let env = g::RunEnv {
-        goroot: g::plan::goroot_guess(&process_env),
+        goroot: g::plan::goroot_guess(&process_env, &gotags::source::Disk),
         path: std::env::var("PATH").unwrap_or_default(),
         cwd: &cwd,
         process_env: &process_env,
@@ -452,16 +452,16 @@ fn run_check(args: CheckArgs) -> ExitCode {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         config: args.config.clone(),
-        goroot: gotags::generate::plan::goroot_guess(&process_env),
+        goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
     };
-    let diags = match command::run(&opts, &cwd) {
-        Ok(d) => d,
+    let (diags, texts) = match command::run(&opts, &cwd) {
+        Ok(r) => (r.diagnostics, r.texts),
         Err(e) => return usage_error(e),
     };
     for (fmt, file) in &outputs {
         let written = std::fs::File::create(cwd.join(file)).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
-            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            rd::write(&mut w, *fmt, &diags, false, &texts)?;
             w.flush()
         });
         if let Err(e) = written {
@@ -472,7 +472,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
     let out = std::io::stdout();
     let mut out = out.lock();
-    if let Err(e) = rd::write(&mut out, format, &diags, color, &cwd).and_then(|_| out.flush()) {
+    if let Err(e) = rd::write(&mut out, format, &diags, color, &texts).and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage_error(format!("writing output: {e}"));
         }
@@ -532,7 +532,7 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
-    let (dirs, problems) = walk::walk(&module, &start);
+    let (dirs, problems) = walk::walk_to(&module, &start, gotags::facts::ReadDepth::Decls);
     for p in &problems {
         eprintln!("gotags: {}: {}", p.path.display(), p.message);
     }
@@ -736,6 +736,7 @@ fn named_go_files(paths: &[PathBuf], cwd: &std::path::Path) -> Result<walk::DirF
         dir,
         files,
         irregular: false,
+        hidden: Vec::new(),
     })
 }
 
