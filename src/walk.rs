@@ -327,20 +327,20 @@ enum Visit {
 
 impl Rules<'_> {
     fn run(&self, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) {
-        // The start is followed if it is a symlink, and is never pruned, whatever its name:
-        // `gotags list PATH` means `go list ./...` run in PATH, where the top is spelt `.`.
-        let found = match self.source.stat(start) {
-            Err(e) => Found {
-                walk_problems: vec![WalkProblem {
-                    path: start.to_path_buf(),
-                    message: e.text,
-                }],
-                ..Found::default()
-            },
-            Ok(m) if m.kind != FileKind::Dir => Found::default(),
-            Ok(_) => {
-                let rel = relative_slash(self.root, start);
-                let listing = self.list(start);
+        // The start is never pruned, whatever its name: `gotags list PATH` means
+        // `go list ./...` run in PATH, where the top is spelt `.`. A start that is a symlink
+        // to a directory is walked below but not listed itself (as the walk always did).
+        let problem = |e: SourceError| Found {
+            walk_problems: vec![WalkProblem {
+                path: start.to_path_buf(),
+                message: e.text,
+            }],
+            ..Found::default()
+        };
+        let rel = relative_slash(self.root, start);
+        let found = match self.source.lstat(start) {
+            Err(e) => problem(e),
+            Ok(m) if m.kind == FileKind::Dir => {
                 let visit = match self.kind {
                     WalkKind::Goroot(GorootPattern::Std) if rel.is_empty() => Visit::DescendOnly,
                     WalkKind::Goroot(_) => Visit::List { descend: true },
@@ -348,8 +348,19 @@ impl Rules<'_> {
                         descend: !is_vendor(&rel),
                     },
                 };
-                self.visit(start.to_path_buf(), rel, listing, visit)
+                self.visit(start.to_path_buf(), rel, self.list(start), visit)
             }
+            Ok(m) if m.kind == FileKind::Symlink => match self.source.stat(start) {
+                Err(e) => problem(e),
+                Ok(t) if t.kind == FileKind::Dir => self.visit(
+                    start.to_path_buf(),
+                    rel,
+                    self.list(start),
+                    Visit::DescendOnly,
+                ),
+                Ok(_) => Found::default(),
+            },
+            Ok(_) => Found::default(),
         };
         let mut problems = found.walk_problems;
         problems.extend(found.read_problems);
@@ -584,6 +595,35 @@ mod tests {
         );
         assert_eq!(module_path("go 1.23\n"), None);
         assert_eq!(module_path("modules x\n"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_start_is_walked_but_not_listed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let real = tmp.path().join("real");
+        std::fs::create_dir_all(real.join("sub")).expect("mkdir");
+        std::fs::write(real.join("go.mod"), "module example.com/s\n").expect("go.mod");
+        std::fs::write(real.join("a.go"), "package s\n").expect("a.go");
+        std::fs::write(real.join("sub/b.go"), "package sub\n").expect("b.go");
+        std::fs::write(real.join("sub/_c.go"), "package sub\n").expect("_c.go");
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let rels = |start: &Path| {
+            let m = find_module(start).expect("module");
+            let (dirs, problems) = walk(&m, start);
+            assert!(problems.is_empty(), "{problems:?}");
+            dirs.iter().map(|d| d.rel.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(rels(&real), ["", "sub"]);
+        assert_eq!(rels(&link), ["sub"]);
+        let m = find_module(&real).expect("module");
+        let (dirs, _) = walk(&m, &real);
+        assert_eq!(dirs[1].hidden, ["_c.go"]);
+        let missing = tmp.path().join("missing");
+        let (dirs, problems) = walk(&m, &missing);
+        assert!(dirs.is_empty());
+        assert_eq!(problems[0].message, "no such file or directory");
     }
 
     #[test]
