@@ -277,6 +277,7 @@ fn build_context(args: &ContextArgs) -> Result<BuildContext, String> {
         goarch: args.goarch.clone(),
         tags,
         cgo: args.cgo.map(|c| c == OnOff::On),
+        release: None,
     };
     let goenv = gotags::goenv::GoEnv::load();
     let process = |name: &str| std::env::var(name).ok();
@@ -780,7 +781,7 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
             None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
         };
         let mut all = Vec::new();
-        for p in gotags::platform::PORTS {
+        for p in gotags::platform::ports() {
             match BuildContext::for_port(p.goos, p.goarch, cgo, &base.build_tags) {
                 Ok(c) => all.push(c),
                 Err(e) => return usage_error(e),
