@@ -56,7 +56,7 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
         None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
     };
     let mut all = Vec::new();
-    for p in gotags::platform::PORTS {
+    for p in gotags::platform::ports() {
         all.push(BuildContext::for_port(
             p.goos,
             p.goarch,
