@@ -7,9 +7,10 @@
 use crate::constraint::{self, Expr, SyntaxError};
 use crate::embed::{self, EmbedPatternAt};
 use crate::filename::{self, NameConstraint};
-use crate::header::goparse::{self, Import, ParseError};
-use crate::header::{self, reader, ConstraintLine};
+use crate::go::reader;
 use crate::source::{Disk, FileKind, Source};
+use crate::syntax::constraints::{self as header, ConstraintLine};
+use crate::syntax::header::{self as goparse, Import, ParseError};
 use std::io::Read;
 use std::path::Path;
 
@@ -23,6 +24,8 @@ pub struct ConstraintFact {
 }
 
 /// What reading the file's header produced.
+// Nearly every file ends up `Read`: boxing the facts would only add an allocation per file.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HeaderOutcome {
     /// `.syso` files are never opened; files go/build never lists are not read either.
@@ -61,7 +64,7 @@ pub struct EmbedDecl {
     pub line: u32,
     /// Column of the `//`.
     pub column: u32,
-    pub decl: crate::embed_report::vardecl::VarLookup,
+    pub decl: crate::syntax::embed::VarLookup,
 }
 
 impl HeaderFacts {
@@ -120,12 +123,12 @@ fn is_decl_file(name: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BodyFacts {
     /// `//go:generate` lines as `go generate` reads them, and lookalikes.
-    pub generate: crate::generate::scan::GenerateScan,
+    pub generate: crate::syntax::generate::GenerateScan,
     /// Comments, directives and declarations the `check` rules look at.
-    pub source: crate::check::source::SourceFacts,
+    pub source: crate::syntax::comments::SourceFacts,
     /// The matrix's declaration scan, for non-test `.go` files (the only ones that can be in
     /// GoFiles/CgoFiles), so `check` feeds its coverage-gap rules from this same read.
-    pub decls: Option<crate::matrix::decls::FileScan>,
+    pub decls: Option<crate::syntax::decls::FileScan>,
 }
 
 impl FileFacts {
@@ -227,13 +230,13 @@ fn body_facts(src: &[u8], name: &str, ext: &str, depth: ReadDepth) -> Option<Box
     match depth {
         ReadDepth::Header => None,
         ReadDepth::Full => Some(Box::new(BodyFacts {
-            generate: crate::generate::scan::scan(src),
-            source: crate::check::source::SourceFacts::scan(src, ext == ".go"),
-            decls: is_decl_file(name).then(|| crate::matrix::decls::scan_file(src)),
+            generate: crate::syntax::generate::scan(src),
+            source: crate::syntax::comments::SourceFacts::scan(src, ext == ".go"),
+            decls: is_decl_file(name).then(|| crate::syntax::decls::scan_file(src)),
         })),
         ReadDepth::Decls => is_decl_file(name).then(|| {
             Box::new(BodyFacts {
-                decls: Some(crate::matrix::decls::scan_file(src)),
+                decls: Some(crate::syntax::decls::scan_file(src)),
                 ..BodyFacts::default()
             })
         }),
@@ -398,7 +401,7 @@ fn header_facts(
 
 /// Where each `//go:embed` line with patterns is and which declaration it precedes.
 pub fn embed_decls(src: &[u8], directives: &[embed::EmbedDirective]) -> Box<[EmbedDecl]> {
-    use crate::embed_report::vardecl::{embed_import_name, find_var};
+    use crate::syntax::embed::{embed_import_name, find_var};
     let name = embed_import_name(src);
     directives
         .iter()

@@ -166,7 +166,7 @@ impl AssetCache {
     }
 
     fn read_dir_uncached(&self, path: &[u8]) -> Result<Vec<DirEntry>, String> {
-        let shown = super::unicode::go_lossy(path);
+        let shown = crate::go::unicode::go_lossy(path);
         let listed = match self.source.read_dir_meta(bytes_path(path)) {
             Ok(v) => v,
             Err(e) if e.op == Op::Read => return Err(format!("readdirent {shown}: {}", e.text)),

@@ -1,13 +1,13 @@
 //! From one file's `//go:embed` patterns (as `FileFacts` collected them) to variables: the
 //! patterns are grouped into directive lines, and consecutive directives that precede the same
-//! declaration into one variable ([`super::vardecl`]).
+//! declaration into one variable ([`crate::syntax::embed`]).
 //!
 //! The facts located each directive line and the declaration after it in their single read
 //! ([`crate::facts::EmbedDecl`]), so nothing is read here. Asset files are never read.
 
-use super::vardecl::VarLookup;
 use crate::embed::{scan_directives, EmbedPatternAt};
 use crate::facts::{embed_decls, EmbedDecl, HeaderFacts};
+use crate::syntax::embed::VarLookup;
 
 /// One `//go:embed` line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ fn from_decls(embeds: &[EmbedPatternAt], decls: Result<&[EmbedDecl], &str>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embed_report::vardecl::VarType;
+    use crate::syntax::embed::VarType;
 
     fn pats(src: &str) -> Vec<EmbedPatternAt> {
         scan_directives(src.as_bytes())
