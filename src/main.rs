@@ -52,12 +52,16 @@ enum Command {
 struct CheckArgs {
     /// Directories to check, each as `./...` there (default: the current directory).
     paths: Vec<PathBuf>,
-    /// Platforms: all, first-class, or goos/goarch[/cgo|/nocgo],... (default: gotags.toml, else all).
+    /// Platforms: all, first-class, goreleaser, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
+    /// (default: gotags.toml, else all).
     #[arg(long)]
     platforms: Option<String>,
     /// User build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
     #[arg(long)]
     tags: Option<String>,
+    /// cgo settings of platforms without /cgo or /nocgo (default: gotags.toml, else both).
+    #[arg(long, value_enum)]
+    cgo: Option<CgoChoice>,
     /// Output format on stdout.
     #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(gotags::render::diagnostics::Format::NAMES))]
     format: String,
@@ -86,6 +90,20 @@ enum CgoChoice {
     On,
     Off,
     Both,
+    /// Off everywhere, and on where the port supports cgo.
+    Supported,
+}
+
+impl CgoChoice {
+    fn mode(self) -> gotags::configs::CgoMode {
+        use gotags::configs::CgoMode;
+        match self {
+            CgoChoice::On => CgoMode::On,
+            CgoChoice::Off => CgoMode::Off,
+            CgoChoice::Both => CgoMode::Both,
+            CgoChoice::Supported => CgoMode::Supported,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,8 +117,8 @@ enum MatrixFormat {
 struct MatrixArgs {
     /// Directory to evaluate, as `./...` run there (default: the current directory).
     path: Option<PathBuf>,
-    /// `all` (49 ports), `first-class`, `goreleaser`, or a comma list such as
-    /// `linux/amd64,linux/arm/7,linux/amd64/v3` (default: gotags.toml, else all).
+    /// `all` (49 ports), `first-class`, `goreleaser`, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
+    /// such as `linux/amd64,linux/arm/7,linux/amd64/v3/nocgo` (default: gotags.toml, else all).
     #[arg(long)]
     platforms: Option<String>,
     /// Tag sets separated by `;`, tags by `,`; an empty set is the default: `";integration;a,b"`.
@@ -448,6 +466,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let opts = command::CheckOptions {
         paths: args.paths.clone(),
         platforms: args.platforms.clone(),
+        cgo: args.cgo.map(CgoChoice::mode),
         tags,
         select: args.select.clone(),
         ignore: args.ignore.clone(),
@@ -502,7 +521,7 @@ fn run_init(force: bool) -> ExitCode {
 }
 
 fn run_matrix(args: MatrixArgs) -> ExitCode {
-    use gotags::matrix::{self, configs::CgoMode};
+    use gotags::matrix;
     use std::io::IsTerminal;
     let (cwd, start, module) = match locate(&args.path) {
         Ok(x) => x,
@@ -512,12 +531,7 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
-    use gotags::config::CgoSetting;
-    let cgo = match (args.cgo, config.matrix.cgo) {
-        (Some(CgoChoice::On), _) | (None, Some(CgoSetting::On)) => CgoMode::On,
-        (Some(CgoChoice::Off), _) | (None, Some(CgoSetting::Off)) => CgoMode::Off,
-        (Some(CgoChoice::Both), _) | (None, Some(CgoSetting::Both)) | (None, None) => CgoMode::Both,
-    };
+    let cgo = config.matrix.cgo_mode(args.cgo.map(CgoChoice::mode));
     let platforms = args
         .platforms
         .clone()
@@ -539,6 +553,7 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
     let opts = matrix::RunOptions {
         cover: args.cover,
         all_decl_differences: args.all_decl_differences,
+        reasons: args.explain.is_none() && args.format == MatrixFormat::Json,
     };
     let m = match matrix::run_with(module, dirs, configs, opts, &cwd) {
         Ok(m) => m,
@@ -561,12 +576,8 @@ fn run_matrix(args: MatrixArgs) -> ExitCode {
                     .iter()
                     .position(|x| std::ptr::eq(x, d))
                     .unwrap_or(0);
-                render::matrix::write_explain(
-                    &mut out,
-                    &m,
-                    &file.display().to_string(),
-                    found.map(|fi| (di, fi)),
-                )
+                let groups = m.explain_file(di, found);
+                render::matrix::write_explain(&mut out, &m, &file.display().to_string(), &groups)
             }
             None => {
                 return usage_error(format!(
@@ -779,14 +790,10 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
             Some(c) => c == OnOff::On,
             None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
         };
-        let mut all = Vec::new();
-        for p in gotags::platform::PORTS {
-            match BuildContext::for_port(p.goos, p.goarch, cgo, &base.build_tags) {
-                Ok(c) => all.push(c),
-                Err(e) => return usage_error(e),
-            }
+        match gotags::configs::every_port(cgo, &base.build_tags) {
+            Ok(set) => set.contexts,
+            Err(e) => return usage_error(e),
         }
-        all
     } else {
         vec![base]
     };

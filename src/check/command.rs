@@ -4,9 +4,9 @@
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::engine::{self, CheckInput, Selection};
-use super::platforms::{self, Platform};
-use super::rules::gt208;
+use super::rule::RunInput;
 use crate::config::Config;
+use crate::configs::{tag_sets_of, CgoMode, ConfigSet, TagSet};
 use crate::facts::ReadDepth;
 use crate::walk;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub platforms: Option<String>,
+    /// The cgo mode of platforms without `/cgo` or `/nocgo` (`--cgo`).
+    pub cgo: Option<CgoMode>,
     pub tags: Option<Vec<String>>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
@@ -76,20 +78,17 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
         .clone()
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
-    let tag_sets: Vec<Vec<String>> = match (&opts.tags, &config.matrix.tags) {
-        (Some(t), _) => vec![t.clone()],
-        (None, Some(sets)) if !sets.is_empty() => sets.clone(),
-        _ => vec![Vec::new()],
+    let cgo = config.matrix.cgo_mode(opts.cgo);
+    let given_sets: Option<Vec<Vec<String>>> = match (&opts.tags, &config.matrix.tags) {
+        (Some(t), _) => Some(vec![t.clone()]),
+        (None, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
+        _ => None,
     };
-    let mut plats: Vec<Platform> = Vec::new();
-    for tags in &tag_sets {
-        for mut p in platforms::parse(&spec, tags)? {
-            if !tags.is_empty() {
-                p.label = format!("{} tags={}", p.label, tags.join(","));
-            }
-            plats.push(p);
-        }
-    }
+    let tag_sets: Vec<Vec<String>> = given_sets.clone().unwrap_or_else(|| vec![Vec::new()]);
+    let sets: Option<Vec<TagSet>> = given_sets.as_deref().map(tag_sets_of);
+    // The same specs and the same resolver as `gotags matrix`: grammar errors surface before
+    // any walking.
+    crate::configs::spec::parse(&spec).map_err(|e| e.to_string())?;
     for code in split_codes(&opts.select)
         .iter()
         .chain(&split_codes(&opts.ignore))
@@ -117,6 +116,7 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
         severity: config.severities(),
     };
     let mut all = Vec::new();
+    let mut checked: Option<ConfigSet> = None;
     for start in &paths {
         let start = start
             .canonicalize()
@@ -127,6 +127,9 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
         let module = walk::find_module(&start)?;
         let gomod = std::fs::read_to_string(module.root.join("go.mod")).unwrap_or_default();
         let reqs = requires(&gomod);
+        let configs = crate::matrix::resolve(&module.root, &spec, sets.clone(), cgo)
+            .map_err(|e| e.to_string())?;
+        let plats = ConfigSet::new(configs).map_err(|e| e.to_string())?;
         let (dirs, problems) = walk::walk_to(&module, &start, ReadDepth::Full);
         if let Some(p) = problems.first() {
             return Err(format!("{}: {}", p.path.display(), p.message));
@@ -142,42 +145,22 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
             embed_max_file_size: config.embed.max_file_size,
         };
         all.extend(engine::run(&input));
+        checked = Some(plats);
     }
-    // GT208: user tags named like platforms, once per run.
-    if selection.enabled(gt208::RULE.info.code) {
-        let source = match (&opts.tags, &config.path) {
-            (None, Some(p)) if config.matrix.tags.is_some() => {
-                crate::generate::plan::short_path(p, cwd)
-            }
-            _ => "<command line>".to_string(),
-        };
-        let mut seen: Vec<&str> = Vec::new();
-        for set in &tag_sets {
-            for t in gt208::shadowing(set) {
-                if seen.contains(&t) {
-                    continue;
-                }
-                seen.push(t);
-                all.push(Diagnostic {
-                    code: gt208::RULE.info.code.into(),
-                    severity: selection
-                        .severity
-                        .get(gt208::RULE.info.code)
-                        .copied()
-                        .unwrap_or(gt208::RULE.info.severity),
-                    message: format!(
-                        "build tag `{t}` is a platform name: it is set on every platform checked"
-                    ),
-                    file: source.clone(),
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 2,
-                    help: Some("choose a tag that is not a GOOS/GOARCH name".into()),
-                    platforms: Vec::new(),
-                });
-            }
+    // Run-scope rules (GT208: user tags named like platforms), once per run.
+    let tags_source = match (&opts.tags, &config.path) {
+        (None, Some(p)) if config.matrix.tags.is_some() => {
+            crate::generate::plan::short_path(p, cwd)
         }
+        _ => "<command line>".to_string(),
+    };
+    if let Some(platforms) = &checked {
+        let run = RunInput {
+            platforms,
+            tag_sets: &tag_sets,
+            tags_source: &tags_source,
+        };
+        all.extend(engine::run_config(&run, &selection));
     }
     Ok(all)
 }

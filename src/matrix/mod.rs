@@ -2,8 +2,9 @@
 //! evaluated for all configurations together ([`evaluate`]), grouped into configurations with
 //! identical file sets, explained per file ([`explain`]), searched for coverage gaps
 //! ([`gaps`], with the declaration scanner [`decls`]) and, on request, reduced to a minimal
-//! CI matrix ([`cover`]). Configurations come from [`configs`] or a GoReleaser file
-//! ([`goreleaser`]).
+//! CI matrix ([`cover`]). Configurations come from the one configuration model
+//! ([`crate::configs`], re-exported here as `configs`) or a GoReleaser file ([`goreleaser`]).
+//! The result carries everything a renderer prints, the per-file reasons included.
 //!
 //! File reading: `walk` reads each file's header once. The declaration scanner needs whole
 //! files: when the walk read them ([`crate::facts::ReadDepth::Full`], as `check` does) the
@@ -11,8 +12,6 @@
 //! full text of each `.go` file some configuration compiles as GoFiles/CgoFiles once more, in
 //! one parallel pass, independent of the number of configurations.
 
-pub mod bitset;
-pub mod configs;
 pub mod cover;
 pub mod decls;
 pub mod evaluate;
@@ -20,16 +19,19 @@ pub mod explain;
 pub mod gaps;
 pub mod goreleaser;
 
+pub use crate::configs;
+
+use crate::configs::{spec, Bits, CgoMode, Config, ConfigError, SpecError, TagSet};
 use crate::embed::AssetCache;
 use crate::walk::{DirFacts, Module};
-use bitset::Bits;
-use configs::Config;
 use decls::FileScan;
 use evaluate::{DirMatrix, Evaluation};
+use explain::Reason;
 use gaps::Gaps;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// What the matrix command computed.
 pub struct Matrix {
@@ -42,6 +44,59 @@ pub struct Matrix {
     /// Configurations with identical compiled files module-wide, in first-member order.
     pub groups: Vec<Bits>,
     pub cover: Option<cover::Cover>,
+    /// With [`RunOptions::reasons`]: per evaluated directory, per file, the file's reasons
+    /// grouped over configurations.
+    pub reasons: Option<Vec<Vec<Vec<(Reason, Bits)>>>>,
+}
+
+/// Why the matrix could not be run.
+#[derive(Debug)]
+pub enum MatrixError {
+    /// A platform spec the grammar rejects.
+    Spec(SpecError),
+    /// A configuration Go would reject, or none at all.
+    Config(ConfigError),
+    /// `--platforms goreleaser` without a GoReleaser file.
+    NoGoReleaserFile { dir: PathBuf },
+    /// The GoReleaser file could not be read.
+    GoReleaserRead { path: PathBuf, message: String },
+    /// The GoReleaser file does not parse.
+    GoReleaserParse { path: PathBuf, message: String },
+    /// The GoReleaser file has no Go builds.
+    GoReleaserEmpty { path: PathBuf },
+}
+
+impl fmt::Display for MatrixError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MatrixError::Spec(e) => e.fmt(f),
+            MatrixError::Config(e) => e.fmt(f),
+            MatrixError::NoGoReleaserFile { dir } => write!(
+                f,
+                "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
+                dir.display()
+            ),
+            MatrixError::GoReleaserRead { path, message }
+            | MatrixError::GoReleaserParse { path, message } => {
+                write!(f, "{}: {message}", path.display())
+            }
+            MatrixError::GoReleaserEmpty { path } => write!(f, "{}: no Go builds", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for MatrixError {}
+
+impl From<SpecError> for MatrixError {
+    fn from(e: SpecError) -> MatrixError {
+        MatrixError::Spec(e)
+    }
+}
+
+impl From<ConfigError> for MatrixError {
+    fn from(e: ConfigError) -> MatrixError {
+        MatrixError::Config(e)
+    }
 }
 
 /// What to compute beyond the per-configuration listings and the gap findings.
@@ -52,6 +107,8 @@ pub struct RunOptions {
     /// Also list every top-level declaration present on some building configurations and
     /// absent on others (informational, not findings).
     pub all_decl_differences: bool,
+    /// Compute every file's reasons ([`Matrix::reasons`]), as the JSON output shows them.
+    pub reasons: bool,
 }
 
 /// Runs the whole matrix over walked directories.
@@ -61,7 +118,7 @@ pub fn run(
     configs: Vec<Config>,
     want_cover: bool,
     cwd: &Path,
-) -> Result<Matrix, String> {
+) -> Result<Matrix, MatrixError> {
     let opts = RunOptions {
         cover: want_cover,
         ..RunOptions::default()
@@ -76,11 +133,8 @@ pub fn run_with(
     configs: Vec<Config>,
     opts: RunOptions,
     cwd: &Path,
-) -> Result<Matrix, String> {
+) -> Result<Matrix, MatrixError> {
     let want_cover = opts.cover;
-    if configs.is_empty() {
-        return Err("no configurations to evaluate".to_string());
-    }
     let cache = AssetCache::new();
     let eval = evaluate::evaluate(&module, &dirs, configs, &cache, cwd)?;
     let hidden: Vec<Vec<String>> = eval
@@ -97,6 +151,12 @@ pub fn run_with(
             &preference(&eval.configs),
         )
     });
+    let reasons = opts.reasons.then(|| {
+        eval.dirs
+            .par_iter()
+            .map(|d| explain::dir_reasons(&eval, d, &dirs[d.dir_index].files))
+            .collect()
+    });
     Ok(Matrix {
         module,
         eval,
@@ -105,6 +165,7 @@ pub fn run_with(
         gaps,
         groups,
         cover,
+        reasons,
     })
 }
 
@@ -247,6 +308,24 @@ fn module_groups(eval: &Evaluation) -> Vec<Bits> {
 }
 
 impl Matrix {
+    /// One file's verdict on every configuration, grouped, compiled groups first
+    /// (`file` as [`Matrix::locate`] found it: a file index, or a hidden name).
+    pub fn explain_file(&self, di: usize, file: Result<usize, String>) -> Vec<(Reason, Bits)> {
+        let n = self.eval.configs.len();
+        let Ok(fi) = file else {
+            return vec![(Reason::Hidden, Bits::full(n))];
+        };
+        let Some(d) = self.eval.dirs.get(di) else {
+            return Vec::new();
+        };
+        let Some(f) = self.dirs[d.dir_index].files.get(fi) else {
+            return Vec::new();
+        };
+        let mut groups = explain::file_reasons(&self.eval, d, f);
+        groups.sort_by_key(|(r, _)| !r.is_compiled());
+        groups
+    }
+
     /// Finds the evaluated directory and file index for a path, or a hidden name.
     pub fn locate(&self, path: &Path) -> Option<(&DirMatrix, Result<usize, String>)> {
         let dir = path.parent()?;
@@ -273,27 +352,55 @@ pub fn resolve_configs(
     module_root: &Path,
     platforms: &str,
     tag_sets: Option<&str>,
-    cgo: configs::CgoMode,
-) -> Result<Vec<Config>, String> {
-    let sets = configs::parse_tag_sets(tag_sets.unwrap_or(""));
-    if platforms.trim() != "goreleaser" {
-        let p = configs::parse_platforms(platforms)?;
-        return Ok(configs::product(&p, &sets, cgo));
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    let sets = tag_sets.map(configs::parse_tag_sets);
+    resolve(module_root, platforms, sets, cgo)
+}
+
+/// [`resolve_configs`] with tag sets already split: what `matrix` and `check` both call, so
+/// the same specs select the same configurations.
+pub fn resolve(
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    let items = match spec::parse(platforms)? {
+        spec::Selection::Items(items) => items,
+        spec::Selection::GoReleaser => return goreleaser_configs(module_root, tag_sets, cgo),
+    };
+    let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
+    let out = configs::expand(&items, &sets, cgo);
+    if out.is_empty() {
+        return Err(ConfigError::Empty.into());
     }
-    let path = goreleaser::find_config(module_root).ok_or_else(|| {
-        format!(
-            "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
-            module_root.display()
-        )
+    Ok(out)
+}
+
+fn goreleaser_configs(
+    module_root: &Path,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    let path =
+        goreleaser::find_config(module_root).ok_or_else(|| MatrixError::NoGoReleaserFile {
+            dir: module_root.to_path_buf(),
+        })?;
+    let text = std::fs::read_to_string(&path).map_err(|e| MatrixError::GoReleaserRead {
+        path: path.clone(),
+        message: crate::facts::go_errno_text(&e),
     })?;
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: {}", path.display(), crate::facts::go_errno_text(&e)))?;
-    let builds = goreleaser::parse_builds(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let builds =
+        goreleaser::parse_builds(&text).map_err(|message| MatrixError::GoReleaserParse {
+            path: path.clone(),
+            message,
+        })?;
     let mut out: Vec<Config> = Vec::new();
     for b in builds {
-        let build_sets = match tag_sets {
-            Some(_) => sets.clone(),
-            None => vec![configs::TagSet::new(b.tags.clone())],
+        let build_sets = match &tag_sets {
+            Some(sets) => sets.clone(),
+            None => vec![TagSet::new(b.tags.clone())],
         };
         for c in configs::product(&b.platforms, &build_sets, cgo) {
             if !out.contains(&c) {
@@ -302,7 +409,7 @@ pub fn resolve_configs(
         }
     }
     if out.is_empty() {
-        return Err(format!("{}: no Go builds", path.display()));
+        return Err(MatrixError::GoReleaserEmpty { path });
     }
     Ok(out)
 }
