@@ -18,6 +18,7 @@ pub mod eval;
 pub mod facts;
 pub mod filename;
 pub mod generate;
+pub mod go;
 pub mod goenv;
 pub mod header;
 pub mod list;

@@ -206,6 +206,7 @@ impl Config {
             goarch: Some(p.goarch.clone()),
             tags: Some(self.tags.tags.clone()),
             cgo: Some(self.cgo),
+            release: None,
         };
         let host = HostInfo {
             goos: p.goos.clone(),
@@ -266,7 +267,7 @@ impl CgoMode {
 
 /// All 49 ports, in `go tool dist list` order.
 pub fn all_platforms() -> Vec<Platform> {
-    platform::PORTS
+    platform::ports()
         .iter()
         .map(|p| Platform::new(p.goos, p.goarch, None))
         .collect()
@@ -274,7 +275,7 @@ pub fn all_platforms() -> Vec<Platform> {
 
 /// The 8 first-class ports.
 pub fn first_class_platforms() -> Vec<Platform> {
-    platform::PORTS
+    platform::ports()
         .iter()
         .filter(|p| p.first_class)
         .map(|p| Platform::new(p.goos, p.goarch, None))
@@ -389,7 +390,7 @@ mod tests {
         assert_eq!(names, ["default", "integration", "a,b"]);
         let cfgs = product(&all_platforms(), &sets, CgoMode::Both);
         assert_eq!(cfgs.len(), 49 * 3 * 2);
-        let supported = platform::PORTS.iter().filter(|p| p.cgo_supported).count();
+        let supported = platform::ports().iter().filter(|p| p.cgo_supported).count();
         let cfgs = product(&all_platforms(), &sets[..1], CgoMode::Supported);
         assert_eq!(cfgs.len(), 49 + supported);
         assert_eq!(

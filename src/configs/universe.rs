@@ -6,7 +6,7 @@
 use super::bits::Bits;
 use crate::constraint::{Expr, Truth};
 use crate::filename::NameConstraint;
-use crate::platform::{self, PORTS};
+use crate::platform;
 
 /// One configuration of the universe.
 struct Config {
@@ -64,7 +64,7 @@ impl Universe {
         let mut release_choices = vec![0];
         release_choices.extend(&releases);
         let mut configs = Vec::new();
-        for p in PORTS {
+        for p in platform::ports() {
             for cgo in [false, true] {
                 if cgo && !p.cgo_supported {
                     continue;
