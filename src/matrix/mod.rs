@@ -46,8 +46,11 @@ pub struct Matrix {
     pub cover: Option<cover::Cover>,
     /// With [`RunOptions::reasons`]: per evaluated directory, per file, the file's reasons
     /// grouped over configurations.
-    pub reasons: Option<Vec<Vec<Vec<(Reason, Bits)>>>>,
+    pub reasons: Option<Vec<Vec<FileReasons>>>,
 }
+
+/// One file's reasons, grouped over configurations with the same verdict.
+pub type FileReasons = Vec<(Reason, Bits)>;
 
 /// Why the matrix could not be run.
 #[derive(Debug)]
