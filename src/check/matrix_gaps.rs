@@ -12,9 +12,9 @@
 use crate::configs::{Bits, ConfigSet, FileBits};
 use crate::embed::AssetCache;
 use crate::facts::FileFacts;
-use crate::matrix::decls::FileScan;
 use crate::matrix::evaluate::{self, DirMatrix, Evaluation};
 use crate::matrix::gaps::{self, Gaps};
+use crate::syntax::decls::FileScan;
 use crate::walk::{DirFacts, Module};
 use std::collections::HashMap;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! `gotags check`: diagnostics over every file of a module for every platform at once.
 //!
-//! * `lex` / `source`: whole-file facts gathered during the walk's single read;
+//! * `vet`: vet's buildtag replay over the comment lines [`crate::syntax::comments`] found;
 //! * `diagnostic`: the finding type every rule produces and every format prints;
 //! * the configurations a run evaluates come from the one model, [`crate::configs`], and
 //!   are resolved exactly as `gotags matrix` resolves them;
@@ -13,12 +13,10 @@
 
 pub mod diagnostic;
 pub mod engine;
-pub mod lex;
 pub mod matrix_gaps;
 pub mod registry;
 pub mod rule;
 pub mod rules;
-pub mod source;
 pub mod vet;
 
 #[cfg(test)]

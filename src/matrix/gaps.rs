@@ -5,13 +5,13 @@
 //! declared twice on one configuration. The broad "declared on some configurations, absent
 //! on others" list is available on request as informational `decl_differences`.
 
-use super::decls::{self, Decl, DeclKind, FileScan};
 use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
 use crate::configs::Bits;
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
 use crate::platform;
+use crate::syntax::decls::{self, Decl, DeclKind, FileScan};
 use crate::walk::DirFacts;
 use rayon::prelude::*;
 use serde::Serialize;

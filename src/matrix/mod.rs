@@ -1,8 +1,8 @@
 //! `gotags matrix`: every platform, cgo setting and tag set at once. The walked facts are
 //! evaluated for all configurations together ([`evaluate`]), grouped into configurations with
 //! identical file sets, explained per file ([`explain`]), searched for coverage gaps
-//! ([`gaps`], with the declaration scanner [`decls`]) and, on request, reduced to a minimal
-//! CI matrix ([`cover`]). Configurations come from the one configuration model
+//! ([`gaps`], with the declaration scanner [`crate::syntax::decls`]) and, on request, reduced
+//! to a minimal CI matrix ([`cover`]). Configurations come from the one configuration model
 //! ([`crate::configs`], re-exported here as `configs`) or a GoReleaser file ([`goreleaser`]).
 //! The result carries everything a renderer prints, the per-file reasons included.
 //!
@@ -13,7 +13,6 @@
 //! one parallel pass, independent of the number of configurations.
 
 pub mod cover;
-pub mod decls;
 pub mod evaluate;
 pub mod explain;
 pub mod gaps;
@@ -23,8 +22,8 @@ pub use crate::configs;
 
 use crate::configs::{spec, Bits, CgoMode, Config, ConfigError, SpecError, TagSet};
 use crate::embed::AssetCache;
+use crate::syntax::decls::{self, FileScan};
 use crate::walk::{DirFacts, Module};
-use decls::FileScan;
 use evaluate::{DirMatrix, Evaluation};
 use explain::Reason;
 use gaps::Gaps;
