@@ -55,6 +55,9 @@ pub struct Matrix {
     pub tags: Option<Vec<Vec<String>>>,
     /// Which cgo settings platforms without `/cgo` or `/nocgo` get (`--cgo` overrides).
     pub cgo: Option<CgoSetting>,
+    /// Go releases to evaluate as one more dimension, e.g. `["1.22", "1.27"]` (`--go`
+    /// overrides).
+    pub go: Option<Vec<String>>,
 }
 
 /// The `[matrix] cgo` key.
@@ -140,6 +143,11 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
         let mut c: Config = toml::from_str(text)
             .map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+        if let Some(go) = &c.matrix.go {
+            if let Err(e) = crate::configs::parse_releases(go) {
+                return Err(format!("{}: [matrix] go: {e}", path.display()));
+            }
+        }
         if let Some(p) = &c.matrix.platforms {
             if let Err(e) = crate::configs::spec::parse(&p.as_arg()) {
                 return Err(format!("{}: [matrix] platforms: {e}", path.display()));
@@ -209,6 +217,8 @@ tags = [[]]
 # "supported" (on only where the port supports cgo). --platforms, --tags, --tags-sets and
 # --cgo override.
 # cgo = "both"
+# Go releases to evaluate together, as one more dimension (--go overrides):
+# go = ["1.22", "1.27"]
 
 [embed]
 # Single embedded files larger than this many bytes are reported (GT411).

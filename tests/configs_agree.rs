@@ -270,3 +270,69 @@ fn both_commands_take_the_same_specs_from_gotags_toml() {
         );
     }
 }
+
+/// `--go` (and `[matrix] go`) make the Go release one more dimension of the same bitset pass:
+/// a `//go:build go1.24` file compiles on the go1.27 configurations only.
+#[test]
+fn matrix_takes_go_releases_as_a_dimension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(root.join("go.mod"), "module example.com/m\n\ngo 1.21\n").expect("go.mod");
+    std::fs::write(root.join("a.go"), "package m\n").expect("a");
+    std::fs::write(root.join("new.go"), "//go:build go1.24\n\npackage m\n").expect("new");
+    let run = |extra: &[&str]| -> Value {
+        let mut args = vec![
+            "matrix",
+            "--format",
+            "json",
+            "--platforms",
+            "linux/amd64,openbsd/riscv64",
+            "--cgo",
+            "off",
+        ];
+        args.extend_from_slice(extra);
+        let out = gotags(&args, root);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let doc = run(&["--go", "1.21,1.27"]);
+    let labels: Vec<&str> = doc["configs"]
+        .as_array()
+        .expect("configs")
+        .iter()
+        .filter_map(|c| c["label"].as_str())
+        .collect();
+    // openbsd/riscv64 is a port from Go 1.23 on: only the 1.27 half has it.
+    assert_eq!(
+        labels,
+        [
+            "linux/amd64 go1.21",
+            "linux/amd64 go1.27",
+            "openbsd/riscv64 go1.27"
+        ]
+    );
+    let class = &doc["dirs"][0]["classes"];
+    let with_new: Vec<u64> = class
+        .as_array()
+        .expect("classes")
+        .iter()
+        .filter(|k| strs(&k["package"]["GoFiles"]).contains(&"new.go".to_string()))
+        .flat_map(|k| k["configs"].as_array().cloned().unwrap_or_default())
+        .filter_map(|i| i.as_u64())
+        .collect();
+    assert_eq!(with_new, [1, 2]);
+    std::fs::write(
+        root.join("gotags.toml"),
+        "[matrix]\ngo = [\"1.22\", \"1.23\"]\n",
+    )
+    .expect("toml");
+    let doc = run(&[]);
+    assert_eq!(doc["configs"][0]["go"], "1.22");
+    let out = gotags(&["matrix", "--go", "1.19"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("known releases: 1.21"));
+}

@@ -41,6 +41,10 @@ pub struct MatrixArgs {
     /// cgo settings to evaluate (default: gotags.toml, else both).
     #[arg(long, value_enum)]
     cgo: Option<CgoChoice>,
+    /// Go releases to evaluate as one more dimension, comma-separated: `1.22,1.27`
+    /// (default: gotags.toml [matrix] go, else the selected release only).
+    #[arg(long = "go", value_name = "RELEASES")]
+    go: Option<String>,
     /// Read this configuration file instead of looking for gotags.toml.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -75,7 +79,12 @@ pub fn run(args: MatrixArgs) -> Result<ExitCode, CliError> {
     let cgo = settings::cgo(args.cgo.map(CgoChoice::setting), &config).mode();
     let platforms = settings::platforms(args.platforms.as_deref(), &config);
     let tags_sets = settings::tags_sets(args.tags_sets.as_deref(), &config);
-    let configs = matrix::resolve_configs(&at.module.root, &platforms, tags_sets.as_deref(), cgo)
+    let releases: Vec<String> = match &args.go {
+        Some(list) => vec![list.clone()],
+        None => config.matrix.go.clone().unwrap_or_default(),
+    };
+    let sets = tags_sets.as_deref().map(gotags::configs::parse_tag_sets);
+    let configs = matrix::resolve_releases(&at.module.root, &platforms, sets, cgo, &releases)
         .map_err(|e| CliError::Configurations(e.to_string()))?;
     let (dirs, found) = walk::walk(&at.module, &at.start);
     problems::report(&found);

@@ -172,6 +172,7 @@ mod tests {
                 platform: Platform::new(os, "amd64", None),
                 cgo: *cgo,
                 tags: TagSet::new(vec![]),
+                go: None,
             })
             .collect();
         let set = ConfigSet::new(configs).expect("valid");

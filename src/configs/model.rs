@@ -3,10 +3,11 @@
 //! one [`Config`]; its label (`linux/amd64 cgo tags=x`) is what every command prints, and
 //! [`ConfigSet`] pairs each configuration with the exact `BuildContext` it means.
 
-use super::spec::{SpecError, SpecItem};
+use super::spec::{self, SpecError, SpecItem};
 use crate::context::{BuildContext, ContextError, ContextOverrides, HostInfo};
+use crate::go::release::{self, Release, UnknownRelease};
 use crate::platform;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// One target platform, optionally with a micro-architecture variant.
@@ -155,12 +156,25 @@ pub fn tag_sets_of(sets: &[Vec<String>]) -> Vec<TagSet> {
     out
 }
 
-/// One configuration: platform × cgo × tag set.
+/// One configuration: platform × cgo × tag set, and the Go release when a run evaluates
+/// several (`None`: the release the process selected).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Config {
     pub platform: Platform,
     pub cgo: bool,
     pub tags: TagSet,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "release_version"
+    )]
+    pub go: Option<&'static Release>,
+}
+
+fn release_version<S: Serializer>(r: &Option<&'static Release>, s: S) -> Result<S::Ok, S::Error> {
+    match r {
+        Some(r) => s.serialize_str(&r.version()),
+        None => s.serialize_none(),
+    }
 }
 
 impl Config {
@@ -173,6 +187,9 @@ impl Config {
         if !self.tags.tags.is_empty() {
             s.push_str(" tags=");
             s.push_str(&self.tags.tags.join(","));
+        }
+        if let Some(r) = self.go {
+            s.push_str(&format!(" go1.{}", r.minor));
         }
         s
     }
@@ -206,7 +223,7 @@ impl Config {
             goarch: Some(p.goarch.clone()),
             tags: Some(self.tags.tags.clone()),
             cgo: Some(self.cgo),
-            release: None,
+            release: self.go,
         };
         let host = HostInfo {
             goos: p.goos.clone(),
@@ -253,13 +270,21 @@ pub enum CgoMode {
 }
 
 impl CgoMode {
-    /// The cgo values evaluated for `platform`.
+    /// The cgo values evaluated for `platform` (of the selected release).
     pub fn values(self, platform: &Platform) -> &'static [bool] {
+        self.values_in(platform, release::selected())
+    }
+
+    /// The cgo values evaluated for `platform` in `release`.
+    pub fn values_in(self, platform: &Platform, release: &Release) -> &'static [bool] {
+        let supported = release
+            .find_port(&platform.goos, &platform.goarch)
+            .is_some_and(|p| p.cgo_supported);
         match self {
             CgoMode::On => &[true],
             CgoMode::Off => &[false],
             CgoMode::Both => &[false, true],
-            CgoMode::Supported if platform.cgo_supported() => &[false, true],
+            CgoMode::Supported if supported => &[false, true],
             CgoMode::Supported => &[false],
         }
     }
@@ -297,12 +322,23 @@ pub fn product(platforms: &[Platform], tag_sets: &[TagSet], cgo: CgoMode) -> Vec
 /// The configurations of spec items: each item × each tag set × its cgo values (the item's
 /// own `/cgo` or `/nocgo`, else `cgo`'s), in that nesting order, without duplicates.
 pub fn expand(items: &[SpecItem], tag_sets: &[TagSet], cgo: CgoMode) -> Vec<Config> {
+    expand_in(items, tag_sets, cgo, None)
+}
+
+/// [`expand`] for one release of a multi-release run (`Some`), or the selected one.
+fn expand_in(
+    items: &[SpecItem],
+    tag_sets: &[TagSet],
+    cgo: CgoMode,
+    go: Option<&'static Release>,
+) -> Vec<Config> {
+    let release = go.unwrap_or_else(release::selected);
     let mut out: Vec<Config> = Vec::new();
     for item in items {
         let values: &[bool] = match item.cgo {
             Some(true) => &[true],
             Some(false) => &[false],
-            None => cgo.values(&item.platform),
+            None => cgo.values_in(&item.platform, release),
         };
         for t in tag_sets {
             for &c in values {
@@ -310,6 +346,7 @@ pub fn expand(items: &[SpecItem], tag_sets: &[TagSet], cgo: CgoMode) -> Vec<Conf
                     platform: item.platform.clone(),
                     cgo: c,
                     tags: t.clone(),
+                    go,
                 };
                 if !out.contains(&config) {
                     out.push(config);
@@ -318,6 +355,50 @@ pub fn expand(items: &[SpecItem], tag_sets: &[TagSet], cgo: CgoMode) -> Vec<Conf
         }
     }
     out
+}
+
+/// Parses `--go 1.22,1.27` (or `[matrix] go`): releases in the order given, once each.
+pub fn parse_releases(names: &[String]) -> Result<Vec<&'static Release>, UnknownRelease> {
+    let mut out: Vec<&'static Release> = Vec::new();
+    for name in names.iter().flat_map(|n| n.split(',')) {
+        if name.trim().is_empty() {
+            continue;
+        }
+        let r = release::find(name)?;
+        if !out.iter().any(|x| x.minor == r.minor) {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// The configurations of `specs` in every release of `releases` — the Go release as one
+/// more dimension. Each release contributes its own ports (`all`, `first-class`); a named
+/// platform is taken in the releases that have it, and must be a port of at least one.
+pub fn expand_releases(
+    specs: &str,
+    tag_sets: &[TagSet],
+    cgo: CgoMode,
+    releases: &[&'static Release],
+) -> Result<Vec<Config>, SpecError> {
+    let mut out = Vec::new();
+    let mut first_error = None;
+    let mut any = false;
+    for &r in releases {
+        match spec::parse_in(specs, r, releases) {
+            Ok(items) => {
+                any = true;
+                out.extend(expand_in(&items, tag_sets, cgo, Some(r)));
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(e) if !any || !matches!(e, SpecError::Empty { .. }) => Err(e),
+        _ => Ok(out),
+    }
 }
 
 /// The configurations of one run with the build context and label of each, index for index.
@@ -370,6 +451,7 @@ mod tests {
             platform: Platform::new("linux", "amd64", Some("v3")),
             cgo: false,
             tags: TagSet::new(vec!["x".into()]),
+            go: None,
         };
         let ctx = c.context().expect("valid");
         assert!(ctx.match_tag("amd64.v3") && !ctx.match_tag("amd64.v4") && ctx.match_tag("x"));
@@ -378,6 +460,7 @@ mod tests {
             platform: Platform::new("linux", "arm", Some("6")),
             cgo: true,
             tags: TagSet::new(vec![]),
+            go: None,
         };
         let ctx = arm6.context().expect("valid");
         assert!(ctx.match_tag("arm.6") && !ctx.match_tag("arm.7") && ctx.match_tag("cgo"));
@@ -400,12 +483,38 @@ mod tests {
     }
 
     #[test]
+    fn releases_are_a_dimension() {
+        let names = vec!["1.21,go1.27".to_string(), "1.21".to_string()];
+        let rs = parse_releases(&names).expect("known");
+        assert_eq!(rs.iter().map(|r| r.minor).collect::<Vec<_>>(), [21, 27]);
+        assert!(parse_releases(&["1.19".to_string()]).is_err());
+        let sets = [TagSet::new(vec![])];
+        let cfgs = expand_releases("all", &sets, CgoMode::Off, &rs).expect("specs");
+        let want: usize = rs.iter().map(|r| r.ports.len()).sum();
+        assert_eq!(cfgs.len(), want);
+        assert_eq!(cfgs[0].label(), "aix/ppc64 go1.21");
+        let set = ConfigSet::new(cfgs).expect("contexts");
+        let i27 = set
+            .configs
+            .iter()
+            .position(|c| c.go.is_some_and(|r| r.minor == 27));
+        let ctx = &set.contexts[i27.unwrap_or(0)];
+        assert!(ctx.match_tag("go1.27") && !set.contexts[0].match_tag("go1.22"));
+        // A named platform only some releases have is taken where it exists.
+        let one =
+            expand_releases("openbsd/riscv64", &sets, CgoMode::Off, &rs).expect("1.27 has it");
+        assert_eq!(one.len(), 1, "{one:?}");
+        assert!(expand_releases("linux/sparc", &sets, CgoMode::Off, &rs).is_err());
+    }
+
+    #[test]
     fn empty_and_bad_sets_are_errors() {
         assert_eq!(ConfigSet::new(Vec::new()).err(), Some(ConfigError::Empty));
         let bad = Config {
             platform: Platform::new("linux", "sparc", None),
             cgo: false,
             tags: TagSet::new(vec![]),
+            go: None,
         };
         let e = ConfigSet::new(vec![bad]).err().map(|e| e.to_string());
         assert!(e.is_some_and(|e| e.starts_with("linux/sparc: unsupported")));

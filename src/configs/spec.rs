@@ -12,8 +12,8 @@
 //! (`linux/arm/7`, `linux/amd64/v3`); `/cgo` and `/nocgo` pin the cgo setting of that one
 //! platform, otherwise the run's cgo mode decides. Errors name the offending spec.
 
-use super::model::{all_platforms, first_class_platforms, is_variant, variant_values, Platform};
-use crate::platform;
+use super::model::{is_variant, variant_values, Platform};
+use crate::go::release::{self, Release};
 use std::fmt;
 
 /// One platform of a spec list, with its pinned cgo setting if it has one.
@@ -45,6 +45,8 @@ pub enum SpecError {
         item: String,
         goos: String,
         goarch: String,
+        /// `1.23`: the release whose port list was consulted.
+        release: String,
     },
     /// A third part that is neither a variant of the architecture nor `cgo`/`nocgo`.
     BadVariant {
@@ -74,9 +76,10 @@ impl fmt::Display for SpecError {
                 item,
                 goos,
                 goarch,
+                release,
             } => write!(
                 f,
-                "platform {item:?}: {goos}/{goarch} is not a Go 1.23 port (go tool dist list)"
+                "platform {item:?}: {goos}/{goarch} is not a Go {release} port (go tool dist list)"
             ),
             SpecError::BadVariant {
                 item,
@@ -108,8 +111,13 @@ fn cgo_word(w: &str) -> Option<bool> {
     }
 }
 
-/// Parses one `GOOS/GOARCH[/VARIANT][/cgo|/nocgo]`.
+/// Parses one `GOOS/GOARCH[/VARIANT][/cgo|/nocgo]` against the selected release's ports.
 pub fn parse_item(text: &str) -> Result<SpecItem, SpecError> {
+    parse_item_in(text, release::selected())
+}
+
+/// [`parse_item`] against the ports of `release`.
+pub fn parse_item_in(text: &str, release: &Release) -> Result<SpecItem, SpecError> {
     let item = text.trim();
     let shape = || SpecError::Shape {
         item: item.to_string(),
@@ -119,11 +127,12 @@ pub fn parse_item(text: &str) -> Result<SpecItem, SpecError> {
         return Err(shape());
     }
     let (goos, goarch) = (parts[0], parts[1]);
-    if platform::find_port(goos, goarch).is_none() {
+    if release.find_port(goos, goarch).is_none() {
         return Err(SpecError::UnknownPort {
             item: item.to_string(),
             goos: goos.to_string(),
             goarch: goarch.to_string(),
+            release: release.version(),
         });
     }
     let (variant, cgo) = match parts[2..] {
@@ -158,8 +167,31 @@ pub fn parse_item(text: &str) -> Result<SpecItem, SpecError> {
     })
 }
 
-/// Parses a comma-separated list of specs.
+/// Parses a comma-separated list of specs against the selected release's ports.
 pub fn parse(specs: &str) -> Result<Selection, SpecError> {
+    parse_selection(specs, release::selected(), &[])
+}
+
+/// The platforms of `specs` in `release`, one release of a multi-release run: a named
+/// platform that is not a port of `release` but is one of another of `all` is left out.
+pub fn parse_in(
+    specs: &str,
+    release: &Release,
+    all: &[&'static Release],
+) -> Result<Vec<SpecItem>, SpecError> {
+    match parse_selection(specs, release, all)? {
+        Selection::Items(items) => Ok(items),
+        Selection::GoReleaser => Err(SpecError::Shape {
+            item: specs.trim().to_string(),
+        }),
+    }
+}
+
+fn parse_selection(
+    specs: &str,
+    release: &Release,
+    others: &[&'static Release],
+) -> Result<Selection, SpecError> {
     let words: Vec<&str> = specs
         .split(',')
         .map(str::trim)
@@ -181,11 +213,20 @@ pub fn parse(specs: &str) -> Result<Selection, SpecError> {
         }
     };
     for w in &words {
-        let set = match *w {
-            "all" => all_platforms(),
-            "first-class" => first_class_platforms(),
+        let set: Vec<Platform> = match *w {
+            "all" | "first-class" => release
+                .ports
+                .iter()
+                .filter(|p| *w == "all" || p.first_class)
+                .map(|p| Platform::new(p.goos, p.goarch, None))
+                .collect(),
             _ => {
-                push(parse_item(w)?);
+                match parse_item_in(w, release) {
+                    Ok(i) => push(i),
+                    Err(SpecError::UnknownPort { .. })
+                        if others.iter().any(|r| parse_item_in(w, r).is_ok()) => {}
+                    Err(e) => return Err(e),
+                }
                 continue;
             }
         };

@@ -260,6 +260,7 @@ mod tests {
             platform: Platform::new("linux", "arm", Some("7")),
             cgo: true,
             tags: TagSet::new(vec!["integration".into()]),
+            go: None,
         };
         assert_eq!(
             plain_lines(&[&c]),

@@ -162,7 +162,7 @@ pub fn evaluate_set(
 }
 
 /// Every bit `classify`/`list` consult, plus the port when its name shows in an error.
-type Signature<'a> = (Vec<u8>, Option<(&'a str, &'a str)>);
+type Signature<'a> = (Vec<u8>, Option<(&'a str, &'a str, u32)>);
 
 #[allow(clippy::too_many_arguments)]
 fn eval_dir(
@@ -205,7 +205,7 @@ fn eval_dir(
         let external = may_be_command && mle.get(c);
         sig.push(u8::from((cgo_matters || external) && cgo.get(c)));
         sig.push(u8::from(external));
-        let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
+        let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str(), ctx.release.minor));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);
         if k == next {

@@ -66,6 +66,8 @@ pub enum MatrixError {
     GoReleaserParse { path: PathBuf, message: String },
     /// The GoReleaser file has no Go builds.
     GoReleaserEmpty { path: PathBuf },
+    /// A `--go` or `[matrix] go` release gotags does not know.
+    Release(crate::go::release::UnknownRelease),
 }
 
 impl fmt::Display for MatrixError {
@@ -83,6 +85,7 @@ impl fmt::Display for MatrixError {
                 write!(f, "{}: {message}", path.display())
             }
             MatrixError::GoReleaserEmpty { path } => write!(f, "{}: no Go builds", path.display()),
+            MatrixError::Release(e) => e.fmt(f),
         }
     }
 }
@@ -374,6 +377,41 @@ pub fn resolve(
     };
     let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
     let out = configs::expand(&items, &sets, cgo);
+    if out.is_empty() {
+        return Err(ConfigError::Empty.into());
+    }
+    Ok(out)
+}
+
+/// [`resolve`] with the Go release as one more dimension: every configuration once per
+/// release of `releases` (empty: the selected release only, labels without a release).
+pub fn resolve_releases(
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+    releases: &[String],
+) -> Result<Vec<Config>, MatrixError> {
+    let releases = configs::parse_releases(releases).map_err(MatrixError::Release)?;
+    if releases.is_empty() {
+        return resolve(module_root, platforms, tag_sets, cgo);
+    }
+    if platforms.trim() == "goreleaser" {
+        let base = goreleaser_configs(module_root, tag_sets, cgo)?;
+        return Ok(releases
+            .iter()
+            .flat_map(|&r| {
+                base.iter()
+                    .filter(move |c| r.find_port(&c.platform.goos, &c.platform.goarch).is_some())
+                    .map(move |c| Config {
+                        go: Some(r),
+                        ..c.clone()
+                    })
+            })
+            .collect());
+    }
+    let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
+    let out = configs::expand_releases(platforms, &sets, cgo, &releases)?;
     if out.is_empty() {
         return Err(ConfigError::Empty.into());
     }

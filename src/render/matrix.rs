@@ -23,10 +23,12 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         return format!("all {n} configurations");
     }
     let both_cgo = configs.iter().any(|c| c.cgo) && configs.iter().any(|c| !c.cgo);
+    // Tag sets (and, in a multi-release run, releases) are listed apart.
+    let keys: Vec<String> = configs.iter().map(group_key).collect();
     let mut tagsets: Vec<&str> = Vec::new();
-    for c in configs {
-        if !tagsets.contains(&c.tags.name.as_str()) {
-            tagsets.push(&c.tags.name);
+    for k in &keys {
+        if !tagsets.contains(&k.as_str()) {
+            tagsets.push(k);
         }
     }
     let mut parts = Vec::new();
@@ -35,7 +37,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         let mut plats: Vec<(String, String, u8)> = Vec::new();
         let mut universe: Vec<(String, String)> = Vec::new();
         for (i, c) in configs.iter().enumerate() {
-            if c.tags.name != *ts {
+            if keys[i] != *ts {
                 continue;
             }
             let os = c.platform.goos.clone();
@@ -56,8 +58,9 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         }
         let full_mask = configs
             .iter()
-            .filter(|c| c.tags.name == *ts)
-            .fold(0u8, |m, c| m | if c.cgo { 2 } else { 1 });
+            .zip(&keys)
+            .filter(|(_, k)| k == ts)
+            .fold(0u8, |m, (c, _)| m | if c.cgo { 2 } else { 1 });
         let mut tokens: Vec<(String, u8)> = Vec::new();
         let mut oses: Vec<&str> = Vec::new();
         for (o, _, _) in &plats {
@@ -126,6 +129,14 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         parts.push(text);
     }
     format!("{} ({} of {n})", parts.join("; "), set.count())
+}
+
+/// The tag-set name, with the release in a multi-release run: `default`, `x,y go1.22`.
+fn group_key(c: &Config) -> String {
+    match c.go {
+        Some(r) => format!("{} go1.{}", c.tags.name, r.minor),
+        None => c.tags.name.clone(),
+    }
 }
 
 fn describe_set(configs: &[Config], set: &ConfigSet) -> String {
