@@ -9,6 +9,7 @@
 pub mod check;
 pub mod classify;
 pub mod config;
+pub mod configs;
 pub mod constraint;
 pub mod context;
 pub mod embed;

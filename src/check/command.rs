@@ -4,10 +4,11 @@
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::engine::{self, CheckInput, Selection};
-use super::platforms::{self, Platform};
-use super::rules::gt208;
+use super::rule::RunInput;
 use crate::config::Config;
+use crate::configs::{tag_sets_of, CgoMode, ConfigSet, TagSet};
 use crate::facts::ReadDepth;
+use crate::matrix::MatrixError;
 use crate::source::{Disk, FileKind, SharedSource, Source, SourceError};
 use crate::walk::{self, ModuleError, WalkProblem};
 use std::collections::BTreeMap;
@@ -19,6 +20,8 @@ use std::path::{Path, PathBuf};
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub platforms: Option<String>,
+    /// The cgo mode of platforms without `/cgo` or `/nocgo` (`--cgo`).
+    pub cgo: Option<CgoMode>,
     pub tags: Option<Vec<String>>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
@@ -31,8 +34,8 @@ pub struct CheckOptions {
 pub enum CheckError {
     /// gotags.toml could not be found, read or parsed (the config loader's message).
     Config(String),
-    /// A platform spec that does not parse.
-    Platforms(String),
+    /// A platform spec that does not parse, or selects no configuration Go accepts.
+    Platforms(MatrixError),
     /// `--select`/`--ignore` names no rule.
     UnknownRule { code: String },
     /// A path argument that cannot be resolved.
@@ -48,7 +51,8 @@ pub enum CheckError {
 impl fmt::Display for CheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CheckError::Config(m) | CheckError::Platforms(m) => f.write_str(m),
+            CheckError::Config(m) => f.write_str(m),
+            CheckError::Platforms(e) => e.fmt(f),
             CheckError::UnknownRule { code } => {
                 write!(f, "unknown rule code {code} (see gotags check --explain)")
             }
@@ -111,20 +115,18 @@ pub fn run_in(
         .clone()
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
-    let tag_sets: Vec<Vec<String>> = match (&opts.tags, &config.matrix.tags) {
-        (Some(t), _) => vec![t.clone()],
-        (None, Some(sets)) if !sets.is_empty() => sets.clone(),
-        _ => vec![Vec::new()],
+    let cgo = config.matrix.cgo_mode(opts.cgo);
+    let given_sets: Option<Vec<Vec<String>>> = match (&opts.tags, &config.matrix.tags) {
+        (Some(t), _) => Some(vec![t.clone()]),
+        (None, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
+        _ => None,
     };
-    let mut plats: Vec<Platform> = Vec::new();
-    for tags in &tag_sets {
-        for mut p in platforms::parse(&spec, tags).map_err(CheckError::Platforms)? {
-            if !tags.is_empty() {
-                p.label = format!("{} tags={}", p.label, tags.join(","));
-            }
-            plats.push(p);
-        }
-    }
+    let tag_sets: Vec<Vec<String>> = given_sets.clone().unwrap_or_else(|| vec![Vec::new()]);
+    let sets: Option<Vec<TagSet>> = given_sets.as_deref().map(tag_sets_of);
+    // The same specs and the same resolver as `gotags matrix`: grammar errors surface before
+    // any walking.
+    crate::configs::spec::parse(&spec)
+        .map_err(|e| CheckError::Platforms(MatrixError::Spec(e)))?;
     for code in split_codes(&opts.select)
         .iter()
         .chain(&split_codes(&opts.ignore))
@@ -150,6 +152,7 @@ pub fn run_in(
         severity: config.severities(),
     };
     let mut all = Vec::new();
+    let mut checked: Option<ConfigSet> = None;
     for start in &paths {
         let start = source
             .canonicalize(start)
@@ -161,6 +164,10 @@ pub fn run_in(
             return Err(CheckError::NotADirectory { path: start });
         }
         let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
+        let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
+            .map_err(CheckError::Platforms)?;
+        let plats = ConfigSet::new(configs)
+            .map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
         let (dirs, problems) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
         if let Some(p) = problems.into_iter().next() {
             return Err(CheckError::Walk(p));
@@ -177,42 +184,22 @@ pub fn run_in(
             source: source.clone(),
         };
         all.extend(engine::run(&input));
+        checked = Some(plats);
     }
-    // GT208: user tags named like platforms, once per run.
-    if selection.enabled(gt208::RULE.info.code) {
-        let source = match (&opts.tags, &config.path) {
-            (None, Some(p)) if config.matrix.tags.is_some() => {
-                crate::generate::plan::short_path(p, cwd)
-            }
-            _ => "<command line>".to_string(),
-        };
-        let mut seen: Vec<&str> = Vec::new();
-        for set in &tag_sets {
-            for t in gt208::shadowing(set) {
-                if seen.contains(&t) {
-                    continue;
-                }
-                seen.push(t);
-                all.push(Diagnostic {
-                    code: gt208::RULE.info.code.into(),
-                    severity: selection
-                        .severity
-                        .get(gt208::RULE.info.code)
-                        .copied()
-                        .unwrap_or(gt208::RULE.info.severity),
-                    message: format!(
-                        "build tag `{t}` is a platform name: it is set on every platform checked"
-                    ),
-                    file: source.clone(),
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 2,
-                    help: Some("choose a tag that is not a GOOS/GOARCH name".into()),
-                    platforms: Vec::new(),
-                });
-            }
+    // Run-scope rules (GT208: user tags named like platforms), once per run.
+    let tags_source = match (&opts.tags, &config.path) {
+        (None, Some(p)) if config.matrix.tags.is_some() => {
+            crate::generate::plan::short_path(p, cwd)
         }
+        _ => "<command line>".to_string(),
+    };
+    if let Some(platforms) = &checked {
+        let run = RunInput {
+            platforms,
+            tag_sets: &tag_sets,
+            tags_source: &tags_source,
+        };
+        all.extend(engine::run_config(&run, &selection));
     }
     let texts = snippet_texts(&*source, &all, cwd);
     Ok(CheckReport {

@@ -14,12 +14,16 @@ use std::process::ExitCode;
 pub struct CheckArgs {
     /// Directories to check, each as `./...` there (default: the current directory).
     paths: Vec<PathBuf>,
-    /// Platforms: all, first-class, or goos/goarch[/cgo|/nocgo],... (default: gotags.toml, else all).
+    /// Platforms: all, first-class, goreleaser, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
+    /// (default: gotags.toml, else all).
     #[arg(long)]
     platforms: Option<String>,
     /// User build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
     #[arg(long)]
     tags: Option<String>,
+    /// cgo settings of platforms without /cgo or /nocgo (default: gotags.toml, else both).
+    #[arg(long, value_enum)]
+    cgo: Option<super::matrix::CgoChoice>,
     /// Output format on stdout.
     #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     format: String,
@@ -99,6 +103,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
     let opts = command::CheckOptions {
         paths: args.paths.clone(),
         platforms: args.platforms.clone(),
+        cgo: args.cgo.map(|c| c.setting().mode()),
         tags,
         select: args.select.clone(),
         ignore: args.ignore.clone(),

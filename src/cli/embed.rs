@@ -55,16 +55,9 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
         Some(c) => c == OnOff::On,
         None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
     };
-    let mut all = Vec::new();
-    for p in gotags::platform::ports() {
-        all.push(BuildContext::for_port(
-            p.goos,
-            p.goarch,
-            cgo,
-            &base.build_tags,
-        )?);
-    }
-    Ok(all)
+    let set = gotags::configs::every_port(cgo, &base.build_tags)
+        .map_err(|e| CliError::Configurations(e.to_string()))?;
+    Ok(set.contexts)
 }
 
 pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {

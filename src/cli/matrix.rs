@@ -5,7 +5,7 @@ use super::error::CliError;
 use super::{color, output, paths, problems, settings};
 use clap::{Args, ValueEnum};
 use gotags::config::CgoSetting;
-use gotags::matrix::{self, configs::CgoMode};
+use gotags::matrix;
 use gotags::render;
 use gotags::walk;
 use std::path::PathBuf;
@@ -16,6 +16,8 @@ pub enum CgoChoice {
     On,
     Off,
     Both,
+    /// Off everywhere, and on where the port supports cgo.
+    Supported,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +31,8 @@ pub enum MatrixFormat {
 pub struct MatrixArgs {
     /// Directory to evaluate, as `./...` run there (default: the current directory).
     path: Option<PathBuf>,
-    /// `all` (49 ports), `first-class`, `goreleaser`, or a comma list such as
-    /// `linux/amd64,linux/arm/7,linux/amd64/v3` (default: gotags.toml, else all).
+    /// `all` (every port), `first-class`, `goreleaser`, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
+    /// such as `linux/amd64,linux/arm/7,linux/amd64/v3/nocgo` (default: gotags.toml, else all).
     #[arg(long)]
     platforms: Option<String>,
     /// Tag sets separated by `;`, tags by `,`; an empty set is the default: `";integration;a,b"`.
@@ -39,6 +41,10 @@ pub struct MatrixArgs {
     /// cgo settings to evaluate (default: gotags.toml, else both).
     #[arg(long, value_enum)]
     cgo: Option<CgoChoice>,
+    /// Go releases to evaluate as one more dimension, comma-separated: `1.22,1.27`
+    /// (default: gotags.toml [matrix] go, else the selected release only).
+    #[arg(long = "go", value_name = "RELEASES")]
+    go: Option<String>,
     /// Read this configuration file instead of looking for gotags.toml.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -57,11 +63,12 @@ pub struct MatrixArgs {
 }
 
 impl CgoChoice {
-    fn setting(self) -> CgoSetting {
+    pub fn setting(self) -> CgoSetting {
         match self {
             CgoChoice::On => CgoSetting::On,
             CgoChoice::Off => CgoSetting::Off,
             CgoChoice::Both => CgoSetting::Both,
+            CgoChoice::Supported => CgoSetting::Supported,
         }
     }
 }
@@ -69,22 +76,25 @@ impl CgoChoice {
 pub fn run(args: MatrixArgs) -> Result<ExitCode, CliError> {
     let at = paths::locate(args.path.as_deref())?;
     let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
-    let cgo = match settings::cgo(args.cgo.map(CgoChoice::setting), &config) {
-        CgoSetting::On => CgoMode::On,
-        CgoSetting::Off => CgoMode::Off,
-        CgoSetting::Both => CgoMode::Both,
-    };
+    let cgo = settings::cgo(args.cgo.map(CgoChoice::setting), &config).mode();
     let platforms = settings::platforms(args.platforms.as_deref(), &config);
     let tags_sets = settings::tags_sets(args.tags_sets.as_deref(), &config);
-    let configs = matrix::resolve_configs(&at.module.root, &platforms, tags_sets.as_deref(), cgo)
-        .map_err(CliError::Configurations)?;
+    let releases: Vec<String> = match &args.go {
+        Some(list) => vec![list.clone()],
+        None => config.matrix.go.clone().unwrap_or_default(),
+    };
+    let sets = tags_sets.as_deref().map(gotags::configs::parse_tag_sets);
+    let configs = matrix::resolve_releases(&at.module.root, &platforms, sets, cgo, &releases)
+        .map_err(|e| CliError::Configurations(e.to_string()))?;
     let (dirs, found) = walk::walk_to(&at.module, &at.start, gotags::facts::ReadDepth::Decls);
     problems::report(&found);
     let opts = matrix::RunOptions {
         cover: args.cover,
         all_decl_differences: args.all_decl_differences,
+        reasons: args.explain.is_none() && args.format == MatrixFormat::Json,
     };
-    let m = matrix::run_with(at.module, dirs, configs, opts, &at.cwd).map_err(CliError::Matrix)?;
+    let m = matrix::run_with(at.module, dirs, configs, opts, &at.cwd)
+        .map_err(|e| CliError::Matrix(e.to_string()))?;
     let explained = match &args.explain {
         Some(file) => {
             let abs = paths::absolute(Some(file), &at.cwd);
@@ -97,13 +107,13 @@ pub fn run(args: MatrixArgs) -> Result<ExitCode, CliError> {
                 .iter()
                 .position(|x| std::ptr::eq(x, d))
                 .unwrap_or(0);
-            Some((file.display().to_string(), found.map(|fi| (di, fi))))
+            Some((file.display().to_string(), m.explain_file(di, found)))
         }
         None => None,
     };
     let color = color::for_stdout(color::ColorChoice::Auto);
     let written = output::to_stdout(|out| match explained {
-        Some((name, found)) => render::matrix::write_explain(out, &m, &name, found),
+        Some((name, groups)) => render::matrix::write_explain(out, &m, &name, &groups),
         None => match args.format {
             MatrixFormat::Table => render::matrix::write_table(out, &m, color),
             MatrixFormat::Markdown => render::matrix::write_markdown(out, &m),

@@ -2,8 +2,8 @@
 //! rule that keeps it out (file-name suffix, the false leaves of its `//go:build` expression,
 //! `ignore`, cgo off, a `.`/`_` prefix, …), grouped over configurations with equal reasons.
 
-use super::bitset::Bits;
 use super::evaluate::{compiled_lists, DirMatrix, Evaluation};
+use crate::configs::Bits;
 use crate::constraint::Expr;
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};

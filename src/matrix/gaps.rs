@@ -5,9 +5,9 @@
 //! declared twice on one configuration. The broad "declared on some configurations, absent
 //! on others" list is available on request as informational `decl_differences`.
 
-use super::bitset::Bits;
 use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
+use crate::configs::Bits;
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
 use crate::platform;

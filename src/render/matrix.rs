@@ -2,12 +2,11 @@
 //! coloured on request), Markdown for pull-request comments, JSON carrying everything, the
 //! `--explain` report for one file and the `--cover` CI snippets.
 
+use crate::configs::{Bits, Config};
 use crate::list::ListedPackage;
-use crate::matrix::bitset::Bits;
-use crate::matrix::configs::Config;
 use crate::matrix::cover;
 use crate::matrix::evaluate::compiled_lists;
-use crate::matrix::explain::{self, Reason};
+use crate::matrix::explain::Reason;
 use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
 use crate::matrix::Matrix;
 use rayon::prelude::*;
@@ -24,10 +23,12 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         return format!("all {n} configurations");
     }
     let both_cgo = configs.iter().any(|c| c.cgo) && configs.iter().any(|c| !c.cgo);
+    // Tag sets (and, in a multi-release run, releases) are listed apart.
+    let keys: Vec<String> = configs.iter().map(group_key).collect();
     let mut tagsets: Vec<&str> = Vec::new();
-    for c in configs {
-        if !tagsets.contains(&c.tags.name.as_str()) {
-            tagsets.push(&c.tags.name);
+    for k in &keys {
+        if !tagsets.contains(&k.as_str()) {
+            tagsets.push(k);
         }
     }
     let mut parts = Vec::new();
@@ -36,7 +37,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         let mut plats: Vec<(String, String, u8)> = Vec::new();
         let mut universe: Vec<(String, String)> = Vec::new();
         for (i, c) in configs.iter().enumerate() {
-            if c.tags.name != *ts {
+            if keys[i] != *ts {
                 continue;
             }
             let os = c.platform.goos.clone();
@@ -57,8 +58,9 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         }
         let full_mask = configs
             .iter()
-            .filter(|c| c.tags.name == *ts)
-            .fold(0u8, |m, c| m | if c.cgo { 2 } else { 1 });
+            .zip(&keys)
+            .filter(|(_, k)| k == ts)
+            .fold(0u8, |m, (c, _)| m | if c.cgo { 2 } else { 1 });
         let mut tokens: Vec<(String, u8)> = Vec::new();
         let mut oses: Vec<&str> = Vec::new();
         for (o, _, _) in &plats {
@@ -127,6 +129,14 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         parts.push(text);
     }
     format!("{} ({} of {n})", parts.join("; "), set.count())
+}
+
+/// The tag-set name, with the release in a multi-release run: `default`, `x,y go1.22`.
+fn group_key(c: &Config) -> String {
+    match c.go {
+        Some(r) => format!("{} go1.{}", c.tags.name, r.minor),
+        None => c.tags.name.clone(),
+    }
 }
 
 fn describe_set(configs: &[Config], set: &ConfigSet) -> String {
@@ -531,9 +541,9 @@ struct JsonClass<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonReason {
+struct JsonReason<'a> {
     #[serde(flatten)]
-    reason: Reason,
+    reason: &'a Reason,
     text: String,
     configs: ConfigSet,
 }
@@ -541,7 +551,7 @@ struct JsonReason {
 #[derive(Serialize)]
 struct JsonFile<'a> {
     name: &'a str,
-    reasons: Vec<JsonReason>,
+    reasons: Vec<JsonReason<'a>>,
 }
 
 #[derive(Serialize)]
@@ -575,19 +585,24 @@ struct JsonMatrix<'a> {
     cover: Option<JsonCover<'a>>,
 }
 
-/// Everything, as one JSON document.
+/// Everything, as one JSON document. The matrix must have been run with
+/// [`crate::matrix::RunOptions::reasons`].
 pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     let configs = &m.eval.configs;
     let set = |b: &Bits| b.iter().collect::<Vec<_>>();
-    // The per-file reasons are most of the work: build directories in parallel.
+    let Some(all_reasons) = &m.reasons else {
+        return Err(io::Error::other(
+            "the matrix was run without per-file reasons (RunOptions::reasons)",
+        ));
+    };
     let dirs = m
         .eval
         .dirs
         .par_iter()
+        .zip(all_reasons)
         .enumerate()
-        .map(|(di, d)| {
+        .map(|(di, (d, reasons))| {
             let facts = &m.dirs[d.dir_index];
-            let reasons = explain::dir_reasons(&m.eval, d, &facts.files);
             JsonDir {
                 dir: &d.rel,
                 import_path: &d.import_path,
@@ -606,11 +621,11 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
                     .map(|(f, reasons)| JsonFile {
                         name: &f.name,
                         reasons: reasons
-                            .into_iter()
+                            .iter()
                             .map(|(r, b)| JsonReason {
                                 text: r.text(),
                                 reason: r,
-                                configs: set(&b),
+                                configs: set(b),
                             })
                             .collect(),
                     })
@@ -649,44 +664,31 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// `--explain FILE`: the file's verdict on every configuration, grouped.
+/// `--explain FILE`: the file's verdict on every configuration, grouped
+/// ([`Matrix::explain_file`]).
 pub fn write_explain(
     out: &mut impl Write,
     m: &Matrix,
     shown: &str,
-    file: Result<(usize, usize), String>,
+    groups: &[(Reason, Bits)],
 ) -> io::Result<()> {
     let configs = &m.eval.configs;
     writeln!(out, "{shown}")?;
-    match file {
-        Err(_) => writeln!(
-            out,
-            "  {}: {}",
-            describe(configs, &Bits::full(configs.len())),
-            Reason::Hidden.text()
-        ),
-        Ok((di, fi)) => {
-            let d = &m.eval.dirs[di];
-            let f = &m.dirs[d.dir_index].files[fi];
-            let mut groups = explain::file_reasons(&m.eval, d, f);
-            groups.sort_by_key(|(r, _)| !r.is_compiled());
-            for (r, b) in groups {
-                writeln!(
-                    out,
-                    "{}",
-                    wrap(&format!("{}:", describe(configs, &b)), 2, 4)
-                )?;
-                writeln!(out, "{}", wrap(&r.text(), 6, 8))?;
-            }
-            Ok(())
+    for (r, b) in groups {
+        if *r == Reason::Hidden && b.is_full() {
+            writeln!(out, "  {}: {}", describe(configs, b), r.text())?;
+            continue;
         }
+        writeln!(out, "{}", wrap(&format!("{}:", describe(configs, b)), 2, 4))?;
+        writeln!(out, "{}", wrap(&r.text(), 6, 8))?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matrix::configs::{all_platforms, product, CgoMode, TagSet};
+    use crate::configs::{all_platforms, product, CgoMode, TagSet};
 
     #[test]
     fn describes_sets_compactly() {

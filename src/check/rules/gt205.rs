@@ -2,8 +2,8 @@
 //! name suffix. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::check::universe::Universe;
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::configs::universe::Universe;
 use crate::constraint::Truth;
 use crate::filename::NameConstraint;
 
@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
         example: "// file x_linux.go\n//go:build linux\n\npackage p",
         fix: "Delete the `//go:build` line (the suffix suffices), or rename the file and keep the line.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,73 +1,12 @@
-//! Evaluating a constraint over every configuration at once: all ports × cgo × compiler ×
-//! release × assignments of the free (user) tags, as a bitset per tag. Used to decide that
-//! an expression can never, or will always, be satisfied.
+//! The satisfiability universe: every configuration Go could ever build a file under (all
+//! ports × cgo where supported × compiler × release × assignments of the free user tags),
+//! as [`Bits`] per tag. `check` uses it to decide that an expression can never, or will
+//! always, be satisfied, and that it contradicts the file's name.
 
+use super::bits::Bits;
 use crate::constraint::{Expr, Truth};
 use crate::filename::NameConstraint;
 use crate::platform;
-
-/// A set of configurations.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(n: usize, value: bool) -> Bits {
-        let words = n.div_ceil(64);
-        let mut v = vec![if value { u64::MAX } else { 0 }; words];
-        if value && n % 64 != 0 {
-            if let Some(last) = v.last_mut() {
-                *last = (1u64 << (n % 64)) - 1;
-            }
-        }
-        Bits(v)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
-    }
-
-    fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-}
-
-/// `Truth` over a fixed-size universe; `not` needs the size, so it is carried along.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Set {
-    pub bits: Bits,
-    pub n: usize,
-}
-
-impl Truth for Set {
-    fn and(mut self, other: Set) -> Set {
-        for (a, b) in self.bits.0.iter_mut().zip(&other.bits.0) {
-            *a &= b;
-        }
-        self
-    }
-    fn or(mut self, other: Set) -> Set {
-        for (a, b) in self.bits.0.iter_mut().zip(&other.bits.0) {
-            *a |= b;
-        }
-        self
-    }
-    fn not(mut self) -> Set {
-        let full = Bits::new(self.n, true);
-        for (a, b) in self.bits.0.iter_mut().zip(&full.0) {
-            *a = !*a & b;
-        }
-        self
-    }
-}
-
-impl Set {
-    pub fn is_empty(&self) -> bool {
-        self.bits.is_empty()
-    }
-    pub fn is_full(&self) -> bool {
-        self.clone().not().is_empty()
-    }
-}
 
 /// One configuration of the universe.
 struct Config {
@@ -173,31 +112,37 @@ impl Universe {
     }
 
     /// The configurations where `tag` holds.
-    pub fn tag(&self, tag: &str) -> Set {
-        let n = self.configs.len();
-        let mut bits = Bits::new(n, false);
-        for (i, c) in self.configs.iter().enumerate() {
-            if self.tag_true(c, tag) {
-                bits.set(i);
-            }
-        }
-        Set { bits, n }
+    pub fn tag(&self, tag: &str) -> Bits {
+        Bits::from_fn(self.configs.len(), |i| self.tag_true(&self.configs[i], tag))
     }
 
-    pub fn eval(&self, expr: &Expr) -> Set {
+    pub fn eval(&self, expr: &Expr) -> Bits {
         expr.eval_with(&mut |t| self.tag(t))
     }
 
-    pub fn eval_name(&self, name: &NameConstraint) -> Set {
-        let n = self.configs.len();
-        name.eval(
-            &mut |t| self.tag(t),
-            Set {
-                bits: Bits::new(n, true),
-                n,
-            },
-        )
+    pub fn eval_name(&self, name: &NameConstraint) -> Bits {
+        name.eval(&mut |t| self.tag(t), Bits::full(self.configs.len()))
     }
+}
+
+/// No configuration at all satisfies `expr` (`None`: too many free tags to tell).
+pub fn never_satisfied(expr: &Expr) -> Option<bool> {
+    let u = Universe::for_tags(&expr.tags())?;
+    Some(u.eval(expr).is_empty())
+}
+
+/// `expr` and the file-name constraint `name` are each satisfiable but never together: the
+/// constraint contradicts the name (`None`: no name constraint, or too many free tags).
+pub fn contradicts_name(expr: &Expr, name: &NameConstraint) -> Option<bool> {
+    if *name == NameConstraint::None {
+        return None;
+    }
+    let mut tags = expr.tags();
+    tags.extend(name.tags());
+    let u = Universe::for_tags(&tags)?;
+    let e = u.eval(expr);
+    let n = u.eval_name(name);
+    Some(!e.is_empty() && !n.is_empty() && e.and(n).is_empty())
 }
 
 #[cfg(test)]
@@ -224,5 +169,10 @@ mod tests {
         assert_eq!(sets("js && cgo"), (true, false));
         assert_eq!(sets("nacl"), (true, false));
         assert_eq!(sets("unix && windows"), (true, false));
+        let e = parse_go_build("linux").expect("parses");
+        assert_eq!(never_satisfied(&e), Some(false));
+        let windows = NameConstraint::Os("windows".into());
+        assert_eq!(contradicts_name(&e, &windows), Some(true));
+        assert_eq!(contradicts_name(&e, &NameConstraint::None), None);
     }
 }

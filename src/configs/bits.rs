@@ -1,6 +1,7 @@
-//! `Bits`: a set of configuration indices, one bit per configuration, of any length (a
-//! `Vec<u64>`, so matrices beyond 128 configurations work). Implements [`Truth`] so a
-//! constraint expression is evaluated for every configuration in one pass of AND/OR/NOT.
+//! `Bits`, the one set-of-configurations type: one bit per configuration index, of any
+//! length (a `Vec<u64>`, so sets beyond 128 configurations work). Implements [`Truth`] so a
+//! constraint expression is evaluated for every configuration in one pass of AND/OR/NOT;
+//! `matrix`, `check` (including its satisfiability universe) and `embed` all use it.
 
 use crate::constraint::Truth;
 
@@ -60,6 +61,20 @@ impl Bits {
 
     pub fn is_full(&self) -> bool {
         self.count() == self.len
+    }
+
+    /// `self ∧ other`, without consuming either.
+    pub fn and_ref(&self, other: &Bits) -> Bits {
+        let mut out = self.clone();
+        for (a, b) in out.words.iter_mut().zip(&other.words) {
+            *a &= b;
+        }
+        out
+    }
+
+    /// One `bool` per configuration, in index order.
+    pub fn to_bools(&self) -> Vec<bool> {
+        (0..self.len).map(|i| self.get(i)).collect()
     }
 
     /// Whether every member of `self` is in `other`.
