@@ -63,13 +63,15 @@ pub fn compiles(f: &FileFacts, ctx: &BuildContext) -> bool {
     match &f.header {
         HeaderOutcome::NotRead => true,
         HeaderOutcome::Read(h) => {
-            let by_lines = match &h.go_build {
-                Some(gb) => gb.expr.as_ref().is_ok_and(|e| eval_expr(e, ctx)),
-                None => h
-                    .plus_build
-                    .iter()
-                    .all(|pb| pb.expr.as_ref().map_or(true, |e| eval_expr(e, ctx))),
-            };
+            // An unparsable //go:build line excludes the file; an unparsable +build line
+            // does not constrain.
+            let by_lines = crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build)
+                .iter()
+                .all(|c| {
+                    c.expr
+                        .as_ref()
+                        .map_or(h.go_build.is_none(), |e| eval_expr(e, ctx))
+                });
             by_lines && (!f.is_go() || !h.imports_c() || ctx.cgo_enabled)
         }
         _ => false,

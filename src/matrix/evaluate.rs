@@ -77,18 +77,9 @@ impl FileBits {
         let name = f.name_constraint.eval(&mut |t: &str| tag(t), full.clone());
         let mut header = full;
         if let HeaderOutcome::Read(h) = &f.header {
-            match &h.go_build {
-                Some(gb) => {
-                    if let Ok(e) = &gb.expr {
-                        header = e.eval_with(&mut |t: &str| tag(t));
-                    }
-                }
-                None => {
-                    for pb in &h.plus_build {
-                        if let Ok(e) = &pb.expr {
-                            header = header.and(e.eval_with(&mut |t: &str| tag(t)));
-                        }
-                    }
+            for c in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+                if let Ok(e) = &c.expr {
+                    header = header.and(e.eval_with(&mut |t: &str| tag(t)));
                 }
             }
         }

@@ -36,12 +36,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     // Only deadness the checked dimensions decide (GOOS, GOARCH, cgo): a file selected by a
     // user tag, a GOEXPERIMENT, the compiler, a GOAMD64-style variant or a Go release is a
     // deliberate variant, not dead code.
-    let lines = h.go_build.iter().chain(if h.go_build.is_some() {
-        &[][..]
-    } else {
-        &h.plus_build[..]
-    });
-    for c in lines {
+    for c in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
         let Ok(e) = &c.expr else { return };
         if !e.tags().iter().all(|t| {
             platform::is_known_os(t) || platform::is_known_arch(t) || *t == "unix" || *t == "cgo"
