@@ -315,7 +315,12 @@ impl<'a> Scanner<'a> {
                 return self.token(kind, self.off, pos);
             };
             match b {
-                b' ' | b'\t' | b'\r' => self.off += 1,
+                b' ' | b'\t' | b'\r' => {
+                    self.off += 1;
+                    while matches!(self.src.get(self.off), Some(b' ' | b'\t' | b'\r')) {
+                        self.off += 1;
+                    }
+                }
                 b'\n' => {
                     if std::mem::take(&mut self.insert_semi) {
                         let pos = self.pos_at(self.off);
@@ -405,8 +410,12 @@ impl<'a> Scanner<'a> {
     fn scan_token(&mut self) -> Token {
         let start = self.off;
         let pos = self.pos_at(start);
-        let Some((c, w)) = self.char_at(start) else {
-            return self.token(Kind::Eof, start, pos);
+        let (c, w) = match self.src.get(start) {
+            Some(&b) if b != 0 && b < 0x80 => (b as char, 1),
+            _ => match self.char_at(start) {
+                Some(cw) => cw,
+                None => return self.token(Kind::Eof, start, pos),
+            },
         };
         let semi_before = std::mem::take(&mut self.insert_semi);
         let insert = self.mode.insert_semis;
