@@ -24,5 +24,6 @@ pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;
+pub mod source;
 pub mod syntax;
 pub mod walk;

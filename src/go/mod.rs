@@ -1,6 +1,8 @@
-//! Go's own rules, with no I/O and nothing from above: character classes, the one scanner,
-//! the keyword table, literal values, line positions, and go/build's header byte reader.
+//! Go's own rules, with no I/O and nothing from above: what each Go release knows, character
+//! classes, the one scanner, the keyword table, literal values, line positions, and go/build's
+//! header byte reader.
 //!
+//! * [`release`]: per-release tables (ports, known names, experiments, feature levels, tags);
 //! * [`unicode`]: `IsLetter`/`IsDigit`/`IsSpace` tables and Go's UTF-8 decoding;
 //! * [`token`]: keywords, operators and predeclared names;
 //! * [`scanner`]: go/scanner's tokens, semicolon insertion and error messages;
@@ -11,6 +13,7 @@
 pub mod lines;
 pub mod literal;
 pub mod reader;
+pub mod release;
 pub mod scanner;
 pub mod token;
 pub mod unicode;
