@@ -293,6 +293,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The next token; [`Kind::Eof`] at the end, then forever.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Token {
         if let Some((off, line, column)) = self.pending_semi.take() {
             return Token {
@@ -468,7 +469,7 @@ impl<'a> Scanner<'a> {
                 self.off = start + w;
                 // A misplaced byte-order mark, NUL or bad UTF-8 was reported when decoded.
                 // (Go reports those twice; the decoding message sorts first either way.)
-                if !matches!(c, '\u{feff}' | '\0') && !(c == '\u{fffd}' && w == 1) {
+                if !(matches!(c, '\u{feff}' | '\0') || (c == '\u{fffd}' && w == 1)) {
                     let kind = if c == '\u{201c}' || c == '\u{201d}' {
                         ScanErrorKind::CurlyQuote(c)
                     } else {
@@ -624,7 +625,7 @@ impl<'a> Scanner<'a> {
         let mut v: u32 = 0;
         for _ in 0..digits {
             match self.char_at(self.off) {
-                Some((c, _)) if c.to_digit(radix).is_some() => {
+                Some((c, _)) if c.is_digit(radix) => {
                     v = v * radix + c.to_digit(radix).unwrap_or(0);
                     self.off += 1;
                 }
@@ -789,7 +790,7 @@ fn invalid_separator(lit: &[u8]) -> Option<usize> {
     let mut i = 0;
     if lit.len() >= 2 && lit[0] == b'0' && matches!(lit[1].to_ascii_lowercase(), b'x' | b'o' | b'b')
     {
-        hex = lit[1].to_ascii_lowercase() == b'x';
+        hex = lit[1].eq_ignore_ascii_case(&b'x');
         prev = b'0';
         i = 2;
     }
@@ -890,7 +891,8 @@ mod tests {
 
     #[test]
     fn go_scanner_errors() {
-        let cases: &[(&[u8], Option<(u32, u32, &str)>)] = &[
+        type Case<'a> = (&'a [u8], Option<(u32, u32, &'a str)>);
+        let cases: &[Case] = &[
             (
                 "package Ⅻ".as_bytes(),
                 Some((1, 9, "illegal character U+216B 'Ⅻ'")),

@@ -287,7 +287,8 @@ mod tests {
 
     #[test]
     fn go_parser_messages() {
-        let cases: &[(&[u8], (u32, u32, &str))] = &[
+        type Case<'a> = (&'a [u8], (u32, u32, &'a str));
+        let cases: &[Case] = &[
             (
                 b"package p\nimport \"fmt\n",
                 (2, 8, "string literal not terminated"),
