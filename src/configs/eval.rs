@@ -89,21 +89,13 @@ pub fn header_truth<T: Truth>(f: &FileFacts, full: T, tag: &mut impl FnMut(&str)
     let HeaderOutcome::Read(h) = &f.header else {
         return full;
     };
-    match &h.go_build {
-        Some(gb) => match &gb.expr {
-            Ok(e) => e.eval_with(tag),
-            Err(_) => full,
-        },
-        None => {
-            let mut acc = full;
-            for pb in &h.plus_build {
-                if let Ok(e) = &pb.expr {
-                    acc = acc.and(e.eval_with(tag));
-                }
-            }
-            acc
+    let mut acc = full;
+    for line in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+        if let Ok(e) = &line.expr {
+            acc = acc.and(e.eval_with(tag));
         }
     }
+    acc
 }
 
 /// The configurations that compile a file as a source of its package: name and header

@@ -414,11 +414,7 @@ pub fn find(
             let mut documentation = false;
             if let HeaderOutcome::Read(h) = &f.header {
                 documentation = f.is_go() && h.package_name == "documentation";
-                let lines: Vec<_> = match &h.go_build {
-                    Some(gb) => vec![gb],
-                    None => h.plus_build.iter().collect(),
-                };
-                for cf in lines {
+                for cf in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
                     if let Ok(e) = &cf.expr {
                         for t in e.tags() {
                             if t == "ignore" {

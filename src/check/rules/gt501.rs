@@ -35,12 +35,9 @@ fn reportable(f: &FileFacts) -> Option<(u32, u32, u32)> {
     // Only deadness the checked dimensions decide (GOOS, GOARCH, cgo): a file selected by a
     // user tag, a GOEXPERIMENT, the compiler, a GOAMD64-style variant or a Go release is a
     // deliberate variant, not dead code.
-    let lines: Vec<_> = match &h.go_build {
-        Some(g) => vec![g],
-        None => h.plus_build.iter().collect(),
-    };
+    let lines = crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build);
     let mut combined: Option<Expr> = None;
-    for c in &lines {
+    for c in lines {
         let e = c.expr.as_ref().ok()?;
         let platform_only = e.tags().iter().all(|t| {
             platform::is_known_os(t) || platform::is_known_arch(t) || *t == "unix" || *t == "cgo"

@@ -70,12 +70,8 @@ pub fn constraint_lines<'a>(input: &'a FileInput) -> Vec<(&'a ConstraintFact, &'
     let Some(h) = input.header() else {
         return Vec::new();
     };
-    let lines: Vec<&ConstraintFact> = match &h.go_build {
-        Some(gb) => vec![gb],
-        None => h.plus_build.iter().collect(),
-    };
-    lines
-        .into_iter()
+    crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build)
+        .iter()
         .filter_map(|c| c.expr.as_ref().ok().map(|e| (c, e)))
         .collect()
 }
