@@ -14,13 +14,26 @@ use std::path::{Path, PathBuf};
 /// Command-line settings; `None`/empty means "from gotags.toml, else the default".
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
+    /// Directories (each checked as `./...`) and files (checked in their package; only
+    /// their findings are kept).
     pub paths: Vec<PathBuf>,
     pub platforms: Option<String>,
-    pub tags: Option<Vec<String>>,
+    /// Tag sets, each checked on every platform (`--tags` is one set).
+    pub tags_sets: Option<Vec<Vec<String>>>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// Off-by-default rules to run too.
+    pub enable: Vec<String>,
     pub config: Option<PathBuf>,
     pub goroot: String,
+}
+
+/// What a run found: the findings, and the directories and files that could not be read
+/// (reported by the caller; the run went on without them).
+#[derive(Clone, Debug, Default)]
+pub struct CheckRun {
+    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<walk::WalkProblem>,
 }
 
 /// A usage or I/O problem (exit status 2).
@@ -55,13 +68,36 @@ pub fn requires(gomod: &str) -> Vec<String> {
 fn split_codes(v: &[String]) -> Vec<String> {
     v.iter()
         .flat_map(|s| s.split(','))
-        .map(|s| s.trim().to_uppercase())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.trim().is_empty())
+        .map(super::registry::code_prefix)
         .collect()
 }
 
+/// A start directory, and the files to keep findings of (`None`: all of them).
+type Target = (PathBuf, Option<Vec<PathBuf>>);
+
+/// A path argument: a directory walked as `./...`, or files grouped under their directory.
+fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, CheckError> {
+    let mut out: Vec<Target> = Vec::new();
+    for p in paths {
+        let abs = p
+            .canonicalize()
+            .map_err(|e| format!("{}: {}", p.display(), crate::facts::go_errno_text(&e)))?;
+        if abs.is_dir() {
+            out.push((abs, None));
+            continue;
+        }
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        match out.iter_mut().find(|(d, f)| *d == dir && f.is_some()) {
+            Some((_, Some(files))) => files.push(abs),
+            _ => out.push((dir, Some(vec![abs]))),
+        }
+    }
+    Ok(out)
+}
+
 /// Runs the whole check. `cwd` shortens file names.
-pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckError> {
+pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<CheckRun, CheckError> {
     let paths: Vec<PathBuf> = if opts.paths.is_empty() {
         vec![cwd.to_path_buf()]
     } else {
@@ -76,8 +112,8 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
         .clone()
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
-    let tag_sets: Vec<Vec<String>> = match (&opts.tags, &config.matrix.tags) {
-        (Some(t), _) => vec![t.clone()],
+    let tag_sets: Vec<Vec<String>> = match (&opts.tags_sets, &config.matrix.tags) {
+        (Some(t), _) if !t.is_empty() => t.clone(),
         (None, Some(sets)) if !sets.is_empty() => sets.clone(),
         _ => vec![Vec::new()],
     };
@@ -93,15 +129,14 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
     for code in split_codes(&opts.select)
         .iter()
         .chain(&split_codes(&opts.ignore))
+        .chain(&split_codes(&opts.enable))
     {
         if code != "ALL"
             && !super::registry::RULES
                 .iter()
                 .any(|r| r.info.code.starts_with(code.as_str()))
         {
-            return Err(format!(
-                "unknown rule code {code} (see gotags check --explain)"
-            ));
+            return Err(format!("unknown rule {code} (see gotags check --explain)"));
         }
     }
     let selection = Selection {
@@ -114,23 +149,20 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
             .into_iter()
             .chain(split_codes(&opts.ignore))
             .collect(),
+        enable: split_codes(&config.check.enable)
+            .into_iter()
+            .chain(split_codes(&opts.enable))
+            .collect(),
         severity: config.severities(),
     };
     let mut all = Vec::new();
-    for start in &paths {
-        let start = start
-            .canonicalize()
-            .map_err(|e| format!("{}: {}", start.display(), crate::facts::go_errno_text(&e)))?;
-        if !start.is_dir() {
-            return Err(format!("{}: not a directory", start.display()));
-        }
+    let mut problems = Vec::new();
+    for (start, files) in targets(&paths)? {
         let module = walk::find_module(&start)?;
         let gomod = std::fs::read_to_string(module.root.join("go.mod")).unwrap_or_default();
         let reqs = requires(&gomod);
-        let (dirs, problems) = walk::walk_to(&module, &start, ReadDepth::Full);
-        if let Some(p) = problems.first() {
-            return Err(format!("{}: {}", p.path.display(), p.message));
-        }
+        let (dirs, found) = walk::walk_to(&module, &start, ReadDepth::Full);
+        problems.extend(found);
         let input = CheckInput {
             module: &module,
             dirs: &dirs,
@@ -141,11 +173,20 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
             selection: &selection,
             embed_max_file_size: config.embed.max_file_size,
         };
-        all.extend(engine::run(&input));
+        let found = engine::run(&input);
+        match &files {
+            None => all.extend(found),
+            Some(files) => all.extend(found.into_iter().filter(|d| {
+                let shown = cwd.join(&d.file);
+                files
+                    .iter()
+                    .any(|f| shown == *f || shown.canonicalize().is_ok_and(|c| c == *f))
+            })),
+        }
     }
     // GT208: user tags named like platforms, once per run.
     if selection.enabled(gt208::RULE.info.code) {
-        let source = match (&opts.tags, &config.path) {
+        let source = match (&opts.tags_sets, &config.path) {
             (None, Some(p)) if config.matrix.tags.is_some() => {
                 crate::generate::plan::short_path(p, cwd)
             }
@@ -179,7 +220,10 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
             }
         }
     }
-    Ok(all)
+    Ok(CheckRun {
+        diagnostics: all,
+        problems,
+    })
 }
 
 /// Does any finding make the run fail?

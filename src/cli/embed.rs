@@ -3,7 +3,7 @@
 
 use super::context::{ContextArgs, OnOff};
 use super::error::{CliError, EXIT_FINDINGS};
-use super::{output, paths, problems, settings};
+use super::{output, paths, problems, settings, vocabulary};
 use clap::{Args, ValueEnum};
 use gotags::context::BuildContext;
 use gotags::embed::AssetCache;
@@ -25,8 +25,13 @@ pub struct EmbedArgs {
     path: Option<PathBuf>,
     #[command(flatten)]
     context: ContextArgs,
-    /// Every port of `go tool dist list` (cgo off unless --cgo on or CGO_ENABLED=1).
+    /// Platforms to report on, as the other commands take them: `all` (every port of `go tool
+    /// dist list`), `first-class`, or `goos/goarch[/cgo|/nocgo],...`; cgo off unless
+    /// --cgo on, CGO_ENABLED=1 or a `/cgo` suffix.
     #[arg(long, conflicts_with_all = ["goos", "goarch"])]
+    platforms: Option<String>,
+    /// The old spelling of `--platforms all`.
+    #[arg(long, hide = true, conflicts_with_all = ["goos", "goarch", "platforms"])]
     all_platforms: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -48,18 +53,60 @@ pub struct EmbedArgs {
 /// The contexts to report on: one, or every port.
 fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
     let base = args.context.build()?;
-    if !args.all_platforms {
-        return Ok(vec![base]);
-    }
+    let spec = match (&args.platforms, args.all_platforms) {
+        (Some(spec), _) => spec.as_str(),
+        (None, true) => "all",
+        (None, false) => return Ok(vec![base]),
+    };
     let cgo = match args.context.cgo {
         Some(c) => c == OnOff::On,
         None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
     };
+    let ports = gotags::platform::PORTS;
     let mut all = Vec::new();
-    for p in gotags::platform::PORTS {
+    if spec == "all" || spec == "first-class" {
+        for p in ports.iter().filter(|p| spec == "all" || p.first_class) {
+            all.push(BuildContext::for_port(
+                p.goos,
+                p.goarch,
+                cgo,
+                &base.build_tags,
+            )?);
+        }
+        return Ok(all);
+    }
+    for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let parts: Vec<&str> = item.split('/').collect();
+        let port = match parts.as_slice() {
+            [os, arch, ..] => gotags::platform::find_port(os, arch),
+            _ => None,
+        };
+        let bad = || {
+            CliError::BadValue {
+            flag: "platforms",
+            value: item.to_string(),
+            want: format!(
+                "want all, first-class or goos/goarch[/cgo|/nocgo] as `go tool dist list` prints it{}",
+                match parts.as_slice() {
+                    [os, arch, ..] if gotags::platform::is_known_os(os) => {
+                        vocabulary::did_you_mean(arch, gotags::platform::KNOWN_ARCH.iter().copied())
+                    }
+                    [os, ..] => vocabulary::did_you_mean(os, gotags::platform::KNOWN_OS.iter().copied()),
+                    [] => String::new(),
+                }
+            ),
+        }
+        };
+        let port = port.ok_or_else(bad)?;
+        let cgo = match parts.get(2) {
+            Some(&"cgo") => true,
+            Some(&"nocgo") => false,
+            // A GOARCH variant (`linux/arm/7`) does not change what is embedded.
+            _ => cgo,
+        };
         all.push(BuildContext::for_port(
-            p.goos,
-            p.goarch,
+            port.goos,
+            port.goarch,
             cgo,
             &base.build_tags,
         )?);
@@ -75,8 +122,13 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
     let cache = std::mem::ManuallyDrop::new(AssetCache::new());
     let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
-    let mut report =
-        embed_report::collect(&at.module, &dirs, &contexts, &cache, args.all_platforms);
+    let mut report = embed_report::collect(
+        &at.module,
+        &dirs,
+        &contexts,
+        &cache,
+        contexts.len() > 1 || args.platforms.is_some() || args.all_platforms,
+    );
     let budgets = Budgets {
         total: args.budget.or(config.embed.budget),
         package: args.budget_package.or(config.embed.budget_package),

@@ -19,6 +19,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod gaps;
 pub mod goreleaser;
+pub mod heatmap;
 
 use crate::embed::AssetCache;
 use crate::walk::{DirFacts, Module};
