@@ -1,8 +1,11 @@
 //! `BuildContext`: one build configuration (GOOS, GOARCH, cgo, tags) and Go's tag matcher.
 //! Builds the context from the environment the way `go` reads it, with command-line
 //! overrides on top, and answers `match_tag` exactly as `go/build.(*Context).matchTag`.
+//! Every release-dependent fact (ports, experiments, feature levels, release tags) comes
+//! from the context's `go::release::Release`.
 
-use crate::platform::{self, defaults};
+use crate::go::release::{self, Release};
+use crate::platform;
 use std::fmt;
 
 /// One build configuration. Plain data: evaluate any number of them against the same facts.
@@ -17,15 +20,24 @@ pub struct BuildContext {
     pub build_tags: Vec<String>,
     /// `goexperiment.*` tags, then the `GO$GOARCH` feature-level tags, then `race`/`msan`/`asan`.
     pub tool_tags: Vec<String>,
-    /// `go1.1` … `go1.23`.
+    /// `go1.1` … `go1.N` for the release.
     pub release_tags: Vec<String>,
+    /// The Go release whose rules the context follows.
+    pub release: &'static Release,
 }
 
 /// Why a context could not be built; each is a usage error for the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContextError {
-    UnsupportedPlatform { goos: String, goarch: String },
-    InvalidVariable { name: &'static str, message: String },
+    UnsupportedPlatform {
+        goos: String,
+        goarch: String,
+        release: &'static Release,
+    },
+    InvalidVariable {
+        name: &'static str,
+        message: String,
+    },
     UnknownExperiment(String),
     Goflags(String),
 }
@@ -33,8 +45,13 @@ pub enum ContextError {
 impl fmt::Display for ContextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ContextError::UnsupportedPlatform { goos, goarch } => {
-                let valid: Vec<String> = platform::PORTS
+            ContextError::UnsupportedPlatform {
+                goos,
+                goarch,
+                release,
+            } => {
+                let valid: Vec<String> = release
+                    .ports
                     .iter()
                     .map(|p| format!("{}/{}", p.goos, p.goarch))
                     .collect();
@@ -62,6 +79,8 @@ pub struct ContextOverrides {
     pub goarch: Option<String>,
     pub tags: Option<Vec<String>>,
     pub cgo: Option<bool>,
+    /// The Go release; `None` takes `go::release::selected()`.
+    pub release: Option<&'static Release>,
 }
 
 /// The process facts `go` consults besides its own variables: the host platform and
@@ -120,8 +139,13 @@ impl BuildContext {
             .clone()
             .or_else(|| nonempty("GOARCH"))
             .unwrap_or_else(|| host.goarch.clone());
-        let Some(port) = platform::find_port(&goos, &goarch) else {
-            return Err(ContextError::UnsupportedPlatform { goos, goarch });
+        let release = overrides.release.unwrap_or_else(release::selected);
+        let Some(port) = release.find_port(&goos, &goarch) else {
+            return Err(ContextError::UnsupportedPlatform {
+                goos,
+                goarch,
+                release,
+            });
         };
 
         let goflags = GoFlags::parse(&env("GOFLAGS").unwrap_or_default())?;
@@ -149,8 +173,13 @@ impl BuildContext {
             .or(goflags.tags.clone())
             .unwrap_or_default();
 
-        let mut tool_tags = experiment_tags(&goarch, &env("GOEXPERIMENT").unwrap_or_default())?;
-        tool_tags.extend(arch_feature_tags(&goarch, env)?);
+        let mut tool_tags = experiment_tags(
+            release,
+            &goos,
+            &goarch,
+            &env("GOEXPERIMENT").unwrap_or_default(),
+        )?;
+        tool_tags.extend(arch_feature_tags(release, &goarch, env)?);
         for (on, tag) in [
             (goflags.race, "race"),
             (goflags.msan, "msan"),
@@ -168,7 +197,8 @@ impl BuildContext {
             compiler: goflags.compiler.unwrap_or_else(|| "gc".to_string()),
             build_tags,
             tool_tags,
-            release_tags: release_tags(),
+            release_tags: release.release_tags(),
+            release,
         })
     }
 
@@ -184,6 +214,7 @@ impl BuildContext {
             goarch: Some(goarch.to_string()),
             tags: Some(tags.to_vec()),
             cgo: Some(cgo_enabled),
+            release: None,
         };
         let host = HostInfo {
             goos: goos.to_string(),
@@ -235,13 +266,6 @@ impl BuildContext {
         }
         s
     }
-}
-
-/// `go1.1` … `go1.23` (`go/build/build.go: defaultContext`).
-pub fn release_tags() -> Vec<String> {
-    (1..=platform::GO_MINOR)
-        .map(|m| format!("go1.{m}"))
-        .collect()
 }
 
 /// The parts of `GOFLAGS` that change file selection.
@@ -321,14 +345,25 @@ fn split_quoted(mut s: &str) -> Result<Vec<String>, String> {
     }
 }
 
-/// The `goexperiment.*` tool tags for a target (`internal/buildcfg/exp.go`): the baseline,
-/// then `GOEXPERIMENT` items applied in order, then the register-ABI experiments forced
-/// on or off by architecture. Returned in `goexperiment.Flags` field order.
-pub fn experiment_tags(goarch: &str, goexperiment: &str) -> Result<Vec<String>, ContextError> {
-    let regabi = platform::REGABI_ARCH.contains(&goarch);
-    let mut on: Vec<&str> = platform::BASELINE_EXPERIMENTS.to_vec();
-    if regabi {
+/// The `goexperiment.*` tool tags for a target (`internal/buildcfg/exp.go`): the release's
+/// baseline, then `GOEXPERIMENT` items applied in order, then the register ABI forced on
+/// where it always is and off where it is unsupported. Returned in `goexperiment.Flags`
+/// field order.
+pub fn experiment_tags(
+    release: &Release,
+    goos: &str,
+    goarch: &str,
+    goexperiment: &str,
+) -> Result<Vec<String>, ContextError> {
+    let exp = &release.experiments;
+    let always = exp.regabi_always.contains(&goarch);
+    let supported = always || exp.regabi_optional.contains(&goarch);
+    let mut on: Vec<&str> = exp.baseline.to_vec();
+    if supported {
         on.extend(["regabiwrappers", "regabiargs"]);
+    }
+    if exp.dwarf5_default && !exp.dwarf5_unsupported_goos.contains(&goos) {
+        on.push("dwarf5");
     }
     let mut set = |name: &'static str, value: bool| {
         on.retain(|n| *n != name);
@@ -341,7 +376,7 @@ pub fn experiment_tags(goarch: &str, goexperiment: &str) -> Result<Vec<String>, 
             continue;
         }
         if item == "none" {
-            for name in platform::EXPERIMENTS {
+            for name in exp.known {
                 set(name, false);
             }
             continue;
@@ -355,64 +390,102 @@ pub fn experiment_tags(goarch: &str, goexperiment: &str) -> Result<Vec<String>, 
             set("regabiargs", value);
             continue;
         }
-        match platform::EXPERIMENTS.iter().find(|e| **e == name) {
+        match exp.known.iter().find(|e| **e == name) {
             Some(known) => set(known, value),
             None => return Err(ContextError::UnknownExperiment(name.to_string())),
         }
     }
-    set("regabiwrappers", regabi);
-    set("regabiargs", regabi);
-    Ok(platform::EXPERIMENTS
+    if always {
+        set("regabiwrappers", true);
+        set("regabiargs", true);
+    }
+    if !supported {
+        set("regabiwrappers", false);
+        set("regabiargs", false);
+    }
+    if on.contains(&"regabiargs") && !on.contains(&"regabiwrappers") {
+        return Err(ContextError::InvalidVariable {
+            name: "GOEXPERIMENT",
+            message: "regabiargs requires regabiwrappers".to_string(),
+        });
+    }
+    Ok(exp
+        .known
         .iter()
         .filter(|e| on.contains(e))
         .map(|e| format!("goexperiment.{e}"))
         .collect())
 }
 
-/// The `GO$GOARCH` feature-level tool tags (`internal/buildcfg/cfg.go: gogoarchTags`).
-/// Reads the variables from the process environment only, as Go does.
+/// The `GO$GOARCH` feature-level tool tags (`internal/buildcfg/cfg.go: gogoarchTags`) under
+/// the release's rules. Reads the variables from the process environment only, as Go does.
 pub fn arch_feature_tags(
+    release: &Release,
     goarch: &str,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<String>, ContextError> {
+    let levels = &release.levels;
+    let defaults = &levels.defaults;
     let var = |name: &str, default: &str| {
         env(name)
             .filter(|v| !v.is_empty())
             .unwrap_or_else(|| default.to_string())
     };
+    let invalid = |name: &'static str, message: &str| ContextError::InvalidVariable {
+        name,
+        message: message.to_string(),
+    };
     let tags = match goarch {
-        // GO386 is not validated by Go 1.23: any value becomes a tag.
-        "386" => vec![format!("386.{}", var("GO386", defaults::GO386))],
+        // GO386 is never validated: any value becomes a tag.
+        "386" => vec![format!("386.{}", var("GO386", defaults.go386))],
         "amd64" => {
-            // An invalid GOAMD64 silently falls back to the default in Go 1.23.
-            let level = match var("GOAMD64", defaults::GOAMD64).as_str() {
+            // Before 1.23 an invalid GOAMD64 stops go; from 1.23 go list falls back to
+            // the default.
+            let level = match var("GOAMD64", defaults.goamd64).as_str() {
                 "v1" => 1,
                 "v2" => 2,
                 "v3" => 3,
                 "v4" => 4,
+                _ if levels.strict_goamd64_goarm => {
+                    return Err(invalid("GOAMD64", "must be v1, v2, v3, v4"))
+                }
                 _ => 1,
             };
             (1..=level).map(|i| format!("amd64.v{i}")).collect()
         }
         "arm" => {
-            // Like GOAMD64, an invalid GOARM silently falls back to the default (7).
-            let value = var("GOARM", defaults::GOARM);
-            let (version, suffix) = value.split_once(',').unwrap_or((value.as_str(), ""));
+            let value = var("GOARM", defaults.goarm);
+            let (version, suffix) = match value.split_once(',') {
+                Some((v, s)) if levels.goarm_float_suffix => (v, s),
+                Some(_) => ("", ""),
+                None => (value.as_str(), ""),
+            };
             let level = match (version, suffix) {
                 ("5", "" | "softfloat" | "hardfloat") => 5,
                 ("6", "" | "softfloat" | "hardfloat") => 6,
                 ("7", "" | "softfloat" | "hardfloat") => 7,
+                _ if levels.strict_goamd64_goarm => {
+                    return Err(invalid(
+                        "GOARM",
+                        if levels.goarm_float_suffix {
+                            "must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\""
+                        } else {
+                            "must be 5, 6, 7"
+                        },
+                    ))
+                }
                 _ => 7,
             };
             (5..=level).map(|i| format!("arm.{i}")).collect()
         }
-        "arm64" => {
-            let value = var("GOARM64", defaults::GOARM64);
-            let (major, minor) =
-                parse_goarm64(&value).ok_or_else(|| ContextError::InvalidVariable {
-                    name: "GOARM64",
-                    message: "must be v{8..9}.{0..9}[,lse][,crypto]".to_string(),
-                })?;
+        "arm64" if levels.goarm64 => {
+            let value = var("GOARM64", defaults.goarm64);
+            let (major, minor) = parse_goarm64(&value).ok_or_else(|| {
+                invalid(
+                    "GOARM64",
+                    "must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+                )
+            })?;
             let mut list: Vec<String> =
                 (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
             if major == 9 {
@@ -421,65 +494,48 @@ pub fn arch_feature_tags(
             list
         }
         "mips" | "mipsle" | "mips64" | "mips64le" => {
-            let name = if goarch.starts_with("mips64") {
-                "GOMIPS64"
+            let (name, default) = if goarch.starts_with("mips64") {
+                ("GOMIPS64", defaults.gomips64)
             } else {
-                "GOMIPS"
+                ("GOMIPS", defaults.gomips)
             };
-            let value = var(name, defaults::GOMIPS);
+            let value = var(name, default);
             if value != "hardfloat" && value != "softfloat" {
-                return Err(ContextError::InvalidVariable {
-                    name: if name == "GOMIPS" {
-                        "GOMIPS"
-                    } else {
-                        "GOMIPS64"
-                    },
-                    message: "must be hardfloat, softfloat".to_string(),
-                });
+                return Err(invalid(name, "must be hardfloat, softfloat"));
             }
             vec![format!("{goarch}.{value}")]
         }
         "ppc64" | "ppc64le" => {
-            let level = match var("GOPPC64", defaults::GOPPC64).as_str() {
+            let level = match var("GOPPC64", defaults.goppc64).as_str() {
                 "power8" => 8,
                 "power9" => 9,
                 "power10" => 10,
-                _ => {
-                    return Err(ContextError::InvalidVariable {
-                        name: "GOPPC64",
-                        message: "must be power8, power9, power10".to_string(),
-                    })
-                }
+                _ => return Err(invalid("GOPPC64", "must be power8, power9, power10")),
             };
             (8..=level).map(|i| format!("{goarch}.power{i}")).collect()
         }
-        "riscv64" => match var("GORISCV64", defaults::GORISCV64).as_str() {
-            "rva20u64" => vec!["riscv64.rva20u64".to_string()],
-            "rva22u64" => vec![
-                "riscv64.rva20u64".to_string(),
-                "riscv64.rva22u64".to_string(),
-            ],
-            _ => {
-                return Err(ContextError::InvalidVariable {
-                    name: "GORISCV64",
-                    message: "must be rva20u64, rva22u64".to_string(),
-                })
-            }
-        },
+        "riscv64" if !levels.goriscv64.is_empty() => {
+            let value = var("GORISCV64", defaults.goriscv64);
+            let Some(pos) = levels.goriscv64.iter().position(|v| *v == value) else {
+                return Err(invalid(
+                    "GORISCV64",
+                    &format!("must be {}", levels.goriscv64.join(", ")),
+                ));
+            };
+            levels.goriscv64[..=pos]
+                .iter()
+                .map(|v| format!("riscv64.{v}"))
+                .collect()
+        }
         "wasm" => {
             let value = var("GOWASM", "");
-            let mut satconv = false;
-            let mut signext = false;
+            let mut satconv = levels.wasm_features_always;
+            let mut signext = levels.wasm_features_always;
             for item in value.split(',').filter(|s| !s.is_empty()) {
                 match item {
                     "satconv" => satconv = true,
                     "signext" => signext = true,
-                    other => {
-                        return Err(ContextError::InvalidVariable {
-                            name: "GOWASM",
-                            message: format!("unknown feature {other:?}"),
-                        })
-                    }
+                    other => return Err(invalid("GOWASM", &format!("no such feature {other:?}"))),
                 }
             }
             let mut list = Vec::new();

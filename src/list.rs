@@ -271,7 +271,8 @@ pub fn package_view(
     // package there, before embed resolution and the file checks.
     if view.name == "main" && !ctx.cgo_enabled && ctx.compiler != "gccgo" {
         let race = ctx.tool_tags.iter().any(|t| t == "race");
-        if let Some(reason) = crate::platform::external_linking_reason(&ctx.goos, &ctx.goarch, race)
+        if let Some(reason) =
+            crate::platform::external_linking_reason(ctx.release, &ctx.goos, &ctx.goarch, race)
         {
             errors.set(
                 String::new(),

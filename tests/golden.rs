@@ -268,3 +268,82 @@ fn configs_are_well_formed_and_have_expectations() {
     );
     assert!(split_vars(r#"A="x"#).is_err());
 }
+
+/// Every line `corpus/generate-tooltags.sh` recorded from a real toolchain: gotags' tool tags
+/// (or its error) for that release and setting must be exactly go's.
+#[test]
+fn tool_tags_match_every_recorded_release() {
+    use gotags::context::{BuildContext, ContextOverrides, HostInfo};
+    let dir = corpus_dir().join("expected-tooltags");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    assert!(
+        files.len() >= 5,
+        "expected ≥5 recorded releases in {}",
+        dir.display()
+    );
+    let mut diffs = Vec::new();
+    let mut lines = 0;
+    for file in &files {
+        let name = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let release = gotags::go::release::find(&name).expect("recorded release is known");
+        let text = std::fs::read_to_string(file).expect("readable");
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let Some((vars, want)) = line.split_once(" => ") else {
+                diffs.push(format!("{name}: malformed line {line:?}"));
+                continue;
+            };
+            lines += 1;
+            let mut env: std::collections::HashMap<String, String> = [
+                ("GOOS", "linux"),
+                ("GOARCH", "amd64"),
+                ("GO386", "sse2"),
+                ("CGO_ENABLED", "0"),
+            ]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+            for kv in vars.split(' ') {
+                if let Some((k, v)) = kv.split_once('=') {
+                    env.insert(k.to_string(), v.to_string());
+                }
+            }
+            let overrides = ContextOverrides {
+                release: Some(release),
+                ..ContextOverrides::default()
+            };
+            let host = HostInfo {
+                goos: "linux".into(),
+                goarch: "amd64".into(),
+            };
+            let got =
+                match BuildContext::from_env(&|k| env.get(k).cloned(), &overrides, &host, &|_| {
+                    false
+                }) {
+                    Ok(c) => format!("[{}]", c.tool_tags.join(" ")),
+                    Err(e) => format!("error: {e}"),
+                };
+            if got != want {
+                diffs.push(format!("{name} {vars}:\n  go:     {want}\n  gotags: {got}"));
+            }
+        }
+    }
+    eprintln!(
+        "tool tags: {lines} recorded settings over {} releases",
+        files.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
+}

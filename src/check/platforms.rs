@@ -3,7 +3,7 @@
 //! `goos/goarch` pairs; each with the user's tags.
 
 use crate::context::BuildContext;
-use crate::platform::PORTS;
+use crate::platform::ports;
 
 /// One configuration and its label for messages.
 #[derive(Clone, Debug)]
@@ -27,7 +27,7 @@ pub fn parse(spec: &str, tags: &[String]) -> Result<Vec<Platform>, String> {
     };
     match spec {
         "all" | "first-class" => {
-            for p in PORTS.iter().filter(|p| spec == "all" || p.first_class) {
+            for p in ports().iter().filter(|p| spec == "all" || p.first_class) {
                 add(p.goos, p.goarch, false)?;
                 if p.cgo_supported {
                     add(p.goos, p.goarch, true)?;
@@ -75,7 +75,7 @@ mod tests {
         let all = parse("all", &[]).map(|v| v.len());
         assert_eq!(
             all,
-            Ok(49 + PORTS.iter().filter(|p| p.cgo_supported).count())
+            Ok(ports().len() + ports().iter().filter(|p| p.cgo_supported).count())
         );
         assert_eq!(parse("first-class", &[]).map(|v| v.len()), Ok(16));
         let one = parse("linux/amd64/nocgo", &[]).unwrap_or_default();

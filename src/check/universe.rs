@@ -4,7 +4,7 @@
 
 use crate::constraint::{Expr, Truth};
 use crate::filename::NameConstraint;
-use crate::platform::{self, PORTS};
+use crate::platform;
 
 /// A set of configurations.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl Universe {
         let mut release_choices = vec![0];
         release_choices.extend(&releases);
         let mut configs = Vec::new();
-        for p in PORTS {
+        for p in platform::ports() {
             for cgo in [false, true] {
                 if cgo && !p.cgo_supported {
                     continue;

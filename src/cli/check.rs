@@ -127,16 +127,16 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         ignore: args.ignore.clone(),
         enable: args.enable.clone(),
         config: args.config.clone(),
-        goroot: gotags::generate::plan::goroot_guess(&process_env),
+        goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
     };
-    let found = command::run(&opts, &cwd).map_err(CliError::Check)?;
-    problems::report(&found.problems);
-    let diags = found.diagnostics;
+    let report = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    problems::report(&report.problems);
+    let (diags, texts) = (report.diagnostics, report.texts);
     for (fmt, file) in &outputs {
         let path = cwd.join(file);
         let written = std::fs::File::create(&path).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
-            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            rd::write(&mut w, *fmt, &diags, false, &texts)?;
             w.flush()
         });
         written.map_err(|source| CliError::WriteFile {
@@ -145,7 +145,7 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         })?;
     }
     let color = color::for_stdout(colour);
-    output::to_stdout(|out| rd::write(out, format, &diags, color, &cwd))?;
+    output::to_stdout(|out| rd::write(out, format, &diags, color, &texts))?;
     Ok(if command::has_errors(&diags) && !args.exit_zero {
         ExitCode::from(EXIT_FINDINGS)
     } else {

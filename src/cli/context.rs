@@ -61,6 +61,7 @@ impl ContextArgs {
             goarch: self.goarch.clone(),
             tags,
             cgo: self.cgo.map(|c| c == OnOff::On),
+            release: None,
         };
         let goenv = gotags::goenv::GoEnv::load();
         let process = |name: &str| std::env::var(name).ok();

@@ -62,7 +62,7 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
         Some(c) => c == OnOff::On,
         None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
     };
-    let ports = gotags::platform::PORTS;
+    let ports = gotags::platform::ports();
     let mut all = Vec::new();
     if spec == "all" || spec == "first-class" {
         for p in ports.iter().filter(|p| spec == "all" || p.first_class) {

@@ -90,7 +90,7 @@ pub fn run(args: MatrixArgs, colour: color::ColorChoice) -> Result<ExitCode, Cli
         settings::tags_sets(args.tags_sets.as_deref().or(args.tags.as_deref()), &config);
     let configs = matrix::resolve_configs(&at.module.root, &platforms, tags_sets.as_deref(), cgo)
         .map_err(CliError::Configurations)?;
-    let (dirs, found) = walk::walk(&at.module, &at.start);
+    let (dirs, found) = walk::walk_to(&at.module, &at.start, gotags::facts::ReadDepth::Decls);
     problems::report(&found);
     let embed = if args.format == MatrixFormat::Html && args.explain.is_none() {
         embed_bars(&at.module, &dirs, &configs)

@@ -68,7 +68,9 @@ pub fn is_known_tag(tag: &str, ctx: &BuildContext) -> bool {
     }
     if let Some(exp) = tag.strip_prefix("goexperiment.") {
         let exp = exp.strip_prefix("no").unwrap_or(exp);
-        return platform::EXPERIMENTS
+        return gotags::go::release::selected()
+            .experiments
+            .known
             .iter()
             .any(|e| e.eq_ignore_ascii_case(exp));
     }

@@ -4,7 +4,7 @@
 use super::collect;
 use crate::context::BuildContext;
 use crate::embed::AssetCache;
-use crate::platform::PORTS;
+use crate::platform::ports;
 use crate::walk;
 use std::path::Path;
 
@@ -16,7 +16,7 @@ fn contexts(ports: &[(&str, &str)]) -> Vec<BuildContext> {
 }
 
 fn all_ports() -> Vec<BuildContext> {
-    let p: Vec<(&str, &str)> = PORTS.iter().map(|p| (p.goos, p.goarch)).collect();
+    let p: Vec<(&str, &str)> = ports().iter().map(|p| (p.goos, p.goarch)).collect();
     contexts(&p)
 }
 

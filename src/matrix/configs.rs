@@ -180,6 +180,7 @@ impl Config {
             goarch: Some(p.goarch.clone()),
             tags: Some(self.tags.tags.clone()),
             cgo: Some(self.cgo),
+            release: None,
         };
         let host = HostInfo {
             goos: p.goos.clone(),
@@ -209,7 +210,7 @@ impl CgoMode {
 
 /// All 49 ports, in `go tool dist list` order.
 pub fn all_platforms() -> Vec<Platform> {
-    platform::PORTS
+    platform::ports()
         .iter()
         .map(|p| Platform::new(p.goos, p.goarch, None))
         .collect()
@@ -217,7 +218,7 @@ pub fn all_platforms() -> Vec<Platform> {
 
 /// The 8 first-class ports.
 pub fn first_class_platforms() -> Vec<Platform> {
-    platform::PORTS
+    platform::ports()
         .iter()
         .filter(|p| p.first_class)
         .map(|p| Platform::new(p.goos, p.goarch, None))

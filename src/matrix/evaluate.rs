@@ -211,7 +211,13 @@ pub fn evaluate(
     let cgo = Bits::from_fn(n, |i| contexts[i].cgo_enabled);
     let mle = Bits::from_fn(n, |i| {
         let race = contexts[i].tool_tags.iter().any(|t| t == "race");
-        platform::external_linking_reason(&contexts[i].goos, &contexts[i].goarch, race).is_some()
+        platform::external_linking_reason(
+            contexts[i].release,
+            &contexts[i].goos,
+            &contexts[i].goarch,
+            race,
+        )
+        .is_some()
     });
     let out: Vec<DirMatrix> = dirs
         .par_iter()

@@ -1,0 +1,314 @@
+//! What differs between Go releases, as data: one table per release (`go1_21` … `go1_27`)
+//! with its ports, release tags, experiments and `GO$GOARCH` feature levels, plus the
+//! `go list` behaviour that changed. Facts for releases with a toolchain here were recorded
+//! from that toolchain; 1.24 and 1.25 are derived from the 1.23 and 1.26 sources
+//! (`Release::derived`). Nothing here reads the environment; `detect` does that.
+
+mod go1_21;
+mod go1_22;
+mod go1_23;
+mod go1_24;
+mod go1_25;
+mod go1_26;
+mod go1_27;
+pub mod syslist;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+/// One first-party port, as `go tool dist list -json` prints it
+/// (`internal/platform/zosarch.go`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Port {
+    pub goos: &'static str,
+    pub goarch: &'static str,
+    pub cgo_supported: bool,
+    pub first_class: bool,
+}
+
+pub(crate) const fn port(goos: &'static str, goarch: &'static str, cgo: bool, first: bool) -> Port {
+    Port {
+        goos,
+        goarch,
+        cgo_supported: cgo,
+        first_class: first,
+    }
+}
+
+/// The experiment facts of one release (`internal/goexperiment/flags.go`,
+/// `internal/buildcfg/exp.go: ParseGOEXPERIMENT`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Experiments {
+    /// Every name `GOEXPERIMENT` accepts, lower-cased, in `Flags` field order (the order the
+    /// `goexperiment.*` tool tags are printed in).
+    pub known: &'static [&'static str],
+    /// On by default for every target (besides regabi and dwarf5, which depend on it).
+    pub baseline: &'static [&'static str],
+    /// Architectures whose register ABI is forced on, whatever `GOEXPERIMENT` says.
+    pub regabi_always: &'static [&'static str],
+    /// Architectures whose register ABI is on by default but may be turned off.
+    pub regabi_optional: &'static [&'static str],
+    /// Whether `dwarf5` is on by default, and the systems where it is not.
+    pub dwarf5_default: bool,
+    pub dwarf5_unsupported_goos: &'static [&'static str],
+}
+
+/// The feature-level variables of one release (`internal/buildcfg/cfg.go`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Levels {
+    /// An invalid `GOAMD64` or `GOARM` stops `go` (1.21, 1.22); later releases fall back
+    /// to the default silently in `go list`.
+    pub strict_goamd64_goarm: bool,
+    /// `GOARM` takes a `,softfloat`/`,hardfloat` suffix (1.22 on).
+    pub goarm_float_suffix: bool,
+    /// `GOARM64` exists and yields `arm64.vX.Y` tags (1.23 on).
+    pub goarm64: bool,
+    /// The `GORISCV64` values, lowest first; empty before 1.23 (no `riscv64.*` tags).
+    pub goriscv64: &'static [&'static str],
+    /// `wasm.satconv` and `wasm.signext` are always set (1.26 on; before, only when named
+    /// in `GOWASM`).
+    pub wasm_features_always: bool,
+    /// The upstream `cmd/dist` defaults (`cmd/dist/build.go`, `cmd/dist/util.go`).
+    pub defaults: Defaults,
+}
+
+/// Upstream `cmd/dist` defaults of the `GO$GOARCH` variables. Debian's packaged toolchains
+/// bake `GO386=softfloat`; gotags follows upstream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Defaults {
+    pub go386: &'static str,
+    pub goamd64: &'static str,
+    pub goarm: &'static str,
+    pub goarm64: &'static str,
+    pub gomips: &'static str,
+    pub gomips64: &'static str,
+    pub goppc64: &'static str,
+    pub goriscv64: &'static str,
+}
+
+/// The defaults every release from 1.21 to 1.27 shares (`cmd/dist/build.go: init`).
+pub(crate) const UPSTREAM_DEFAULTS: Defaults = Defaults {
+    go386: "sse2",
+    goamd64: "v1",
+    goarm: "7",
+    goarm64: "v8.0",
+    gomips: "hardfloat",
+    gomips64: "hardfloat",
+    goppc64: "power8",
+    goriscv64: "rva20u64",
+};
+
+/// `go list` and go.mod behaviour that changed between releases, in what gotags prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GoList {
+    /// go.mod `ignore` directives hide directories from `./...` (1.25 on,
+    /// `cmd/go/internal/modload/init.go`).
+    pub ignore_directive: bool,
+}
+
+/// When a command needs the external linker though it has no cgo
+/// (`internal/platform/supported.go`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Linking {
+    /// Whether darwin/amd64 builds PIE by default (1.22 on; darwin/arm64 always does).
+    pub default_pie_darwin_amd64: bool,
+    /// `goos/goarch` pairs whose PIE binaries link internally.
+    pub internal_link_pie: &'static [&'static str],
+}
+
+/// Everything gotags knows about one Go release.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Release {
+    /// The minor number: 26 for Go 1.26.
+    pub minor: u32,
+    /// The toolchain the facts were recorded from (`go1.26.8`); `None` when the release had
+    /// no toolchain here and its facts are derived from neighbouring sources.
+    pub recorded_from: Option<&'static str>,
+    /// `go tool dist list` (without `-broken`), in its order.
+    pub ports: &'static [Port],
+    /// The ports `go tool dist list -broken` adds.
+    pub broken_ports: &'static [Port],
+    pub experiments: Experiments,
+    pub levels: Levels,
+    pub go_list: GoList,
+    pub linking: Linking,
+}
+
+impl Release {
+    /// `1.26`.
+    pub fn version(&self) -> String {
+        format!("1.{}", self.minor)
+    }
+
+    /// Whether the facts are derived rather than recorded from a toolchain.
+    pub fn derived(&self) -> bool {
+        self.recorded_from.is_none()
+    }
+
+    /// `go1.1` … `go1.N` (`go/build/build.go: defaultContext`, from `internal/goversion`).
+    pub fn release_tags(&self) -> Vec<String> {
+        (1..=self.minor).map(|m| format!("go1.{m}")).collect()
+    }
+
+    /// The port `go tool dist list` prints for this pair.
+    pub fn find_port(&self, goos: &str, goarch: &str) -> Option<&'static Port> {
+        self.ports
+            .iter()
+            .find(|p| p.goos == goos && p.goarch == goarch)
+    }
+}
+
+impl fmt::Display for Release {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Go 1.{}", self.minor)
+    }
+}
+
+/// Every release gotags knows, oldest first.
+pub static ALL: &[&Release] = &[
+    &go1_21::RELEASE,
+    &go1_22::RELEASE,
+    &go1_23::RELEASE,
+    &go1_24::RELEASE,
+    &go1_25::RELEASE,
+    &go1_26::RELEASE,
+    &go1_27::RELEASE,
+];
+
+/// The newest release gotags knows.
+pub static NEWEST: &Release = &go1_27::RELEASE;
+
+/// The release whose facts gotags had before releases were data; the library default.
+pub static GO1_23: &Release = &go1_23::RELEASE;
+
+/// A release name gotags does not know (or cannot read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRelease {
+    pub given: String,
+}
+
+impl fmt::Display for UnknownRelease {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown Go release {:?}; known releases: {}",
+            self.given,
+            known_list()
+        )
+    }
+}
+
+impl std::error::Error for UnknownRelease {}
+
+/// `1.21, 1.22, …` for messages.
+pub fn known_list() -> String {
+    ALL.iter()
+        .map(|r| r.version())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A Go version as the go command writes it: `1.26`, `1.26.3`, `1.26rc1`, `go1.26.3`,
+/// with an optional `go` prefix. Returns (major, minor, rest) or `None` when malformed.
+pub fn parse_version(text: &str) -> Option<(u32, u32, &str)> {
+    let t = text.strip_prefix("go").unwrap_or(text);
+    let (major, rest) = split_number(t)?;
+    if rest.is_empty() {
+        return Some((major, 0, ""));
+    }
+    let rest = rest.strip_prefix('.')?;
+    let (minor, rest) = split_number(rest)?;
+    if rest.is_empty() {
+        return Some((major, minor, ""));
+    }
+    if let Some(patch) = rest.strip_prefix('.') {
+        let (_, tail) = split_number(patch)?;
+        return tail.is_empty().then_some((major, minor, rest));
+    }
+    // Pre-releases: 1.26rc1, 1.26beta2.
+    for pre in ["rc", "beta"] {
+        if let Some(n) = rest.strip_prefix(pre) {
+            let (_, tail) = split_number(n)?;
+            return tail.is_empty().then_some((major, minor, rest));
+        }
+    }
+    None
+}
+
+/// A leading decimal number without superfluous zeros, and the text after it.
+fn split_number(s: &str) -> Option<(u32, &str)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let digits = &s[..end];
+    if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+        return None;
+    }
+    Some((digits.parse().ok()?, &s[end..]))
+}
+
+/// The release named `1.26`, `1.26.3`, `go1.26` or `go1.26.3` (or `1.26rc1`).
+pub fn find(name: &str) -> Result<&'static Release, UnknownRelease> {
+    let unknown = || UnknownRelease {
+        given: name.to_string(),
+    };
+    let (major, minor, _) = parse_version(name.trim()).ok_or_else(unknown)?;
+    if major != 1 {
+        return Err(unknown());
+    }
+    by_minor(minor).ok_or_else(unknown)
+}
+
+/// The table for Go 1.`minor`, if gotags has one.
+pub fn by_minor(minor: u32) -> Option<&'static Release> {
+    ALL.iter().copied().find(|r| r.minor == minor)
+}
+
+static SELECTED: OnceLock<&'static Release> = OnceLock::new();
+
+/// Sets the release a front end detected or was told to use, once per process; contexts
+/// built without an explicit release take it. Later calls are ignored (returns false).
+pub fn select(release: &'static Release) -> bool {
+    SELECTED.set(release).is_ok()
+}
+
+/// The release `select` chose, else Go 1.23 (the library's historical default).
+pub fn selected() -> &'static Release {
+    SELECTED.get().copied().unwrap_or(GO1_23)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_accepts_the_spellings() {
+        for name in ["1.26", "1.26.3", "go1.26", "go1.26.3", "1.26rc1", " 1.26 "] {
+            assert_eq!(find(name).map(|r| r.minor), Ok(26), "{name}");
+        }
+        for name in ["1.20", "2.26", "1.026", "1.26.x", "", "go", "1.28"] {
+            let err = find(name).unwrap_err();
+            assert!(err.to_string().contains("1.21, 1.22, 1.23"), "{err}");
+        }
+    }
+
+    #[test]
+    fn tables_are_ordered_and_sized_as_recorded() {
+        let minors: Vec<u32> = ALL.iter().map(|r| r.minor).collect();
+        assert_eq!(minors, [21, 22, 23, 24, 25, 26, 27]);
+        let counts: Vec<usize> = ALL.iter().map(|r| r.ports.len()).collect();
+        assert_eq!(counts, [47, 48, 49, 48, 48, 47, 47]);
+        for r in ALL {
+            assert_eq!(r.ports.iter().filter(|p| p.first_class).count(), 8);
+            for p in r.ports.iter().chain(r.broken_ports) {
+                assert!(syslist::is_known_os(p.goos), "{}", p.goos);
+                assert!(syslist::is_known_arch(p.goarch), "{}", p.goarch);
+            }
+            for e in r.experiments.baseline {
+                assert!(r.experiments.known.contains(e), "{} {e}", r.minor);
+            }
+            assert_eq!(r.release_tags().last(), Some(&format!("go1.{}", r.minor)));
+        }
+        assert_eq!(NEWEST.minor, 27);
+        assert!(by_minor(24).is_some_and(|r| r.derived()));
+        assert!(by_minor(26).is_some_and(|r| !r.derived()));
+    }
+}
