@@ -119,6 +119,9 @@ pub struct Check {
     pub select: Vec<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Rules that are off by default (GT205) to run as well.
+    #[serde(default)]
+    pub enable: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
 }
@@ -233,6 +236,8 @@ tags = [[]]
 # Code prefixes to run (empty: all) and to leave out.
 select = []
 ignore = []
+# Rules off by default to run as well (codes or names), e.g. GT205 constraint-repeats-filename.
+# enable = ["GT205"]
 # Per-code severity: "error", "warning" or "info".
 # severity = { GT205 = "warning" }
 "#;

@@ -9,6 +9,10 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "gotags", version, about)]
 struct Cli {
+    /// Colour: auto (a terminal, unless NO_COLOR is set and non-empty or TERM=dumb;
+    /// CLICOLOR_FORCE/FORCE_COLOR force it), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = cli::color::ColorChoice::Auto)]
+    color: cli::color::ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,13 +42,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
+    let parsed = Cli::parse();
+    let colour = parsed.color;
+    let result = match parsed.command {
         Command::List(args) => cli::list::run(args),
         Command::Eval(args) => cli::eval::run(args),
-        Command::Matrix(args) => cli::matrix::run(args),
+        Command::Matrix(args) => cli::matrix::run(args, colour),
         Command::Embed(args) => cli::embed::run(args),
         Command::Generate(args) => cli::generate::run(args),
-        Command::Check(args) => cli::check::run(args),
+        Command::Check(args) => cli::check::run(args, colour),
         Command::Init(args) => cli::init::run(args),
         Command::Completions(args) => cli::completions::run(args, Cli::command()),
         Command::Man => cli::man::run(Cli::command()),

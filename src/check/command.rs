@@ -18,13 +18,18 @@ use std::path::{Path, PathBuf};
 /// Command-line settings; `None`/empty means "from gotags.toml, else the default".
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
+    /// Directories (each checked as `./...`) and files (checked in their package; only
+    /// their findings are kept).
     pub paths: Vec<PathBuf>,
     pub platforms: Option<String>,
     /// The cgo mode of platforms without `/cgo` or `/nocgo` (`--cgo`).
     pub cgo: Option<CgoMode>,
-    pub tags: Option<Vec<String>>,
+    /// Tag sets, each checked on every platform (`--tags` is one set).
+    pub tags_sets: Option<Vec<Vec<String>>>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// Off-by-default rules to run too.
+    pub enable: Vec<String>,
     pub config: Option<PathBuf>,
     pub goroot: String,
 }
@@ -54,7 +59,7 @@ impl fmt::Display for CheckError {
             CheckError::Config(m) => f.write_str(m),
             CheckError::Platforms(e) => e.fmt(f),
             CheckError::UnknownRule { code } => {
-                write!(f, "unknown rule code {code} (see gotags check --explain)")
+                write!(f, "unknown rule {code} (see gotags check --explain)")
             }
             CheckError::Path { path, error } => write!(f, "{}: {}", path.display(), error.text),
             CheckError::NotADirectory { path } => write!(f, "{}: not a directory", path.display()),
@@ -75,6 +80,8 @@ pub type SourceTexts = BTreeMap<String, String>;
 pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     pub texts: SourceTexts,
+    /// Directories and files that could not be read (the run went on without them).
+    pub problems: Vec<WalkProblem>,
 }
 
 /// Module paths named by `require` directives of a go.mod text.
@@ -83,9 +90,33 @@ pub use crate::walk::requires;
 fn split_codes(v: &[String]) -> Vec<String> {
     v.iter()
         .flat_map(|s| s.split(','))
-        .map(|s| s.trim().to_uppercase())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.trim().is_empty())
+        .map(super::registry::code_prefix)
         .collect()
+}
+
+/// A start directory, and the files to keep findings of (`None`: all of them).
+type Target = (PathBuf, Option<Vec<PathBuf>>);
+
+/// A path argument: a directory walked as `./...`, or files grouped under their directory.
+fn targets(source: &dyn Source, paths: &[PathBuf]) -> Result<Vec<Target>, CheckError> {
+    let mut out: Vec<Target> = Vec::new();
+    for p in paths {
+        let abs = source.canonicalize(p).map_err(|error| CheckError::Path {
+            path: p.clone(),
+            error,
+        })?;
+        if source.stat(&abs).is_ok_and(|m| m.kind == FileKind::Dir) {
+            out.push((abs, None));
+            continue;
+        }
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        match out.iter_mut().find(|(d, f)| *d == dir && f.is_some()) {
+            Some((_, Some(files))) => files.push(abs),
+            _ => out.push((dir, Some(vec![abs]))),
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the whole check on the disk. `cwd` shortens file names.
@@ -116,8 +147,8 @@ pub fn run_in(
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
     let cgo = config.matrix.cgo_mode(opts.cgo);
-    let given_sets: Option<Vec<Vec<String>>> = match (&opts.tags, &config.matrix.tags) {
-        (Some(t), _) => Some(vec![t.clone()]),
+    let given_sets: Option<Vec<Vec<String>>> = match (&opts.tags_sets, &config.matrix.tags) {
+        (Some(t), _) if !t.is_empty() => Some(t.clone()),
         (None, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
         _ => None,
     };
@@ -130,6 +161,7 @@ pub fn run_in(
     for code in split_codes(&opts.select)
         .iter()
         .chain(&split_codes(&opts.ignore))
+        .chain(&split_codes(&opts.enable))
     {
         if code != "ALL"
             && !super::registry::RULES
@@ -149,29 +181,23 @@ pub fn run_in(
             .into_iter()
             .chain(split_codes(&opts.ignore))
             .collect(),
+        enable: split_codes(&config.check.enable)
+            .into_iter()
+            .chain(split_codes(&opts.enable))
+            .collect(),
         severity: config.severities(),
     };
     let mut all = Vec::new();
     let mut checked: Option<ConfigSet> = None;
-    for start in &paths {
-        let start = source
-            .canonicalize(start)
-            .map_err(|error| CheckError::Path {
-                path: start.clone(),
-                error,
-            })?;
-        if !source.stat(&start).is_ok_and(|m| m.kind == FileKind::Dir) {
-            return Err(CheckError::NotADirectory { path: start });
-        }
+    let mut problems = Vec::new();
+    for (start, files) in targets(&*source, &paths)? {
         let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
         let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
             .map_err(CheckError::Platforms)?;
         let plats = ConfigSet::new(configs)
             .map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
-        let (dirs, problems) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
-        if let Some(p) = problems.into_iter().next() {
-            return Err(CheckError::Walk(p));
-        }
+        let (dirs, found) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
+        problems.extend(found);
         let input = CheckInput {
             module: &module,
             dirs: &dirs,
@@ -183,11 +209,20 @@ pub fn run_in(
             embed_max_file_size: config.embed.max_file_size,
             source: source.clone(),
         };
-        all.extend(engine::run(&input));
+        let found = engine::run(&input);
+        match &files {
+            None => all.extend(found),
+            Some(files) => all.extend(found.into_iter().filter(|d| {
+                let shown = cwd.join(&d.file);
+                files
+                    .iter()
+                    .any(|f| shown == *f || source.canonicalize(&shown).is_ok_and(|c| c == *f))
+            })),
+        }
         checked = Some(plats);
     }
     // Run-scope rules (GT208: user tags named like platforms), once per run.
-    let tags_source = match (&opts.tags, &config.path) {
+    let tags_source = match (&opts.tags_sets, &config.path) {
         (None, Some(p)) if config.matrix.tags.is_some() => {
             crate::generate::plan::short_path(p, cwd)
         }
@@ -205,6 +240,7 @@ pub fn run_in(
     Ok(CheckReport {
         diagnostics: all,
         texts,
+        problems,
     })
 }
 

@@ -26,12 +26,23 @@ pub struct Selection {
     pub select: Vec<String>,
     /// Code prefixes to leave out.
     pub ignore: Vec<String>,
+    /// Off-by-default codes to run as well.
+    pub enable: Vec<String>,
     /// Per-code severity overrides.
     pub severity: BTreeMap<String, Severity>,
 }
 
 impl Selection {
     pub fn enabled(&self, code: &str) -> bool {
+        if registry::OFF_BY_DEFAULT.contains(&code)
+            && !self
+                .enable
+                .iter()
+                .chain(&self.select)
+                .any(|p| p == code || p == "ALL")
+        {
+            return false;
+        }
         let sel = self.select.is_empty()
             || self
                 .select

@@ -56,6 +56,12 @@ pub enum CliError {
         value: String,
         want: String,
     },
+    /// A GOOS/GOARCH value Go does not know, with a suggestion.
+    UnknownName {
+        flag: &'static str,
+        value: String,
+        hint: String,
+    },
     /// `--explain` named an unknown rule.
     UnknownRule(String),
     /// `--explain FILE` names no file of the walked directories.
@@ -101,6 +107,9 @@ impl fmt::Display for CliError {
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),
             CliError::BadValue { flag, value, want } => write!(f, "--{flag} {value}: {want}"),
+            CliError::UnknownName { flag, value, hint } => {
+                write!(f, "--{flag} {value}: unknown {}{hint}", flag.to_uppercase())
+            }
             CliError::UnknownRule(code) => {
                 write!(f, "unknown rule {code} (see gotags check --explain)")
             }

@@ -19,6 +19,8 @@ pub mod output;
 pub mod paths;
 pub mod problems;
 pub mod settings;
+pub mod terminal;
+pub mod vocabulary;
 
 use std::process::ExitCode;
 

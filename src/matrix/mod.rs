@@ -17,6 +17,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod gaps;
 pub mod goreleaser;
+pub mod heatmap;
 
 pub use crate::configs;
 

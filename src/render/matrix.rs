@@ -13,8 +13,26 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// Output width of the table.
+/// Output width of the table when the terminal's is unknown.
 pub const WIDTH: usize = 100;
+
+/// How the terminal table is laid out.
+#[derive(Clone, Debug)]
+pub struct TableView {
+    pub color: bool,
+    /// Columns to wrap at (the terminal's, else [`WIDTH`]).
+    pub width: usize,
+    /// Groups and gaps only, no per-package file lists.
+    pub summary: bool,
+    /// Only packages whose import path contains this text (rows and gaps).
+    pub package: Option<String>,
+}
+
+impl TableView {
+    fn shows(&self, path: &str) -> bool {
+        self.package.as_deref().map_or(true, |p| path.contains(p))
+    }
+}
 
 /// Describes a configuration set compactly: `linux/*, darwin/{amd64,arm64} (cgo) [tags: x]`.
 pub fn describe(configs: &[Config], set: &Bits) -> String {
@@ -146,12 +164,17 @@ fn describe_set(configs: &[Config], set: &ConfigSet) -> String {
 
 /// Word-wraps `text` to `WIDTH`, continuation lines indented by `indent` spaces.
 fn wrap(text: &str, first_indent: usize, indent: usize) -> String {
+    wrap_to(text, first_indent, indent, WIDTH)
+}
+
+/// Word-wraps `text` to `width` columns.
+fn wrap_to(text: &str, first_indent: usize, indent: usize, width: usize) -> String {
     let mut out = String::new();
     let mut col = first_indent;
     out.push_str(&" ".repeat(first_indent));
     let mut first = true;
     for word in text.split(' ') {
-        if !first && col + 1 + word.chars().count() > WIDTH {
+        if !first && col + 1 + word.chars().count() > width {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             col = indent;
@@ -393,7 +416,19 @@ fn cover_text(m: &Matrix, c: &cover::Cover) -> String {
 
 /// The terminal table.
 pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<()> {
-    let s = Style { on: color };
+    let view = TableView {
+        color,
+        width: WIDTH,
+        summary: false,
+        package: None,
+    };
+    write_table_view(out, m, &view)
+}
+
+/// [`write_table`] laid out as `view` says.
+pub fn write_table_view(out: &mut impl Write, m: &Matrix, view: &TableView) -> io::Result<()> {
+    let s = Style { on: view.color };
+    let wrap = |text: &str, first: usize, indent: usize| wrap_to(text, first, indent, view.width);
     let configs = &m.eval.configs;
     writeln!(
         out,
@@ -406,7 +441,12 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
         writeln!(out, "{}", wrap(&text, 2, 6))?;
     }
     writeln!(out)?;
-    for (path, rows) in package_rows(m) {
+    let rows = if view.summary {
+        Vec::new()
+    } else {
+        package_rows(m)
+    };
+    for (path, rows) in rows.into_iter().filter(|(p, _)| view.shows(p)) {
         writeln!(out, "{}", s.bold(&path))?;
         for (text, b) in rows {
             let label = describe(configs, &b);
@@ -420,7 +460,10 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
         }
     }
     writeln!(out)?;
-    let lines = gap_lines(&m.gaps, configs);
+    let lines: Vec<_> = gap_lines(&m.gaps, configs)
+        .into_iter()
+        .filter(|(_, text)| view.shows(text))
+        .collect();
     writeln!(
         out,
         "{}",

@@ -47,6 +47,7 @@ pub mod gt501;
 pub mod gt502;
 pub mod gt503;
 pub mod gt504;
+pub mod gt601;
 
 /// Reports vet's findings of one kind (replaying vet over the file's comment lines).
 pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {
