@@ -25,4 +25,5 @@ pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;
+pub mod toolchain;
 pub mod walk;

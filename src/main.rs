@@ -16,6 +16,10 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "gotags", version, about)]
 struct Cli {
+    /// The Go release whose rules apply: 1.21 … 1.27 (also 1.26.3, go1.26). Default: the
+    /// release `go` would run here (GOTOOLCHAIN, $GOROOT/VERSION, PATH, the module's go line).
+    #[arg(long = "go", global = true, value_name = "RELEASE")]
+    go: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -236,6 +240,19 @@ struct EvalArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(dir) = command_dir(&cli.command) {
+        match gotags::toolchain::apply(cli.go.as_deref(), &dir) {
+            Ok(selection) => {
+                for w in &selection.warnings {
+                    eprintln!("gotags: warning: {w}");
+                }
+                if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                    eprintln!("gotags: {selection}");
+                }
+            }
+            Err(e) => return usage_error(e),
+        }
+    }
     match cli.command {
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
@@ -257,6 +274,21 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The directory whose main module may raise the Go release (the command's path, else the
+/// current directory); `None` for commands that apply no Go rules.
+fn command_dir(command: &Command) -> Option<PathBuf> {
+    let path = match command {
+        Command::List(a) => a.path.clone(),
+        Command::Matrix(a) => a.path.clone(),
+        Command::Embed(a) => a.path.clone(),
+        Command::Generate(a) => a.paths.first().cloned(),
+        Command::Check(a) => a.paths.first().cloned(),
+        Command::Eval(_) => None,
+        Command::Init { .. } | Command::Completions { .. } | Command::Man => return None,
+    };
+    Some(gotags::toolchain::module_search_dir(path.as_deref()))
 }
 
 /// Exit status for usage errors and unreadable inputs (documented in README.md).

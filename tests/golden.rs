@@ -54,7 +54,11 @@ fn check_one(module: &str, config: &Config) -> Outcome {
     let modroot = corpus_dir().join(module);
     let modroot = modroot.canonicalize().unwrap_or(modroot);
     let arg = modroot.to_string_lossy().into_owned();
-    let out = run_gotags(&["list", "--json", "--test", &arg], &modroot, &config.vars);
+    let out = run_gotags(
+        &["list", "--json", "--test", "--go", "1.23", &arg],
+        &modroot,
+        &config.vars,
+    );
     let got = match stream_or_error(&format!("{label}: gotags"), &out) {
         Ok(g) => g,
         Err(e) => {
