@@ -13,6 +13,7 @@ pub mod constraint;
 pub mod context;
 pub mod embed;
 pub mod embed_report;
+pub mod envinfo;
 pub mod eval;
 pub mod facts;
 pub mod filename;

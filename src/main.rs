@@ -40,6 +40,9 @@ enum Command {
     Generate(GenerateArgs),
     /// Report build-constraint, generate and embed mistakes for every platform at once.
     Check(CheckArgs),
+    /// Show the Go release, platform, cgo, tags, experiments and release tags in force, and
+    /// where each came from.
+    Env(EnvArgs),
     /// Write a commented gotags.toml template to the current directory.
     Init {
         /// Overwrite an existing gotags.toml.
@@ -231,6 +234,15 @@ struct GenerateArgs {
 }
 
 #[derive(Args, Debug)]
+struct EnvArgs {
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
 struct EvalArgs {
     /// The expression: `linux && !cgo`, `//go:build linux`, or `// +build linux,amd64`.
     expr: String,
@@ -240,20 +252,27 @@ struct EvalArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut selection = None;
     if let Some(dir) = command_dir(&cli.command) {
         match gotags::toolchain::apply(cli.go.as_deref(), &dir) {
-            Ok(selection) => {
-                for w in &selection.warnings {
+            Ok(s) => {
+                for w in &s.warnings {
                     eprintln!("gotags: warning: {w}");
                 }
-                if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-                    eprintln!("gotags: {selection}");
+                let is_env = matches!(cli.command, Command::Env(_));
+                if !is_env && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                    eprintln!("gotags: {s}");
                 }
+                selection = Some(s);
             }
             Err(e) => return usage_error(e),
         }
     }
     match cli.command {
+        Command::Env(args) => match selection {
+            Some(s) => run_env(args, &s),
+            None => usage_error("no Go release selected"),
+        },
         Command::List(args) => run_list(args),
         Command::Eval(args) => run_eval(args),
         Command::Matrix(args) => run_matrix(args),
@@ -285,7 +304,7 @@ fn command_dir(command: &Command) -> Option<PathBuf> {
         Command::Embed(a) => a.path.clone(),
         Command::Generate(a) => a.paths.first().cloned(),
         Command::Check(a) => a.paths.first().cloned(),
-        Command::Eval(_) => None,
+        Command::Eval(_) | Command::Env(_) => None,
         Command::Init { .. } | Command::Completions { .. } | Command::Man => return None,
     };
     Some(gotags::toolchain::module_search_dir(path.as_deref()))
@@ -867,6 +886,46 @@ fn run_embed(args: EmbedArgs) -> ExitCode {
         return ExitCode::from(EXIT_BUDGET);
     }
     ExitCode::SUCCESS
+}
+
+fn run_env(args: EnvArgs, selection: &gotags::toolchain::Selection) -> ExitCode {
+    let ctx = match build_context(&args.context) {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    let goenv = gotags::goenv::GoEnv::load();
+    let lookup = |name: &str| -> Option<(String, &'static str)> {
+        match std::env::var(name) {
+            Ok(v) if !v.is_empty() => Some((v, "environment")),
+            _ => goenv
+                .lookup(name, &|_| None)
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, "go env file")),
+        }
+    };
+    let inputs = gotags::envinfo::Inputs {
+        lookup: &lookup,
+        goos_flag: args.context.goos.is_some(),
+        goarch_flag: args.context.goarch.is_some(),
+        tags_flag: args.context.tags.is_some(),
+        cgo_flag: args.context.cgo.is_some(),
+    };
+    let report = gotags::envinfo::report(&ctx, selection, &inputs);
+    let text = if args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(t) => t + "\n",
+            Err(e) => return usage_error(format!("encoding JSON: {e}")),
+        }
+    } else {
+        gotags::envinfo::render_text(&report)
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            usage_error(format!("writing output: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }
 
 fn run_eval(args: EvalArgs) -> ExitCode {
