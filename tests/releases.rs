@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// Runs `gotags env --json` in `cwd` with PATH = `path` and a clean Go environment plus
@@ -162,40 +162,17 @@ fn bad_input_is_a_clear_usage_error() {
     );
 }
 
-/// The real toolchains: (release, bin directory). 1.27 is the one `GOTOOLCHAIN=go1.27.3 go`
-/// downloaded into the module cache.
-pub fn real_toolchains() -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    for v in ["1.21", "1.22", "1.23"] {
-        out.push((v.to_string(), PathBuf::from(format!("/usr/lib/go-{v}/bin"))));
-    }
-    out.push(("1.26".into(), PathBuf::from("/usr/local/go/bin")));
-    let modcache = std::env::var_os("GOMODCACHE")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join("go/pkg/mod")))
-        .unwrap_or_default();
-    out.push((
-        "1.27".into(),
-        modcache.join("golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64/bin"),
-    ));
-    out
-}
-
 #[test]
 fn follows_each_real_toolchain_first_on_path() {
-    let require = std::env::var("GOTAGS_REQUIRE_GO").as_deref() == Ok("1");
     let tmp = tempfile::tempdir().expect("tmp");
-    let mut missing = Vec::new();
-    for (want, bin) in real_toolchains() {
-        if !bin.join("go").is_file() {
-            missing.push(format!("{want} ({})", bin.display()));
-            continue;
-        }
+    let found = toolchains_or_skip("toolchain detection");
+    for (want, go) in &found {
+        let bin = go.parent().expect("go has a directory");
         let path = format!("{}:/usr/bin:/bin", bin.display());
         let (code, v, err) = env_json(&path, tmp.path(), &[]);
         assert_eq!(code, 0, "{err}");
         let (release, from) = release_of(&v);
-        assert_eq!(release, want, "{}: {from}", bin.display());
+        assert_eq!(&release, want, "{}: {from}", bin.display());
         // The toolchain itself agrees.
         let out = Command::new(bin.join("go"))
             .args(["env", "GOVERSION"])
@@ -206,12 +183,5 @@ fn follows_each_real_toolchain_first_on_path() {
         assert!(goversion.starts_with(&format!("go{want}.")), "{goversion}");
         println!("{}: Go {release} ({from})", bin.display());
     }
-    if !missing.is_empty() {
-        assert!(
-            !require,
-            "GOTAGS_REQUIRE_GO=1 but missing: {}",
-            missing.join(", ")
-        );
-        println!("skipped (toolchain missing): {}", missing.join(", "));
-    }
+    println!("followed {} real toolchains", found.len());
 }
