@@ -203,7 +203,7 @@ gen_one() {
   modgo=$(sed -n 's/^go 1\.\([0-9][0-9]*\).*/\1/p' "$modroot/go.mod" | head -n 1)
   if [ -n "$modgo" ] && [ "$modgo" -gt "$minor" ]; then
     sed "s/^go 1\.[0-9][0-9.]*/go 1.$minor/" "$modroot/go.mod" >"$work/lowered.mod"
-    modfile=("-modfile=$work/go.mod")
+    modfile=("-modfile=$work/lowered.mod")
   fi
   rm -f "$expected/$m/$name.rejected"
   for flags in "" "-test"; do
