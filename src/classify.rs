@@ -403,9 +403,9 @@ fn accept_other(p: &mut PackageFiles, f: &FileFacts, held_s: &mut Vec<String>) {
     }
 }
 
-fn parse_error(dir: &str, f: &FileFacts, e: &crate::header::goparse::ParseError) -> ImportError {
+fn parse_error(dir: &str, f: &FileFacts, e: &crate::syntax::header::ParseError) -> ImportError {
     ImportError::BadFile {
-        message: e.message.clone(),
+        message: e.message.to_string(),
         pos: Some(SourcePos {
             file: format!("{dir}/{}", f.name),
             line: e.line,

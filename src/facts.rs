@@ -4,8 +4,9 @@
 use crate::constraint::{self, Expr, SyntaxError};
 use crate::embed::{self, EmbedPatternAt};
 use crate::filename::{self, NameConstraint};
-use crate::header::goparse::{self, Import, ParseError};
-use crate::header::{self, reader, ConstraintLine};
+use crate::go::reader;
+use crate::syntax::constraints::{self as header, ConstraintLine};
+use crate::syntax::header::{self as goparse, Import, ParseError};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -82,12 +83,12 @@ pub enum ReadDepth {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BodyFacts {
     /// `//go:generate` lines as `go generate` reads them, and lookalikes.
-    pub generate: crate::generate::scan::GenerateScan,
+    pub generate: crate::syntax::generate::GenerateScan,
     /// Comments, directives and declarations the `check` rules look at.
-    pub source: crate::check::source::SourceFacts,
+    pub source: crate::syntax::comments::SourceFacts,
     /// The matrix's declaration scan, for non-test `.go` files (the only ones that can be in
     /// GoFiles/CgoFiles), so `check` feeds its coverage-gap rules from this same read.
-    pub decls: Option<crate::matrix::decls::FileScan>,
+    pub decls: Option<crate::syntax::decls::FileScan>,
 }
 
 impl FileFacts {
@@ -126,10 +127,10 @@ impl FileFacts {
         };
         let body = whole.map(|src| {
             Box::new(BodyFacts {
-                generate: crate::generate::scan::scan(&src),
-                source: crate::check::source::SourceFacts::scan(&src, ext == ".go"),
+                generate: crate::syntax::generate::scan(&src),
+                source: crate::syntax::comments::SourceFacts::scan(&src, ext == ".go"),
                 decls: (ext == ".go" && !name.ends_with("_test.go"))
-                    .then(|| crate::matrix::decls::scan_file(&src)),
+                    .then(|| crate::syntax::decls::scan_file(&src)),
             })
         });
         FileFacts {

@@ -171,8 +171,8 @@ fn golden_corpus() {
         "{total} differences between gotags and the go list expectations (listed above)"
     );
     assert!(
-        releases.len() >= 5,
-        "expected ≥5 recorded releases under corpus/expected/, found {releases:?}"
+        !releases.is_empty(),
+        "no recorded releases under corpus/expected/"
     );
 }
 

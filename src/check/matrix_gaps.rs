@@ -13,9 +13,9 @@ use crate::embed::AssetCache;
 use crate::facts::HeaderOutcome;
 use crate::matrix::bitset::Bits;
 use crate::matrix::configs::{self, Config, TagSet};
-use crate::matrix::decls::FileScan;
 use crate::matrix::evaluate::{self, Evaluation};
 use crate::matrix::gaps::{self, Gaps};
+use crate::syntax::decls::FileScan;
 use crate::walk::DirFacts;
 use std::collections::HashMap;
 

@@ -1,6 +1,6 @@
 //! `gotags check`: diagnostics over every file of a module for every platform at once.
 //!
-//! * `lex` / `source`: whole-file facts gathered during the walk's single read;
+//! * `vet`: vet's buildtag replay over the comment lines [`crate::syntax::comments`] found;
 //! * `diagnostic`: the finding type every rule produces and every format prints;
 //! * `platforms`: the build configurations a run evaluates;
 //! * `matrix_gaps`: the `gotags matrix` coverage gaps, evaluated once per run and attached to
@@ -12,13 +12,11 @@
 
 pub mod diagnostic;
 pub mod engine;
-pub mod lex;
 pub mod matrix_gaps;
 pub mod platforms;
 pub mod registry;
 pub mod rule;
 pub mod rules;
-pub mod source;
 pub mod universe;
 pub mod vet;
 

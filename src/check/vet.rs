@@ -2,8 +2,8 @@
 //! triggers, messages and order, each finding tagged with its kind so that one rule per kind
 //! can report it. Parse errors additionally carry the exact column of the error.
 
-use super::source::VetLine;
 use crate::constraint::{self, Expr};
+use crate::syntax::comments::VetLine;
 
 /// Which of vet's diagnostics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -248,8 +248,8 @@ fn finish(st: &mut State) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::source::SourceFacts;
     use super::*;
+    use crate::syntax::comments::SourceFacts;
 
     fn vet(src: &str) -> Vec<(VetKind, u32, String)> {
         let f = SourceFacts::scan(src.as_bytes(), true);

@@ -2,7 +2,7 @@
 //! `unicode.IsLetter` (category L) or `unicode.IsDigit` (category Nd) accepts. Both the
 //! `//go:build` lexer and the `+build` literal check use this one definition.
 
-use super::unicode_tables::{DIGIT, LETTER};
+use crate::go::unicode::{is_digit, is_letter};
 
 /// Reports whether `c` may appear in a tag.
 pub(crate) fn is_tag_char(c: char) -> bool {
@@ -10,19 +10,12 @@ pub(crate) fn is_tag_char(c: char) -> bool {
         // Fast path, and it keeps the ASCII rule obvious: no `-`, `+`, `/`, `,` etc.
         return c.is_ascii_alphanumeric() || c == '_' || c == '.';
     }
-    in_table(LETTER, c) || in_table(DIGIT, c)
+    is_letter(c) || is_digit(c)
 }
 
 /// Go's `isValidTag`: a non-empty word made only of tag characters.
 pub(crate) fn is_valid_tag(word: &str) -> bool {
     !word.is_empty() && word.chars().all(is_tag_char)
-}
-
-fn in_table(table: &[(u32, u32)], c: char) -> bool {
-    let c = u32::from(c);
-    // Ranges are sorted and disjoint, so the only candidate is the last range starting <= c.
-    let idx = table.partition_point(|&(lo, _)| lo <= c);
-    idx > 0 && table.get(idx - 1).is_some_and(|&(_, hi)| c <= hi)
 }
 
 #[cfg(test)]
@@ -78,14 +71,5 @@ mod tests {
         assert!(!is_valid_tag(""));
         assert!(!is_valid_tag("a-b"));
         assert!(!is_valid_tag("!a"));
-    }
-
-    #[test]
-    fn tables_are_sorted_and_disjoint() {
-        for table in [LETTER, DIGIT] {
-            for w in table.windows(2) {
-                assert!(w[0].0 <= w[0].1 && w[0].1 < w[1].0, "{w:?}");
-            }
-        }
     }
 }

@@ -6,7 +6,7 @@
 //! in its own submodule:
 //!
 //! * `lines`: recognising a comment line as `//go:build` or `// +build` and locating its text;
-//! * `chars`/`unicode_tables`: which characters may appear in a tag (Go's `unicode.IsLetter`/`IsDigit`);
+//! * `chars`: which characters may appear in a tag (`crate::go::unicode`'s `IsLetter`/`IsDigit`);
 //! * `lex` and `parse`: the `//go:build` expression language (nom parsers, explicit group stack);
 //! * `plus_build`: the legacy `// +build` clause/literal language (also nom);
 //! * `print`: Go's `String()` rendering, used by `Display`;
@@ -25,7 +25,6 @@ mod lines;
 mod parse;
 mod plus_build;
 mod print;
-mod unicode_tables;
 
 #[cfg(test)]
 mod grammar_examples;

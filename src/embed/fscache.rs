@@ -166,7 +166,7 @@ impl AssetCache {
     }
 
     fn read_dir_uncached(&self, path: &[u8]) -> Result<Vec<DirEntry>, String> {
-        let shown = super::unicode::go_lossy(path);
+        let shown = crate::go::unicode::go_lossy(path);
         let rd = match std::fs::read_dir(to_path(path)) {
             Ok(rd) => rd,
             Err(e) => {

@@ -3,7 +3,7 @@
 
 use super::names::valid_embed_pattern;
 use super::pathmatch::{match_bytes, PatternSyntaxError};
-use super::scan::{parse_args, unquote_double};
+use super::scan::parse_args;
 
 const GRAMMAR: &str = include_str!("../../grammar/embed-patterns.ebnf");
 
@@ -17,7 +17,9 @@ fn token(s: &str) -> (Vec<u8>, &str) {
             i += if b[i] == b'\\' { 2 } else { 1 };
         }
         let end = (i + 1).min(b.len());
-        let v = unquote_double(&b[..end]).unwrap_or_else(|| panic!("bad literal in {s}"));
+        let v = crate::go::literal::unquote(&b[..end])
+            .ok()
+            .unwrap_or_else(|| panic!("bad literal in {s}"));
         (v, &s[end..])
     } else {
         let end = s.find(char::is_whitespace).unwrap_or(s.len());

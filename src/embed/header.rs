@@ -13,11 +13,8 @@
 /// `src` may or may not start with a UTF-8 BOM.
 pub fn embed_scan_reachable(src: &[u8]) -> bool {
     // One implementation of go/build's byte reader serves both the header and this check.
-    let src = crate::header::reader::strip_bom(src);
-    matches!(
-        crate::header::reader::go_header_and_eof(src),
-        Ok((_, false))
-    )
+    let src = crate::go::reader::strip_bom(src);
+    matches!(crate::go::reader::go_header_and_eof(src), Ok((_, false)))
 }
 
 #[cfg(test)]

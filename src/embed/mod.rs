@@ -22,7 +22,6 @@ pub mod names;
 pub mod pathmatch;
 pub mod resolve;
 pub mod scan;
-pub mod unicode;
 
 #[cfg(test)]
 mod fixture_tests;

@@ -3,7 +3,7 @@
 //! (`path.Match(glob, "")` succeeds, glob ≠ `.`, and `fs.ValidPath(glob)`).
 
 use super::pathmatch::match_bytes;
-use super::unicode::is_letter;
+use crate::go::unicode::is_letter;
 
 /// True if `elem` (one path element) can never be embedded: Go's `isBadEmbedName`.
 pub fn is_bad_embed_name(elem: &str) -> bool {

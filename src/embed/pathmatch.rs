@@ -15,7 +15,7 @@
 //!
 //! A malformed pattern is reported no matter which name is tested.
 
-use super::unicode::decode_rune;
+use crate::go::unicode::decode_rune;
 use std::fmt;
 
 /// The only error `path.Match` can give: `syntax error in pattern` (`path.ErrBadPattern`).

@@ -5,7 +5,7 @@
 use super::fscache::{AssetCache, FileKind, Meta};
 use super::glob::{clean, glob, join, quote_glob};
 use super::names::{is_bad_embed_name_bytes, valid_embed_glob};
-use super::unicode::go_lossy;
+use crate::go::unicode::go_lossy;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::Path;

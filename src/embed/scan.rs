@@ -1,7 +1,8 @@
 //! Finding `//go:embed` lines in a Go file and splitting their arguments into patterns,
 //! as go/build's `findEmbed` and `parseGoEmbed` do (spec §7.1), with Go's positions.
 
-use super::unicode::{decode_rune, go_lossy, is_space, rune_count};
+use crate::go::lines::LineIndex;
+use crate::go::unicode::{decode_rune, go_lossy, is_space, rune_count};
 
 /// One `//go:embed` line found in a Go file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +63,6 @@ pub struct EmbedScan {
     pub malformed: Vec<(u32, u32, String)>,
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// Go's findEmbed + parseGoEmbed over a whole `.go` file.
 ///
 /// A leading UTF-8 BOM is stripped here if present; passing already-stripped bytes is fine too
@@ -77,7 +76,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// error there; a directive cut short by the NUL keeps the patterns before it) — a NUL inside
 /// the header makes the file invalid anyway.
 pub fn scan_directives(src: &[u8]) -> EmbedScan {
-    let src = src.strip_prefix(UTF8_BOM).unwrap_or(src);
+    let src = crate::go::reader::strip_bom(src);
     let lines = LineIndex::new(src);
     let mut out = EmbedScan::default();
     let mut rd = Reader {
@@ -186,8 +185,8 @@ impl EmbedScan {
         }
         let args = &rd.src[arg_start..arg_end];
         let slash = arg_start - DIRECTIVE.len() - 1;
-        let (line, column) = lines.position(slash);
-        let (_, arg_col) = lines.position(arg_start);
+        let (line, column) = lines.line_column(slash);
+        let (_, arg_col) = lines.line_column(arg_start);
         match parse_args(args) {
             Ok(list) => {
                 let patterns = list
@@ -262,33 +261,6 @@ impl Reader<'_> {
     }
 }
 
-/// Byte offsets of line starts, for 1-based (line, byte column) positions.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(src: &[u8]) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            src.iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
-
-    fn position(&self, off: usize) -> (u32, u32) {
-        let idx = match self.starts.binary_search(&off) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = self.starts.get(idx).copied().unwrap_or(0);
-        (sat_u32(idx + 1), sat_u32(off - start + 1))
-    }
-}
-
 fn sat_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -330,7 +302,7 @@ pub fn parse_args(args: &[u8]) -> Result<Vec<(Vec<u8>, usize)>, String> {
                     return Err(bad_args(rest));
                 };
                 let quoted = &rest[..=j];
-                let Some(v) = unquote_double(quoted) else {
+                let Ok(v) = crate::go::literal::unquote(quoted) else {
                     return Err(bad_args(quoted));
                 };
                 i += j + 1;
@@ -370,90 +342,6 @@ fn skip_space(b: &[u8], mut i: usize) -> usize {
         i += n;
     }
     i
-}
-
-/// Go's `strconv.Unquote` for a double-quoted literal (`q` includes both quotes and has no
-/// unescaped `"` inside). Raw invalid UTF-8 bytes become U+FFFD when the literal needs the
-/// escape-processing path, as in Go.
-pub fn unquote_double(q: &[u8]) -> Option<Vec<u8>> {
-    if q.len() < 2 || q[0] != b'"' || q[q.len() - 1] != b'"' {
-        return None;
-    }
-    let inner = &q[1..q.len() - 1];
-    if !inner.contains(&b'\\') && !inner.contains(&b'\n') && std::str::from_utf8(inner).is_ok() {
-        return Some(inner.to_vec());
-    }
-    let mut out = Vec::with_capacity(inner.len());
-    let mut s = inner;
-    while let Some(&c) = s.first() {
-        if c == b'\n' || c == b'"' {
-            return None;
-        }
-        if c >= 0x80 {
-            let (r, n) = decode_rune(s);
-            push_char(&mut out, r);
-            s = &s[n..];
-            continue;
-        }
-        if c != b'\\' {
-            out.push(c);
-            s = &s[1..];
-            continue;
-        }
-        let e = *s.get(1)?;
-        s = &s[2..];
-        match e {
-            b'a' => out.push(0x07),
-            b'b' => out.push(0x08),
-            b'f' => out.push(0x0C),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'v' => out.push(0x0B),
-            b'\\' => out.push(b'\\'),
-            b'"' => out.push(b'"'),
-            b'x' | b'u' | b'U' => {
-                let n = match e {
-                    b'x' => 2,
-                    b'u' => 4,
-                    _ => 8,
-                };
-                let digits = s.get(..n)?;
-                let mut v: u32 = 0;
-                for &d in digits {
-                    v = (v << 4) | (d as char).to_digit(16)?;
-                }
-                s = &s[n..];
-                if e == b'x' {
-                    out.push(v as u8);
-                } else {
-                    push_char(&mut out, char::from_u32(v)?);
-                }
-            }
-            b'0'..=b'7' => {
-                let digits = s.get(..2)?;
-                let mut v = u32::from(e - b'0');
-                for &d in digits {
-                    if !(b'0'..=b'7').contains(&d) {
-                        return None;
-                    }
-                    v = (v << 3) | u32::from(d - b'0');
-                }
-                s = &s[2..];
-                if v > 255 {
-                    return None;
-                }
-                out.push(v as u8);
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
-fn push_char(out: &mut Vec<u8>, c: char) {
-    let mut buf = [0u8; 4];
-    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
 #[cfg(test)]

@@ -14,13 +14,13 @@ use super::model::{
 };
 use super::seeds::{file_seeds, VarSeed};
 use super::sizing::{self, Identity, SizedFile};
-use super::vardecl::{VarLookup, VarType};
 use crate::classify::{classify, PackageFiles};
 use crate::context::BuildContext;
 use crate::embed::fscache::os_bytes;
 use crate::embed::{explain_raw, AssetCache};
 use crate::facts::HeaderOutcome;
 use crate::list::{is_package, loader_for};
+use crate::syntax::embed::{VarLookup, VarType};
 use crate::walk::{DirFacts, Module};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};

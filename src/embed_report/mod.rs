@@ -3,7 +3,7 @@
 //! package and platform under explicit size rules ([`sizing`]), with explanations and budgets.
 //! Pure functions over walked facts and the `AssetCache`; rendering lives in `render::embed`.
 //!
-//! * [`vardecl`] — which variable follows a directive, and its type;
+//! * which variable follows a directive, and its type, is [`crate::syntax::embed`];
 //! * [`seeds`] — a file's patterns grouped into directives and variables;
 //! * [`sizing`] — the size rules (shared vs own copy) and totals;
 //! * [`collect`] — the report for one or many build contexts;
@@ -18,7 +18,6 @@ pub mod model;
 pub mod seeds;
 pub mod size;
 pub mod sizing;
-pub mod vardecl;
 
 #[cfg(test)]
 mod corpus_tests;

@@ -1,13 +1,13 @@
 //! From one file's `//go:embed` patterns (as `FileFacts` collected them) to variables: the
 //! patterns are grouped into directive lines, and consecutive directives that precede the same
-//! declaration into one variable ([`super::vardecl`]).
+//! declaration into one variable ([`crate::syntax::embed`]).
 //!
 //! The facts keep the patterns but not the source text, so this re-reads the `.go` file —
 //! only files with directives, once per run whatever the number of platforms. Asset files
 //! are never read.
 
-use super::vardecl::{embed_import_name, find_var, VarLookup};
 use crate::embed::{scan_directives, EmbedPatternAt};
+use crate::syntax::embed::{embed_import_name, find_var, VarLookup};
 use std::path::Path;
 
 /// One `//go:embed` line.
@@ -100,7 +100,7 @@ pub fn group(src: Result<&[u8], &str>, embeds: &[EmbedPatternAt]) -> Vec<VarSeed
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embed_report::vardecl::VarType;
+    use crate::syntax::embed::VarType;
 
     fn pats(src: &str) -> Vec<EmbedPatternAt> {
         scan_directives(src.as_bytes())

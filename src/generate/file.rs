@@ -3,8 +3,8 @@
 //! variable expansion. The first error ends the file, as it ends Go's generator.
 
 use super::expand::expand;
-use super::scan::{GenerateScan, ScanEvent};
 use super::split::{arguments, split_words};
+use crate::syntax::generate::{GenerateScan, ScanEvent};
 
 /// The variables `go generate` sets for each directive (§8.4), besides `GOLINE`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,8 +216,8 @@ pub fn go_quote(b: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan::scan;
     use super::*;
+    use crate::syntax::generate::scan;
 
     fn env() -> FileEnv {
         FileEnv {

@@ -2,14 +2,15 @@
 //! implementation (the examples were checked with go1.23's `go generate -n`).
 
 use super::expand::expand;
-use super::scan::is_go_generate;
 use super::split::split_words;
-use crate::embed::scan::unquote_double;
+use crate::syntax::generate::is_go_generate;
 
 const GRAMMAR: &str = include_str!("../../grammar/go-generate.ebnf");
 
 fn literal(s: &str) -> Vec<u8> {
-    unquote_double(s.trim().as_bytes()).unwrap_or_else(|| panic!("bad literal {s}"))
+    crate::go::literal::unquote(s.trim().as_bytes())
+        .ok()
+        .unwrap_or_else(|| panic!("bad literal {s}"))
 }
 
 fn string_list(s: &str) -> Vec<Vec<u8>> {

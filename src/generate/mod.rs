@@ -1,7 +1,7 @@
 //! `go generate` without running anything (spec §8): which `//go:generate` directives run
 //! for a platform, in Go's order, as the argv Go would execute, with Go's error messages.
 //!
-//! * `scan`: the directive lines of a file, read as `go generate` reads them;
+//! * the directive lines of a file, read as `go generate` reads them, are [`crate::syntax::generate`];
 //! * `split`: word splitting and quoted words (`grammar/go-generate.ebnf`);
 //! * `expand`: `os.Expand` with go generate's variables;
 //! * `file`: one file's steps, `-command` aliases and errors;
@@ -12,7 +12,6 @@ pub mod expand;
 pub mod file;
 pub mod plan;
 pub mod render;
-pub mod scan;
 pub mod split;
 
 #[cfg(test)]

@@ -3,8 +3,6 @@
 //! `strconv.Unquote` and must be followed by a space, a tab or the end; any other quote is a
 //! literal character. The grammar is written down in `grammar/go-generate.ebnf`.
 
-use crate::embed::scan::unquote_double;
-
 /// The errors of §8.3, worded as Go prints them after `file:line: `.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SplitError {
@@ -56,8 +54,8 @@ pub fn split_words(mut text: &[u8]) -> Result<Vec<Vec<u8>>, SplitError> {
                         i += 1;
                     }
                     b'"' => {
-                        let word =
-                            unquote_double(&text[..=i]).ok_or(SplitError::BadQuotedString)?;
+                        let word = crate::go::literal::unquote(&text[..=i])
+                            .map_err(|_| SplitError::BadQuotedString)?;
                         words.push(word);
                         text = &text[i + 1..];
                         if text.first().is_some_and(|&b| !blank(b)) {

@@ -6,12 +6,12 @@
 //! on others" list is available on request as informational `decl_differences`.
 
 use super::bitset::Bits;
-use super::decls::{self, Decl, DeclKind, FileScan};
 use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
 use crate::platform;
+use crate::syntax::decls::{self, Decl, DeclKind, FileScan};
 use crate::walk::DirFacts;
 use rayon::prelude::*;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! `gotags matrix`: every platform, cgo setting and tag set at once. The walked facts are
 //! evaluated for all configurations together ([`evaluate`]), grouped into configurations with
 //! identical file sets, explained per file ([`explain`]), searched for coverage gaps
-//! ([`gaps`], with the declaration scanner [`decls`]) and, on request, reduced to a minimal
+//! ([`gaps`], with the declaration scanner [`crate::syntax::decls`]) and, on request, reduced to a minimal
 //! CI matrix ([`cover`]). Configurations come from [`configs`] or a GoReleaser file
 //! ([`goreleaser`]).
 //!
@@ -14,17 +14,16 @@
 pub mod bitset;
 pub mod configs;
 pub mod cover;
-pub mod decls;
 pub mod evaluate;
 pub mod explain;
 pub mod gaps;
 pub mod goreleaser;
 
 use crate::embed::AssetCache;
+use crate::syntax::decls::{self, FileScan};
 use crate::walk::{DirFacts, Module};
 use bitset::Bits;
 use configs::Config;
-use decls::FileScan;
 use evaluate::{DirMatrix, Evaluation};
 use gaps::Gaps;
 use rayon::prelude::*;

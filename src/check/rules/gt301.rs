@@ -2,7 +2,7 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::generate::scan::LookalikeKind;
+use crate::syntax::generate::LookalikeKind;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {

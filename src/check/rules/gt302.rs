@@ -3,8 +3,8 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::generate::scan::ScanEvent;
 use crate::generate::split::{arguments, split_words};
+use crate::syntax::generate::ScanEvent;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {

@@ -2,7 +2,7 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::generate::scan::ScanEvent;
+use crate::syntax::generate::ScanEvent;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {

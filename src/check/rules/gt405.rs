@@ -3,7 +3,7 @@
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{FileInput, Rule, RuleInfo};
 #[allow(unused_imports)]
-use crate::check::source::EmbedTarget;
+use crate::syntax::embed::EmbedTarget;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -22,6 +22,10 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     super::embed_site_rule(input, RULE.info.code, out, |t| match t {
         EmbedTarget::Other(word) if word.is_empty() => Some((
             "misplaced go:embed directive: no declaration follows".into(),
+            "put the directive right above a package-level var",
+        )),
+        EmbedTarget::BeforeGroup => Some((
+            "misplaced go:embed directive: followed by `var`, not a var declaration".into(),
             "put the directive right above a package-level var",
         )),
         EmbedTarget::Other(word) => Some((

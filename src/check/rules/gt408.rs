@@ -3,7 +3,7 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::check::source::EmbedTarget;
+use crate::syntax::embed::EmbedTarget;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {

@@ -197,7 +197,7 @@ pub fn embed_reports<'a>(
 }
 
 /// Each `//go:embed` comment of a Go file with what follows it.
-pub fn embed_sites<'a>(input: &'a FileInput) -> &'a [crate::check::source::EmbedSite] {
+pub fn embed_sites<'a>(input: &'a FileInput) -> &'a [crate::syntax::embed::EmbedSite] {
     match input.body() {
         Some(b) if input.file.is_go() => &b.source.embed_sites,
         _ => &[],
@@ -209,7 +209,7 @@ pub fn embed_site_rule(
     input: &FileInput,
     code: &'static str,
     out: &mut Vec<Finding>,
-    pick: impl Fn(&crate::check::source::EmbedTarget) -> Option<(String, &'static str)>,
+    pick: impl Fn(&crate::syntax::embed::EmbedTarget) -> Option<(String, &'static str)>,
 ) {
     for s in embed_sites(input) {
         if let Some((message, help)) = pick(&s.target) {

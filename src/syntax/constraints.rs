@@ -1,9 +1,16 @@
-//! File headers: which bytes go/build examines (`reader`), what the package clause and imports
-//! say (`goparse`), and which `//go:build` / `// +build` lines count (`scan_constraints`,
-//! go/build's `parseFileHeader`).
+//! Which `//go:build` / `// +build` lines count in a header (go/build's `parseFileHeader`
+//! and the `+build` collection of `shouldBuild`), and the one rule for which of them decide:
+//! [`deciding`] — the `//go:build` line when there is one, else every `+build` line.
 
-pub mod goparse;
-pub mod reader;
+/// The constraint lines that decide whether a file builds: the `//go:build` line alone when
+/// present, else all `+build` lines (which must all hold). Every evaluation of a file's
+/// header constraints goes through this.
+pub fn deciding<'a, T>(go_build: Option<&'a T>, plus_build: &'a [T]) -> &'a [T] {
+    match go_build {
+        Some(gb) => std::slice::from_ref(gb),
+        None => plus_build,
+    }
+}
 
 /// A constraint line as written in the header, trimmed, with its 1-based position.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -245,6 +252,13 @@ mod tests {
         assert!(plus("// +buildfoo\n\npackage p").is_empty());
         // With //go:build present, +build lines are not even collected.
         assert!(plus("// +build foo\n\n//go:build !foo\n\npackage p").is_empty());
+    }
+
+    #[test]
+    fn go_build_decides_alone() {
+        assert_eq!(deciding(Some(&1), &[2, 3]), [1]);
+        assert_eq!(deciding(None, &[2, 3]), [2, 3]);
+        assert!(deciding::<u8>(None, &[]).is_empty());
     }
 
     #[test]

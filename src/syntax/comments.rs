@@ -1,10 +1,11 @@
-//! `SourceFacts`: what the `check` rules need from a whole file, computed once during the
-//! walk's single read. For constraint lines it replays vet's `buildtag` reading order (which
-//! lines it looks at, and whether the `+build` and `//go:build` areas are still open at that
-//! point, spec §9.1); for `//go:embed` it records what follows each directive; it also collects
-//! `//gotags:ignore` comments and misplaced-looking `//go:build` lines.
+//! What a whole file's comments say, from one scan with [`crate::go::scanner`]: the lines
+//! vet's `buildtag` analyzer looks at, replayed in its reading order with whether the
+//! `+build` and `//go:build` areas are still open (spec §9.1); `//gotags:ignore` comments; the
+//! package clause's line; `//go:generate` comments; and each `//go:embed` comment with the
+//! declaration it precedes ([`super::embed`]).
 
-use super::lex::{tokens, Kind, Token};
+use super::embed::{self, EmbedSite};
+use crate::go::scanner::{self, Kind, Mode, Token};
 
 /// A comment line vet's buildtag analyzer looks at (its text contains `+build` or
 /// `//go:build`), with the analyzer's state when it gets there.
@@ -20,30 +21,6 @@ pub struct VetLine {
     pub go_ok: bool,
     /// The line sits inside a `/* */` comment.
     pub in_star: bool,
-}
-
-/// What follows a `//go:embed` comment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EmbedTarget {
-    /// A package-level variable (possibly one spec of a `var ( … )` group).
-    Var {
-        names: usize,
-        /// The type as written, tokens joined without spaces; "" when omitted.
-        type_text: String,
-        has_init: bool,
-    },
-    /// A `var` inside a function body.
-    VarInFunc,
-    /// Something other than a variable declaration (the token text), or nothing at all.
-    Other(String),
-}
-
-/// One `//go:embed` comment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EmbedSite {
-    pub line: u32,
-    pub column: u32,
-    pub target: EmbedTarget,
 }
 
 /// Whole-file facts for `check`.
@@ -62,7 +39,7 @@ pub struct SourceFacts {
 
 impl SourceFacts {
     pub fn scan(src: &[u8], is_go: bool) -> SourceFacts {
-        let src = src.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(src);
+        let src = crate::go::reader::strip_bom(src);
         if is_go {
             scan_go(src)
         } else {
@@ -100,11 +77,21 @@ fn ignore_codes(text: &[u8]) -> Option<Vec<String>> {
 
 /// vet's `checkGoFile` walk over the comment groups, plus the embed and ignore facts.
 fn scan_go(src: &[u8]) -> SourceFacts {
-    let toks = tokens(src);
-    let mut out = SourceFacts::default();
-    let package_tok = toks
+    let all = scanner::tokens(
+        src,
+        Mode {
+            comments: true,
+            insert_semis: true,
+        },
+    );
+    // Vet groups comments by the tokens between them; inserted semicolons are not tokens.
+    let toks: Vec<Token> = all
         .iter()
-        .find(|t| t.kind == Kind::Ident && &src[t.start..t.end] == b"package");
+        .filter(|t| t.kind != Kind::Semi { auto: true })
+        .copied()
+        .collect();
+    let mut out = SourceFacts::default();
+    let package_tok = toks.iter().find(|t| t.kind == Kind::Keyword("package"));
     let package_at = package_tok.map_or(usize::MAX, |t| t.start);
     out.package_line = package_tok.map(|t| t.line);
 
@@ -136,30 +123,35 @@ fn scan_go(src: &[u8]) -> SourceFacts {
         }
         for c in group {
             let text = &src[c.start..c.end];
-            if c.kind == Kind::LineComment && contains(text, b"go:generate") {
+            if is_line_comment(c, src) && contains(text, b"go:generate") {
                 out.generate_comments.push((c.line, c.column));
             }
-            if c.kind == Kind::BlockComment {
+            if !is_line_comment(c, src) {
                 plus_ok = false;
             }
-            vet_comment(&mut out, c, text, plus_ok, go_ok);
+            vet_comment(&mut out, c, src, plus_ok, go_ok);
             if let Some(codes) = ignore_codes(text) {
                 out.ignores.push((c.line, codes));
             }
         }
         k = end;
     }
-    out.embed_sites = embed_sites(src, &toks);
+    out.embed_sites = embed::sites(src, &all);
     out
 }
 
 fn is_comment(t: &Token) -> bool {
-    matches!(t.kind, Kind::LineComment | Kind::BlockComment)
+    t.kind == Kind::Comment
+}
+
+fn is_line_comment(t: &Token, src: &[u8]) -> bool {
+    t.kind == Kind::Comment && t.text(src).starts_with(b"//")
 }
 
 /// vet's `checker.comment` for one Go comment.
-fn vet_comment(out: &mut SourceFacts, c: &Token, text: &[u8], plus_ok: bool, go_ok: bool) {
-    if c.kind == Kind::LineComment {
+fn vet_comment(out: &mut SourceFacts, c: &Token, src: &[u8], plus_ok: bool, go_ok: bool) {
+    let text = c.text(src);
+    if is_line_comment(c, src) {
         if relevant(text) {
             out.vet_lines.push(VetLine {
                 line: c.line,
@@ -271,120 +263,6 @@ fn scan_other(src: &[u8]) -> SourceFacts {
     out
 }
 
-fn tok_text<'a>(src: &'a [u8], t: &Token) -> &'a [u8] {
-    &src[t.start..t.end]
-}
-
-/// Finds each `//go:embed` comment and describes the declaration after it.
-fn embed_sites(src: &[u8], toks: &[Token]) -> Vec<EmbedSite> {
-    let mut out = Vec::new();
-    let mut brace = 0i32;
-    // Paren depth inside a top-level `var (` group, when in one.
-    let mut var_group: Option<i32> = None;
-    let mut paren = 0i32;
-    for (k, t) in toks.iter().enumerate() {
-        match (t.kind, tok_text(src, t)) {
-            (Kind::Punct, b"{") => brace += 1,
-            (Kind::Punct, b"}") => brace -= 1,
-            (Kind::Punct, b"(") => {
-                paren += 1;
-                if brace == 0 && paren == 1 && k > 0 && tok_text(src, &toks[k - 1]) == b"var" {
-                    var_group = Some(1);
-                }
-            }
-            (Kind::Punct, b")") => {
-                if var_group == Some(paren) {
-                    var_group = None;
-                }
-                paren -= 1;
-            }
-            _ => {}
-        }
-        if t.kind != Kind::LineComment {
-            continue;
-        }
-        let text = tok_text(src, t);
-        let Some(rest) = text.strip_prefix(b"//go:embed") else {
-            continue;
-        };
-        if !(rest.is_empty() || rest[0] == b' ' || rest[0] == b'\t') {
-            continue;
-        }
-        let next = toks[k + 1..]
-            .iter()
-            .position(|n| !is_comment(n))
-            .map(|i| k + 1 + i);
-        let target = match next {
-            None => EmbedTarget::Other(String::new()),
-            Some(n) => {
-                let word = tok_text(src, &toks[n]);
-                if word == b"var" && brace > 0 {
-                    EmbedTarget::VarInFunc
-                } else if word == b"var"
-                    && toks.get(n + 1).map(|x| tok_text(src, x)) != Some(&b"("[..])
-                {
-                    var_spec(src, toks, n + 1)
-                } else if var_group.is_some() && brace == 0 && toks[n].kind == Kind::Ident {
-                    var_spec(src, toks, n)
-                } else {
-                    EmbedTarget::Other(String::from_utf8_lossy(word).into_owned())
-                }
-            }
-        };
-        out.push(EmbedSite {
-            line: t.line,
-            column: t.column,
-            target,
-        });
-    }
-    out
-}
-
-/// Reads `a, b T = x` starting at the first name.
-fn var_spec(src: &[u8], toks: &[Token], first: usize) -> EmbedTarget {
-    let mut names = 0;
-    let mut i = first;
-    while i < toks.len() && toks[i].kind == Kind::Ident {
-        names += 1;
-        i += 1;
-        if toks.get(i).map(|t| tok_text(src, t)) == Some(&b","[..]) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let line = toks.get(first).map_or(0, |t| t.line);
-    let mut type_text = String::new();
-    let mut has_init = false;
-    let mut last_line = line;
-    while let Some(t) = toks.get(i) {
-        if is_comment(t) {
-            i += 1;
-            continue;
-        }
-        let word = tok_text(src, t);
-        let continues = type_text.ends_with(['.', '[', ']', '*']) || type_text.is_empty();
-        if t.line > last_line && !continues {
-            break;
-        }
-        if word == b"=" {
-            has_init = true;
-            break;
-        }
-        if word == b";" || word == b")" {
-            break;
-        }
-        type_text.push_str(&String::from_utf8_lossy(word));
-        last_line = t.end_line;
-        i += 1;
-    }
-    EmbedTarget::Var {
-        names,
-        type_text,
-        has_init,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,21 +300,28 @@ mod tests {
     fn embed_targets() {
         let src = b"package p\nimport \"embed\"\n//go:embed a\nvar s string\n//go:embed b\nvar x, y string = \"\", \"\"\nvar (\n\t//go:embed c\n\tf embed.FS\n)\nfunc f() {\n\t//go:embed d\n\tvar v string\n}\n//go:embed e\nfunc g() {}\n//go:embed f\nvar b []byte\n";
         let f = SourceFacts::scan(src, true);
-        let got: Vec<EmbedTarget> = f.embed_sites.into_iter().map(|s| s.target).collect();
-        let var = |n, t: &str, i| EmbedTarget::Var {
-            names: n,
-            type_text: t.into(),
-            has_init: i,
-        };
+        let got: Vec<String> = f
+            .embed_sites
+            .into_iter()
+            .map(|s| match s.target {
+                embed::EmbedTarget::Var {
+                    names,
+                    type_text,
+                    has_init,
+                    ..
+                } => format!("var {names} {type_text} {has_init}"),
+                other => format!("{other:?}"),
+            })
+            .collect();
         assert_eq!(
             got,
-            vec![
-                var(1, "string", false),
-                var(2, "string", true),
-                var(1, "embed.FS", false),
-                EmbedTarget::VarInFunc,
-                EmbedTarget::Other("func".into()),
-                var(1, "[]byte", false),
+            [
+                "var 1 string false",
+                "var 2 string true",
+                "var 1 embed.FS false",
+                "VarInFunc",
+                "Other(\"func\")",
+                "var 1 []byte false",
             ]
         );
     }

@@ -1,9 +1,9 @@
-//! A small scanner for Go source files. It finds the top-level declarations (funcs, methods
-//! with their receiver type, types, vars and consts, with their lines) and the names a file
-//! *uses*: identifiers in expression or type position that are not bound locally in the file,
-//! and unexported selector names (`.m`). It tokenizes just enough of Go (comments,
-//! interpreted and raw strings, runes, brackets and newlines) to find declarations at brace
-//! depth zero and the specs of `var (…)`/`const (…)`/`type (…)` groups. It is not a parser:
+//! Top-level declarations and uses of a Go source file, over [`crate::go::scanner`]'s tokens
+//! (semicolons inserted): the top-level declarations (funcs, methods with their receiver
+//! type, types, vars and consts, with their lines) and the names a file *uses*: identifiers in
+//! expression or type position that are not bound locally in the file, and unexported
+//! selector names (`.m`). Declarations are found at brace depth zero and as the specs of
+//! `var (…)`/`const (…)`/`type (…)` groups. It is not a parser:
 //! malformed input yields whatever names it can see, never a panic. Identifiers are borrowed
 //! from the source while scanning; only the names kept in the result are allocated.
 //!
@@ -14,6 +14,8 @@
 //! before `:`), branch labels, keywords, predeclared identifiers and import names are never
 //! uses; a file with a dot import reports no uses at all.
 
+use crate::go::scanner::{Kind, Mode, Scanner};
+use crate::go::token::{is_keyword, is_predeclared};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -137,146 +139,42 @@ enum Tok<'a> {
 
 type Token<'a> = (Tok<'a>, u32);
 
-/// Go's automatic semicolon rule, for the tokens this scanner distinguishes: a newline ends
-/// a statement after an identifier (keywords included), a literal or a closing bracket.
-fn newline(out: &mut Vec<Token>, line: u32) {
-    if matches!(
-        out.last(),
-        Some((Tok::Ident(_) | Tok::Lit | Tok::Str(_) | Tok::Close(_), _))
-    ) {
-        out.push((Tok::Semi, line));
-    }
-}
-
-fn is_ident_byte(b: u8) -> bool {
-    b == b'_' || b.is_ascii_alphanumeric() || b >= 0x80
-}
-
-/// Tokens with their lines; newlines become `Semi` where Go would insert one.
+/// The scanner's tokens (comments skipped, semicolons inserted) in this module's terms.
 fn tokenize(src: &[u8]) -> Vec<Token<'_>> {
+    let mut sc = Scanner::new(src, Mode::PARSER);
     let mut out = Vec::with_capacity(src.len() / 6);
-    let mut i = 0;
-    let mut line = 1u32;
-    let n = src.len();
-    while i < n {
-        let c = src[i];
-        match c {
-            b'\n' => {
-                newline(&mut out, line);
-                line += 1;
-                i += 1;
-            }
-            b' ' | b'\t' | b'\r' => i += 1,
-            b'/' if src.get(i + 1) == Some(&b'/') => {
-                i += memchr_newline(&src[i..]);
-            }
-            b'/' if src.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                let mut had_newline = false;
-                while i < n && !(src[i] == b'*' && src.get(i + 1) == Some(&b'/')) {
-                    if src[i] == b'\n' {
-                        line += 1;
-                        had_newline = true;
-                    }
-                    i += 1;
-                }
-                i = (i + 2).min(n);
-                if had_newline {
-                    newline(&mut out, line);
-                }
-            }
-            b'"' | b'\'' => {
-                let start_line = line;
-                i += 1;
-                let start = i;
-                while i < n && src[i] != c && src[i] != b'\n' {
-                    if src[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                let end = i.min(n);
-                i = (i + 1).min(n);
-                let tok = if c == b'"' {
-                    Tok::Str(&src[start..end])
+    loop {
+        let t = sc.next();
+        let tok = match t.kind {
+            Kind::Eof => return out,
+            Kind::Ident | Kind::Keyword(_) => Tok::Ident(t.text(src)),
+            Kind::Op(op) => match op.as_bytes() {
+                [b @ (b'(' | b'[' | b'{')] => Tok::Open(*b),
+                [b @ (b')' | b']' | b'}')] => Tok::Close(*b),
+                b"," => Tok::Comma,
+                b"*" => Tok::Star,
+                b"." => Tok::Dot,
+                b":" => Tok::Colon,
+                b":=" => Tok::Define,
+                _ => Tok::Other,
+            },
+            Kind::Semi { .. } => Tok::Semi,
+            Kind::String => {
+                // The content between the quotes, escapes as written.
+                let text = t.text(src);
+                let inner = text.get(1..).unwrap_or_default();
+                let closed = text.len() >= 2 && text.last() == text.first();
+                Tok::Str(if closed {
+                    &inner[..inner.len() - 1]
                 } else {
-                    Tok::Lit
-                };
-                out.push((tok, start_line));
+                    inner
+                })
             }
-            b'`' => {
-                let start_line = line;
-                i += 1;
-                let start = i;
-                while i < n && src[i] != b'`' {
-                    if src[i] == b'\n' {
-                        line += 1;
-                    }
-                    i += 1;
-                }
-                let end = i.min(n);
-                i = (i + 1).min(n);
-                out.push((Tok::Str(&src[start..end]), start_line));
-            }
-            b'(' | b'[' | b'{' => {
-                out.push((Tok::Open(c), line));
-                i += 1;
-            }
-            b')' | b']' | b'}' => {
-                out.push((Tok::Close(c), line));
-                i += 1;
-            }
-            b',' => {
-                out.push((Tok::Comma, line));
-                i += 1;
-            }
-            b';' => {
-                out.push((Tok::Semi, line));
-                i += 1;
-            }
-            b'*' => {
-                out.push((Tok::Star, line));
-                i += 1;
-            }
-            b':' if src.get(i + 1) == Some(&b'=') => {
-                out.push((Tok::Define, line));
-                i += 2;
-            }
-            b':' => {
-                out.push((Tok::Colon, line));
-                i += 1;
-            }
-            b'.' if !src.get(i + 1).is_some_and(u8::is_ascii_digit) => {
-                out.push((Tok::Dot, line));
-                i += 1;
-            }
-            _ if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
-                let start = i;
-                while i < n && is_ident_byte(src[i]) {
-                    i += 1;
-                }
-                out.push((Tok::Ident(&src[start..i]), line));
-            }
-            _ if c.is_ascii_digit() || c == b'.' => {
-                i += 1;
-                while i < n && (src[i].is_ascii_alphanumeric() || src[i] == b'.' || src[i] == b'_')
-                {
-                    i += 1;
-                }
-                out.push((Tok::Lit, line));
-            }
-            _ => {
-                out.push((Tok::Other, line));
-                i += 1;
-            }
-        }
+            Kind::Int | Kind::Float | Kind::Imag | Kind::Char => Tok::Lit,
+            Kind::Comment | Kind::Illegal => Tok::Other,
+        };
+        out.push((tok, t.line));
     }
-    out
-}
-
-/// Bytes up to (not including) the next newline.
-fn memchr_newline(s: &[u8]) -> usize {
-    s.iter().position(|&b| b == b'\n').unwrap_or(s.len())
 }
 
 /// Index just past the bracket matching the one opening at `i`.
@@ -307,65 +205,6 @@ fn ident<'a>(toks: &[Token<'a>], i: usize) -> Option<&'a [u8]> {
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
-}
-
-/// Go's keywords, bucketed by first byte so most identifiers need one comparison at most.
-fn is_keyword(w: &[u8]) -> bool {
-    match w.first() {
-        Some(b'b') => w == b"break",
-        Some(b'c') => matches!(w, b"case" | b"chan" | b"const" | b"continue"),
-        Some(b'd') => matches!(w, b"default" | b"defer"),
-        Some(b'e') => w == b"else",
-        Some(b'f') => matches!(w, b"fallthrough" | b"for" | b"func"),
-        Some(b'g') => matches!(w, b"go" | b"goto"),
-        Some(b'i') => matches!(w, b"if" | b"import" | b"interface"),
-        Some(b'm') => w == b"map",
-        Some(b'p') => w == b"package",
-        Some(b'r') => matches!(w, b"range" | b"return"),
-        Some(b's') => matches!(w, b"select" | b"struct" | b"switch"),
-        Some(b't') => w == b"type",
-        Some(b'v') => w == b"var",
-        _ => false,
-    }
-}
-
-/// The universe block's names (and the blank identifier), bucketed like [`is_keyword`].
-fn is_predeclared(w: &[u8]) -> bool {
-    match w.first() {
-        Some(b'_') => w == b"_",
-        Some(b'a') => matches!(w, b"any" | b"append"),
-        Some(b'b') => matches!(w, b"bool" | b"byte"),
-        Some(b'c') => matches!(
-            w,
-            b"cap"
-                | b"clear"
-                | b"close"
-                | b"comparable"
-                | b"complex"
-                | b"complex64"
-                | b"complex128"
-                | b"copy"
-        ),
-        Some(b'd') => w == b"delete",
-        Some(b'e') => w == b"error",
-        Some(b'f') => matches!(w, b"false" | b"float32" | b"float64"),
-        Some(b'i') => matches!(
-            w,
-            b"imag" | b"int" | b"int8" | b"int16" | b"int32" | b"int64" | b"iota"
-        ),
-        Some(b'l') => w == b"len",
-        Some(b'm') => matches!(w, b"make" | b"max" | b"min"),
-        Some(b'n') => matches!(w, b"new" | b"nil"),
-        Some(b'p') => matches!(w, b"panic" | b"print" | b"println"),
-        Some(b'r') => matches!(w, b"real" | b"recover" | b"rune"),
-        Some(b's') => w == b"string",
-        Some(b't') => w == b"true",
-        Some(b'u') => matches!(
-            w,
-            b"uint" | b"uint8" | b"uint16" | b"uint32" | b"uint64" | b"uintptr"
-        ),
-        _ => false,
-    }
 }
 
 /// Lower-case ASCII or `_` first byte: a name other packages cannot select.

@@ -1,0 +1,3 @@
+module example.com/unicodeident
+
+go 1.21

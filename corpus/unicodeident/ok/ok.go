@@ -1,0 +1,5 @@
+package x٣
+
+import "fmt"
+
+var _ = fmt.Sprint

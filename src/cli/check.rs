@@ -1,0 +1,128 @@
+//! `gotags check`: build-constraint, generate and embed mistakes on every platform at once,
+//! in eight output formats, with `--explain` for the rule documentation.
+
+use super::error::{CliError, EXIT_FINDINGS};
+use super::{color, context, output, paths};
+use clap::Args;
+use gotags::check::{command, registry};
+use gotags::render::diagnostics::{self as rd, Format};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Directories to check, each as `./...` there (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Platforms: all, first-class, or goos/goarch[/cgo|/nocgo],... (default: gotags.toml, else all).
+    #[arg(long)]
+    platforms: Option<String>,
+    /// User build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
+    #[arg(long)]
+    tags: Option<String>,
+    /// Output format on stdout.
+    #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
+    format: String,
+    /// Also write FMT to FILE (repeatable), e.g. `--output sarif:gotags.sarif`.
+    #[arg(long = "output", value_name = "FMT:FILE")]
+    outputs: Vec<String>,
+    /// Only these codes or prefixes (comma-separated, e.g. GT1,GT302).
+    #[arg(long)]
+    select: Vec<String>,
+    /// Leave out these codes or prefixes.
+    #[arg(long)]
+    ignore: Vec<String>,
+    /// Exit 0 even when error-level findings are reported.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the documentation of a rule (or, without CODE... every rule's summary) and exit.
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+    explain: Option<String>,
+    /// Read this configuration file instead of looking for gotags.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+/// `--explain` with or without a rule.
+fn explain(code: &str) -> Result<ExitCode, CliError> {
+    if code.is_empty() {
+        output::to_stdout(|out| {
+            for r in registry::RULES {
+                writeln!(
+                    out,
+                    "{}  {:<34} {}",
+                    r.info.code,
+                    r.info.name,
+                    r.info.severity.as_str()
+                )?;
+            }
+            Ok(())
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rule = registry::find(&code.to_uppercase())
+        .ok_or_else(|| CliError::UnknownRule(code.to_string()))?;
+    output::to_stdout(|out| out.write_all(rule.info.explain().as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--output FMT:FILE` values.
+fn outputs(values: &[String]) -> Result<Vec<(Format, PathBuf)>, CliError> {
+    values
+        .iter()
+        .map(|o| {
+            o.split_once(':')
+                .and_then(|(f, file)| Format::parse(f).map(|f| (f, PathBuf::from(file))))
+                .filter(|(_, file)| !file.as_os_str().is_empty())
+                .ok_or_else(|| CliError::BadValue {
+                    flag: "output",
+                    value: o.clone(),
+                    want: format!("want FMT:FILE with FMT one of {}", Format::NAMES.join(", ")),
+                })
+        })
+        .collect()
+}
+
+pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
+    if let Some(code) = &args.explain {
+        return explain(code);
+    }
+    let format = Format::parse(&args.format).ok_or_else(|| CliError::BadValue {
+        flag: "format",
+        value: args.format.clone(),
+        want: format!("want one of {}", Format::NAMES.join(", ")),
+    })?;
+    let outputs = outputs(&args.outputs)?;
+    let cwd = paths::cwd()?;
+    let tags = args.tags.as_deref().map(context::tags).transpose()?;
+    let process_env = |name: &str| std::env::var(name).ok();
+    let opts = command::CheckOptions {
+        paths: args.paths.clone(),
+        platforms: args.platforms.clone(),
+        tags,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        config: args.config.clone(),
+        goroot: gotags::generate::plan::goroot_guess(&process_env),
+    };
+    let diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    for (fmt, file) in &outputs {
+        let path = cwd.join(file);
+        let written = std::fs::File::create(&path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            w.flush()
+        });
+        written.map_err(|source| CliError::WriteFile {
+            path: file.clone(),
+            source,
+        })?;
+    }
+    let color = color::for_stdout(color::ColorChoice::Auto);
+    output::to_stdout(|out| rd::write(out, format, &diags, color, &cwd))?;
+    Ok(if command::has_errors(&diags) && !args.exit_zero {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

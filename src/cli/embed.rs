@@ -1,0 +1,102 @@
+//! `gotags embed`: what `//go:embed` pulls in, per variable, package and platform, and the
+//! size budgets (exit 1 on a breach).
+
+use super::context::{ContextArgs, OnOff};
+use super::error::{CliError, EXIT_FINDINGS};
+use super::{output, paths, problems, settings};
+use clap::{Args, ValueEnum};
+use gotags::context::BuildContext;
+use gotags::embed::AssetCache;
+use gotags::embed_report::{self, Budgets, ByteSize};
+use gotags::render;
+use gotags::walk;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct EmbedArgs {
+    /// Directory to report on, as `./...` run there (default: the current directory).
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    context: ContextArgs,
+    /// Every port of `go tool dist list` (cgo off unless --cgo on or CGO_ENABLED=1).
+    #[arg(long, conflicts_with_all = ["goos", "goarch"])]
+    all_platforms: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Budget for the total embedded bytes per platform (e.g. 10MiB, 500KB, 1.5MB, 123).
+    #[arg(long, value_name = "SIZE")]
+    budget: Option<ByteSize>,
+    /// Budget for the embedded bytes of any one package.
+    #[arg(long, value_name = "SIZE")]
+    budget_package: Option<ByteSize>,
+    /// Budget for any single embedded file.
+    #[arg(long, value_name = "SIZE")]
+    budget_file: Option<ByteSize>,
+    /// Read settings ([embed] budgets) from this file instead of the nearest gotags.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+/// The contexts to report on: one, or every port.
+fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
+    let base = args.context.build()?;
+    if !args.all_platforms {
+        return Ok(vec![base]);
+    }
+    let cgo = match args.context.cgo {
+        Some(c) => c == OnOff::On,
+        None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
+    };
+    let mut all = Vec::new();
+    for p in gotags::platform::ports() {
+        all.push(BuildContext::for_port(
+            p.goos,
+            p.goarch,
+            cgo,
+            &base.build_tags,
+        )?);
+    }
+    Ok(all)
+}
+
+pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
+    let contexts = contexts(&args)?;
+    let at = paths::locate(args.path.as_deref())?;
+    let (dirs, found) = walk::walk(&at.module, &at.start);
+    problems::report(&found);
+    // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
+    let cache = std::mem::ManuallyDrop::new(AssetCache::new());
+    let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
+    let mut report =
+        embed_report::collect(&at.module, &dirs, &contexts, &cache, args.all_platforms);
+    let budgets = Budgets {
+        total: args.budget.or(config.embed.budget),
+        package: args.budget_package.or(config.embed.budget_package),
+        file: args.budget_file.or(config.embed.budget_file),
+    };
+    let mut breached = false;
+    if !budgets.is_empty() {
+        let outcome = embed_report::evaluate(&report, &budgets);
+        breached = !outcome.breaches.is_empty();
+        report.budget = Some(outcome);
+    }
+    output::to_stdout(|out| match args.format {
+        Format::Json => render::embed::write_json(out, &report),
+        Format::Text => render::embed::write_text(out, &report),
+    })?;
+    if !breached {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.format == Format::Json {
+        eprintln!("gotags: embed budget exceeded (see \"budget\" in the report)");
+    }
+    Ok(ExitCode::from(EXIT_FINDINGS))
+}

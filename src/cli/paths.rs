@@ -1,0 +1,120 @@
+//! Path arguments, resolved once: the working directory, a start directory made absolute and
+//! clean (as filepath.Clean, without touching symlinks), the module around it, and named
+//! `.go` files.
+
+use super::error::{CliError, PathProblem};
+use gotags::walk;
+use std::path::{Component, Path, PathBuf};
+
+/// The working directory.
+pub fn cwd() -> Result<PathBuf, CliError> {
+    std::env::current_dir().map_err(CliError::CurrentDir)
+}
+
+/// `path` (relative to `cwd`, or `cwd` itself when absent) made absolute and clean.
+pub fn absolute(path: Option<&Path>, cwd: &Path) -> PathBuf {
+    match path {
+        Some(p) if p.is_absolute() => normalize(p),
+        Some(p) => normalize(&cwd.join(p)),
+        None => normalize(cwd),
+    }
+}
+
+/// An existing directory, absolute and clean.
+pub fn start_dir(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, CliError> {
+    let start = absolute(path, cwd);
+    match std::fs::metadata(&start) {
+        Ok(m) if m.is_dir() => Ok(start),
+        Ok(_) => Err(CliError::Path {
+            path: start,
+            problem: PathProblem::NotADirectory,
+        }),
+        Err(e) => Err(CliError::Path {
+            path: start,
+            problem: PathProblem::Unreadable(gotags::facts::go_errno_text(&e)),
+        }),
+    }
+}
+
+/// Where a command runs: the working directory, the start directory and its module.
+pub struct Located {
+    pub cwd: PathBuf,
+    pub start: PathBuf,
+    pub module: walk::Module,
+}
+
+/// Resolves a PATH argument to its start directory and module.
+pub fn locate(path: Option<&Path>) -> Result<Located, CliError> {
+    let cwd = cwd()?;
+    let start = start_dir(path, &cwd)?;
+    let module = walk::find_module(&start).map_err(CliError::Module)?;
+    Ok(Located { cwd, start, module })
+}
+
+/// An existing regular file, absolute and clean.
+pub fn regular_file(path: &Path, cwd: &Path) -> Result<PathBuf, CliError> {
+    let abs = absolute(Some(path), cwd);
+    match std::fs::metadata(&abs) {
+        Ok(m) if m.is_file() => Ok(abs),
+        Ok(_) => Err(CliError::Path {
+            path: abs,
+            problem: PathProblem::NotARegularFile,
+        }),
+        Err(e) => Err(CliError::Path {
+            path: abs,
+            problem: PathProblem::Unreadable(gotags::facts::go_errno_text(&e)),
+        }),
+    }
+}
+
+/// Do all arguments name `.go` files (rather than directories)?
+pub fn all_go_files(paths: &[PathBuf]) -> bool {
+    !paths.is_empty()
+        && paths
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "go"))
+}
+
+/// Removes `.` and `..` components without touching the disk, as filepath.Clean does.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_paths() {
+        let cwd = Path::new("/work/m");
+        assert_eq!(absolute(None, cwd), PathBuf::from("/work/m"));
+        assert_eq!(
+            absolute(Some(Path::new("./a/../b/.")), cwd),
+            PathBuf::from("/work/m/b")
+        );
+        assert_eq!(
+            absolute(Some(Path::new("/x/./y/..")), cwd),
+            PathBuf::from("/x")
+        );
+    }
+
+    #[test]
+    fn go_file_arguments() {
+        assert!(all_go_files(&[
+            PathBuf::from("a.go"),
+            PathBuf::from("d/b.go")
+        ]));
+        assert!(!all_go_files(&[PathBuf::from("a.go"), PathBuf::from("d")]));
+        assert!(!all_go_files(&[]));
+    }
+}
