@@ -25,6 +25,7 @@ pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;
+pub mod source;
 pub mod syntax;
 pub mod toolchain;
 pub mod walk;
