@@ -40,8 +40,9 @@ pub fn announce(selection: &Selection) {
 }
 
 pub fn run(args: EnvArgs, selection: Option<Selection>) -> Result<ExitCode, CliError> {
-    let Some(selection) = selection else {
-        return Err(CliError::Check("no Go release selected".into()));
+    let selection = match selection {
+        Some(s) => s,
+        None => select_release(None, None)?,
     };
     let ctx = args.context.build()?;
     let goenv = gotags::goenv::GoEnv::load();
