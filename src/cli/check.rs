@@ -15,7 +15,7 @@ pub struct CheckArgs {
     /// Directories to check, each as `./...` there (default: the current directory), or
     /// files: each is checked in its package and only its findings are reported (for
     /// pre-commit hooks and editors).
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     /// Platforms: all, first-class, goreleaser, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
     /// (default: gotags.toml, else all).
     #[arg(long)]

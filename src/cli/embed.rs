@@ -22,7 +22,7 @@ pub enum Format {
 #[derive(Args, Debug)]
 pub struct EmbedArgs {
     /// Directory to report on, as `./...` run there (default: the current directory).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     #[command(flatten)]
     context: ContextArgs,
     /// Platforms to report on, as the other commands take them: `all` (every port of `go tool

@@ -78,6 +78,8 @@ pub enum CliError {
     WriteFile { path: PathBuf, source: io::Error },
     /// Writing stdout failed for a reason other than a closed pipe.
     Stdout(io::Error),
+    /// The Go release could not be chosen (`--go`, GOTOOLCHAIN, VERSION, go.mod).
+    Release(gotags::toolchain::DetectError),
     /// A syntax error in `gotags eval`'s expression (printed with its caret, no prefix).
     Eval(EvalError),
 }
@@ -135,6 +137,7 @@ impl fmt::Display for CliError {
             CliError::WriteFile { path, source } => write!(f, "{}: {source}", path.display()),
             CliError::Stdout(e) => write!(f, "writing output: {e}"),
             CliError::Eval(e) => f.write_str(&e.render()),
+            CliError::Release(e) => write!(f, "{e}"),
         }
     }
 }

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 pub struct ListArgs {
     /// Directory to list, as `go list ./...` run there (default: the current directory);
     /// or `std` / `cmd` for the Go distribution's packages under `--goroot`.
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     /// The Go distribution for `std` and `cmd` (default: $GOROOT).
     #[arg(long)]
     goroot: Option<PathBuf>,

@@ -32,7 +32,7 @@ pub enum MatrixFormat {
 #[derive(Args, Debug)]
 pub struct MatrixArgs {
     /// Directory to evaluate, as `./...` run there (default: the current directory).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     /// `all` (every port), `first-class`, `goreleaser`, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
     /// such as `linux/amd64,linux/arm/7,linux/amd64/v3/nocgo` (default: gotags.toml, else all).
     #[arg(long)]
@@ -46,10 +46,6 @@ pub struct MatrixArgs {
     /// cgo settings to evaluate (default: gotags.toml, else both).
     #[arg(long, value_enum)]
     cgo: Option<CgoChoice>,
-    /// Go releases to evaluate as one more dimension, comma-separated: `1.22,1.27`
-    /// (default: gotags.toml [matrix] go, else the selected release only).
-    #[arg(long = "go", value_name = "RELEASES")]
-    go: Option<String>,
     /// Read this configuration file instead of looking for gotags.toml.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -84,15 +80,22 @@ impl CgoChoice {
     }
 }
 
-pub fn run(args: MatrixArgs, colour: color::ColorChoice) -> Result<ExitCode, CliError> {
+/// `releases` is the global `--go` value: for matrix, a comma list of releases evaluated as
+/// one more dimension (`1.22,1.27`); default: gotags.toml `[matrix] go`, else the selected
+/// release only.
+pub fn run(
+    args: MatrixArgs,
+    releases: Option<&str>,
+    colour: color::ColorChoice,
+) -> Result<ExitCode, CliError> {
     let at = paths::locate(args.path.as_deref())?;
     let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
     let cgo = settings::cgo(args.cgo.map(CgoChoice::setting), &config).mode();
     let platforms = settings::platforms(args.platforms.as_deref(), &config);
     let tags_sets =
         settings::tags_sets(args.tags_sets.as_deref().or(args.tags.as_deref()), &config);
-    let releases: Vec<String> = match &args.go {
-        Some(list) => vec![list.clone()],
+    let releases: Vec<String> = match releases.filter(|r| r.contains(',')) {
+        Some(list) => vec![list.to_string()],
         None => config.matrix.go.clone().unwrap_or_default(),
     };
     let sets = tags_sets.as_deref().map(gotags::configs::parse_tag_sets);

@@ -8,6 +8,7 @@ pub mod color;
 pub mod completions;
 pub mod context;
 pub mod embed;
+pub mod env;
 pub mod error;
 pub mod eval;
 pub mod generate;
