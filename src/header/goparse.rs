@@ -419,6 +419,11 @@ struct Parser<'a> {
     line: u32,
     col: u32,
     errors: Vec<ParseError>,
+    /// go/parser's `syncPos`/`syncCnt`: where error recovery last stopped, and how often it
+    /// stopped there without progress (after ten times it consumes the token, so a `}` in
+    /// an import list cannot stall the parse forever).
+    sync_pos: (u32, u32),
+    sync_cnt: u32,
 }
 
 impl<'a> Parser<'a> {
@@ -497,16 +502,28 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 self.error(line, column, "missing import path".into());
-                while !matches!(
-                    self.tok,
-                    Tok::Semi { .. }
-                        | Tok::Eof
-                        | Tok::Op(")")
-                        | Tok::Op("}")
-                        | Tok::Op("]")
-                        | Tok::Op(",")
-                        | Tok::Op(":")
-                ) {
+                // go/parser's `advance(exprEnd)`, with its guard against making no progress.
+                while self.tok != Tok::Eof {
+                    if matches!(
+                        self.tok,
+                        Tok::Semi { .. }
+                            | Tok::Op(")")
+                            | Tok::Op("}")
+                            | Tok::Op("]")
+                            | Tok::Op(",")
+                            | Tok::Op(":")
+                    ) {
+                        let pos = (self.line, self.col);
+                        if pos == self.sync_pos && self.sync_cnt < 10 {
+                            self.sync_cnt += 1;
+                            break;
+                        }
+                        if pos > self.sync_pos {
+                            self.sync_pos = pos;
+                            self.sync_cnt = 0;
+                            break;
+                        }
+                    }
                     self.next();
                 }
             }
@@ -532,6 +549,8 @@ pub fn parse_header(src: &[u8]) -> HeaderParse {
         line: 1,
         col: 1,
         errors: Vec::new(),
+        sync_pos: (0, 0),
+        sync_cnt: 0,
     };
     p.next();
     let mut out = HeaderParse::default();
@@ -654,6 +673,22 @@ mod tests {
         assert_eq!(paths, ["fmt", "embed", "C", "os"]);
         assert_eq!((h.imports[1].line, h.imports[1].column), (6, 4));
         assert_eq!(h.error, None);
+    }
+
+    /// Found by fuzzing (fuzz/regressions/go_scanner): a `}` inside an import list stopped
+    /// error recovery without consuming anything, and the parse never ended. go/parser
+    /// consumes it after ten stops without progress; `go list` reports the first error.
+    #[test]
+    fn brace_in_import_list_terminates() {
+        let e = parse("package p\n\nimport (\n\t}\n\t\"fmt\"\n)\n")
+            .error
+            .unwrap();
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (4, 2, "missing import path")
+        );
+        let e = parse("package p\nimport (\n\t\"a\n}\n").error.unwrap();
+        assert_eq!(e.message, "string literal not terminated");
     }
 
     #[test]
