@@ -125,11 +125,12 @@ impl FileFacts {
             read_header(path, ext == ".go", depth == ReadDepth::Full, known_regular)
         };
         let body = whole.map(|src| {
+            let text = before_nul(&src);
             Box::new(BodyFacts {
                 generate: crate::generate::scan::scan(&src),
-                source: crate::check::source::SourceFacts::scan(&src, ext == ".go"),
+                source: crate::check::source::SourceFacts::scan(text, ext == ".go"),
                 decls: (ext == ".go" && !name.ends_with("_test.go"))
-                    .then(|| crate::matrix::decls::scan_file(&src)),
+                    .then(|| crate::matrix::decls::scan_file(text)),
             })
         });
         FileFacts {
@@ -140,6 +141,28 @@ impl FileFacts {
             header,
             body,
         }
+    }
+}
+
+/// At most this much of a file is read for its whole-file facts (`ReadDepth::Full`).
+pub const BODY_LIMIT: usize = 32 * 1024 * 1024;
+
+/// Reads at most [`BODY_LIMIT`] bytes of `path`: every whole-file re-read goes through this,
+/// so no file can take the process past its memory budget.
+pub fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    File::open(path)?
+        .take(BODY_LIMIT as u64)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// The source up to its first NUL byte. A file with a NUL does not compile; the token-based
+/// scans stop there, so a mostly-NUL (e.g. sparse) file cannot become millions of tokens.
+pub fn before_nul(src: &[u8]) -> &[u8] {
+    match src.iter().position(|&b| b == 0) {
+        Some(i) => &src[..i],
+        None => src,
     }
 }
 
@@ -186,7 +209,9 @@ fn read_header_into(
     };
     let mut buf = Vec::with_capacity(FIRST_READ);
     let first = if full {
-        file.read_to_end(&mut buf).map(|_| true)
+        // Bounded, so one huge file cannot take the process past its memory budget; a body
+        // longer than this is scanned over its first BODY_LIMIT bytes only.
+        read_up_to(&mut file, &mut buf, BODY_LIMIT).map(|_| true)
     } else {
         read_up_to(&mut file, &mut buf, FIRST_READ)
     };
@@ -204,8 +229,15 @@ fn read_header_into(
         } else {
             (reader::comment_header(src), true)
         };
-        // A header that runs to the end of a partial read may continue: read the rest.
-        let needs_more = !complete && region.as_ref().map_or(true, |h| h.len() + 1 >= src.len());
+        // A header that runs to the end of a partial read may continue: read the rest. A NUL
+        // inside the partial read is final (go/build stops reading there), so a sparse
+        // 1 GiB file is not read to its end for it.
+        let needs_more = !complete
+            && match &region {
+                Ok(h) => h.len() + 1 >= src.len(),
+                Err(reader::ReadProblem::Nul) => false,
+                Err(_) => true,
+            };
         if needs_more {
             if let Err(e) = file.read_to_end(&mut buf) {
                 return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)));

@@ -297,12 +297,15 @@ pub fn read_dir_facts_to(
         path: dir.clone(),
         message: format!("open {}: {}", dir.display(), go_errno_text(&e)),
     })?;
-    let mut entries: Vec<(String, fs::FileType)> = Vec::new();
+    // The raw name is kept for opening: two names that differ only in invalid UTF-8 show
+    // the same (lossy) text but are different files.
+    let mut entries: Vec<(String, fs::FileType, std::ffi::OsString)> = Vec::new();
     for entry in read {
         match entry {
             Ok(e) => {
                 let Ok(ft) = e.file_type() else { continue };
-                entries.push((e.file_name().to_string_lossy().into_owned(), ft));
+                let raw = e.file_name();
+                entries.push((raw.to_string_lossy().into_owned(), ft, raw));
             }
             Err(e) => {
                 return Err(WalkProblem {
@@ -315,14 +318,14 @@ pub fn read_dir_facts_to(
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut irregular = false;
     let mut files = Vec::new();
-    for (name, ft) in entries {
+    for (name, ft, raw) in entries {
         if ft.is_dir() {
             continue;
         }
         if !ft.is_file() {
             irregular = true;
         }
-        let path = dir.join(&name);
+        let path = dir.join(&raw);
         let is_symlink = ft.is_symlink();
         if is_symlink && path.is_dir() {
             // A symlink to a directory is neither a package file nor walked.

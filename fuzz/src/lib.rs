@@ -308,12 +308,16 @@ pub fn path_match(data: &[u8]) {
         );
     }
     for s in [pattern, name] {
-        let quoted = embed::glob::quote_glob(s);
-        assert_eq!(
-            embed::pathmatch::match_bytes(&quoted, s),
-            Ok(true),
-            "a quoted literal does not match itself"
-        );
+        // cmd/go's QuoteGlob escapes `* ? [ ]` but not `\`, so only names without a
+        // backslash quote to themselves.
+        if !s.contains(&b'\\') {
+            let quoted = embed::glob::quote_glob(s);
+            assert_eq!(
+                embed::pathmatch::match_bytes(&quoted, s),
+                Ok(true),
+                "a quoted literal does not match itself"
+            );
+        }
         assert_eq!(
             embed::pathmatch::match_bytes(b"*", s),
             Ok(!s.contains(&b'/')),

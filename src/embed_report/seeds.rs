@@ -29,7 +29,7 @@ pub struct VarSeed {
 /// Reads `path` and groups `embeds` (its collected patterns) into variables. If the file can
 /// no longer be read, every directive gets a [`VarLookup::Missing`] saying so.
 pub fn file_seeds(path: &Path, embeds: &[EmbedPatternAt]) -> Vec<VarSeed> {
-    match std::fs::read(path) {
+    match crate::facts::read_bounded(path) {
         Ok(src) => group(Ok(&src), embeds),
         Err(e) => group(
             Err(&format!(

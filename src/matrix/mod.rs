@@ -181,8 +181,9 @@ fn read_scans(eval: &Evaluation, dirs: &[DirFacts], used: &[Vec<bool>]) -> Scans
                     if !u || f.body.as_ref().is_some_and(|b| b.decls.is_some()) {
                         return None;
                     }
-                    let text = std::fs::read(facts.dir.join(&f.name)).ok()?;
-                    Some(decls::scan_file(&text))
+                    // Bounded like the walk's own whole-file read, and cut at a NUL.
+                    let text = crate::facts::read_bounded(&facts.dir.join(&f.name)).ok()?;
+                    Some(decls::scan_file(crate::facts::before_nul(&text)))
                 })
                 .collect()
         })

@@ -45,7 +45,7 @@ pub fn write(
     for d in diags {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
             // Only the snippet needs the text; a file that vanished shows no snippet.
-            let text = std::fs::read(cwd.join(&d.file))
+            let text = crate::facts::read_bounded(&cwd.join(&d.file))
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default();
             files.add(d.file.clone(), text)
