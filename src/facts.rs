@@ -225,18 +225,31 @@ impl FileFacts {
     }
 }
 
+/// At most this much of a file is read for its whole-file facts (`ReadDepth::Full`).
+pub const BODY_LIMIT: usize = 32 * 1024 * 1024;
+
+/// The source up to its first NUL byte. A file with a NUL does not compile; the token-based
+/// scans stop there, so a mostly-NUL (e.g. sparse) file cannot become millions of tokens.
+pub fn before_nul(src: &[u8]) -> &[u8] {
+    match src.iter().position(|&b| b == 0) {
+        Some(i) => &src[..i],
+        None => src,
+    }
+}
+
 /// The body facts `depth` asks for, from the whole file.
 fn body_facts(src: &[u8], name: &str, ext: &str, depth: ReadDepth) -> Option<Box<BodyFacts>> {
+    let text = before_nul(src);
     match depth {
         ReadDepth::Header => None,
         ReadDepth::Full => Some(Box::new(BodyFacts {
             generate: crate::syntax::generate::scan(src),
-            source: crate::syntax::comments::SourceFacts::scan(src, ext == ".go"),
-            decls: is_decl_file(name).then(|| crate::syntax::decls::scan_file(src)),
+            source: crate::syntax::comments::SourceFacts::scan(text, ext == ".go"),
+            decls: is_decl_file(name).then(|| crate::syntax::decls::scan_file(text)),
         })),
         ReadDepth::Decls => is_decl_file(name).then(|| {
             Box::new(BodyFacts {
-                decls: Some(crate::syntax::decls::scan_file(src)),
+                decls: Some(crate::syntax::decls::scan_file(text)),
                 ..BodyFacts::default()
             })
         }),
@@ -292,7 +305,12 @@ fn read_header(
     };
     let mut buf = Vec::with_capacity(FIRST_READ);
     let first = if whole {
-        file.read_to_end(&mut buf).map(|_| true)
+        // Bounded, so one huge file cannot take the process past its memory budget; a body
+        // longer than this is scanned over its first BODY_LIMIT bytes only.
+        file.by_ref()
+            .take(BODY_LIMIT as u64)
+            .read_to_end(&mut buf)
+            .map(|_| true)
     } else {
         file.by_ref()
             .take(FIRST_READ as u64)
@@ -335,8 +353,16 @@ fn header_facts(
     } else {
         (reader::comment_header(src), true)
     };
-    // A header that runs to the end of a partial read may continue: read the rest.
-    if !complete && region.as_ref().map_or(true, |h| h.len() + 1 >= src.len()) {
+    // A header that runs to the end of a partial read may continue: read the rest. A NUL
+    // inside the partial read is final (go/build stops reading there), so a sparse 1 GiB
+    // file is not read to its end for it.
+    let needs_more = !complete
+        && match &region {
+            Ok(h) => h.len() + 1 >= src.len(),
+            Err(reader::ReadProblem::Nul) => false,
+            Err(_) => true,
+        };
+    if needs_more {
         return Err(NeedMore);
     }
     let header_bytes = match region {

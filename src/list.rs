@@ -304,12 +304,17 @@ pub fn package_view(
     }
 
     package_checks(&mut view, &mut errors, ctx);
+    // One name index per package, not a scan of every file per ignored file (quadratic in
+    // a 100,000-file package, times every matrix configuration). The first entry wins, as
+    // `find` did.
+    let by_name: std::collections::HashMap<&str, &crate::facts::FileFacts> =
+        d.files.iter().rev().map(|f| (f.name.as_str(), f)).collect();
     view.ignored_reasons = view
         .ignored_go_files
         .iter()
         .chain(&view.ignored_other_files)
         .filter_map(|name| {
-            let f = d.files.iter().find(|f| &f.name == name)?;
+            let f = by_name.get(name.as_str())?;
             Some((name.clone(), ignore_reason(f, ctx)))
         })
         .collect();

@@ -534,16 +534,18 @@ fn dir_facts_from(
     entries: &[Entry],
     depth: ReadDepth,
 ) -> DirFacts {
-    let mut named: Vec<(String, FileKind)> = entries
+    // The raw name is kept for opening: two names that differ only in invalid UTF-8 show
+    // the same (lossy) text but are different files.
+    let mut named: Vec<(String, FileKind, &std::ffi::OsStr)> = entries
         .iter()
         .filter(|e| e.kind != FileKind::Dir)
-        .map(|e| (e.name.to_string_lossy().into_owned(), e.kind))
+        .map(|e| (e.name.to_string_lossy().into_owned(), e.kind, e.name.as_os_str()))
         .collect();
     named.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut irregular = false;
     let mut files = Vec::new();
     let mut hidden = Vec::new();
-    for (name, kind) in named {
+    for (name, kind, raw) in named {
         if kind != FileKind::Regular {
             irregular = true;
         }
@@ -552,7 +554,7 @@ fn dir_facts_from(
         if hidden_name && source_ext {
             hidden.push(name.clone());
         }
-        let path = dir.join(&name);
+        let path = dir.join(raw);
         let is_symlink = kind == FileKind::Symlink;
         if is_symlink && source.stat(&path).is_ok_and(|m| m.kind == FileKind::Dir) {
             // A symlink to a directory is neither a package file nor walked.

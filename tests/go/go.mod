@@ -1,0 +1,3 @@
+module gotags.test/oracles
+
+go 1.23
