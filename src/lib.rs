@@ -27,6 +27,7 @@ pub mod modpath;
 pub mod platform;
 pub mod render;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 pub mod toolchain;
 pub mod walk;

@@ -12,8 +12,9 @@ use gotags::context::BuildContext;
 use gotags::embed;
 use gotags::facts::{FileFacts, HeaderOutcome, ReadDepth};
 use gotags::generate::file::{plan_file, FileEnv, KeepAll};
-use gotags::generate::{expand, scan as genscan, split};
-use gotags::header::{self, goparse, reader};
+use gotags::generate::{expand, split};
+use gotags::go::reader;
+use gotags::syntax::{constraints as header, generate as genscan, header as goparse};
 use std::path::Path;
 
 /// Inputs larger than this are cut: every parser here is linear and big inputs only slow the
@@ -246,26 +247,29 @@ pub fn file_facts(data: &[u8]) {
 /// declaration scanner, the header parser, the embed variable finder and the check source scan.
 pub fn go_scanner(data: &[u8]) {
     let src = cut(data);
-    let toks = gotags::check::lex::tokens(src);
-    let mut last_end = 0;
-    for t in &toks {
-        assert!(t.start >= last_end, "tokens overlap or go backwards");
-        assert!(t.start < t.end && t.end <= src.len(), "token out of bounds");
-        assert!(t.end_line >= t.line, "token ends before it starts");
-        last_end = t.end;
+    use gotags::go::scanner::{tokens, Mode};
+    for mode in [Mode::PARSER, Mode::COMMENTS] {
+        let mut last_end = 0;
+        for t in &tokens(src, mode) {
+            // Inserted semicolons and the end of input are empty tokens.
+            assert!(t.start >= last_end, "tokens overlap or go backwards");
+            assert!(t.start <= t.end && t.end <= src.len(), "token out of bounds");
+            assert!(t.end_line >= t.line, "token ends before it starts");
+            last_end = t.end;
+        }
     }
-    let _ = gotags::matrix::decls::scan_file(src);
-    for d in gotags::matrix::decls::scan(src) {
+    let _ = gotags::syntax::decls::scan_file(src);
+    for d in gotags::syntax::decls::scan(src) {
         let _ = d.key();
         let _ = d.describe();
     }
     let _ = goparse::parse_header(src);
-    let name = gotags::embed_report::vardecl::embed_import_name(src);
+    let name = gotags::syntax::embed::embed_import_name(src);
     for line in [1, 2, 3, 5, 8] {
-        let _ = gotags::embed_report::vardecl::find_var(src, line, &name);
+        let _ = gotags::syntax::embed::find_var(src, line, &name);
     }
-    let _ = gotags::check::source::SourceFacts::scan(src, true);
-    let _ = gotags::check::source::SourceFacts::scan(src, false);
+    let _ = gotags::syntax::comments::SourceFacts::scan(src, true);
+    let _ = gotags::syntax::comments::SourceFacts::scan(src, false);
     let _ = genscan::scan(src);
 }
 

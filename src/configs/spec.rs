@@ -77,10 +77,17 @@ impl fmt::Display for SpecError {
                 goos,
                 goarch,
                 release,
-            } => write!(
-                f,
-                "platform {item:?}: {goos}/{goarch} is not a Go {release} port (go tool dist list)"
-            ),
+            } => {
+                let hint = if crate::platform::is_known_os(goos) {
+                    crate::suggest::did_you_mean(goarch, crate::platform::KNOWN_ARCH.iter().copied())
+                } else {
+                    crate::suggest::did_you_mean(goos, crate::platform::KNOWN_OS.iter().copied())
+                };
+                write!(
+                    f,
+                    "platform {item:?}: {goos}/{goarch} is not a Go {release} port (go tool dist list){hint}"
+                )
+            }
             SpecError::BadVariant {
                 item,
                 goarch,
