@@ -110,6 +110,32 @@ impl FileFacts {
         FileFacts::read_entry(path, name, is_symlink, false, depth)
     }
 
+    /// The facts of an in-memory buffer (an editor's unsaved file) as if `path` held
+    /// `bytes`: nothing is read from the disk.
+    pub fn from_bytes(
+        path: &Path,
+        name: &str,
+        bytes: &[u8],
+        is_symlink: bool,
+        depth: ReadDepth,
+    ) -> FileFacts {
+        let ext = filename::extension(name).to_string();
+        let (header, whole) = if ext == ".syso" {
+            (HeaderOutcome::NotRead, None)
+        } else {
+            let mut whole = None;
+            let header = header_from_reader(
+                bytes,
+                path,
+                ext == ".go",
+                depth == ReadDepth::Full,
+                &mut whole,
+            );
+            (header, whole)
+        };
+        FileFacts::assemble(name, ext, is_symlink, header, whole)
+    }
+
     /// Like `read_to`, for a directory entry whose type the listing already gave: a known
     /// regular file needs no extra `stat` before it is opened.
     pub fn read_entry(
@@ -125,6 +151,16 @@ impl FileFacts {
         } else {
             read_header(path, ext == ".go", depth == ReadDepth::Full, known_regular)
         };
+        FileFacts::assemble(name, ext, is_symlink, header, whole)
+    }
+
+    fn assemble(
+        name: &str,
+        ext: String,
+        is_symlink: bool,
+        header: HeaderOutcome,
+        whole: Option<Vec<u8>>,
+    ) -> FileFacts {
         let body = whole.map(|src| {
             Box::new(BodyFacts {
                 generate: crate::syntax::generate::scan(&src),
@@ -181,10 +217,22 @@ fn read_header_into(
             }
         }
     }
-    let mut file = match File::open(path) {
+    let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),
     };
+    header_from_reader(file, path, is_go, full, whole)
+}
+
+/// The header facts of an opened file or an in-memory buffer (any reader).
+fn header_from_reader<R: Read>(
+    mut file: R,
+    path: &Path,
+    is_go: bool,
+    full: bool,
+    whole: &mut Option<Vec<u8>>,
+) -> HeaderOutcome {
+    let shown = path.display();
     let mut buf = Vec::with_capacity(FIRST_READ);
     let first = if full {
         file.read_to_end(&mut buf).map(|_| true)
@@ -285,7 +333,7 @@ fn read_header_into(
 }
 
 /// Reads until `limit` bytes or end of file; reports whether the end was reached.
-fn read_up_to(file: &mut File, buf: &mut Vec<u8>, limit: usize) -> io::Result<bool> {
+fn read_up_to<R: Read>(file: &mut R, buf: &mut Vec<u8>, limit: usize) -> io::Result<bool> {
     let n = file.by_ref().take(limit as u64).read_to_end(buf)?;
     Ok(n < limit)
 }

@@ -5,6 +5,7 @@
 //! * `platforms`: the build configurations a run evaluates;
 //! * `matrix_gaps`: the `gotags matrix` coverage gaps, evaluated once per run and attached to
 //!   the files they concern (GT5xx);
+//! * `fix`: quick fixes (a rule's `fix`) and applying their edits;
 //! * `rules`: one module per rule, each with its code, documentation and tests; `registry`
 //!   lists them;
 //! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
@@ -12,6 +13,7 @@
 
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod matrix_gaps;
 pub mod platforms;
 pub mod registry;

@@ -91,4 +91,6 @@ impl FileInput<'_> {
 pub struct Rule {
     pub info: RuleInfo,
     pub check: fn(&FileInput, &mut Vec<Finding>),
+    /// The quick fix, when the finding can be repaired mechanically (see [`super::fix`]).
+    pub fix: Option<super::fix::Fix>,
 }

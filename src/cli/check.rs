@@ -41,6 +41,15 @@ pub struct CheckArgs {
     /// Read this configuration file instead of looking for gotags.toml.
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Apply the safe quick fixes, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of applying them.
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
 }
 
 /// `--explain` with or without a rule.
@@ -105,7 +114,24 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
         config: args.config.clone(),
         goroot: gotags::generate::plan::goroot_guess(&process_env),
     };
-    let diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    let mut diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    if args.fix || args.diff {
+        let mut report = super::fix::FixReport::default();
+        output::to_stdout(|out| {
+            report = super::fix::run(&diags, &cwd, args.unsafe_fixes, args.diff, out)?;
+            Ok(())
+        })?;
+        for p in &report.problems {
+            eprintln!("gotags: {p}");
+        }
+        let n: usize = report.fixed.iter().map(|(_, n)| n).sum();
+        let verb = if args.diff { "would fix" } else { "fixed" };
+        eprintln!("{verb} {n} findings in {} files", report.fixed.len());
+        if args.diff {
+            return Ok(ExitCode::SUCCESS);
+        }
+        diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    }
     for (fmt, file) in &outputs {
         let path = cwd.join(file);
         let written = std::fs::File::create(&path).and_then(|f| {

@@ -10,6 +10,7 @@ pub mod context;
 pub mod embed;
 pub mod error;
 pub mod eval;
+pub mod fix;
 pub mod generate;
 pub mod init;
 pub mod list;

@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         fix: "Rename the file (drop or fix the suffix) or fix the constraint.",
     },
     check,
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

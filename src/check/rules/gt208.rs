@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Pick a tag that is not a platform name (`winapi`, `integration`).",
     },
     check,
+    fix: None,
 };
 
 /// Per-file part: none (the finding is about the run's configuration).

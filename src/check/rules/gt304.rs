@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Move the `-command` line above its first use.",
     },
     check,
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         fix: "Fix the file name or the constraint so some configuration compiles it, add the configuration that should build it to the checked platforms, or delete the file.",
     },
     check,
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

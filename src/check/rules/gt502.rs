@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Give the imported package a file for the missing platforms (a portable fallback or a stub), or restrict the importing file to the platforms where the package exists.",
     },
     check,
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Declare the name for the missing platforms (a fallback file with the complementary constraint), or constrain the using file to where it exists.",
     },
     check,
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

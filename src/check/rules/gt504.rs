@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Make the files' constraints exclusive (`//go:build unix && !linux`), or remove one declaration.",
     },
     check,
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
