@@ -29,6 +29,8 @@ enum Command {
     Generate(cli::generate::GenerateArgs),
     /// Report build-constraint, generate and embed mistakes for every platform at once.
     Check(cli::check::CheckArgs),
+    /// Run the language server (LSP over stdio) for editors, beside gopls.
+    Lsp(cli::lsp::LspArgs),
     /// Write a commented gotags.toml template to the current directory.
     Init(cli::init::InitArgs),
     /// Print shell completions.
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Embed(args) => cli::embed::run(args),
         Command::Generate(args) => cli::generate::run(args),
         Command::Check(args) => cli::check::run(args),
+        Command::Lsp(args) => cli::lsp::run(args),
         Command::Init(args) => cli::init::run(args),
         Command::Completions(args) => cli::completions::run(args, Cli::command()),
         Command::Man => cli::man::run(Cli::command()),

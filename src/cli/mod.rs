@@ -14,6 +14,7 @@ pub mod fix;
 pub mod generate;
 pub mod init;
 pub mod list;
+pub mod lsp;
 pub mod man;
 pub mod matrix;
 pub mod output;
