@@ -25,5 +25,6 @@ pub mod matrix;
 pub mod modpath;
 pub mod platform;
 pub mod render;
+pub mod source;
 pub mod syntax;
 pub mod walk;

@@ -112,31 +112,32 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         config: args.config.clone(),
-        goroot: gotags::generate::plan::goroot_guess(&process_env),
+        goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
     };
-    let mut diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    let mut report = command::run(&opts, &cwd).map_err(CliError::Check)?;
     if args.fix || args.diff {
-        let mut report = super::fix::FixReport::default();
+        let mut fixed = super::fix::FixReport::default();
         output::to_stdout(|out| {
-            report = super::fix::run(&diags, &cwd, args.unsafe_fixes, args.diff, out)?;
+            fixed = super::fix::run(&report.diagnostics, &cwd, args.unsafe_fixes, args.diff, out)?;
             Ok(())
         })?;
-        for p in &report.problems {
+        for p in &fixed.problems {
             eprintln!("gotags: {p}");
         }
-        let n: usize = report.fixed.iter().map(|(_, n)| n).sum();
+        let n: usize = fixed.fixed.iter().map(|(_, n)| n).sum();
         let verb = if args.diff { "would fix" } else { "fixed" };
-        eprintln!("{verb} {n} findings in {} files", report.fixed.len());
+        eprintln!("{verb} {n} findings in {} files", fixed.fixed.len());
         if args.diff {
             return Ok(ExitCode::SUCCESS);
         }
-        diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+        report = command::run(&opts, &cwd).map_err(CliError::Check)?;
     }
+    let (diags, texts) = (report.diagnostics, report.texts);
     for (fmt, file) in &outputs {
         let path = cwd.join(file);
         let written = std::fs::File::create(&path).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
-            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            rd::write(&mut w, *fmt, &diags, false, &texts)?;
             w.flush()
         });
         written.map_err(|source| CliError::WriteFile {
@@ -145,7 +146,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
         })?;
     }
     let color = color::for_stdout(color::ColorChoice::Auto);
-    output::to_stdout(|out| rd::write(out, format, &diags, color, &cwd))?;
+    output::to_stdout(|out| rd::write(out, format, &diags, color, &texts))?;
     Ok(if command::has_errors(&diags) && !args.exit_zero {
         ExitCode::from(EXIT_FINDINGS)
     } else {

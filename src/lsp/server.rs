@@ -113,7 +113,7 @@ impl<'c> Server<'c> {
                 .as_ref()
                 .map(Settings::from_json)
                 .unwrap_or_default(),
-            goroot: crate::generate::plan::goroot_guess(&process_env),
+            goroot: crate::generate::plan::goroot_guess(&process_env, &crate::source::Disk),
             ws: None,
             docs: HashMap::new(),
             disk: HashMap::new(),

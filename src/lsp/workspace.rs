@@ -10,6 +10,7 @@ use crate::check::platforms::{self, Platform};
 use crate::check::Diagnostic;
 use crate::config::Config;
 use crate::facts::{FileFacts, HeaderOutcome, ReadDepth};
+use crate::source::{Disk, Overlay};
 use crate::walk::{self, DirFacts, Module};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// Why the workspace could not be loaded.
 #[derive(Debug)]
 pub enum LoadError {
-    Module(String),
+    Module(crate::walk::ModuleError),
     Config(String),
     Platforms(String),
 }
@@ -96,6 +97,8 @@ pub struct Workspace {
     pub plan: Plan,
     requires: Vec<String>,
     pub goroot: String,
+    /// The open buffers, which the analysis reads through an [`Overlay`] on the disk.
+    buffers: std::collections::BTreeMap<PathBuf, std::sync::Arc<[u8]>>,
     /// Findings per directory (files relative to the module root).
     pub diags: Vec<Vec<Diagnostic>>,
 }
@@ -130,6 +133,7 @@ impl Workspace {
             plan,
             requires,
             goroot,
+            buffers: Default::default(),
             diags: vec![Vec::new(); n],
         })
     }
@@ -169,12 +173,14 @@ impl Workspace {
         if !is_source_name(&name) {
             return None;
         }
+        self.buffers.insert(path.to_path_buf(), text.into());
         let facts = FileFacts::from_bytes(path, &name, text, false, ReadDepth::Full);
         self.set_facts(path, Some(facts))
     }
 
     /// Re-reads one file from the disk (a closed buffer, a watched-file event).
     pub fn reread(&mut self, path: &Path) -> Option<usize> {
+        self.buffers.remove(path);
         let (_, name) = self.locate(path)?;
         if !is_source_name(&name) {
             return None;
@@ -186,7 +192,12 @@ impl Workspace {
     }
 
     fn input<'a>(&'a self, dirs: &'a [DirFacts]) -> CheckInput<'a> {
+        let mut overlay = Overlay::new(Disk);
+        for (p, b) in &self.buffers {
+            overlay.set(p.clone(), b.clone());
+        }
         CheckInput {
+            source: std::sync::Arc::new(overlay),
             module: &self.module,
             dirs,
             platforms: &self.plan.platforms,
