@@ -8,6 +8,7 @@ pub mod color;
 pub mod completions;
 pub mod context;
 pub mod embed;
+pub mod env;
 pub mod error;
 pub mod eval;
 pub mod fix;
@@ -21,6 +22,8 @@ pub mod output;
 pub mod paths;
 pub mod problems;
 pub mod settings;
+pub mod terminal;
+pub mod vocabulary;
 
 use std::process::ExitCode;
 

@@ -2,14 +2,56 @@
 //! GOOS as `gotags matrix` groups them, with the reason for the others), what a
 //! `//go:embed` pattern matches, and the command a `//go:generate` line runs per platform.
 
-use crate::check::engine::compiles;
-use crate::check::platforms::Platform;
+use crate::classify::eval_expr;
+use crate::configs::ConfigSet;
+use crate::context::BuildContext;
 use crate::embed::AssetCache;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::generate::{self, KeepAll, RunEnv};
 use crate::walk::DirFacts;
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// One checked configuration: its label and build context.
+#[derive(Clone, Debug)]
+pub struct Platform {
+    pub label: String,
+    pub ctx: BuildContext,
+}
+
+/// The configurations of a set, index for index.
+pub fn platforms_of(set: &ConfigSet) -> Vec<Platform> {
+    set.labels
+        .iter()
+        .zip(&set.contexts)
+        .map(|(l, c)| Platform {
+            label: l.clone(),
+            ctx: c.clone(),
+        })
+        .collect()
+}
+
+/// Does `f` compile under `ctx` (file name, constraints, cgo)?
+pub fn compiles(f: &FileFacts, ctx: &BuildContext) -> bool {
+    let mut tag = |t: &str| ctx.match_tag(t);
+    if !f.name_constraint.matches(&mut tag) {
+        return false;
+    }
+    match &f.header {
+        HeaderOutcome::NotRead => true,
+        HeaderOutcome::Read(h) => {
+            let by_lines = match &h.go_build {
+                Some(gb) => gb.expr.as_ref().is_ok_and(|e| eval_expr(e, ctx)),
+                None => h
+                    .plus_build
+                    .iter()
+                    .all(|pb| pb.expr.as_ref().map_or(true, |e| eval_expr(e, ctx))),
+            };
+            by_lines && (!f.is_go() || !h.imports_c() || ctx.cgo_enabled)
+        }
+        _ => false,
+    }
+}
 
 /// Per platform: does the file compile there?
 pub fn compile_set(f: &FileFacts, platforms: &[Platform]) -> Vec<bool> {

@@ -4,11 +4,12 @@
 //! re-derives that one file's facts and re-evaluates only its package (with the packages it
 //! imports, for GT502), and the importers when the package's presence per platform changed.
 
+use super::explain::{compiles, platforms_of, Platform};
 use super::settings::Settings;
 use crate::check::engine::{self, CheckInput, Selection};
-use crate::check::platforms::{self, Platform};
 use crate::check::Diagnostic;
 use crate::config::Config;
+use crate::configs::{tag_sets_of, ConfigSet};
 use crate::facts::{FileFacts, HeaderOutcome, ReadDepth};
 use crate::source::{Disk, Overlay};
 use crate::walk::{self, DirFacts, Module};
@@ -35,32 +36,31 @@ impl std::fmt::Display for LoadError {
 
 /// The configurations and rules a workspace is checked with.
 pub struct Plan {
+    pub set: ConfigSet,
+    /// The same configurations with their contexts, for hovers and lenses.
     pub platforms: Vec<Platform>,
     pub selection: Selection,
     pub embed_max_file_size: Option<u64>,
 }
 
-/// Resolves gotags.toml and the client's settings (settings win) into a plan.
-pub fn plan(config: &Config, settings: &Settings) -> Result<Plan, LoadError> {
+/// Resolves gotags.toml and the client's settings (settings win) into a plan, as
+/// `gotags check` resolves its configurations.
+pub fn plan(config: &Config, settings: &Settings, root: &Path) -> Result<Plan, LoadError> {
     let spec = settings
         .platforms
         .clone()
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
-    let tag_sets: Vec<Vec<String>> = match (&settings.tags, &config.matrix.tags) {
-        (Some(t), _) if !t.is_empty() => t.clone(),
-        (_, Some(sets)) if !sets.is_empty() => sets.clone(),
-        _ => vec![Vec::new()],
+    let given: Option<Vec<Vec<String>>> = match (&settings.tags, &config.matrix.tags) {
+        (Some(t), _) if !t.is_empty() => Some(t.clone()),
+        (_, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
+        _ => None,
     };
-    let mut out = Vec::new();
-    for tags in &tag_sets {
-        for mut p in platforms::parse(&spec, tags).map_err(LoadError::Platforms)? {
-            if !tags.is_empty() {
-                p.label = format!("{} tags={}", p.label, tags.join(","));
-            }
-            out.push(p);
-        }
-    }
+    let sets = given.as_deref().map(tag_sets_of);
+    let cgo = config.matrix.cgo_mode(None);
+    let configs = crate::matrix::resolve_in(&Disk, root, &spec, sets, cgo)
+        .map_err(|e| LoadError::Platforms(format!("{e:?}")))?;
+    let set = ConfigSet::new(configs).map_err(|e| LoadError::Platforms(format!("{e:?}")))?;
     let up = |v: &[String]| -> Vec<String> {
         v.iter()
             .flat_map(|s| s.split(','))
@@ -78,10 +78,12 @@ pub fn plan(config: &Config, settings: &Settings) -> Result<Plan, LoadError> {
         .chain(up(&settings.ignore))
         .collect();
     Ok(Plan {
-        platforms: out,
+        platforms: platforms_of(&set),
+        set,
         selection: Selection {
             select,
             ignore,
+            enable: up(&config.check.enable),
             severity: config.severities(),
         },
         embed_max_file_size: config.embed.max_file_size,
@@ -110,9 +112,8 @@ impl Workspace {
         let config = Config::discover(&module.root)
             .map_err(LoadError::Config)?
             .unwrap_or_default();
-        let plan = plan(&config, settings)?;
-        let gomod = std::fs::read_to_string(module.root.join("go.mod")).unwrap_or_default();
-        let requires = crate::check::command::requires(&gomod);
+        let plan = plan(&config, settings, &module.root)?;
+        let requires = module.requires.clone();
         let (dirs, _problems) = walk::walk_to(&module, &module.root, ReadDepth::Full);
         let by_dir = dirs
             .iter()
@@ -200,7 +201,7 @@ impl Workspace {
             source: std::sync::Arc::new(overlay),
             module: &self.module,
             dirs,
-            platforms: &self.plan.platforms,
+            platforms: &self.plan.set,
             requires: &self.requires,
             cwd: &self.module.root,
             goroot: self.goroot.clone(),
@@ -249,7 +250,7 @@ impl Workspace {
                 self.dirs[di]
                     .files
                     .iter()
-                    .any(|f| f.is_go() && !f.is_test() && engine::compiles(f, &p.ctx))
+                    .any(|f| f.is_go() && !f.is_test() && compiles(f, &p.ctx))
             })
             .collect()
     }
