@@ -22,6 +22,7 @@ pub mod generate;
 pub mod go;
 pub mod goenv;
 pub mod list;
+pub mod lsp;
 pub mod matrix;
 pub mod modpath;
 pub mod platform;

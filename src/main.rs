@@ -41,6 +41,8 @@ enum Command {
     /// Show the Go release, platform, cgo, tags, experiments and release tags in force, and
     /// where each came from.
     Env(cli::env::EnvArgs),
+    /// Run the language server (LSP over stdio) for editors, beside gopls.
+    Lsp(cli::lsp::LspArgs),
     /// Write a commented gotags.toml template to the current directory.
     Init(cli::init::InitArgs),
     /// Print shell completions.
@@ -59,19 +61,19 @@ fn main() -> ExitCode {
         Command::Generate(a) => Some(a.paths.first().cloned()),
         Command::Check(a) => Some(a.paths.first().cloned()),
         Command::Eval(_) | Command::Env(_) => Some(None),
-        Command::Init(_) | Command::Completions(_) | Command::Man => None,
+        Command::Init(_) | Command::Completions(_) | Command::Man | Command::Lsp(_) => None,
     };
-    let selection = match dir.map(|d| cli::env::select_release(single_release(&parsed), d.as_deref()))
-    {
-        Some(Err(e)) => return cli::finish(Err(e)),
-        Some(Ok(s)) => {
-            if !matches!(parsed.command, Command::Env(_)) {
-                cli::env::announce(&s);
+    let selection =
+        match dir.map(|d| cli::env::select_release(single_release(&parsed), d.as_deref())) {
+            Some(Err(e)) => return cli::finish(Err(e)),
+            Some(Ok(s)) => {
+                if !matches!(parsed.command, Command::Env(_)) {
+                    cli::env::announce(&s);
+                }
+                Some(s)
             }
-            Some(s)
-        }
-        None => None,
-    };
+            None => None,
+        };
     let result = match parsed.command {
         Command::Env(args) => cli::env::run(args, selection),
         Command::List(args) => cli::list::run(args),
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Embed(args) => cli::embed::run(args),
         Command::Generate(args) => cli::generate::run(args),
         Command::Check(args) => cli::check::run(args, colour),
+        Command::Lsp(args) => cli::lsp::run(args),
         Command::Init(args) => cli::init::run(args),
         Command::Completions(args) => cli::completions::run(args, Cli::command()),
         Command::Man => cli::man::run(Cli::command()),

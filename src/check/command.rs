@@ -156,8 +156,7 @@ pub fn run_in(
     let sets: Option<Vec<TagSet>> = given_sets.as_deref().map(tag_sets_of);
     // The same specs and the same resolver as `gotags matrix`: grammar errors surface before
     // any walking.
-    crate::configs::spec::parse(&spec)
-        .map_err(|e| CheckError::Platforms(MatrixError::Spec(e)))?;
+    crate::configs::spec::parse(&spec).map_err(|e| CheckError::Platforms(MatrixError::Spec(e)))?;
     for code in split_codes(&opts.select)
         .iter()
         .chain(&split_codes(&opts.ignore))
@@ -194,8 +193,8 @@ pub fn run_in(
         let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
         let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
             .map_err(CheckError::Platforms)?;
-        let plats = ConfigSet::new(configs)
-            .map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
+        let plats =
+            ConfigSet::new(configs).map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
         let (dirs, found) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
         problems.extend(found);
         let input = CheckInput {

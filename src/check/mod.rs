@@ -6,6 +6,7 @@
 //!   are resolved exactly as `gotags matrix` resolves them;
 //! * `matrix_gaps`: the `gotags matrix` evaluation and coverage gaps of the run's
 //!   configurations, which the matrix-scope rules (GT5xx) read;
+//! * `fix`: quick fixes (a rule's `fix`) and applying their edits;
 //! * `rules`: one module per rule, each with its code, scope, documentation and tests;
 //!   `registry` lists them, one line each;
 //! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
@@ -13,6 +14,7 @@
 
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod matrix_gaps;
 pub mod registry;
 pub mod rule;

@@ -121,4 +121,6 @@ pub enum Check {
 pub struct Rule {
     pub info: RuleInfo,
     pub check: Check,
+    /// The quick fix, when the finding can be repaired mechanically (see [`super::fix`]).
+    pub fix: Option<super::fix::Fix>,
 }

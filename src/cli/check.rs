@@ -54,6 +54,15 @@ pub struct CheckArgs {
     /// Read this configuration file instead of looking for gotags.toml.
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Apply the safe quick fixes, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of applying them.
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
 }
 
 /// `--explain` with or without a rule.
@@ -134,8 +143,25 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         config: args.config.clone(),
         goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
     };
-    let report = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    let mut report = command::run(&opts, &cwd).map_err(CliError::Check)?;
     problems::report(&report.problems);
+    if args.fix || args.diff {
+        let mut fixed = super::fix::FixReport::default();
+        output::to_stdout(|out| {
+            fixed = super::fix::run(&report.diagnostics, &cwd, args.unsafe_fixes, args.diff, out)?;
+            Ok(())
+        })?;
+        for p in &fixed.problems {
+            eprintln!("gotags: {p}");
+        }
+        let n: usize = fixed.fixed.iter().map(|(_, n)| n).sum();
+        let verb = if args.diff { "would fix" } else { "fixed" };
+        eprintln!("{verb} {n} findings in {} files", fixed.fixed.len());
+        if args.diff {
+            return Ok(ExitCode::SUCCESS);
+        }
+        report = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    }
     let (diags, texts) = (report.diagnostics, report.texts);
     for (fmt, file) in &outputs {
         let path = cwd.join(file);

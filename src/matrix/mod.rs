@@ -479,10 +479,12 @@ fn goreleaser_configs(
         goreleaser::find_config(module_root).ok_or_else(|| MatrixError::NoGoReleaserFile {
             dir: module_root.to_path_buf(),
         })?;
-    let bytes = source.read(&path).map_err(|e| MatrixError::GoReleaserRead {
-        path: path.clone(),
-        message: e.text,
-    })?;
+    let bytes = source
+        .read(&path)
+        .map_err(|e| MatrixError::GoReleaserRead {
+            path: path.clone(),
+            message: e.text,
+        })?;
     let text = String::from_utf8(bytes).map_err(|_| MatrixError::GoReleaserRead {
         path: path.clone(),
         message: "stream did not contain valid UTF-8".to_string(),

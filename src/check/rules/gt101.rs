@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Complete the expression; `gofmt` rewrites valid lines into canonical form.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

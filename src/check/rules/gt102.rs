@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Move the line above the package clause, followed by a blank line.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Combine them into one line: `//go:build linux && amd64`.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

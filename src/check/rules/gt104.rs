@@ -15,6 +15,11 @@ pub static RULE: Rule = Rule {
         fix: "Delete the `+build` lines (Go 1.17+) or let `gofmt` regenerate them.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Delete the +build lines (Go 1.17+ reads only //go:build)",
+        safe: false,
+        edits: crate::check::fix::delete_line,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

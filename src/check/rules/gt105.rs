@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Put a blank line between the `+build` lines and the package clause, or replace them with `//go:build`.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -15,6 +15,11 @@ pub static RULE: Rule = Rule {
         fix: "Remove the space: `//go:build linux`.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Remove the space after // (check what follows the expression)",
+        safe: false,
+        edits: crate::check::rules::gt111::close_up,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Write `// +build linux` (or better `//go:build linux`) or reword the comment.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

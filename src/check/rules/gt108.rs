@@ -15,10 +15,36 @@ pub static RULE: Rule = Rule {
         fix: "Drop both `!`.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Drop the double negation",
+        safe: true,
+        edits: drop_double_bang,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     super::vet_findings(input, VetKind::DoubleNegative, RULE.info.code, out);
+}
+
+/// `!!linux` → `linux` on the finding's line.
+fn drop_double_bang(site: &crate::check::fix::FixSite) -> Option<Vec<crate::check::fix::Edit>> {
+    let (start, end) = site.line_range(site.line)?;
+    let line = site.src.get(start..end)?;
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i + 1 < line.len() {
+        if line[i] == b'!' && line[i + 1] == b'!' {
+            edits.push(crate::check::fix::Edit {
+                start: start + i,
+                end: start + i + 2,
+                text: String::new(),
+            });
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    (!edits.is_empty()).then_some(edits)
 }
 
 #[cfg(test)]

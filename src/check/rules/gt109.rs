@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Use `,` for AND and spaces for OR: `// +build linux,amd64`.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Drop the `+build` lines (Go 1.17+), or simplify the expression.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -14,6 +14,11 @@ pub static RULE: Rule = Rule {
         fix: "Use the minor version only: `//go:build go1.21`.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Use the minor release tag",
+        safe: true,
+        edits: crate::check::fix::replace_with_suggestion,
+    }),
 };
 
 /// Is `tag` a malformed version tag? `go1.N` with N ≥ 1 without leading zero is fine.

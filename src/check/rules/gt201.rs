@@ -16,6 +16,11 @@ pub static RULE: Rule = Rule {
         fix: "Correct the spelling (the help line suggests the nearest name).",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Correct the spelling",
+        safe: true,
+        edits: crate::check::fix::replace_with_suggestion,
+    }),
 };
 
 /// Tags Go sets itself (besides GOOS/GOARCH names and release tags).

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Fix the operator (`linux || windows`) or delete the file.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -15,6 +15,11 @@ pub static RULE: Rule = Rule {
         fix: "Fix the expression, or delete the line.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Delete the always-true constraint",
+        safe: false,
+        edits: crate::check::fix::delete_line,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Rename the file (drop or fix the suffix) or fix the constraint.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -18,6 +18,11 @@ pub static RULE: Rule = Rule {
         fix: "Delete the `//go:build` line (the suffix suffices), or rename the file and keep the line.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Delete the //go:build line the file name already implies",
+        safe: true,
+        edits: crate::check::fix::delete_line,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Add the constraint the name promises (`//go:build unix`), or rename the file.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 /// Suffix → what it probably meant.

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Rename the file (`config_jsformat_test.go`), or add a `//go:build` line that states the intent.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Pick a tag that is not a platform name (`winapi`, `integration`).",
     },
     check: Check::Run(check),
+    fix: None,
 };
 
 /// One finding per distinct shadowing tag over all tag sets, placed at the tags' source.

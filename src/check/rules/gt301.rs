@@ -15,6 +15,11 @@ pub static RULE: Rule = Rule {
         fix: "Start the line in column 1 with `//go:generate ` (gofmt keeps it there).",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Move the directive to column 1",
+        safe: false,
+        edits: dedent,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
@@ -50,6 +55,23 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
             .help(help),
         );
     }
+}
+
+/// Removes the indentation before `//go:generate`.
+fn dedent(site: &crate::check::fix::FixSite) -> Option<Vec<crate::check::fix::Edit>> {
+    let (start, end) = site.line_range(site.line)?;
+    let line = site.src.get(start..end)?;
+    let ws = line
+        .iter()
+        .take_while(|b| **b == b' ' || **b == b'\t')
+        .count();
+    (ws > 0 && line[ws..].starts_with(b"//go:generate")).then(|| {
+        vec![crate::check::fix::Edit {
+            start,
+            end: start + ws,
+            text: String::new(),
+        }]
+    })
 }
 
 #[cfg(test)]

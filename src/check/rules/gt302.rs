@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         fix: "Pin a version (`@v0.21.0`), or require the tool in go.mod (a `tool` or `require` line) and run it without a version.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 /// The reason `pkg` (a `go run` argument) is unpinned, if it is.

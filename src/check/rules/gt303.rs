@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Use the alias (`//go:generate yacc -o expr.go expr.y`), define it in the file that uses it, or delete it.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Move the `-command` line above its first use.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

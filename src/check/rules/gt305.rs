@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         fix: "Move the directive into a file of the package (often `doc.go`), or constrain the file with `//go:build generate`.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

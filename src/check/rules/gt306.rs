@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Fix the quoting (Go string syntax inside double quotes), or end the file with a newline.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

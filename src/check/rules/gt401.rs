@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Fix the pattern or add the files; patterns are relative to the package directory.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Embed only files inside the package directory tree (copy or move them there).",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

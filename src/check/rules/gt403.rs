@@ -15,6 +15,11 @@ pub static RULE: Rule = Rule {
         fix: "Use `//go:embed all:static` to include them, or name them explicitly.",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Add `all:` to keep hidden files",
+        safe: true,
+        edits: crate::check::fix::replace_with_suggestion,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Put the assets in a subdirectory and embed that (`//go:embed static`).",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

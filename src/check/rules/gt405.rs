@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Put the directive right above the `var` it fills (inside a `var ( … )` group, above the spec).",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

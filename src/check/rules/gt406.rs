@@ -16,6 +16,11 @@ pub static RULE: Rule = Rule {
         fix: "Add `import _ \"embed\"` (blank import suffices for string and []byte).",
     },
     check: Check::File(check),
+    fix: Some(crate::check::fix::Fix {
+        title: "Add import _ \"embed\"",
+        safe: true,
+        edits: add_embed_import,
+    }),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
@@ -37,6 +42,25 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
             .help("add `import _ \"embed\"`"),
         );
     }
+}
+
+/// Inserts `import _ "embed"` after the package clause.
+fn add_embed_import(site: &crate::check::fix::FixSite) -> Option<Vec<crate::check::fix::Edit>> {
+    let mut start = 0usize;
+    for line in site.src.split(|&b| b == b'\n') {
+        let end = start + line.len();
+        if line.starts_with(b"package ") {
+            let at = (end + 1).min(site.src.len());
+            let nl = if end == site.src.len() { "\n" } else { "" };
+            return Some(vec![crate::check::fix::Edit {
+                start: at,
+                end: at,
+                text: format!("{nl}\nimport _ \"embed\"\n"),
+            }]);
+        }
+        start = end + 1;
+    }
+    None
 }
 
 #[cfg(test)]

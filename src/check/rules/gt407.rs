@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Declare exactly one variable of type string, []byte or embed.FS.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 /// Types the compiler certainly rejects (named types may be aliases of allowed ones).

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         fix: "Embed one file, or use an embed.FS.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

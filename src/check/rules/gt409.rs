@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Drop the initializer; the embedded content is the value.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

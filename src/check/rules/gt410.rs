@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Move the variable to package level.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         fix: "Exclude the file (narrow the pattern or move the file), or raise the budget deliberately.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

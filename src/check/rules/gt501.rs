@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
         fix: "Fix the file name or the constraint so some configuration compiles it, add the configuration that should build it to the checked platforms, or delete the file.",
     },
     check: Check::Matrix(check),
+    fix: None,
 };
 
 /// Whether the dead file is one this rule reports: its deciding constraint parses and names

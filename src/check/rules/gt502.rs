@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         fix: "Give the imported package a file for the missing platforms (a portable fallback or a stub), or restrict the importing file to the platforms where the package exists.",
     },
     check: Check::Matrix(check),
+    fix: None,
 };
 
 fn check(m: &MatrixInput, out: &mut Vec<Located>) {

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         fix: "Declare the name for the missing platforms (a fallback file with the complementary constraint), or constrain the using file to where it exists.",
     },
     check: Check::Matrix(check),
+    fix: None,
 };
 
 /// The name a `describe()`d declaration introduces (`method (T) m` → `m`).

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         fix: "Make the files' constraints exclusive (`//go:build unix && !linux`), or remove one declaration.",
     },
     check: Check::Matrix(check),
+    fix: None,
 };
 
 fn check(m: &MatrixInput, out: &mut Vec<Located>) {

@@ -4,8 +4,8 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
-use crate::context::BuildContext;
 use crate::classify::{classify, ImportError};
+use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::list::loader_for;
 
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
         fix: "Give every file of the directory the same package name (or move the file), or remove the non-Go file from the directory.",
     },
     check: Check::File(check),
+    fix: None,
 };
 
 /// The package name a Go file contributes, as go/build compares it.
@@ -98,11 +99,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
 }
 
 /// The file that set the package name on this platform, and the name.
-fn first_named(
-    input: &FileInput,
-    index: usize,
-    ctx: &BuildContext,
-) -> Option<(String, String)> {
+fn first_named(input: &FileInput, index: usize, ctx: &BuildContext) -> Option<(String, String)> {
     let dir = input.dir.dir.to_string_lossy();
     let loader = loader_for(input.dir);
     (0..index).find_map(|j| {

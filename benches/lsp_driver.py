@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Benchmark driver for `gotags lsp` over stdio.
+
+Copies $GOROOT/src to a temporary directory (never touching the original), starts the
+server with it as the workspace, measures the time to the first workspace diagnostics,
+then sends N full-text didChange notifications on os/file.go (alternating a misspelt tag
+in a new constraint line and the original text) and measures each change's time until its
+publishDiagnostics arrives. Prints median, p99 and the server's peak RSS (VmHWM).
+
+usage: benches/lsp_driver.py [GOTAGS_BIN] [GOROOT_SRC] [N]
+"""
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/gotags"
+src = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/go-1.23/src"
+n = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+
+tmp = tempfile.mkdtemp()
+root = os.path.join(tmp, "src")
+shutil.copytree(src, root, symlinks=True)
+p = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+def send(msg):
+    body = json.dumps(msg).encode()
+    p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    p.stdin.flush()
+
+def recv():
+    length = None
+    while True:
+        line = p.stdout.readline()
+        if not line:
+            raise SystemExit("server closed")
+        line = line.strip()
+        if not line:
+            break
+        k, _, v = line.partition(b":")
+        if k.lower() == b"content-length":
+            length = int(v)
+    return json.loads(p.stdout.read(length))
+
+t0 = time.perf_counter()
+send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+      "params": {"processId": None, "rootUri": "file://" + root, "capabilities": {}}})
+while recv().get("id") != 1:
+    pass
+send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+while True:
+    m = recv()
+    if m.get("method") == "textDocument/publishDiagnostics":
+        break
+first = time.perf_counter() - t0
+# Drain the rest of the initial push.
+target = "file://" + os.path.join(root, "os/file.go")
+text = open(os.path.join(root, "os/file.go")).read()
+send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+      "params": {"textDocument": {"uri": target, "languageId": "go", "version": 1, "text": text}}})
+bad = "//go:build linx\n\n" + text
+times = []
+for v in range(2, n + 2):
+    body = bad if v % 2 == 0 else text
+    start = time.perf_counter()
+    send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+          "params": {"textDocument": {"uri": target, "version": v},
+                     "contentChanges": [{"text": body}]}})
+    while True:
+        m = recv()
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == target \
+                and m["params"].get("version") == v:
+            break
+    times.append((time.perf_counter() - start) * 1000)
+hwm = "?"
+for line in open(f"/proc/{p.pid}/status"):
+    if line.startswith("VmHWM"):
+        hwm = line.split(":")[1].strip()
+send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+send({"jsonrpc": "2.0", "method": "exit"})
+p.wait(timeout=30)
+shutil.rmtree(tmp)
+times.sort()
+print(f"first workspace diagnostics: {first*1000:.0f} ms")
+print(f"didChange os/file.go -> diagnostics over {n} edits: median {statistics.median(times):.2f} ms, "
+      f"p99 {times[int(len(times)*0.99)-1]:.2f} ms, max {times[-1]:.2f} ms")
+print(f"peak RSS (VmHWM): {hwm}")

@@ -1,0 +1,612 @@
+//! The server loop: dispatches requests and notifications, keeps the open documents, and
+//! schedules analysis. Messages are drained before any analysis runs, so a burst of edits
+//! is analysed once, for its last state (older work is dropped, never done); then only the
+//! directories the edits touched are re-checked and only changed diagnostics are published.
+
+use super::convert::{self, Text};
+use super::explain;
+use super::settings::Settings;
+use super::text::Document;
+use super::workspace::Workspace;
+use crate::check::fix::{self, FixSite};
+use crate::go::lines::LineIndex;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::{self as lt, notification::Notification as _, request::Request as _};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Why the server stopped abnormally.
+#[derive(Debug)]
+pub enum ServeError {
+    /// The handshake failed (the client hung up or sent something else first).
+    Initialize(lsp_server::ProtocolError),
+    /// The client's `initialize` parameters are not LSP's.
+    BadInitialize(serde_json::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Initialize(e) => write!(f, "initialize: {e}"),
+            ServeError::BadInitialize(e) => write!(f, "initialize parameters: {e}"),
+        }
+    }
+}
+
+/// The server's capabilities.
+fn capabilities() -> Value {
+    json!({
+        "textDocumentSync": {"openClose": true, "change": 2, "save": false},
+        "hoverProvider": true,
+        "codeLensProvider": {"resolveProvider": false},
+        "codeActionProvider": {"codeActionKinds": ["quickfix"]},
+        "definitionProvider": true,
+        "diagnosticProvider": {"identifier": "gotags", "interFileDependencies": true, "workspaceDiagnostics": true}
+    })
+}
+
+/// Runs the server on a connection until `exit` or the end of input.
+pub fn serve(conn: &Connection) -> Result<(), ServeError> {
+    let (id, params) = conn.initialize_start().map_err(ServeError::Initialize)?;
+    let init: lt::InitializeParams =
+        serde_json::from_value(params).map_err(ServeError::BadInitialize)?;
+    let result = json!({
+        "capabilities": capabilities(),
+        "serverInfo": {"name": "gotags", "version": env!("CARGO_PKG_VERSION")}
+    });
+    conn.initialize_finish(id, result)
+        .map_err(ServeError::Initialize)?;
+    let mut s = Server::new(conn, &init);
+    s.load();
+    while let Ok(first) = conn.receiver.recv() {
+        if !s.handle(first) {
+            return Ok(());
+        }
+        while let Ok(next) = conn.receiver.try_recv() {
+            if !s.handle(next) {
+                return Ok(());
+            }
+        }
+        s.flush();
+    }
+    Ok(())
+}
+
+struct Server<'c> {
+    conn: &'c Connection,
+    root: Option<PathBuf>,
+    settings: Settings,
+    goroot: String,
+    ws: Option<Workspace>,
+    docs: HashMap<PathBuf, Document>,
+    /// Text and line index of files that are not open (read once, for positions).
+    disk: HashMap<PathBuf, (Vec<u8>, LineIndex)>,
+    /// Directories whose files changed, with their presence per platform before.
+    dirty: BTreeMap<usize, Vec<bool>>,
+    published: HashMap<PathBuf, Vec<lt::Diagnostic>>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed.
+    pull: bool,
+    shutting_down: bool,
+}
+
+impl<'c> Server<'c> {
+    fn new(conn: &'c Connection, init: &lt::InitializeParams) -> Server<'c> {
+        #[allow(deprecated)]
+        let root = init
+            .workspace_folders
+            .as_ref()
+            .and_then(|f| f.first())
+            .and_then(|f| convert::path_of(&f.uri))
+            .or_else(|| init.root_uri.as_ref().and_then(convert::path_of));
+        let pull = init
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        let process_env = |name: &str| std::env::var(name).ok();
+        Server {
+            conn,
+            root,
+            settings: init
+                .initialization_options
+                .as_ref()
+                .map(Settings::from_json)
+                .unwrap_or_default(),
+            goroot: crate::generate::plan::goroot_guess(&process_env, &crate::source::Disk),
+            ws: None,
+            docs: HashMap::new(),
+            disk: HashMap::new(),
+            dirty: BTreeMap::new(),
+            published: HashMap::new(),
+            pull,
+            shutting_down: false,
+        }
+    }
+
+    fn send(&self, m: Message) {
+        // A closed channel means the client is gone; the loop ends on its own.
+        let _ = self.conn.sender.send(m);
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.send(Message::Notification(Notification::new(
+            method.into(),
+            params,
+        )));
+    }
+
+    fn log(&self, text: String) {
+        self.notify(
+            lt::notification::LogMessage::METHOD,
+            json!({"type": 3, "message": text}),
+        );
+    }
+
+    /// Walks the workspace, swaps in the open buffers and checks everything.
+    fn load(&mut self) {
+        let Some(root) = self.root.clone() else {
+            return;
+        };
+        match Workspace::load(&root, &self.settings, self.goroot.clone()) {
+            Ok(mut ws) => {
+                for (p, d) in &self.docs {
+                    ws.set_buffer(p, d.text.as_bytes());
+                }
+                ws.analyse_all();
+                self.ws = Some(ws);
+                self.dirty.clear();
+                self.disk.clear();
+                let n = self.ws.as_ref().map_or(0, |w| w.dirs.len());
+                self.publish((0..n).collect());
+            }
+            Err(e) => self.log(format!("gotags: {e}")),
+        }
+    }
+
+    /// Returns false when the server must stop.
+    fn handle(&mut self, m: Message) -> bool {
+        match m {
+            Message::Request(r) => {
+                if self.shutting_down {
+                    if r.method == "exit" {
+                        return false;
+                    }
+                    self.send(Message::Response(Response::new_err(
+                        r.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "shutting down".into(),
+                    )));
+                    return true;
+                }
+                self.request(r);
+                true
+            }
+            Message::Notification(n) => {
+                if n.method == "exit" {
+                    return false;
+                }
+                self.notification(n);
+                true
+            }
+            Message::Response(_) => true,
+        }
+    }
+
+    fn request(&mut self, r: Request) {
+        let id = r.id.clone();
+        let result: Result<Value, (ErrorCode, String)> = match r.method.as_str() {
+            lt::request::Shutdown::METHOD => {
+                self.shutting_down = true;
+                Ok(Value::Null)
+            }
+            lt::request::HoverRequest::METHOD => params(r).map(|p| self.hover(p)),
+            lt::request::CodeLensRequest::METHOD => params(r).map(|p| self.lens(p)),
+            lt::request::CodeActionRequest::METHOD => params(r).map(|p| self.actions(p)),
+            lt::request::GotoDefinition::METHOD => params(r).map(|p| self.definition(p)),
+            lt::request::DocumentDiagnosticRequest::METHOD => params(r).map(|p| {
+                self.flush();
+                self.document_diagnostics(p)
+            }),
+            lt::request::WorkspaceDiagnosticRequest::METHOD => {
+                params::<lt::WorkspaceDiagnosticParams>(r).map(|_| {
+                    self.flush();
+                    self.workspace_diagnostics()
+                })
+            }
+            other => Err((
+                ErrorCode::MethodNotFound,
+                format!("gotags does not handle {other}"),
+            )),
+        };
+        let resp = match result {
+            Ok(v) => Response::new_ok(id, v),
+            Err((code, msg)) => Response::new_err(id, code as i32, msg),
+        };
+        self.send(Message::Response(resp));
+    }
+
+    fn notification(&mut self, n: Notification) {
+        match n.method.as_str() {
+            lt::notification::DidOpenTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lt::DidOpenTextDocumentParams>(n.params) {
+                    if let Some(path) = convert::path_of(&p.text_document.uri) {
+                        let d = Document::new(p.text_document.text, p.text_document.version);
+                        self.buffer_changed(&path, d);
+                    }
+                }
+            }
+            lt::notification::DidChangeTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lt::DidChangeTextDocumentParams>(n.params) {
+                    if let Some(path) = convert::path_of(&p.text_document.uri) {
+                        let Some(mut d) = self.docs.remove(&path) else {
+                            return;
+                        };
+                        for c in p.content_changes {
+                            d.apply(c);
+                        }
+                        d.version = p.text_document.version;
+                        self.buffer_changed(&path, d);
+                    }
+                }
+            }
+            lt::notification::DidCloseTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lt::DidCloseTextDocumentParams>(n.params) {
+                    if let Some(path) = convert::path_of(&p.text_document.uri) {
+                        self.docs.remove(&path);
+                        self.disk.remove(&path);
+                        self.mark(&path, |ws, p| ws.reread(p));
+                    }
+                }
+            }
+            lt::notification::DidChangeConfiguration::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lt::DidChangeConfigurationParams>(n.params)
+                {
+                    let s = Settings::from_json(&p.settings);
+                    if s != Settings::default() || self.settings != s {
+                        self.settings = s;
+                        self.load();
+                    }
+                }
+            }
+            lt::notification::DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lt::DidChangeWatchedFilesParams>(n.params) {
+                    for c in p.changes {
+                        if let Some(path) = convert::path_of(&c.uri) {
+                            if !self.docs.contains_key(&path) {
+                                self.disk.remove(&path);
+                                self.mark(&path, |ws, p| ws.reread(p));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records a buffer's new text and swaps its facts in (analysis waits for `flush`).
+    fn buffer_changed(&mut self, path: &Path, d: Document) {
+        let bytes = d.text.clone().into_bytes();
+        self.docs.insert(path.to_path_buf(), d);
+        self.mark(path, |ws, p| ws.set_buffer(p, &bytes));
+    }
+
+    fn mark(&mut self, path: &Path, change: impl FnOnce(&mut Workspace, &Path) -> Option<usize>) {
+        let Some(ws) = self.ws.as_mut() else { return };
+        let before = ws.locate(path).map(|(di, _)| ws.presence_of(di));
+        if let (Some(di), Some(before)) = (change(ws, path), before) {
+            self.dirty.entry(di).or_insert(before);
+        }
+    }
+
+    /// Re-checks the directories changed since the last flush and publishes.
+    fn flush(&mut self) {
+        let dirty = std::mem::take(&mut self.dirty);
+        let Some(ws) = self.ws.as_mut() else { return };
+        let mut done = Vec::new();
+        for (di, before) in dirty {
+            done.extend(ws.analyse_changed(di, &before));
+        }
+        done.sort_unstable();
+        done.dedup();
+        self.publish(done);
+    }
+
+    /// Runs `f` over the current text of `path` (the buffer, else the saved file).
+    fn with_text<R>(&mut self, path: &Path, f: impl FnOnce(&Text) -> R) -> Option<R> {
+        if let Some(d) = self.docs.get(path) {
+            return Some(f(&Text {
+                src: d.text.as_bytes(),
+                index: d.index(),
+            }));
+        }
+        if !self.disk.contains_key(path) {
+            let src = std::fs::read(path).ok()?;
+            let index = LineIndex::new(&src);
+            self.disk.insert(path.to_path_buf(), (src, index));
+        }
+        let (src, index) = self.disk.get(path)?;
+        Some(f(&Text { src, index }))
+    }
+
+    /// LSP diagnostics of one file from the current findings.
+    fn lsp_diags(&mut self, path: &Path) -> Vec<lt::Diagnostic> {
+        let found: Vec<crate::check::Diagnostic> = match &self.ws {
+            Some(ws) => ws.diags_of(path).into_iter().cloned().collect(),
+            None => return Vec::new(),
+        };
+        if found.is_empty() {
+            return Vec::new();
+        }
+        self.with_text(path, |t| {
+            found.iter().map(|d| convert::diagnostic(d, t)).collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// Publishes the changed diagnostics of the files of `dirs` (push clients only).
+    fn publish(&mut self, dirs: Vec<usize>) {
+        if self.pull {
+            return;
+        }
+        let Some(ws) = &self.ws else { return };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for &di in &dirs {
+            let Some(d) = ws.dirs.get(di) else { continue };
+            for x in &ws.diags[di] {
+                paths.push(ws.module.root.join(&x.file));
+            }
+            paths.extend(
+                self.published
+                    .keys()
+                    .filter(|p| p.parent() == Some(d.dir.as_path()))
+                    .cloned(),
+            );
+        }
+        paths.sort();
+        paths.dedup();
+        for p in paths {
+            let diags = self.lsp_diags(&p);
+            if self.published.get(&p) == Some(&diags) {
+                continue;
+            }
+            let Some(uri) = convert::uri_of(&p) else {
+                continue;
+            };
+            let version = self.docs.get(&p).map(|d| d.version);
+            self.notify(
+                lt::notification::PublishDiagnostics::METHOD,
+                json!({"uri": uri, "diagnostics": diags, "version": version}),
+            );
+            if diags.is_empty() {
+                self.published.remove(&p);
+            } else {
+                self.published.insert(p, diags);
+            }
+        }
+    }
+
+    fn document_diagnostics(&mut self, p: lt::DocumentDiagnosticParams) -> Value {
+        let items = convert::path_of(&p.text_document.uri)
+            .map(|path| self.lsp_diags(&path))
+            .unwrap_or_default();
+        json!({"kind": "full", "items": items})
+    }
+
+    fn workspace_diagnostics(&mut self) -> Value {
+        let Some(ws) = &self.ws else {
+            return json!({"items": []});
+        };
+        let mut paths: Vec<PathBuf> = ws
+            .diags
+            .iter()
+            .flatten()
+            .map(|d| ws.module.root.join(&d.file))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        let mut items = Vec::new();
+        for p in paths {
+            let diags = self.lsp_diags(&p);
+            if let Some(uri) = convert::uri_of(&p) {
+                let version = self.docs.get(&p).map(|d| d.version);
+                items.push(json!({"kind": "full", "uri": uri, "version": version, "items": diags}));
+            }
+        }
+        json!({ "items": items })
+    }
+
+    /// The 1-based line at an LSP position and its text.
+    fn line_at(&mut self, path: &Path, pos: lt::Position) -> Option<(u32, String, u32)> {
+        self.with_text(path, |t| {
+            let start = t.index.line_start(pos.line + 1)?;
+            let rest = &t.src[start..];
+            let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            let line = String::from_utf8_lossy(&rest[..end]).into_owned();
+            let off = super::text::offset_in(
+                std::str::from_utf8(t.src).unwrap_or_default(),
+                t.index,
+                pos,
+            );
+            Some((pos.line + 1, line, (off.saturating_sub(start)) as u32))
+        })
+        .flatten()
+    }
+
+    fn hover(&mut self, p: lt::HoverParams) -> Value {
+        let tdp = p.text_document_position_params;
+        let Some(path) = convert::path_of(&tdp.text_document.uri) else {
+            return Value::Null;
+        };
+        let Some((line, text, _)) = self.line_at(&path, tdp.position) else {
+            return Value::Null;
+        };
+        let Some(ws) = &self.ws else {
+            return Value::Null;
+        };
+        let Some((d, f)) = ws.file(&path) else {
+            return Value::Null;
+        };
+        let t = text.trim_start();
+        let md = if t.starts_with("//go:build") || t.starts_with("// +build") {
+            Some(explain::constraint_hover(f, &ws.plan.platforms))
+        } else if t.starts_with("//go:embed") {
+            explain::embed_hover(&d.dir, f, line)
+        } else if t.starts_with("//go:generate") {
+            explain::generate_hover(d, f, line, &ws.plan.platforms, &ws.goroot)
+        } else {
+            None
+        };
+        match md {
+            Some(md) => json!({"contents": {"kind": "markdown", "value": md}}),
+            None => Value::Null,
+        }
+    }
+
+    fn lens(&mut self, p: lt::CodeLensParams) -> Value {
+        let Some(path) = convert::path_of(&p.text_document.uri) else {
+            return json!([]);
+        };
+        let Some(ws) = &self.ws else {
+            return json!([]);
+        };
+        let Some((_, f)) = ws.file(&path) else {
+            return json!([]);
+        };
+        let crate::facts::HeaderOutcome::Read(h) = &f.header else {
+            return json!([]);
+        };
+        let Some(line) = h
+            .go_build
+            .iter()
+            .chain(&h.plus_build)
+            .map(|c| c.line.line)
+            .next()
+        else {
+            return json!([]);
+        };
+        let title = explain::lens_title(f, &ws.plan.platforms);
+        json!([{
+            "range": {"start": {"line": line - 1, "character": 0}, "end": {"line": line - 1, "character": 0}},
+            "command": {"title": title, "command": ""}
+        }])
+    }
+
+    fn actions(&mut self, p: lt::CodeActionParams) -> Value {
+        let Some(path) = convert::path_of(&p.text_document.uri) else {
+            return json!([]);
+        };
+        let Some(ws) = &self.ws else {
+            return json!([]);
+        };
+        let first = p.range.start.line + 1;
+        let last = p.range.end.line + 1;
+        let found: Vec<crate::check::Diagnostic> = ws
+            .diags_of(&path)
+            .into_iter()
+            .filter(|d| d.line <= last && d.end_line >= first)
+            .cloned()
+            .collect();
+        let uri = p.text_document.uri;
+        self.with_text(&path, |t| {
+            let mut out = Vec::new();
+            for d in &found {
+                let Some(rule) = crate::check::registry::find(&d.code) else {
+                    continue;
+                };
+                let Some(fx) = &rule.fix else { continue };
+                let Some(edits) = (fx.edits)(&FixSite::of(t.src, d)) else {
+                    continue;
+                };
+                if fix::apply(t.src, &edits).is_none() {
+                    continue;
+                }
+                let title = if fx.safe {
+                    format!("{} ({})", fx.title, d.code)
+                } else {
+                    format!("{} ({}, unsafe)", fx.title, d.code)
+                };
+                out.push(json!({
+                    "title": title,
+                    "kind": "quickfix",
+                    "isPreferred": fx.safe,
+                    "diagnostics": [convert::diagnostic(d, t)],
+                    "edit": {"changes": {uri.as_str(): convert::text_edits(&edits, t)}}
+                }));
+            }
+            Value::Array(out)
+        })
+        .unwrap_or_else(|| json!([]))
+    }
+
+    fn definition(&mut self, p: lt::GotoDefinitionParams) -> Value {
+        let tdp = p.text_document_position_params;
+        let Some(path) = convert::path_of(&tdp.text_document.uri) else {
+            return Value::Null;
+        };
+        let Some((_, text, col)) = self.line_at(&path, tdp.position) else {
+            return Value::Null;
+        };
+        let Some(name) = word_at(&text, col as usize) else {
+            return Value::Null;
+        };
+        let Some(ws) = &self.ws else {
+            return Value::Null;
+        };
+        let Some((d, _)) = ws.file(&path) else {
+            return Value::Null;
+        };
+        let mut sites: Vec<(PathBuf, u32, u32, usize)> = Vec::new();
+        for f in &d.files {
+            let Some(scan) = f.body.as_ref().and_then(|b| b.decls.as_ref()) else {
+                continue;
+            };
+            for decl in scan
+                .decls
+                .iter()
+                .filter(|x| x.receiver.is_none() && x.name == name)
+            {
+                sites.push((d.dir.join(&f.name), decl.line, decl.column, decl.name.len()));
+            }
+        }
+        let mut out = Vec::new();
+        for (file, line, col, len) in sites {
+            let Some(uri) = convert::uri_of(&file) else {
+                continue;
+            };
+            if let Some(range) = self.with_text(&file, |t| {
+                super::text::range_in(t.src, t.index, line, col, line, col + len as u32)
+            }) {
+                out.push(json!({"uri": uri, "range": range}));
+            }
+        }
+        Value::Array(out)
+    }
+}
+
+/// The Go identifier around byte `col` of `line`.
+fn word_at(line: &str, col: usize) -> Option<String> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut col = col.min(line.len());
+    while !line.is_char_boundary(col) {
+        col -= 1;
+    }
+    let start = line[..col]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(col, |(i, _)| i);
+    let end = col
+        + line[col..]
+            .char_indices()
+            .find(|(_, c)| !is_word(*c))
+            .map_or(line.len() - col, |(i, _)| i);
+    (start < end).then(|| line[start..end].to_string())
+}
+
+/// A request's parameters, or InvalidParams.
+fn params<P: serde::de::DeserializeOwned>(r: Request) -> Result<P, (ErrorCode, String)> {
+    serde_json::from_value(r.params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
+}

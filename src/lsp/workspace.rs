@@ -1,0 +1,319 @@
+//! The analysis state of one workspace: the module's walked facts (read from the disk once,
+//! at start), with the facts of open buffers swapped in from their bytes; the configured
+//! platforms and rule selection; and the check findings per directory. A buffer change
+//! re-derives that one file's facts and re-evaluates only its package (with the packages it
+//! imports, for GT502), and the importers when the package's presence per platform changed.
+
+use super::explain::{compiles, platforms_of, Platform};
+use super::settings::Settings;
+use crate::check::engine::{self, CheckInput, Selection};
+use crate::check::Diagnostic;
+use crate::config::Config;
+use crate::configs::{tag_sets_of, ConfigSet};
+use crate::facts::{FileFacts, HeaderOutcome, ReadDepth};
+use crate::source::{Disk, Overlay};
+use crate::walk::{self, DirFacts, Module};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Why the workspace could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    Module(crate::walk::ModuleError),
+    Config(String),
+    Platforms(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Module(m) => write!(f, "no Go module: {m}"),
+            LoadError::Config(m) => write!(f, "gotags.toml: {m}"),
+            LoadError::Platforms(m) => write!(f, "platforms: {m}"),
+        }
+    }
+}
+
+/// The configurations and rules a workspace is checked with.
+pub struct Plan {
+    pub set: ConfigSet,
+    /// The same configurations with their contexts, for hovers and lenses.
+    pub platforms: Vec<Platform>,
+    pub selection: Selection,
+    pub embed_max_file_size: Option<u64>,
+}
+
+/// Resolves gotags.toml and the client's settings (settings win) into a plan, as
+/// `gotags check` resolves its configurations.
+pub fn plan(config: &Config, settings: &Settings, root: &Path) -> Result<Plan, LoadError> {
+    let spec = settings
+        .platforms
+        .clone()
+        .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
+        .unwrap_or_else(|| "all".into());
+    let given: Option<Vec<Vec<String>>> = match (&settings.tags, &config.matrix.tags) {
+        (Some(t), _) if !t.is_empty() => Some(t.clone()),
+        (_, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
+        _ => None,
+    };
+    let sets = given.as_deref().map(tag_sets_of);
+    let cgo = config.matrix.cgo_mode(None);
+    let configs = crate::matrix::resolve_in(&Disk, root, &spec, sets, cgo)
+        .map_err(|e| LoadError::Platforms(format!("{e:?}")))?;
+    let set = ConfigSet::new(configs).map_err(|e| LoadError::Platforms(format!("{e:?}")))?;
+    let up = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .flat_map(|s| s.split(','))
+            .map(|s| s.trim().to_uppercase())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let select = if settings.select.is_empty() {
+        up(&config.check.select)
+    } else {
+        up(&settings.select)
+    };
+    let ignore = up(&config.check.ignore)
+        .into_iter()
+        .chain(up(&settings.ignore))
+        .collect();
+    Ok(Plan {
+        platforms: platforms_of(&set),
+        set,
+        selection: Selection {
+            select,
+            ignore,
+            enable: up(&config.check.enable),
+            severity: config.severities(),
+        },
+        embed_max_file_size: config.embed.max_file_size,
+    })
+}
+
+/// One module's facts and findings.
+pub struct Workspace {
+    pub module: Module,
+    pub dirs: Vec<DirFacts>,
+    by_dir: HashMap<PathBuf, usize>,
+    by_import: HashMap<String, usize>,
+    pub plan: Plan,
+    requires: Vec<String>,
+    pub goroot: String,
+    /// The open buffers, which the analysis reads through an [`Overlay`] on the disk.
+    buffers: std::collections::BTreeMap<PathBuf, std::sync::Arc<[u8]>>,
+    /// Findings per directory (files relative to the module root).
+    pub diags: Vec<Vec<Diagnostic>>,
+}
+
+impl Workspace {
+    /// Walks the module around `root` once, with whole-file facts.
+    pub fn load(root: &Path, settings: &Settings, goroot: String) -> Result<Workspace, LoadError> {
+        let module = walk::find_module(root).map_err(LoadError::Module)?;
+        let config = Config::discover(&module.root)
+            .map_err(LoadError::Config)?
+            .unwrap_or_default();
+        let plan = plan(&config, settings, &module.root)?;
+        let requires = module.requires.clone();
+        let (dirs, _problems) = walk::walk_to(&module, &module.root, ReadDepth::Full);
+        let by_dir = dirs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.dir.clone(), i))
+            .collect();
+        let by_import = dirs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (module.import_path(&d.rel), i))
+            .collect();
+        let n = dirs.len();
+        Ok(Workspace {
+            module,
+            dirs,
+            by_dir,
+            by_import,
+            plan,
+            requires,
+            goroot,
+            buffers: Default::default(),
+            diags: vec![Vec::new(); n],
+        })
+    }
+
+    /// The directory index and file name of a path the walk knows the directory of.
+    pub fn locate(&self, path: &Path) -> Option<(usize, String)> {
+        let dir = self.by_dir.get(path.parent()?)?;
+        Some((*dir, path.file_name()?.to_str()?.to_string()))
+    }
+
+    /// The facts of a file, if the walk has them.
+    pub fn file(&self, path: &Path) -> Option<(&DirFacts, &FileFacts)> {
+        let (di, name) = self.locate(path)?;
+        let d = &self.dirs[di];
+        Some((d, d.files.iter().find(|f| f.name == name)?))
+    }
+
+    /// Replaces (or adds, or with `None` removes) one file's facts; returns its directory.
+    pub fn set_facts(&mut self, path: &Path, facts: Option<FileFacts>) -> Option<usize> {
+        let (di, name) = self.locate(path)?;
+        let files = &mut self.dirs[di].files;
+        let at = files.binary_search_by(|f| f.name.as_str().cmp(&name));
+        match (at, facts) {
+            (Ok(i), Some(f)) => files[i] = f,
+            (Err(i), Some(f)) => files.insert(i, f),
+            (Ok(i), None) => {
+                files.remove(i);
+            }
+            (Err(_), None) => {}
+        }
+        Some(di)
+    }
+
+    /// Swaps in the facts of an editor buffer (derived from its bytes alone).
+    pub fn set_buffer(&mut self, path: &Path, text: &[u8]) -> Option<usize> {
+        let (_, name) = self.locate(path)?;
+        if !is_source_name(&name) {
+            return None;
+        }
+        self.buffers.insert(path.to_path_buf(), text.into());
+        let facts = FileFacts::from_bytes(path, &name, text, false, ReadDepth::Full);
+        self.set_facts(path, Some(facts))
+    }
+
+    /// Re-reads one file from the disk (a closed buffer, a watched-file event).
+    pub fn reread(&mut self, path: &Path) -> Option<usize> {
+        self.buffers.remove(path);
+        let (_, name) = self.locate(path)?;
+        if !is_source_name(&name) {
+            return None;
+        }
+        let facts = path
+            .is_file()
+            .then(|| FileFacts::read_to(path, &name, false, ReadDepth::Full));
+        self.set_facts(path, facts)
+    }
+
+    fn input<'a>(&'a self, dirs: &'a [DirFacts]) -> CheckInput<'a> {
+        let mut overlay = Overlay::new(Disk);
+        for (p, b) in &self.buffers {
+            overlay.set(p.clone(), b.clone());
+        }
+        CheckInput {
+            source: std::sync::Arc::new(overlay),
+            module: &self.module,
+            dirs,
+            platforms: &self.plan.set,
+            requires: &self.requires,
+            cwd: &self.module.root,
+            goroot: self.goroot.clone(),
+            selection: &self.plan.selection,
+            embed_max_file_size: self.plan.embed_max_file_size,
+        }
+    }
+
+    /// Checks every directory.
+    pub fn analyse_all(&mut self) {
+        let all = engine::run(&self.input(&self.dirs));
+        let mut per: Vec<Vec<Diagnostic>> = vec![Vec::new(); self.dirs.len()];
+        for d in all {
+            let full = self.module.root.join(&d.file);
+            if let Some(di) = full.parent().and_then(|p| self.by_dir.get(p)) {
+                per[*di].push(d);
+            }
+        }
+        self.diags = per;
+    }
+
+    /// Module directories the files of `di` import.
+    fn imports_of(&self, di: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.dirs[di]
+            .files
+            .iter()
+            .filter_map(|f| match &f.header {
+                HeaderOutcome::Read(h) => Some(&h.imports),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|i| self.by_import.get(&i.path).copied())
+            .filter(|j| *j != di)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Per platform: does the package of `di` have a Go file there (what importers see)?
+    fn presence(&self, di: usize) -> Vec<bool> {
+        self.plan
+            .platforms
+            .iter()
+            .map(|p| {
+                self.dirs[di]
+                    .files
+                    .iter()
+                    .any(|f| f.is_go() && !f.is_test() && compiles(f, &p.ctx))
+            })
+            .collect()
+    }
+
+    /// Re-checks one directory (with the packages it imports as context).
+    fn analyse_one(&mut self, di: usize) {
+        let mut subset = vec![self.dirs[di].clone()];
+        subset.extend(
+            self.imports_of(di)
+                .into_iter()
+                .map(|j| self.dirs[j].clone()),
+        );
+        let own = self.dirs[di].dir.clone();
+        let found = engine::run(&self.input(&subset));
+        self.diags[di] = found
+            .into_iter()
+            .filter(|d| self.module.root.join(&d.file).parent() == Some(own.as_path()))
+            .collect();
+    }
+
+    /// Re-checks directory `di` after one of its files changed (`before`: its presence per
+    /// platform before the change); returns every directory re-checked.
+    pub fn analyse_changed(&mut self, di: usize, before: &[bool]) -> Vec<usize> {
+        self.analyse_one(di);
+        let mut done = vec![di];
+        if self.presence(di) != before {
+            let path = self.module.import_path(&self.dirs[di].rel);
+            let importers: Vec<usize> = (0..self.dirs.len())
+                .filter(|&j| j != di)
+                .filter(|&j| {
+                    self.dirs[j].files.iter().any(|f| match &f.header {
+                        HeaderOutcome::Read(h) => h.imports.iter().any(|i| i.path == path),
+                        _ => false,
+                    })
+                })
+                .collect();
+            for j in importers {
+                self.analyse_one(j);
+                done.push(j);
+            }
+        }
+        done
+    }
+
+    /// The presence vector of a directory (call before changing it).
+    pub fn presence_of(&self, di: usize) -> Vec<bool> {
+        self.presence(di)
+    }
+
+    /// Findings of one file.
+    pub fn diags_of(&self, path: &Path) -> Vec<&Diagnostic> {
+        let Some((di, _)) = self.locate(path) else {
+            return Vec::new();
+        };
+        self.diags[di]
+            .iter()
+            .filter(|d| self.module.root.join(&d.file) == path)
+            .collect()
+    }
+}
+
+/// Names go/build considers (the walk's filter): a source extension, no `_`/`.` prefix.
+fn is_source_name(name: &str) -> bool {
+    !crate::filename::is_hidden(name)
+        && crate::platform::is_source_ext(crate::filename::extension(name))
+}

@@ -1,0 +1,350 @@
+//! The language server end to end over `lsp_server::Connection::memory()`: diagnostics for
+//! unsaved buffers (UTF-16 ranges), their disappearance after the fixing edit, hovers, a
+//! quick fix, definitions across platform variants, pull diagnostics, and robustness.
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
+
+/// A response split into its result and error.
+#[derive(Debug)]
+struct Reply {
+    result: Option<Value>,
+    error: Option<ResponseError>,
+}
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), &t).unwrap();
+        }
+    }
+}
+
+struct Client {
+    conn: Connection,
+    next: i32,
+    server: Option<std::thread::JoinHandle<()>>,
+}
+
+fn uri(p: &Path) -> String {
+    format!("file://{}", p.display())
+}
+
+impl Client {
+    fn start(root: &Path, pull: bool, options: Value) -> Client {
+        let (server, client) = Connection::memory();
+        let handle = std::thread::spawn(move || {
+            gotags::lsp::serve(&server).unwrap();
+        });
+        let mut c = Client {
+            conn: client,
+            next: 1,
+            server: Some(handle),
+        };
+        let caps = if pull {
+            json!({"textDocument": {"diagnostic": {}}})
+        } else {
+            json!({})
+        };
+        let r = c.request(
+            "initialize",
+            json!({"processId": null, "rootUri": uri(root), "capabilities": caps,
+                   "initializationOptions": options}),
+        );
+        assert!(r.result.is_some(), "{r:?}");
+        c.notify("initialized", json!({}));
+        c
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.conn
+            .sender
+            .send(Message::Notification(Notification::new(
+                method.into(),
+                params,
+            )))
+            .unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Reply {
+        let id = RequestId::from(self.next);
+        self.next += 1;
+        self.conn
+            .sender
+            .send(Message::Request(Request::new(
+                id.clone(),
+                method.into(),
+                params,
+            )))
+            .unwrap();
+        loop {
+            match self.conn.receiver.recv_timeout(Duration::from_secs(60)) {
+                Ok(Message::Response(r)) if r.id == id => {
+                    return match r.response_result {
+                        Ok(v) => Reply {
+                            result: Some(v),
+                            error: None,
+                        },
+                        Err(e) => Reply {
+                            result: None,
+                            error: Some(e),
+                        },
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => panic!("no response to {method}: {e}"),
+            }
+        }
+    }
+
+    /// The next diagnostics published for `file`.
+    fn diagnostics_for(&self, file: &Path) -> Vec<Value> {
+        let want = uri(file);
+        loop {
+            match self.conn.receiver.recv_timeout(Duration::from_secs(60)) {
+                Ok(Message::Notification(n)) if n.method == "textDocument/publishDiagnostics" => {
+                    if n.params["uri"] == want {
+                        return n.params["diagnostics"]
+                            .as_array()
+                            .cloned()
+                            .unwrap_or_default();
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => panic!("no diagnostics for {}: {e}", file.display()),
+            }
+        }
+    }
+
+    fn stop(mut self) {
+        let r = self.request("shutdown", Value::Null);
+        assert!(r.error.is_none());
+        self.notify("exit", Value::Null);
+        self.server.take().unwrap().join().unwrap();
+    }
+}
+
+fn mistakes() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("mistakes");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/mistakes"),
+        &root,
+    );
+    (tmp, root)
+}
+
+fn codes(d: &[Value]) -> Vec<String> {
+    d.iter()
+        .map(|x| x["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn unsaved_buffers_hovers_fixes_and_robustness() {
+    let (_tmp, root) = mistakes();
+    let options = json!({"platforms": "linux/amd64,windows/amd64,darwin/arm64"});
+    let mut c = Client::start(&root, false, options);
+    let file = root.join("constraints/new.go");
+    // An unsaved buffer (no such file on disk) with a misspelt tag after non-ASCII text.
+    let text = "//go:build é || linx\n\npackage constraints\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics_for(&file);
+    let gt201: Vec<&Value> = d.iter().filter(|x| x["code"] == "GT201").collect();
+    assert_eq!(gt201.len(), 1, "{d:?}");
+    // `linx` starts at byte 17 but UTF-16 unit 16.
+    assert_eq!(
+        gt201[0]["range"]["start"],
+        json!({"line": 0, "character": 16})
+    );
+    assert_eq!(
+        gt201[0]["range"]["end"],
+        json!({"line": 0, "character": 20})
+    );
+
+    // The quick fix replaces exactly the tag.
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&file)},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": []}}),
+    );
+    let actions = r.result.unwrap();
+    let edit = &actions[0]["edit"]["changes"][uri(&file)][0];
+    assert_eq!(edit["newText"], "linux", "{actions}");
+    assert_eq!(edit["range"]["start"]["character"], 16);
+
+    // Hover on the constraint line: the configurations that compile it.
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&file)}, "position": {"line": 0, "character": 3}}),
+    );
+    let hover = r.result.unwrap()["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        hover.contains("compiles on 0 of 6 configurations"),
+        "{hover}"
+    );
+    assert!(hover.contains("is false"), "{hover}");
+
+    // The fixing edit (incremental) clears the finding.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&file), "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 16}, "end": {"line": 0, "character": 20}}, "text": "linux"}]}),
+    );
+    let d = c.diagnostics_for(&file);
+    assert!(!codes(&d).contains(&"GT201".to_string()), "{d:?}");
+    let r = c.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri(&file)}}),
+    );
+    assert_eq!(
+        r.result.unwrap()[0]["command"]["title"],
+        "compiles on 2 of 6 configurations"
+    );
+
+    // Hover on a //go:embed pattern of a file never opened: matches and dropped files.
+    let emb = root.join("emb/emb.go");
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&emb)}, "position": {"line": 10, "character": 13}}),
+    );
+    let hover = r.result.unwrap()["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(hover.contains("static/_hidden.css"), "{hover}");
+    assert!(hover.contains("all:static"), "{hover}");
+
+    // Hover on //go:generate: the command as go generate runs it.
+    let gen = root.join("gen/gen.go");
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&gen)}, "position": {"line": 3, "character": 3}}),
+    );
+    let hover = r.result.unwrap()["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(hover.contains("go generate runs"), "{hover}");
+    assert!(
+        hover.contains("go run golang.org/x/tools/cmd/stringer@latest -type=K"),
+        "{hover}"
+    );
+
+    // Definition across platform variants.
+    let undef = root.join("matrixgaps/undef/undef.go");
+    let src = std::fs::read_to_string(&undef).unwrap();
+    let (line, col) = src
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("helper").map(|c| (i, c)))
+        .unwrap();
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&undef)}, "position": {"line": line, "character": col + 1}}),
+    );
+    let locs = r.result.unwrap();
+    assert!(locs.as_array().map_or(0, |a| a.len()) >= 2, "{locs}");
+
+    // Unknown methods, bad params, never-opened and missing files.
+    let r = c.request("gotags/nonsense", json!({}));
+    assert_eq!(r.error.map(|e| e.code), Some(-32601));
+    let r = c.request("textDocument/hover", json!({"bogus": 1}));
+    assert_eq!(r.error.map(|e| e.code), Some(-32602));
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&root.join("nope/gone.go"))}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r.result, Some(Value::Null));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&root.join("never.go")), "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+
+    // Rapid edits and a huge buffer: the last state wins.
+    for v in 3..50 {
+        let t = if v % 2 == 0 {
+            "//go:build linx\n\npackage constraints\n"
+        } else {
+            "package constraints\n"
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(&file), "version": v}, "contentChanges": [{"text": t}]}),
+        );
+    }
+    let huge = format!(
+        "//go:build darwn\n\npackage constraints\n{}",
+        "// é filler line\n".repeat(200_000)
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&file), "version": 50}, "contentChanges": [{"text": huge}]}),
+    );
+    let d = loop {
+        let d = c.diagnostics_for(&file);
+        if codes(&d).contains(&"GT201".to_string())
+            && d.iter()
+                .any(|x| x["message"].as_str().unwrap_or_default().contains("darwn"))
+        {
+            break d;
+        }
+    };
+    assert!(!d.is_empty());
+    c.stop();
+}
+
+#[test]
+fn pull_diagnostics_and_configuration() {
+    let (_tmp, root) = mistakes();
+    let mut c = Client::start(&root, true, json!({"platforms": "linux/amd64"}));
+    let r = c.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let items = r.result.unwrap()["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(items.len() > 10, "{items:?}");
+    let gt201 = root.join("constraints/gt201.go");
+    let r = c.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri(&gt201)}}),
+    );
+    assert_eq!(
+        codes(r.result.unwrap()["items"].as_array().unwrap()),
+        vec!["GT201"]
+    );
+    // Selecting only GT1 through the configuration drops GT201.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"gotags": {"platforms": "linux/amd64", "select": ["GT1"]}}}),
+    );
+    let r = c.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri(&gt201)}}),
+    );
+    assert!(r.result.unwrap()["items"].as_array().unwrap().is_empty());
+    c.stop();
+}
+
+#[test]
+fn end_of_input_ends_the_server() {
+    let (_tmp, root) = mistakes();
+    let c = Client::start(&root, true, json!({"platforms": "linux/amd64"}));
+    let Client { conn, server, .. } = c;
+    drop(conn);
+    server.unwrap().join().unwrap();
+}
