@@ -539,7 +539,13 @@ fn dir_facts_from(
     let mut named: Vec<(String, FileKind, &std::ffi::OsStr)> = entries
         .iter()
         .filter(|e| e.kind != FileKind::Dir)
-        .map(|e| (e.name.to_string_lossy().into_owned(), e.kind, e.name.as_os_str()))
+        .map(|e| {
+            (
+                e.name.to_string_lossy().into_owned(),
+                e.kind,
+                e.name.as_os_str(),
+            )
+        })
         .collect();
     named.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut irregular = false;

@@ -253,7 +253,10 @@ pub fn go_scanner(data: &[u8]) {
         for t in &tokens(src, mode) {
             // Inserted semicolons and the end of input are empty tokens.
             assert!(t.start >= last_end, "tokens overlap or go backwards");
-            assert!(t.start <= t.end && t.end <= src.len(), "token out of bounds");
+            assert!(
+                t.start <= t.end && t.end <= src.len(),
+                "token out of bounds"
+            );
             assert!(t.end_line >= t.line, "token ends before it starts");
             last_end = t.end;
         }
