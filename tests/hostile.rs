@@ -579,7 +579,7 @@ fn permissions_apply(dir: &Path) -> bool {
     if fs::write(&probe, "x").is_err() {
         return false;
     }
-    let _ = fs::set_permissions(&probe, fs::Permissions::from_mode(0));
+    let _ = fs::set_permissions(&probe, fs::Permissions::from_mode(0o0));
     let denied = fs::read(&probe).is_err();
     let _ = fs::set_permissions(&probe, fs::Permissions::from_mode(0o644));
     let _ = fs::remove_file(&probe);
@@ -601,8 +601,8 @@ fn unreadable_files_and_directories() {
     fs::write(p.join("ok.go"), go_file("p", "")).expect("write");
     fs::write(p.join("secret.go"), go_file("p", "")).expect("write");
     fs::write(closed.join("c.go"), go_file("c", "")).expect("write");
-    fs::set_permissions(p.join("secret.go"), fs::Permissions::from_mode(0)).expect("chmod");
-    fs::set_permissions(&closed, fs::Permissions::from_mode(0)).expect("chmod");
+    fs::set_permissions(p.join("secret.go"), fs::Permissions::from_mode(0o0)).expect("chmod");
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o0)).expect("chmod");
     let runs = run_all(tmp.path(), ALL);
     fs::set_permissions(&closed, fs::Permissions::from_mode(0o755)).expect("chmod back");
     let list = json_values(&runs["list"], "list");
@@ -664,7 +664,7 @@ fn entries_deleted_while_the_walk_runs() {
                     }
                     _ => {
                         let _ =
-                            fs::set_permissions(dir.join("f01.go"), fs::Permissions::from_mode(0));
+                            fs::set_permissions(dir.join("f01.go"), fs::Permissions::from_mode(0o0));
                     }
                 }
                 std::thread::sleep(Duration::from_micros(200));
