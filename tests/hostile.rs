@@ -663,8 +663,10 @@ fn entries_deleted_while_the_walk_runs() {
                         let _ = fs::remove_dir_all(dir.join("sub"));
                     }
                     _ => {
-                        let _ =
-                            fs::set_permissions(dir.join("f01.go"), fs::Permissions::from_mode(0o0));
+                        let _ = fs::set_permissions(
+                            dir.join("f01.go"),
+                            fs::Permissions::from_mode(0o0),
+                        );
                     }
                 }
                 std::thread::sleep(Duration::from_micros(200));

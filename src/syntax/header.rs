@@ -237,7 +237,13 @@ pub fn parse_header(src: &[u8]) -> HeaderParse {
                 if p.is_op("(") {
                     p.next();
                     while !matches!(p.kind(), Kind::Op(")") | Kind::Eof) {
+                        let at = p.tok.start;
                         p.import_spec(&mut out.imports);
+                        // A token no spec can start (`}`) stops both the spec and its
+                        // recovery: step over it so the list always makes progress.
+                        if p.tok.start == at && !matches!(p.kind(), Kind::Op(")") | Kind::Eof) {
+                            p.next();
+                        }
                     }
                     if !p.is_op(")") {
                         p.error_expected("')'");
@@ -262,6 +268,17 @@ pub fn parse_header(src: &[u8]) -> HeaderParse {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn brace_in_import_list_terminates() {
+        let got = super::parse_header(b"package p\n\nimport (\n\t}\n\t\"fmt\"\n)\n");
+        let e = got.error.expect("an error");
+        assert_eq!((e.line, e.column), (4, 2), "{e:?}");
+        assert!(
+            e.message.to_string().contains("missing import path"),
+            "{e:?}"
+        );
+    }
+
     use super::*;
 
     fn parse(s: &str) -> HeaderParse {
