@@ -5,7 +5,7 @@ use gotags::constraint::Expr;
 use gotags::context::BuildContext;
 use gotags::platform;
 
-pub use gotags::suggest::{closest, did_you_mean};
+pub use gotags::suggest::did_you_mean;
 
 /// Is this a tag some build can set: a GOOS or GOARCH, `unix`, `cgo`, a compiler, a
 /// release tag `go1.N`, an experiment, a GOARCH feature level, a sanitizer, or one of the
