@@ -72,6 +72,7 @@ pub fn known_names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gotags::suggest::closest;
 
     #[test]
     fn suggestions() {
