@@ -22,6 +22,7 @@ pub mod goenv;
 pub mod list;
 pub mod matrix;
 pub mod modpath;
+pub mod packages;
 pub mod platform;
 pub mod render;
 pub mod syntax;
