@@ -255,7 +255,12 @@ fn one_arg(s: &Stmt, usage: &'static str) -> Result<String, ParseError> {
     }
 }
 
-fn once(slot: &mut Option<String>, v: String, s: &Stmt, what: &'static str) -> Result<(), ParseError> {
+fn once(
+    slot: &mut Option<String>,
+    v: String,
+    s: &Stmt,
+    what: &'static str,
+) -> Result<(), ParseError> {
     if slot.is_some() {
         return Err(ParseError {
             line: s.line,
@@ -325,7 +330,10 @@ pub fn version_triple(v: &str) -> Option<(u32, u32, u32)> {
     let mut parts = v.splitn(3, '.');
     let major = parts.next()?.parse().ok()?;
     let minor_text = parts.next().unwrap_or("0");
-    let digits: String = minor_text.chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = minor_text
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     let minor = digits.parse().ok()?;
     let patch = match parts.next() {
         Some(p) => p
@@ -374,10 +382,15 @@ mod tests {
 
     #[test]
     fn work_uses() {
-        let w = parse_gowork("go 1.21\n\nuse (\n\t./a\n\t./b\n)\nuse ./c\n", 21).unwrap_or_default();
+        let w =
+            parse_gowork("go 1.21\n\nuse (\n\t./a\n\t./b\n)\nuse ./c\n", 21).unwrap_or_default();
         assert_eq!(
             w.uses,
-            [("./a".to_string(), 4), ("./b".to_string(), 5), ("./c".to_string(), 7)]
+            [
+                ("./a".to_string(), 4),
+                ("./b".to_string(), 5),
+                ("./c".to_string(), 7)
+            ]
         );
     }
 

@@ -195,7 +195,10 @@ impl Matcher {
         }
         let name = mark_vendor(name);
         if let Some(b) = &self.bare {
-            if glob(&b.split("...").map(str::to_string).collect::<Vec<_>>(), &name) {
+            if glob(
+                &b.split("...").map(str::to_string).collect::<Vec<_>>(),
+                &name,
+            ) {
                 return true;
             }
         }
@@ -273,10 +276,17 @@ mod tests {
 
     #[test]
     fn cleaning() {
-        let c = |a: &[&str]| clean_patterns(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "./...");
+        let c = |a: &[&str]| {
+            clean_patterns(
+                &a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "./...",
+            )
+        };
         assert_eq!(c(&[]), ["./..."]);
-        assert_eq!(c(&["./a/../b/", "./.", "x//y/", "/a/./b", "a\\b", "../x"]),
-            ["./b", ".", "x/y", "/a/b", "a/b", "../x"]);
+        assert_eq!(
+            c(&["./a/../b/", "./.", "x//y/", "/a/./b", "a\\b", "../x"]),
+            ["./b", ".", "x/y", "/a/b", "a/b", "../x"]
+        );
     }
 
     #[test]
@@ -286,7 +296,10 @@ mod tests {
         assert_eq!(kind("work", 23), Kind::ImportPath { wildcard: false });
         assert_eq!(kind("work", 25), Kind::Work);
         assert_eq!(kind("std", 21), Kind::Std);
-        assert_eq!(kind("example.com/...", 21), Kind::ImportPath { wildcard: true });
+        assert_eq!(
+            kind("example.com/...", 21),
+            Kind::ImportPath { wildcard: true }
+        );
     }
 
     #[test]
@@ -311,9 +324,18 @@ mod tests {
     #[test]
     fn tree_pruning() {
         assert!(tree_can_match("example.com/one/pkg/...", "example.com/one"));
-        assert!(tree_can_match("example.com/one/pkg/...", "example.com/one/pkg/y"));
-        assert!(!tree_can_match("example.com/one/pkg/...", "example.com/one/cpu"));
-        assert!(tree_can_match("example.com/one/p...", "example.com/one/pkg"));
+        assert!(tree_can_match(
+            "example.com/one/pkg/...",
+            "example.com/one/pkg/y"
+        ));
+        assert!(!tree_can_match(
+            "example.com/one/pkg/...",
+            "example.com/one/cpu"
+        ));
+        assert!(tree_can_match(
+            "example.com/one/p...",
+            "example.com/one/pkg"
+        ));
         assert!(!tree_can_match("example.com/a", "example.com/b"));
     }
 }

@@ -98,11 +98,19 @@ pub fn resolve(req: &Request, patterns: &[String]) -> Resolved {
             }
         }
         if let Some(e) = m.errs.into_iter().next() {
-            let literal = !p.contains("...") && !matches!(pattern::kind(p, minor), Kind::Std | Kind::Cmd | Kind::Work | Kind::All);
+            let literal = !p.contains("...")
+                && !matches!(
+                    pattern::kind(p, minor),
+                    Kind::Std | Kind::Cmd | Kind::Work | Kind::All
+                );
             out.items.push(Item::Failed {
                 import_path: p.clone(),
                 dir: None,
-                err: if literal { e } else { format!("pattern {p}: {e}") },
+                err: if literal {
+                    e
+                } else {
+                    format!("pattern {p}: {e}")
+                },
             });
         }
     }
@@ -164,7 +172,11 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
         Some(j) => &cleaned_head[..j],
         None => ".",
     };
-    let prefix_dir = if prefix_dir.is_empty() { "/" } else { prefix_dir };
+    let prefix_dir = if prefix_dir.is_empty() {
+        "/"
+    } else {
+        prefix_dir
+    };
     let abs_prefix = join_clean(req.base, prefix_dir);
     let mod_root = find_up(&abs_prefix, "go.mod");
     let Some(main) = mod_root.as_deref().and_then(|r| module_of(req.main, r)) else {
@@ -202,7 +214,11 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     if let Err(e) = std::fs::metadata(&start) {
         m.errs.push(format!(
             "lstat {}: {}",
-            if walk_dir_written.is_empty() { "." } else { &walk_dir_written },
+            if walk_dir_written.is_empty() {
+                "."
+            } else {
+                &walk_dir_written
+            },
             go_errno_text(&e)
         ));
         return m;
@@ -213,7 +229,8 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     let matcher = Matcher::new(&clean_pattern);
     let (dirs, problems) = walk::walk_to(&main.module, &start, req.depth);
     for pr in problems {
-        m.errs.push(format!("{}: {}", pr.path.display(), pr.message));
+        m.errs
+            .push(format!("{}: {}", pr.path.display(), pr.message));
     }
     for d in dirs {
         let rel_to_start = walk::relative_slash(&start, &d.dir);
@@ -283,7 +300,8 @@ fn local_literal(req: &Request, p: &str) -> Match {
             return m;
         }
         Ok(md) if !md.is_dir() => {
-            m.errs.push(format!("stat {}: not a directory", abs.display()));
+            m.errs
+                .push(format!("stat {}: not a directory", abs.display()));
             return m;
         }
         Ok(_) => {}
@@ -308,7 +326,10 @@ fn local_literal(req: &Request, p: &str) -> Match {
             }
             if nested_module_between(&mm.module.root, &abs) {
                 let pkg = mm.module.import_path(&rel);
-                if not_in.as_ref().is_none_or(|(n, _)| mm.module.path.len() > *n) {
+                if not_in
+                    .as_ref()
+                    .is_none_or(|(n, _)| mm.module.path.len() > *n)
+                {
                     not_in = Some((
                         mm.module.path.len(),
                         format!(
@@ -394,7 +415,8 @@ fn goroot_meta(req: &Request, which: GorootPattern) -> Match {
     };
     let (module, dirs, problems) = walk::walk_goroot_to(goroot, which, req.depth);
     for pr in problems {
-        m.errs.push(format!("{}: {}", pr.path.display(), pr.message));
+        m.errs
+            .push(format!("{}: {}", pr.path.display(), pr.message));
     }
     let module = Arc::new(module);
     let mut pkgs: Vec<(String, Item)> = dirs
@@ -460,9 +482,10 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
     let mut names: HashSet<String> = HashSet::new();
     let first_elem = p.split('/').next().unwrap_or("");
     if !work && !first_elem.contains('.') {
-        if req.goroot.is_some_and(|g| {
-            first_elem.contains("...") || g.join("src").join(first_elem).is_dir()
-        }) {
+        if req
+            .goroot
+            .is_some_and(|g| first_elem.contains("...") || g.join("src").join(first_elem).is_dir())
+        {
             for which in [GorootPattern::Std, GorootPattern::Cmd] {
                 if which == GorootPattern::Cmd && !tree("cmd") {
                     continue;
@@ -494,7 +517,8 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
         }
         let (dirs, problems) = walk::walk_to(&mm.module, &start, req.depth);
         for pr in problems {
-            m.errs.push(format!("{}: {}", pr.path.display(), pr.message));
+            m.errs
+                .push(format!("{}: {}", pr.path.display(), pr.message));
         }
         for d in dirs {
             let name = mm.module.import_path(&d.rel);
@@ -581,7 +605,10 @@ fn import_literal(req: &Request, p: &str) -> Match {
         } else {
             continue;
         };
-        if best.as_ref().is_some_and(|(b, _)| b.module.path.len() >= mp.len()) {
+        if best
+            .as_ref()
+            .is_some_and(|(b, _)| b.module.path.len() >= mp.len())
+        {
             continue;
         }
         best = Some((mm, rel));
@@ -651,6 +678,9 @@ mod tests {
             walk_start(root, "example.com/m", "example.com/m/..."),
             Some((PathBuf::from("/m"), String::new()))
         );
-        assert_eq!(walk_start(root, "example.com/m", "example.com/m/_x/y/..."), None);
+        assert_eq!(
+            walk_start(root, "example.com/m", "example.com/m/_x/y/..."),
+            None
+        );
     }
 }

@@ -212,13 +212,23 @@ fn check_go_line(l: &Lookup, kind: FileKind, go: Option<&str>) -> Result<(), Wor
             kind,
             need: go.to_string(),
             running: running(l.release),
-            gotoolchain: l.gotoolchain.filter(|v| !v.is_empty()).unwrap_or("local").to_string(),
+            gotoolchain: l
+                .gotoolchain
+                .filter(|v| !v.is_empty())
+                .unwrap_or("local")
+                .to_string(),
         });
     }
     Ok(())
 }
 
-fn parse_error(kind: FileKind, path: &Path, cwd: &Path, minor: u32, error: ParseError) -> WorkspaceError {
+fn parse_error(
+    kind: FileKind,
+    path: &Path,
+    cwd: &Path,
+    minor: u32,
+    error: ParseError,
+) -> WorkspaceError {
     // Go 1.24 on names the block's file by its full path inside the message.
     let block_file = if minor >= 24 {
         path.to_string_lossy().into_owned()
@@ -239,9 +249,12 @@ fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError> {
     let m = modfile::parse_gomod(&text, l.release.minor)
         .map_err(|e| parse_error(FileKind::GoMod, &gomod, l.dir, l.release.minor, e))?;
     check_go_line(l, FileKind::GoMod, m.go.as_deref())?;
-    let path = m.module.clone().ok_or_else(|| WorkspaceError::NoModulePath {
-        file: short_path(&gomod, l.dir),
-    })?;
+    let path = m
+        .module
+        .clone()
+        .ok_or_else(|| WorkspaceError::NoModulePath {
+            file: short_path(&gomod, l.dir),
+        })?;
     Ok(MainModule {
         module: Arc::new(Module {
             root: root.to_path_buf(),
