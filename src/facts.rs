@@ -1,15 +1,20 @@
 //! `FileFacts`: everything gotags needs to know about one file, from ONE read. Any number of
 //! build contexts are evaluated against these facts afterwards without touching the disk.
+//! [`FileFacts::from_bytes`] builds them from contents in memory (no I/O);
+//! [`FileFacts::read_in`] reads the file through a [`Source`], as little of it as the depth
+//! needs.
 
 use crate::constraint::{self, Expr, SyntaxError};
 use crate::embed::{self, EmbedPatternAt};
 use crate::filename::{self, NameConstraint};
 use crate::go::reader;
+use crate::source::{Disk, FileKind, Source};
 use crate::syntax::constraints::{self as header, ConstraintLine};
 use crate::syntax::header::{self as goparse, Import, ParseError};
-use std::fs::File;
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::Path;
+
+pub use crate::source::go_errno_text;
 
 /// A parsed `//go:build` or `// +build` line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +24,8 @@ pub struct ConstraintFact {
 }
 
 /// What reading the file's header produced.
+// Nearly every file ends up `Read`: boxing the facts would only add an allocation per file.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HeaderOutcome {
     /// `.syso` files are never opened; files go/build never lists are not read either.
@@ -46,6 +53,18 @@ pub struct HeaderFacts {
     pub parse_error: Option<ParseError>,
     /// `//go:embed` patterns (only for `.go` files that import "embed" and parsed cleanly).
     pub embeds: Vec<EmbedPatternAt>,
+    /// Per `//go:embed` line with patterns, in file order: where it is and the declaration
+    /// it precedes, found in the same read (so the embed report never reads the file again).
+    pub embed_decls: Box<[EmbedDecl]>,
+}
+
+/// One `//go:embed` line and the declaration that follows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedDecl {
+    pub line: u32,
+    /// Column of the `//`.
+    pub column: u32,
+    pub decl: crate::syntax::embed::VarLookup,
 }
 
 impl HeaderFacts {
@@ -65,7 +84,8 @@ pub struct FileFacts {
     pub is_symlink: bool,
     pub header: HeaderOutcome,
     /// Whole-file facts, gathered only when the walk asks for [`ReadDepth::Full`]
-    /// (`generate` and `check`); `None` otherwise or when the file could not be read.
+    /// (`generate` and `check`) or [`ReadDepth::Decls`] (`matrix`: only `decls`, for
+    /// non-test `.go` files); `None` otherwise or when the file could not be read.
     pub body: Option<Box<BodyFacts>>,
 }
 
@@ -77,6 +97,26 @@ pub enum ReadDepth {
     Header,
     /// The whole file, in the same single read, for `generate` and `check`.
     Full,
+    /// The header, and for non-test `.go` files the whole file with only the declaration
+    /// scan kept (what `matrix` needs for its coverage gaps), in the same single read.
+    Decls,
+}
+
+impl ReadDepth {
+    /// Must a file with this name be read to its end?
+    fn reads_whole(self, name: &str) -> bool {
+        match self {
+            ReadDepth::Header => false,
+            ReadDepth::Full => true,
+            ReadDepth::Decls => is_decl_file(name),
+        }
+    }
+}
+
+/// Files the declaration scan covers: non-test `.go` files, the only ones that can be in
+/// GoFiles/CgoFiles.
+fn is_decl_file(name: &str) -> bool {
+    filename::extension(name) == ".go" && !name.ends_with("_test.go")
 }
 
 /// Facts from the whole file (one read shared with the header facts).
@@ -100,14 +140,47 @@ impl FileFacts {
         self.name.ends_with("_test.go")
     }
 
-    /// Reads and parses one file. `path` is the absolute path used in Go's messages.
+    /// Facts of a file whose whole contents are `bytes` (an editor buffer, a test input):
+    /// no I/O. `path` is only used in Go's messages; `name` is the directory entry's name.
+    pub fn from_bytes(
+        path: &Path,
+        name: &str,
+        bytes: &[u8],
+        is_symlink: bool,
+        depth: ReadDepth,
+    ) -> FileFacts {
+        let ext = filename::extension(name).to_string();
+        let (header, body) = if ext == ".syso" {
+            (HeaderOutcome::NotRead, None)
+        } else {
+            let header = match header_facts(path, bytes, true, ext == ".go") {
+                Ok(h) => h,
+                // Unreachable with a complete buffer; treated as unread, never a panic.
+                Err(NeedMore) => HeaderOutcome::NotRead,
+            };
+            let body = body_facts(bytes, name, &ext, depth);
+            (header, body)
+        };
+        FileFacts {
+            name: name.to_string(),
+            name_constraint: NameConstraint::from_name(name),
+            ext,
+            is_symlink,
+            header,
+            body,
+        }
+    }
+
+    /// Reads and parses one file from the disk. `path` is the absolute path used in Go's
+    /// messages.
     pub fn read(path: &Path, name: &str, is_symlink: bool) -> FileFacts {
         FileFacts::read_to(path, name, is_symlink, ReadDepth::Header)
     }
 
-    /// Reads one file to the given depth; the file is opened and read once either way.
+    /// Reads one file from the disk to the given depth; the file is opened and read once
+    /// either way.
     pub fn read_to(path: &Path, name: &str, is_symlink: bool, depth: ReadDepth) -> FileFacts {
-        FileFacts::read_entry(path, name, is_symlink, false, depth)
+        FileFacts::read_in(&Disk, path, name, is_symlink, false, depth)
     }
 
     /// Like `read_to`, for a directory entry whose type the listing already gave: a known
@@ -119,20 +192,28 @@ impl FileFacts {
         known_regular: bool,
         depth: ReadDepth,
     ) -> FileFacts {
+        FileFacts::read_in(&Disk, path, name, is_symlink, known_regular, depth)
+    }
+
+    /// Reads one file through `source` to `depth`: opened once, and only as much of it is
+    /// read as the header (or the depth) needs.
+    pub fn read_in(
+        source: &dyn Source,
+        path: &Path,
+        name: &str,
+        is_symlink: bool,
+        known_regular: bool,
+        depth: ReadDepth,
+    ) -> FileFacts {
         let ext = filename::extension(name).to_string();
-        let (header, whole) = if ext == ".syso" {
+        let (header, body) = if ext == ".syso" {
             (HeaderOutcome::NotRead, None)
         } else {
-            read_header(path, ext == ".go", depth == ReadDepth::Full, known_regular)
+            let whole = depth.reads_whole(name);
+            let (header, bytes) = read_header(source, path, ext == ".go", whole, known_regular);
+            let body = bytes.and_then(|b| body_facts(&b, name, &ext, depth));
+            (header, body)
         };
-        let body = whole.map(|src| {
-            Box::new(BodyFacts {
-                generate: crate::syntax::generate::scan(&src),
-                source: crate::syntax::comments::SourceFacts::scan(&src, ext == ".go"),
-                decls: (ext == ".go" && !name.ends_with("_test.go"))
-                    .then(|| crate::syntax::decls::scan_file(&src)),
-            })
-        });
         FileFacts {
             name: name.to_string(),
             name_constraint: NameConstraint::from_name(name),
@@ -144,174 +225,264 @@ impl FileFacts {
     }
 }
 
+/// The body facts `depth` asks for, from the whole file.
+fn body_facts(src: &[u8], name: &str, ext: &str, depth: ReadDepth) -> Option<Box<BodyFacts>> {
+    match depth {
+        ReadDepth::Header => None,
+        ReadDepth::Full => Some(Box::new(BodyFacts {
+            generate: crate::syntax::generate::scan(src),
+            source: crate::syntax::comments::SourceFacts::scan(src, ext == ".go"),
+            decls: is_decl_file(name).then(|| crate::syntax::decls::scan_file(src)),
+        })),
+        ReadDepth::Decls => is_decl_file(name).then(|| {
+            Box::new(BodyFacts {
+                decls: Some(crate::syntax::decls::scan_file(src)),
+                ..BodyFacts::default()
+            })
+        }),
+    }
+}
+
 /// How much of a file is read first; most Go headers end well before this.
 const FIRST_READ: usize = 16 * 1024;
 
-/// Reads the header facts; with `full`, reads the whole file up front and hands its bytes
-/// back for the body facts.
+/// The header facts need bytes past the end of a partial read.
+struct NeedMore;
+
+/// Reads the header facts through `source`; with `whole`, reads the whole file up front and
+/// hands its bytes back for the body facts (`None` when it could not be read).
 fn read_header(
+    source: &dyn Source,
     path: &Path,
     is_go: bool,
-    full: bool,
+    whole: bool,
     known_regular: bool,
 ) -> (HeaderOutcome, Option<Vec<u8>>) {
-    let mut whole = None;
-    let header = read_header_into(path, is_go, full, known_regular, &mut whole);
-    (header, whole)
-}
-
-fn read_header_into(
-    path: &Path,
-    is_go: bool,
-    full: bool,
-    known_regular: bool,
-    whole: &mut Option<Vec<u8>>,
-) -> HeaderOutcome {
     let shown = path.display();
     // Opening a FIFO or device could block forever (Go would hang there); refuse anything
     // that is not a regular file once symlinks are followed.
     if !known_regular {
-        match std::fs::metadata(path) {
-            Ok(m) if !m.is_file() => {
-                return HeaderOutcome::OpenFailed(format!("open {shown}: not a regular file"))
+        match source.stat(path) {
+            Ok(m) if m.kind != FileKind::Regular => {
+                return (
+                    HeaderOutcome::OpenFailed(format!("open {shown}: not a regular file")),
+                    None,
+                )
             }
             Ok(_) => {}
             Err(e) => {
-                return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e)))
+                return (
+                    HeaderOutcome::OpenFailed(format!("open {shown}: {}", e.text)),
+                    None,
+                )
             }
         }
     }
-    let mut file = match File::open(path) {
+    let mut file = match source.open(path) {
         Ok(f) => f,
-        Err(e) => return HeaderOutcome::OpenFailed(format!("open {shown}: {}", go_errno_text(&e))),
+        Err(e) => {
+            return (
+                HeaderOutcome::OpenFailed(format!("open {shown}: {}", e.text)),
+                None,
+            )
+        }
+    };
+    let read_failed = |e: std::io::Error| {
+        HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)))
     };
     let mut buf = Vec::with_capacity(FIRST_READ);
-    let first = if full {
+    let first = if whole {
         file.read_to_end(&mut buf).map(|_| true)
     } else {
-        read_up_to(&mut file, &mut buf, FIRST_READ)
+        file.by_ref()
+            .take(FIRST_READ as u64)
+            .read_to_end(&mut buf)
+            .map(|n| n < FIRST_READ)
     };
-    let mut complete = match first {
+    let complete = match first {
         Ok(done) => done,
-        Err(e) => return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e))),
+        Err(e) => return (read_failed(e), None),
     };
-    loop {
-        let src = reader::strip_bom(&buf);
-        let (region, skim_hit_eof) = if is_go {
-            match reader::go_header_and_eof(src) {
-                Ok((h, eof)) => (Ok(h), eof),
-                Err(e) => (Err(e), true),
-            }
-        } else {
-            (reader::comment_header(src), true)
-        };
-        // A header that runs to the end of a partial read may continue: read the rest.
-        let needs_more = !complete && region.as_ref().map_or(true, |h| h.len() + 1 >= src.len());
-        if needs_more {
+    let header = match header_facts(path, &buf, complete, is_go) {
+        Ok(h) => h,
+        Err(NeedMore) => {
             if let Err(e) = file.read_to_end(&mut buf) {
-                return HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)));
+                return (read_failed(e), None);
             }
-            complete = true;
-            continue;
+            match header_facts(path, &buf, true, is_go) {
+                Ok(h) => h,
+                Err(NeedMore) => HeaderOutcome::NotRead,
+            }
         }
-        let header_bytes = match region {
-            Ok(h) => h,
-            Err(problem) => {
-                if full {
-                    *whole = Some(buf.clone());
-                }
-                return HeaderOutcome::ReadFailed(format!("read {shown}: {}", problem.message()));
-            }
-        };
-        let constraints = match header::scan_constraints(header_bytes) {
-            Ok(c) => c,
-            Err(_) => {
-                if full {
-                    *whole = Some(buf.clone());
-                }
-                return HeaderOutcome::MultipleGoBuild;
-            }
-        };
-        let mut facts = HeaderFacts {
-            go_build: constraints.go_build.map(|line| ConstraintFact {
+    };
+    (header, whole.then_some(buf))
+}
+
+/// The header facts of `buf`, the file's first bytes (all of them when `complete`); asks
+/// for more when the header, or an embed scan, may run past the end of a partial read.
+fn header_facts(
+    path: &Path,
+    buf: &[u8],
+    complete: bool,
+    is_go: bool,
+) -> Result<HeaderOutcome, NeedMore> {
+    let src = reader::strip_bom(buf);
+    let (region, skim_hit_eof) = if is_go {
+        match reader::go_header_and_eof(src) {
+            Ok((h, eof)) => (Ok(h), eof),
+            Err(e) => (Err(e), true),
+        }
+    } else {
+        (reader::comment_header(src), true)
+    };
+    // A header that runs to the end of a partial read may continue: read the rest.
+    if !complete && region.as_ref().map_or(true, |h| h.len() + 1 >= src.len()) {
+        return Err(NeedMore);
+    }
+    let header_bytes = match region {
+        Ok(h) => h,
+        Err(problem) => {
+            return Ok(HeaderOutcome::ReadFailed(format!(
+                "read {}: {}",
+                path.display(),
+                problem.message()
+            )))
+        }
+    };
+    let Ok(constraints) = header::scan_constraints(header_bytes) else {
+        return Ok(HeaderOutcome::MultipleGoBuild);
+    };
+    let mut facts = HeaderFacts {
+        go_build: constraints.go_build.map(|line| ConstraintFact {
+            expr: constraint::parse_line(&line.text),
+            line,
+        }),
+        plus_build: constraints
+            .plus_build
+            .into_iter()
+            .map(|line| ConstraintFact {
                 expr: constraint::parse_line(&line.text),
                 line,
-            }),
-            plus_build: constraints
-                .plus_build
-                .into_iter()
-                .map(|line| ConstraintFact {
-                    expr: constraint::parse_line(&line.text),
-                    line,
-                })
-                .collect(),
-            binary_only: constraints.binary_only,
-            ..HeaderFacts::default()
-        };
-        if is_go {
-            let parsed = goparse::parse_header(header_bytes);
-            facts.package_name = parsed.package_name;
-            facts.parse_error = parsed.error;
-            // go/build records no imports for a file whose header failed to parse.
-            if facts.parse_error.is_none() {
-                facts.imports = parsed.imports;
-            }
-            // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
-            if facts.parse_error.is_none()
-                && !skim_hit_eof
-                && facts.imports.iter().any(|i| i.path == "embed")
-            {
-                if !complete {
-                    if let Err(e) = file.read_to_end(&mut buf) {
-                        return HeaderOutcome::ReadFailed(format!(
-                            "read {shown}: {}",
-                            go_errno_text(&e)
-                        ));
-                    }
-                }
-                let src = reader::strip_bom(&buf);
-                facts.embeds = embed::scan_directives(src)
-                    .directives
-                    .into_iter()
-                    .flat_map(|d| d.patterns)
-                    .collect();
-            }
+            })
+            .collect(),
+        binary_only: constraints.binary_only,
+        ..HeaderFacts::default()
+    };
+    if is_go {
+        let parsed = goparse::parse_header(header_bytes);
+        facts.package_name = parsed.package_name;
+        facts.parse_error = parsed.error;
+        // go/build records no imports for a file whose header failed to parse.
+        if facts.parse_error.is_none() {
+            facts.imports = parsed.imports;
         }
-        if full {
-            *whole = Some(buf);
+        // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
+        if facts.parse_error.is_none()
+            && !skim_hit_eof
+            && facts.imports.iter().any(|i| i.path == "embed")
+        {
+            if !complete {
+                return Err(NeedMore);
+            }
+            let directives = embed::scan_directives(src).directives;
+            if directives.iter().any(|d| !d.patterns.is_empty()) {
+                // Located in the unstripped bytes, as the embed report always did.
+                facts.embed_decls = if src.len() == buf.len() {
+                    embed_decls(buf, &directives)
+                } else {
+                    embed_decls(buf, &embed::scan_directives(buf).directives)
+                };
+            }
+            facts.embeds = directives.into_iter().flat_map(|d| d.patterns).collect();
         }
-        return HeaderOutcome::Read(facts);
     }
+    Ok(HeaderOutcome::Read(facts))
 }
 
-/// Reads until `limit` bytes or end of file; reports whether the end was reached.
-fn read_up_to(file: &mut File, buf: &mut Vec<u8>, limit: usize) -> io::Result<bool> {
-    let n = file.by_ref().take(limit as u64).read_to_end(buf)?;
-    Ok(n < limit)
+/// Where each `//go:embed` line with patterns is and which declaration it precedes.
+pub fn embed_decls(src: &[u8], directives: &[embed::EmbedDirective]) -> Box<[EmbedDecl]> {
+    use crate::syntax::embed::{embed_import_name, find_var};
+    let name = embed_import_name(src);
+    directives
+        .iter()
+        .filter(|d| !d.patterns.is_empty())
+        .map(|d| EmbedDecl {
+            line: d.line,
+            column: d.column,
+            decl: find_var(src, d.line, &name),
+        })
+        .collect()
 }
 
-/// The text Go prints for an OS error (`syscall.Errno.Error()`), which is lower-case and
-/// without Rust's "(os error N)" suffix.
-pub fn go_errno_text(e: &io::Error) -> String {
-    match e.raw_os_error() {
-        Some(2) => "no such file or directory".into(),
-        Some(13) => "permission denied".into(),
-        Some(20) => "not a directory".into(),
-        Some(21) => "is a directory".into(),
-        Some(40) => "too many levels of symbolic links".into(),
-        Some(5) => "input/output error".into(),
-        Some(24) => "too many open files".into(),
-        _ => {
-            let s = e.to_string();
-            let s = match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            };
-            let mut chars = s.chars();
-            match chars.next() {
-                Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
-                None => s,
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Overlay;
+
+    fn both(name: &str, text: &[u8], depth: ReadDepth) -> (FileFacts, FileFacts) {
+        let path = Path::new("/nonexistent-gotags-facts").join(name);
+        let mut o = Overlay::new(Disk);
+        o.set(path.clone(), text.to_vec());
+        let read = FileFacts::read_in(&o, &path, name, false, false, depth);
+        (FileFacts::from_bytes(&path, name, text, false, depth), read)
+    }
+
+    #[test]
+    fn bytes_and_reads_give_the_same_facts() {
+        let long_comment = format!("// {}\n", "x".repeat(FIRST_READ));
+        let embed_late = format!(
+            "package p\n\nimport _ \"embed\"\n\n{long_comment}//go:embed a.txt b.txt\nvar s string\n"
+        );
+        let header_late = format!("{long_comment}//go:build linux\n\npackage p\n");
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            (
+                "a.go",
+                b"//go:build linux\n\npackage p\n\nimport \"C\"\n".to_vec(),
+            ),
+            ("e.go", embed_late.into_bytes()),
+            ("h.go", header_late.into_bytes()),
+            ("x.s", b"// +build amd64\n\nTEXT x(SB)\n".to_vec()),
+            (
+                "bad.go",
+                b"//go:build a\n//go:build b\npackage p\n".to_vec(),
+            ),
+            ("y.syso", b"\x7fELF".to_vec()),
+            ("t_test.go", b"package p\nfunc TestX() {}\n".to_vec()),
+        ];
+        for depth in [ReadDepth::Header, ReadDepth::Full, ReadDepth::Decls] {
+            for (name, text) in &cases {
+                let (a, b) = both(name, text, depth);
+                assert_eq!(a, b, "{name} at {depth:?}");
             }
         }
+        let (e, _) = both("e.go", &cases[1].1, ReadDepth::Header);
+        let HeaderOutcome::Read(h) = &e.header else {
+            panic!("header not read: {:?}", e.header)
+        };
+        assert_eq!(h.embeds.len(), 2);
+        assert_eq!(h.embed_decls.len(), 1);
+        let (d, _) = both("a.go", &cases[0].1, ReadDepth::Decls);
+        assert!(d.body.is_some_and(|b| b.decls.is_some()));
+        let (t, _) = both("t_test.go", &cases[6].1, ReadDepth::Decls);
+        assert!(t.body.is_none());
+    }
+
+    #[test]
+    fn read_errors_keep_go_wording() {
+        let f = FileFacts::read_in(
+            &Disk,
+            Path::new("/nonexistent-gotags-facts/a.go"),
+            "a.go",
+            false,
+            false,
+            ReadDepth::Full,
+        );
+        assert_eq!(
+            f.header,
+            HeaderOutcome::OpenFailed(
+                "open /nonexistent-gotags-facts/a.go: no such file or directory".into()
+            )
+        );
+        assert!(f.body.is_none());
     }
 }

@@ -25,5 +25,6 @@ pub mod modpath;
 pub mod packages;
 pub mod platform;
 pub mod render;
+pub mod source;
 pub mod syntax;
 pub mod walk;

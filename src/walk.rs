@@ -1,13 +1,16 @@
 //! Module discovery and the `./...` directory walk with Go's rules: lexical order, `.`/`_`/
 //! `testdata` directories pruned, nested modules pruned, `vendor` subtrees never matched,
-//! symlinked directories not followed, `.gitignore` not honoured. Each candidate directory's
-//! files are read once, in parallel, into `FileFacts`.
+//! symlinked directories not followed, `.gitignore` not honoured. Everything is read through
+//! a [`Source`]: each directory is listed once (its `.`/`_` source names are kept in the
+//! facts for the commands that report them), and each candidate file is read once, with
+//! subtrees walked in parallel and results kept in walk order.
 
-use crate::facts::{go_errno_text, FileFacts, ReadDepth};
+use crate::facts::{FileFacts, ReadDepth};
 use crate::filename;
 use crate::platform;
+use crate::source::{Disk, Entry, FileKind, Source, SourceError};
 use rayon::prelude::*;
-use std::fs;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The module a walk belongs to.
@@ -17,6 +20,9 @@ pub struct Module {
     pub root: PathBuf,
     /// The `module` path from go.mod (`std` and `cmd` for the Go source tree).
     pub path: String,
+    /// Module paths named by go.mod's `require` directives (empty for the Go source tree,
+    /// and when go.mod is not valid UTF-8).
+    pub requires: Vec<String>,
 }
 
 impl Module {
@@ -29,6 +35,43 @@ impl Module {
             (m, "") => m.to_string(),
             (m, rel) => format!("{m}/{rel}"),
         }
+    }
+}
+
+/// Why no module could be found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModuleError {
+    /// go.mod exists but could not be read.
+    Read { gomod: PathBuf, error: SourceError },
+    /// go.mod has no `module` directive.
+    NoModuleDeclaration { gomod: PathBuf },
+    /// No go.mod in the directory or any parent.
+    NotFound { start: PathBuf },
+}
+
+impl fmt::Display for ModuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModuleError::Read { gomod, error } => {
+                write!(f, "read {}: {}", gomod.display(), error.text)
+            }
+            ModuleError::NoModuleDeclaration { gomod } => {
+                write!(f, "{}: no module declaration", gomod.display())
+            }
+            ModuleError::NotFound { start } => write!(
+                f,
+                "go.mod file not found in {} or any parent directory",
+                start.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ModuleError {}
+
+impl From<ModuleError> for String {
+    fn from(e: ModuleError) -> String {
+        e.to_string()
     }
 }
 
@@ -50,29 +93,43 @@ pub struct DirFacts {
     /// The directory holds a symlink or other non-regular, non-directory entry, so cmd/go
     /// loads it with go/build instead of its module index.
     pub irregular: bool,
+    /// Non-directory entries named like source files but starting with `.` or `_` (which
+    /// go/build ignores), sorted: what the listing saw, so nothing lists it again.
+    pub hidden: Vec<String>,
+}
+
+/// Finds the module containing `start` on the disk (see [`find_module_in`]).
+pub fn find_module(start: &Path) -> Result<Module, ModuleError> {
+    find_module_in(&Disk, start)
 }
 
 /// Finds the module containing `start`: the nearest directory upwards with a `go.mod` file.
-pub fn find_module(start: &Path) -> Result<Module, String> {
+pub fn find_module_in(source: &dyn Source, start: &Path) -> Result<Module, ModuleError> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         let gomod = d.join("go.mod");
-        if gomod.is_file() {
-            let text = fs::read(&gomod)
-                .map_err(|e| format!("read {}: {}", gomod.display(), go_errno_text(&e)))?;
+        if source
+            .stat(&gomod)
+            .is_ok_and(|m| m.kind == FileKind::Regular)
+        {
+            let text = source.read(&gomod).map_err(|error| ModuleError::Read {
+                gomod: gomod.clone(),
+                error,
+            })?;
             let path = module_path(&String::from_utf8_lossy(&text))
-                .ok_or_else(|| format!("{}: no module declaration", gomod.display()))?;
+                .ok_or(ModuleError::NoModuleDeclaration { gomod })?;
+            let requires = std::str::from_utf8(&text).map_or_else(|_| Vec::new(), requires);
             return Ok(Module {
                 root: d.to_path_buf(),
                 path,
+                requires,
             });
         }
         dir = d.parent();
     }
-    Err(format!(
-        "go.mod file not found in {} or any parent directory",
-        start.display()
-    ))
+    Err(ModuleError::NotFound {
+        start: start.to_path_buf(),
+    })
 }
 
 /// The module path of a go.mod file: the first `module` directive, quoted or bare.
@@ -101,10 +158,36 @@ pub fn module_path(gomod: &str) -> Option<String> {
     None
 }
 
+/// Module paths named by `require` directives of a go.mod text.
+pub fn requires(gomod: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for line in gomod.lines() {
+        let line = line.split("//").next().unwrap_or_default().trim();
+        if in_block {
+            if line == ")" {
+                in_block = false;
+            } else if let Some(path) = line.split_whitespace().next() {
+                out.push(path.trim_matches('"').to_string());
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("require") {
+            let rest = rest.trim();
+            if rest == "(" {
+                in_block = true;
+            } else if let Some(path) = rest.split_whitespace().next() {
+                out.push(path.trim_matches('"').to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Walks `start` (inside `module`) like `go list ./...` and reads every candidate
 /// directory's source files. Directories come back in walk order.
 pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) {
-    walk_to(module, start, ReadDepth::Header)
+    walk_in(&Disk, module, start, ReadDepth::Header)
 }
 
 /// [`walk`], reading each file to `depth`.
@@ -113,47 +196,23 @@ pub fn walk_to(
     start: &Path,
     depth: ReadDepth,
 ) -> (Vec<DirFacts>, Vec<WalkProblem>) {
-    let mut problems = Vec::new();
-    let mut dirs: Vec<(PathBuf, String)> = Vec::new();
-    let mut it = walkdir::WalkDir::new(start)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = it.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(walk_problem(e, start));
-                continue;
-            }
-        };
-        if !entry.file_type().is_dir() {
-            continue;
-        }
-        let top = entry.depth() == 0;
-        let name = entry.file_name().to_string_lossy();
-        let dot = name.starts_with('.') && name != "." && name != "..";
-        // `gotags list PATH` means `go list ./...` run in PATH, where the top is spelt `.`
-        // and therefore never pruned, whatever its real name.
-        if !top && (dot || name.starts_with('_') || name == "testdata") {
-            it.skip_current_dir();
-            continue;
-        }
-        if !top && entry.path().join("go.mod").is_file() {
-            it.skip_current_dir();
-            continue;
-        }
-        let rel = relative_slash(&module.root, entry.path());
-        // `./...` never matches a path with a non-final `vendor` element: a `vendor`
-        // directory itself may be listed, nothing below it.
-        if rel.rsplit('/').next() == Some("vendor") {
-            it.skip_current_dir();
-        }
-        dirs.push((entry.path().to_path_buf(), rel));
-    }
+    walk_in(&Disk, module, start, depth)
+}
 
-    let out = read_all(dirs, depth, &mut problems);
-    (out, problems)
+/// [`walk_to`] through `source`.
+pub fn walk_in(
+    source: &dyn Source,
+    module: &Module,
+    start: &Path,
+    depth: ReadDepth,
+) -> (Vec<DirFacts>, Vec<WalkProblem>) {
+    let rules = Rules {
+        source,
+        depth,
+        root: &module.root,
+        kind: WalkKind::Module,
+    };
+    rules.run(start)
 }
 
 /// The Go distribution's own meta-patterns.
@@ -182,11 +241,21 @@ pub fn walk_goroot(
     goroot: &Path,
     pattern: GorootPattern,
 ) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
-    walk_goroot_to(goroot, pattern, ReadDepth::Header)
+    walk_goroot_in(&Disk, goroot, pattern, ReadDepth::Header)
 }
 
 /// [`walk_goroot`], reading each file to `depth`.
 pub fn walk_goroot_to(
+    goroot: &Path,
+    pattern: GorootPattern,
+    depth: ReadDepth,
+) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
+    walk_goroot_in(&Disk, goroot, pattern, depth)
+}
+
+/// [`walk_goroot_to`] through `source`.
+pub fn walk_goroot_in(
+    source: &dyn Source,
     goroot: &Path,
     pattern: GorootPattern,
     depth: ReadDepth,
@@ -196,78 +265,225 @@ pub fn walk_goroot_to(
         GorootPattern::Std => Module {
             root: src.clone(),
             path: "std".into(),
+            requires: Vec::new(),
         },
         GorootPattern::Cmd => Module {
             root: src.join("cmd"),
             path: "cmd".into(),
+            requires: Vec::new(),
         },
     };
-    let mut problems = Vec::new();
-    let mut dirs: Vec<(PathBuf, String)> = Vec::new();
-    let mut it = walkdir::WalkDir::new(&module.root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = it.next() {
-        let entry = match entry {
-            Ok(e) => e,
+    let rules = Rules {
+        source,
+        depth,
+        root: &module.root,
+        kind: WalkKind::Goroot(pattern),
+    };
+    let (dirs, problems) = rules.run(&module.root);
+    (module, dirs, problems)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WalkKind {
+    /// `./...` inside a module.
+    Module,
+    /// `std` or `cmd` in `$GOROOT/src`.
+    Goroot(GorootPattern),
+}
+
+/// One walk's settings.
+struct Rules<'a> {
+    source: &'a dyn Source,
+    depth: ReadDepth,
+    root: &'a Path,
+    kind: WalkKind,
+}
+
+/// What walking one subtree produced, in walk order.
+#[derive(Default)]
+struct Found {
+    dirs: Vec<DirFacts>,
+    /// Listing failures met while descending (walk order).
+    walk_problems: Vec<WalkProblem>,
+    /// Failures to read a candidate directory (walk order), reported after the others.
+    read_problems: Vec<WalkProblem>,
+}
+
+impl Found {
+    fn append(&mut self, mut other: Found) {
+        self.dirs.append(&mut other.dirs);
+        self.walk_problems.append(&mut other.walk_problems);
+        self.read_problems.append(&mut other.read_problems);
+    }
+}
+
+/// What to do with a directory the walk meets.
+enum Visit {
+    /// A candidate: read its files, and walk its subdirectories unless `descend` is false.
+    List { descend: bool },
+    /// Not a candidate itself, but its subdirectories are walked.
+    DescendOnly,
+}
+
+impl Rules<'_> {
+    fn run(&self, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) {
+        // The start is never pruned, whatever its name: `gotags list PATH` means
+        // `go list ./...` run in PATH, where the top is spelt `.`. A start that is a symlink
+        // to a directory is walked below but not listed itself (as the walk always did).
+        let problem = |e: SourceError| Found {
+            walk_problems: vec![WalkProblem {
+                path: start.to_path_buf(),
+                message: e.text,
+            }],
+            ..Found::default()
+        };
+        let rel = relative_slash(self.root, start);
+        let found = match self.source.lstat(start) {
+            Err(e) => problem(e),
+            Ok(m) if m.kind == FileKind::Dir => {
+                let visit = match self.kind {
+                    WalkKind::Goroot(GorootPattern::Std) if rel.is_empty() => Visit::DescendOnly,
+                    WalkKind::Goroot(_) => Visit::List { descend: true },
+                    WalkKind::Module => Visit::List {
+                        descend: !is_vendor(&rel),
+                    },
+                };
+                self.visit(start.to_path_buf(), rel, self.list(start), visit)
+            }
+            Ok(m) if m.kind == FileKind::Symlink => match self.source.stat(start) {
+                Err(e) => problem(e),
+                Ok(t) if t.kind == FileKind::Dir => self.visit(
+                    start.to_path_buf(),
+                    rel,
+                    self.list(start),
+                    Visit::DescendOnly,
+                ),
+                Ok(_) => Found::default(),
+            },
+            Ok(_) => Found::default(),
+        };
+        let mut problems = found.walk_problems;
+        problems.extend(found.read_problems);
+        (found.dirs, problems)
+    }
+
+    /// The entries of `dir`, sorted by name bytes.
+    fn list(&self, dir: &Path) -> Result<Vec<Entry>, SourceError> {
+        let mut entries = self.source.read_dir(dir)?;
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
+    }
+
+    fn visit(
+        &self,
+        dir: PathBuf,
+        rel: String,
+        listing: Result<Vec<Entry>, SourceError>,
+        visit: Visit,
+    ) -> Found {
+        let mut found = Found::default();
+        let entries = match listing {
+            Ok(entries) => entries,
             Err(e) => {
-                problems.push(walk_problem(e, &module.root));
-                continue;
+                if !matches!(visit, Visit::List { descend: false }) {
+                    found.walk_problems.push(WalkProblem {
+                        path: dir.clone(),
+                        message: e.text.clone(),
+                    });
+                }
+                if matches!(visit, Visit::List { .. }) {
+                    found.read_problems.push(WalkProblem {
+                        path: dir.clone(),
+                        message: format!("{} {}: {}", e.op.word(), dir.display(), e.text),
+                    });
+                }
+                return found;
             }
         };
-        if !entry.file_type().is_dir() {
-            continue;
+        let descend = !matches!(visit, Visit::List { descend: false });
+        let subdirs: Vec<&Entry> = if descend {
+            entries.iter().filter(|e| e.kind == FileKind::Dir).collect()
+        } else {
+            Vec::new()
+        };
+        let (own, below) = rayon::join(
+            || match visit {
+                Visit::List { .. } => Some(self.dir_facts(&dir, &rel, &entries)),
+                Visit::DescendOnly => None,
+            },
+            || {
+                subdirs
+                    .par_iter()
+                    .map(|e| self.child(&dir, e))
+                    .collect::<Vec<Found>>()
+            },
+        );
+        if let Some(d) = own {
+            found.dirs.push(d);
         }
-        let rel = relative_slash(&module.root, entry.path());
-        if pattern == GorootPattern::Std && rel.is_empty() {
-            continue;
+        for f in below {
+            found.append(f);
         }
-        let name = entry.file_name().to_string_lossy();
-        let pruned = entry.depth() > 0
-            && (name.starts_with('.') || name.starts_with('_') || name == "testdata");
-        if pruned || (pattern == GorootPattern::Std && rel == "cmd") {
-            it.skip_current_dir();
-            continue;
-        }
-        dirs.push((entry.path().to_path_buf(), rel));
+        found
     }
-    let out = read_all(dirs, depth, &mut problems);
-    (module, out, problems)
+
+    /// Walks the subdirectory `e` of `parent`.
+    fn child(&self, parent: &Path, e: &Entry) -> Found {
+        let name = e.name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with('_') || name == "testdata" {
+            return Found::default();
+        }
+        let path = parent.join(&e.name);
+        let rel = relative_slash(self.root, &path);
+        if self.kind == WalkKind::Goroot(GorootPattern::Std) && rel == "cmd" {
+            return Found::default();
+        }
+        let listing = self.list(&path);
+        let visit = match self.kind {
+            WalkKind::Goroot(_) => Visit::List { descend: true },
+            WalkKind::Module => {
+                if self.holds_go_mod(&path, &listing) {
+                    return Found::default();
+                }
+                // `./...` never matches a path with a non-final `vendor` element: a
+                // `vendor` directory itself may be listed, nothing below it.
+                Visit::List {
+                    descend: !is_vendor(&rel),
+                }
+            }
+        };
+        self.visit(path, rel, listing, visit)
+    }
+
+    /// Is `dir/go.mod` a regular file (after symlinks)? The listing answers unless it
+    /// failed or names a symlink.
+    fn holds_go_mod(&self, dir: &Path, listing: &Result<Vec<Entry>, SourceError>) -> bool {
+        let ask = || {
+            self.source
+                .stat(&dir.join("go.mod"))
+                .is_ok_and(|m| m.kind == FileKind::Regular)
+        };
+        match listing {
+            Err(_) => ask(),
+            Ok(entries) => match entries.iter().find(|e| e.name == "go.mod") {
+                None => false,
+                Some(e) => match e.kind {
+                    FileKind::Regular => true,
+                    FileKind::Symlink => ask(),
+                    FileKind::Dir | FileKind::Other => false,
+                },
+            },
+        }
+    }
+
+    /// The facts of one listed directory's source files.
+    fn dir_facts(&self, dir: &Path, rel: &str, entries: &[Entry]) -> DirFacts {
+        dir_facts_from(self.source, dir, rel, entries, self.depth)
+    }
 }
 
-/// Reads the facts of every directory in parallel, keeping walk order; failures become
-/// problems and the rest goes on.
-fn read_all(
-    dirs: Vec<(PathBuf, String)>,
-    depth: ReadDepth,
-    problems: &mut Vec<WalkProblem>,
-) -> Vec<DirFacts> {
-    let results: Vec<Result<DirFacts, WalkProblem>> = dirs
-        .into_par_iter()
-        .map(|(dir, rel)| read_dir_facts_to(dir, rel, depth))
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(d) => out.push(d),
-            Err(p) => problems.push(p),
-        }
-    }
-    out
-}
-
-/// A walkdir error as a problem with its path and Go's wording of the OS error.
-fn walk_problem(e: walkdir::Error, fallback: &Path) -> WalkProblem {
-    let path = e
-        .path()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| fallback.to_path_buf());
-    let message = match e.io_error() {
-        Some(io) => go_errno_text(io),
-        None => e.to_string(),
-    };
-    WalkProblem { path, message }
+fn is_vendor(rel: &str) -> bool {
+    rel.rsplit('/').next() == Some("vendor")
 }
 
 /// The slash path of `path` below `root` ("" when equal).
@@ -282,9 +498,9 @@ pub fn relative_slash(root: &Path, path: &Path) -> String {
     }
 }
 
-/// Reads one directory's entries (sorted) and the facts of its source files.
+/// Reads one directory's entries (sorted) and the facts of its source files, from the disk.
 pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem> {
-    read_dir_facts_to(dir, rel, ReadDepth::Header)
+    read_dir_facts_in(&Disk, dir, rel, ReadDepth::Header)
 }
 
 /// [`read_dir_facts`], reading each file to `depth`.
@@ -293,58 +509,74 @@ pub fn read_dir_facts_to(
     rel: String,
     depth: ReadDepth,
 ) -> Result<DirFacts, WalkProblem> {
-    let read = fs::read_dir(&dir).map_err(|e| WalkProblem {
+    read_dir_facts_in(&Disk, dir, rel, depth)
+}
+
+/// [`read_dir_facts_to`] through `source`.
+pub fn read_dir_facts_in(
+    source: &dyn Source,
+    dir: PathBuf,
+    rel: String,
+    depth: ReadDepth,
+) -> Result<DirFacts, WalkProblem> {
+    let entries = source.read_dir(&dir).map_err(|e| WalkProblem {
         path: dir.clone(),
-        message: format!("open {}: {}", dir.display(), go_errno_text(&e)),
+        message: format!("{} {}: {}", e.op.word(), dir.display(), e.text),
     })?;
-    let mut entries: Vec<(String, fs::FileType)> = Vec::new();
-    for entry in read {
-        match entry {
-            Ok(e) => {
-                let Ok(ft) = e.file_type() else { continue };
-                entries.push((e.file_name().to_string_lossy().into_owned(), ft));
-            }
-            Err(e) => {
-                return Err(WalkProblem {
-                    path: dir.clone(),
-                    message: format!("read {}: {}", dir.display(), go_errno_text(&e)),
-                })
-            }
-        }
-    }
-    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    Ok(dir_facts_from(source, &dir, &rel, &entries, depth))
+}
+
+/// The facts of a directory from its listing (in any order).
+fn dir_facts_from(
+    source: &dyn Source,
+    dir: &Path,
+    rel: &str,
+    entries: &[Entry],
+    depth: ReadDepth,
+) -> DirFacts {
+    let mut named: Vec<(String, FileKind)> = entries
+        .iter()
+        .filter(|e| e.kind != FileKind::Dir)
+        .map(|e| (e.name.to_string_lossy().into_owned(), e.kind))
+        .collect();
+    named.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut irregular = false;
     let mut files = Vec::new();
-    for (name, ft) in entries {
-        if ft.is_dir() {
-            continue;
-        }
-        if !ft.is_file() {
+    let mut hidden = Vec::new();
+    for (name, kind) in named {
+        if kind != FileKind::Regular {
             irregular = true;
         }
+        let hidden_name = filename::is_hidden(&name);
+        let source_ext = platform::is_source_ext(filename::extension(&name));
+        if hidden_name && source_ext {
+            hidden.push(name.clone());
+        }
         let path = dir.join(&name);
-        let is_symlink = ft.is_symlink();
-        if is_symlink && path.is_dir() {
+        let is_symlink = kind == FileKind::Symlink;
+        if is_symlink && source.stat(&path).is_ok_and(|m| m.kind == FileKind::Dir) {
             // A symlink to a directory is neither a package file nor walked.
             continue;
         }
-        if filename::is_hidden(&name) || !platform::is_source_ext(filename::extension(&name)) {
+        if hidden_name || !source_ext {
             continue;
         }
-        files.push(FileFacts::read_entry(
+        files.push(FileFacts::read_in(
+            source,
             &path,
             &name,
             is_symlink,
-            ft.is_file(),
+            kind == FileKind::Regular,
             depth,
         ));
     }
-    Ok(DirFacts {
-        dir,
-        rel,
+    DirFacts {
+        dir: dir.to_path_buf(),
+        rel: rel.to_string(),
         files,
         irregular,
-    })
+        hidden,
+    }
 }
 
 #[cfg(test)]
@@ -365,16 +597,47 @@ mod tests {
         assert_eq!(module_path("modules x\n"), None);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_start_is_walked_but_not_listed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let real = tmp.path().join("real");
+        std::fs::create_dir_all(real.join("sub")).expect("mkdir");
+        std::fs::write(real.join("go.mod"), "module example.com/s\n").expect("go.mod");
+        std::fs::write(real.join("a.go"), "package s\n").expect("a.go");
+        std::fs::write(real.join("sub/b.go"), "package sub\n").expect("b.go");
+        std::fs::write(real.join("sub/_c.go"), "package sub\n").expect("_c.go");
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let rels = |start: &Path| {
+            let m = find_module(start).expect("module");
+            let (dirs, problems) = walk(&m, start);
+            assert!(problems.is_empty(), "{problems:?}");
+            dirs.iter().map(|d| d.rel.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(rels(&real), ["", "sub"]);
+        assert_eq!(rels(&link), ["sub"]);
+        let m = find_module(&real).expect("module");
+        let (dirs, _) = walk(&m, &real);
+        assert_eq!(dirs[1].hidden, ["_c.go"]);
+        let missing = tmp.path().join("missing");
+        let (dirs, problems) = walk(&m, &missing);
+        assert!(dirs.is_empty());
+        assert_eq!(problems[0].message, "no such file or directory");
+    }
+
     #[test]
     fn std_import_paths_have_no_prefix() {
         let m = Module {
             root: "/g/src".into(),
             path: "std".into(),
+            requires: Vec::new(),
         };
         assert_eq!(m.import_path("net/http"), "net/http");
         let m = Module {
             root: "/g/src/cmd".into(),
             path: "cmd".into(),
+            requires: Vec::new(),
         };
         assert_eq!(m.import_path("go"), "cmd/go");
     }

@@ -1,6 +1,6 @@
 //! The `check` command as a library call: resolves configuration (file and flags), walks
-//! each path once with whole-file facts, builds the platform list and runs the engine.
-//! Returns data; the binary prints it.
+//! each path once with whole-file facts through a [`Source`], builds the platform list and
+//! runs the engine. Returns data, the text of the snippets included; the binary prints it.
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::engine::{self, CheckInput, Selection};
@@ -8,7 +8,10 @@ use super::platforms::{self, Platform};
 use super::rules::gt208;
 use crate::config::Config;
 use crate::facts::ReadDepth;
-use crate::walk;
+use crate::source::{Disk, FileKind, SharedSource, Source, SourceError};
+use crate::walk::{self, ModuleError, WalkProblem};
+use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Command-line settings; `None`/empty means "from gotags.toml, else the default".
@@ -24,33 +27,54 @@ pub struct CheckOptions {
 }
 
 /// A usage or I/O problem (exit status 2).
-pub type CheckError = String;
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckError {
+    /// gotags.toml could not be found, read or parsed (the config loader's message).
+    Config(String),
+    /// A platform spec that does not parse.
+    Platforms(String),
+    /// `--select`/`--ignore` names no rule.
+    UnknownRule { code: String },
+    /// A path argument that cannot be resolved.
+    Path { path: PathBuf, error: SourceError },
+    /// A path argument that is not a directory.
+    NotADirectory { path: PathBuf },
+    /// No module around a path argument.
+    Module(ModuleError),
+    /// The walk could not read part of the tree.
+    Walk(WalkProblem),
+}
 
-/// Module paths named by `require` directives of a go.mod text.
-pub fn requires(gomod: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut in_block = false;
-    for line in gomod.lines() {
-        let line = line.split("//").next().unwrap_or_default().trim();
-        if in_block {
-            if line == ")" {
-                in_block = false;
-            } else if let Some(path) = line.split_whitespace().next() {
-                out.push(path.trim_matches('"').to_string());
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckError::Config(m) | CheckError::Platforms(m) => f.write_str(m),
+            CheckError::UnknownRule { code } => {
+                write!(f, "unknown rule code {code} (see gotags check --explain)")
             }
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("require") {
-            let rest = rest.trim();
-            if rest == "(" {
-                in_block = true;
-            } else if let Some(path) = rest.split_whitespace().next() {
-                out.push(path.trim_matches('"').to_string());
-            }
+            CheckError::Path { path, error } => write!(f, "{}: {}", path.display(), error.text),
+            CheckError::NotADirectory { path } => write!(f, "{}: not a directory", path.display()),
+            CheckError::Module(e) => e.fmt(f),
+            CheckError::Walk(p) => write!(f, "{}: {}", p.path.display(), p.message),
         }
     }
-    out
 }
+
+impl std::error::Error for CheckError {}
+
+/// The text of each file a finding names, keyed by the finding's `file` ("" when it cannot
+/// be read): what the `full` format shows snippets from.
+pub type SourceTexts = BTreeMap<String, String>;
+
+/// What a check run found.
+#[derive(Clone, Debug, Default)]
+pub struct CheckReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub texts: SourceTexts,
+}
+
+/// Module paths named by `require` directives of a go.mod text.
+pub use crate::walk::requires;
 
 fn split_codes(v: &[String]) -> Vec<String> {
     v.iter()
@@ -60,16 +84,27 @@ fn split_codes(v: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Runs the whole check. `cwd` shortens file names.
-pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckError> {
+/// Runs the whole check on the disk. `cwd` shortens file names.
+pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<CheckReport, CheckError> {
+    run_in(Disk::shared(), opts, cwd)
+}
+
+/// Runs the whole check with every file read through `source` (gotags.toml aside).
+pub fn run_in(
+    source: SharedSource,
+    opts: &CheckOptions,
+    cwd: &Path,
+) -> Result<CheckReport, CheckError> {
     let paths: Vec<PathBuf> = if opts.paths.is_empty() {
         vec![cwd.to_path_buf()]
     } else {
         opts.paths.iter().map(|p| cwd.join(p)).collect()
     };
     let config = match &opts.config {
-        Some(f) => Config::load(&cwd.join(f))?,
-        None => Config::discover(&paths[0])?.unwrap_or_default(),
+        Some(f) => Config::load(&cwd.join(f)).map_err(CheckError::Config)?,
+        None => Config::discover(&paths[0])
+            .map_err(CheckError::Config)?
+            .unwrap_or_default(),
     };
     let spec = opts
         .platforms
@@ -83,7 +118,7 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
     };
     let mut plats: Vec<Platform> = Vec::new();
     for tags in &tag_sets {
-        for mut p in platforms::parse(&spec, tags)? {
+        for mut p in platforms::parse(&spec, tags).map_err(CheckError::Platforms)? {
             if !tags.is_empty() {
                 p.label = format!("{} tags={}", p.label, tags.join(","));
             }
@@ -99,9 +134,7 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
                 .iter()
                 .any(|r| r.info.code.starts_with(code.as_str()))
         {
-            return Err(format!(
-                "unknown rule code {code} (see gotags check --explain)"
-            ));
+            return Err(CheckError::UnknownRule { code: code.clone() });
         }
     }
     let selection = Selection {
@@ -118,28 +151,30 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
     };
     let mut all = Vec::new();
     for start in &paths {
-        let start = start
-            .canonicalize()
-            .map_err(|e| format!("{}: {}", start.display(), crate::facts::go_errno_text(&e)))?;
-        if !start.is_dir() {
-            return Err(format!("{}: not a directory", start.display()));
+        let start = source
+            .canonicalize(start)
+            .map_err(|error| CheckError::Path {
+                path: start.clone(),
+                error,
+            })?;
+        if !source.stat(&start).is_ok_and(|m| m.kind == FileKind::Dir) {
+            return Err(CheckError::NotADirectory { path: start });
         }
-        let module = walk::find_module(&start)?;
-        let gomod = std::fs::read_to_string(module.root.join("go.mod")).unwrap_or_default();
-        let reqs = requires(&gomod);
-        let (dirs, problems) = walk::walk_to(&module, &start, ReadDepth::Full);
-        if let Some(p) = problems.first() {
-            return Err(format!("{}: {}", p.path.display(), p.message));
+        let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
+        let (dirs, problems) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
+        if let Some(p) = problems.into_iter().next() {
+            return Err(CheckError::Walk(p));
         }
         let input = CheckInput {
             module: &module,
             dirs: &dirs,
             platforms: &plats,
-            requires: &reqs,
+            requires: &module.requires,
             cwd,
             goroot: opts.goroot.clone(),
             selection: &selection,
             embed_max_file_size: config.embed.max_file_size,
+            source: source.clone(),
         };
         all.extend(engine::run(&input));
     }
@@ -179,7 +214,27 @@ pub fn run(opts: &CheckOptions, cwd: &Path) -> Result<Vec<Diagnostic>, CheckErro
             }
         }
     }
-    Ok(all)
+    let texts = snippet_texts(&*source, &all, cwd);
+    Ok(CheckReport {
+        diagnostics: all,
+        texts,
+    })
+}
+
+/// The text of every file a finding names, read through `source` once each.
+fn snippet_texts(source: &dyn Source, diags: &[Diagnostic], cwd: &Path) -> SourceTexts {
+    let mut texts = SourceTexts::new();
+    for d in diags {
+        if !texts.contains_key(&d.file) {
+            // A file that vanished shows no snippet.
+            let text = source
+                .read(&cwd.join(&d.file))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            texts.insert(d.file.clone(), text);
+        }
+    }
+    texts
 }
 
 /// Does any finding make the run fail?

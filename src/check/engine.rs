@@ -52,6 +52,8 @@ pub struct CheckInput<'a> {
     pub selection: &'a Selection,
     /// `[embed] max_file_size` (GT411).
     pub embed_max_file_size: Option<u64>,
+    /// Where embed assets are looked up (the disk, or editor buffers over it).
+    pub source: crate::source::SharedSource,
 }
 
 /// Does `f` compile under `ctx` (file name, constraints, cgo)?
@@ -100,7 +102,7 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .copied()
         .filter(|r| input.selection.enabled(r.info.code))
         .collect();
-    let cache = AssetCache::new();
+    let cache = AssetCache::with_source(input.source.clone());
     let gen_ctxs: Vec<BuildContext> = input
         .platforms
         .iter()

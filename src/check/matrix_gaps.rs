@@ -87,7 +87,7 @@ fn config_of(p: &Platform) -> Config {
 /// Evaluates the matrix over the run's platforms and distributes its gaps to files.
 pub fn compute(input: &CheckInput) -> Result<GapFacts, String> {
     let configs: Vec<Config> = input.platforms.iter().map(config_of).collect();
-    let cache = AssetCache::new();
+    let cache = AssetCache::with_source(input.source.clone());
     let eval = evaluate::evaluate(input.module, input.dirs, configs, &cache, input.cwd)?;
     let hidden: Vec<Vec<String>> = eval
         .dirs

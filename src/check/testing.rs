@@ -47,6 +47,7 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
     let module = Module {
         root: root.clone(),
         path: "example.com/t".into(),
+        requires: Vec::new(),
     };
     let (dirs, _) = walk::walk_to(&module, &root, ReadDepth::Full);
     let platforms = platforms::parse(spec, &[]).expect("platforms");
@@ -63,6 +64,7 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         goroot: "/goroot".into(),
         selection: &selection,
         embed_max_file_size: Some(8),
+        source: crate::source::Disk::shared(),
     };
     engine::run(&input)
 }

@@ -103,14 +103,15 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         config: args.config.clone(),
-        goroot: gotags::generate::plan::goroot_guess(&process_env),
+        goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
     };
-    let diags = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    let report = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    let (diags, texts) = (report.diagnostics, report.texts);
     for (fmt, file) in &outputs {
         let path = cwd.join(file);
         let written = std::fs::File::create(&path).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
-            rd::write(&mut w, *fmt, &diags, false, &cwd)?;
+            rd::write(&mut w, *fmt, &diags, false, &texts)?;
             w.flush()
         });
         written.map_err(|source| CliError::WriteFile {
@@ -119,7 +120,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
         })?;
     }
     let color = color::for_stdout(color::ColorChoice::Auto);
-    output::to_stdout(|out| rd::write(out, format, &diags, color, &cwd))?;
+    output::to_stdout(|out| rd::write(out, format, &diags, color, &texts))?;
     Ok(if command::has_errors(&diags) && !args.exit_zero {
         ExitCode::from(EXIT_FINDINGS)
     } else {

@@ -33,16 +33,16 @@ pub enum CliError {
     Path { path: PathBuf, problem: PathProblem },
     /// Named `.go` files must share one directory.
     FilesInTwoDirectories { first: PathBuf, second: PathBuf },
-    /// No module around the start directory (the walk layer's message).
-    Module(String),
+    /// No module around the start directory.
+    Module(gotags::walk::ModuleError),
     /// gotags.toml cannot be read or parsed (the config layer's message).
     Config(String),
     /// The build context (platform, tags, environment) is invalid.
     Context(ContextError),
     /// A platform list, tag set or cgo choice the configuration model rejects.
     Configurations(String),
-    /// The check command rejected its settings.
-    Check(String),
+    /// The check command rejected its settings or could not read the tree.
+    Check(gotags::check::command::CheckError),
     /// The matrix command failed.
     Matrix(String),
     /// A `--run`/`--skip` pattern is not a regular expression.
@@ -93,11 +93,11 @@ impl fmt::Display for CliError {
                 first.display(),
                 second.display()
             ),
-            CliError::Module(m)
-            | CliError::Config(m)
-            | CliError::Configurations(m)
-            | CliError::Check(m)
-            | CliError::Matrix(m) => f.write_str(m),
+            CliError::Config(m) | CliError::Configurations(m) | CliError::Matrix(m) => {
+                f.write_str(m)
+            }
+            CliError::Module(e) => write!(f, "{e}"),
+            CliError::Check(e) => write!(f, "{e}"),
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),
             CliError::BadValue { flag, value, want } => write!(f, "--{flag} {value}: {want}"),

@@ -66,7 +66,7 @@ pub fn run(args: GenerateArgs) -> Result<ExitCode, CliError> {
     let cwd = paths::cwd()?;
     let process_env = |name: &str| std::env::var(name).ok();
     let env = g::RunEnv {
-        goroot: g::plan::goroot_guess(&process_env),
+        goroot: g::plan::goroot_guess(&process_env, &gotags::source::Disk),
         path: std::env::var("PATH").unwrap_or_default(),
         cwd: &cwd,
         process_env: &process_env,
@@ -131,5 +131,6 @@ fn named_go_files(files: &[PathBuf], cwd: &Path) -> Result<walk::DirFacts, CliEr
         dir: dir.unwrap_or_else(|| cwd.to_path_buf()),
         files: facts,
         irregular: false,
+        hidden: Vec::new(),
     })
 }

@@ -78,7 +78,7 @@ pub fn run(args: MatrixArgs) -> Result<ExitCode, CliError> {
     let tags_sets = settings::tags_sets(args.tags_sets.as_deref(), &config);
     let configs = matrix::resolve_configs(&at.module.root, &platforms, tags_sets.as_deref(), cgo)
         .map_err(CliError::Configurations)?;
-    let (dirs, found) = walk::walk(&at.module, &at.start);
+    let (dirs, found) = walk::walk_to(&at.module, &at.start, gotags::facts::ReadDepth::Decls);
     problems::report(&found);
     let opts = matrix::RunOptions {
         cover: args.cover,

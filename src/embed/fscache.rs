@@ -1,36 +1,16 @@
-//! [`AssetCache`]: a memoising, thread-safe view of the file system for embed resolution.
+//! [`AssetCache`]: a memoising, thread-safe view of a [`Source`] for embed resolution.
 //! Every `lstat`, `stat` and directory listing is done at most once per path, and per-pattern
-//! results are memoised too, so resolving a package for many platforms touches the disk once.
+//! results are memoised too, so resolving a package for many platforms asks the source once.
 //! Paths are handled as raw bytes (Unix file names need not be UTF-8), like Go's strings.
 //! Errors are stored as Go-style texts (`open /p/d: permission denied`), never panics.
 
 use super::resolve::PatternReport;
+use crate::source::{bytes_path, Disk, Op, SharedSource, Source, SourceError};
 use std::collections::HashMap;
-use std::io;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
-/// What `lstat`/`stat` said about a path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Meta {
-    pub kind: FileKind,
-    /// Size from the metadata (contents are never read).
-    pub size: u64,
-    /// Device and inode numbers (`(0, 0)` where the platform has none): two paths with the
-    /// same pair are the same file (hard links), which the `embed` size rules count once.
-    pub dev_ino: (u64, u64),
-}
-
-/// File type as seen by `lstat` (or `stat`, which never reports `Symlink`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Regular,
-    Dir,
-    Symlink,
-    /// FIFO, socket, device, …
-    Other,
-}
+pub use crate::source::{FileKind, Meta};
 
 /// A failed file-system call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,8 +57,8 @@ type PatternKey = (Vec<u8>, Vec<u8>);
 type PatternOutcome = Result<Arc<PatternReport>, String>;
 
 /// Memoising view of the asset tree (see the module docs). `Send + Sync`.
-#[derive(Default)]
 pub struct AssetCache {
+    source: SharedSource,
     lstat: Memo<Vec<u8>, Result<Meta, FsError>>,
     stat: Memo<Vec<u8>, Result<Meta, FsError>>,
     readdir: Memo<Vec<u8>, Result<Arc<Vec<DirEntry>>, String>>,
@@ -117,12 +97,36 @@ fn put<K: std::hash::Hash + Eq, V>(m: &Memo<K, V>, k: K, v: V) {
     }
 }
 
+impl Default for AssetCache {
+    fn default() -> Self {
+        AssetCache::with_source(Disk::shared())
+    }
+}
+
 impl AssetCache {
+    /// A cache over the disk.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// How many real file-system calls were made so far (for tests and statistics).
+    /// A cache over `source` (an overlay of editor buffers, a test tree in memory, …).
+    pub fn with_source(source: SharedSource) -> Self {
+        AssetCache {
+            source,
+            lstat: Memo::default(),
+            stat: Memo::default(),
+            readdir: Memo::default(),
+            patterns: Memo::default(),
+            disk_calls: AtomicU64::new(0),
+        }
+    }
+
+    /// The source behind the cache.
+    pub fn source(&self) -> &dyn Source {
+        &*self.source
+    }
+
+    /// How many calls reached the source so far (for tests and statistics).
     pub fn disk_calls(&self) -> u64 {
         self.disk_calls.load(Ordering::Relaxed)
     }
@@ -133,9 +137,7 @@ impl AssetCache {
             return v;
         }
         self.disk_calls.fetch_add(1, Ordering::Relaxed);
-        let v = std::fs::symlink_metadata(to_path(path))
-            .map(|m| meta_of(&m))
-            .map_err(|e| fs_error(&e));
+        let v = self.source.lstat(bytes_path(path)).map_err(fs_error_of);
         put(&self.lstat, path.to_vec(), v.clone());
         v
     }
@@ -146,9 +148,7 @@ impl AssetCache {
             return v;
         }
         self.disk_calls.fetch_add(1, Ordering::Relaxed);
-        let v = std::fs::metadata(to_path(path))
-            .map(|m| meta_of(&m))
-            .map_err(|e| fs_error(&e));
+        let v = self.source.stat(bytes_path(path)).map_err(fs_error_of);
         put(&self.stat, path.to_vec(), v.clone());
         v
     }
@@ -167,27 +167,24 @@ impl AssetCache {
 
     fn read_dir_uncached(&self, path: &[u8]) -> Result<Vec<DirEntry>, String> {
         let shown = crate::go::unicode::go_lossy(path);
-        let rd = match std::fs::read_dir(to_path(path)) {
-            Ok(rd) => rd,
+        let listed = match self.source.read_dir_meta(bytes_path(path)) {
+            Ok(v) => v,
+            Err(e) if e.op == Op::Read => return Err(format!("readdirent {shown}: {}", e.text)),
             Err(e) => {
-                let fe = fs_error(&e);
-                if !fe.not_found {
+                if !e.not_found() {
                     if let Ok(m) = self.stat(path) {
                         if m.kind != FileKind::Dir {
                             return Err(format!("ReadDir {shown}: not a directory"));
                         }
                     }
                 }
-                return Err(format!("open {shown}: {}", fe.text));
+                return Err(format!("open {shown}: {}", e.text));
             }
         };
-        let mut out = Vec::new();
-        let mut children = Vec::new();
-        for ent in rd {
-            let ent = ent.map_err(|e| format!("readdirent {shown}: {}", fs_error(&e).text))?;
-            let Ok(md) = ent.metadata() else { continue };
-            let meta = meta_of(&md);
-            let name = os_bytes(&ent.file_name());
+        let mut out = Vec::with_capacity(listed.len());
+        let mut children = Vec::with_capacity(listed.len());
+        for (name, meta) in listed {
+            let name = os_bytes(&name);
             let mut child = path.to_vec();
             if !child.ends_with(b"/") {
                 child.push(b'/');
@@ -225,73 +222,15 @@ impl std::fmt::Debug for AssetCache {
     }
 }
 
-fn meta_of(m: &std::fs::Metadata) -> Meta {
-    let ft = m.file_type();
-    let kind = if ft.is_file() {
-        FileKind::Regular
-    } else if ft.is_dir() {
-        FileKind::Dir
-    } else if ft.is_symlink() {
-        FileKind::Symlink
-    } else {
-        FileKind::Other
-    };
-    Meta {
-        kind,
-        size: m.len(),
-        dev_ino: dev_ino(m),
-    }
-}
-
-#[cfg(unix)]
-fn dev_ino(m: &std::fs::Metadata) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (m.dev(), m.ino())
-}
-
-#[cfg(not(unix))]
-fn dev_ino(_: &std::fs::Metadata) -> (u64, u64) {
-    (0, 0)
-}
-
-/// Go prints errno texts in lower case without Rust's ` (os error N)` suffix.
-pub fn fs_error(e: &io::Error) -> FsError {
-    let mut text = e.to_string();
-    if let Some(i) = text.find(" (os error ") {
-        text.truncate(i);
-    }
-    let mut chars = text.chars();
-    let text = match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => text,
-    };
+/// A source error as the cache stores it.
+fn fs_error_of(e: SourceError) -> FsError {
     FsError {
-        not_found: e.kind() == io::ErrorKind::NotFound,
-        text,
+        not_found: e.not_found(),
+        text: e.text,
     }
 }
 
-#[cfg(unix)]
-pub fn to_path(b: &[u8]) -> PathBuf {
-    use std::os::unix::ffi::OsStrExt;
-    PathBuf::from(std::ffi::OsStr::from_bytes(b))
-}
-
-#[cfg(not(unix))]
-pub fn to_path(b: &[u8]) -> PathBuf {
-    PathBuf::from(String::from_utf8_lossy(b).into_owned())
-}
-
-#[cfg(unix)]
-pub fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    use std::os::unix::ffi::OsStrExt;
-    s.as_bytes().to_vec()
-}
-
-#[cfg(not(unix))]
-pub fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
-    s.to_string_lossy().into_owned().into_bytes()
-}
+pub use crate::source::os_bytes;
 
 #[cfg(test)]
 mod tests {

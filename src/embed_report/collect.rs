@@ -1,7 +1,7 @@
 //! Builds an [`EmbedReport`] from walked facts for any number of build contexts.
 //!
-//! Everything platform-independent is computed once: the variables of a file (re-read once,
-//! see [`super::seeds`]), each pattern's resolution (memoised in the `AssetCache`, which makes
+//! Everything platform-independent is computed once: the variables of a file (from its
+//! facts, see [`super::seeds`]), each pattern's resolution (memoised in the `AssetCache`, which makes
 //! every `lstat`/`readdir` at most once), each variable's files. Per platform, only the
 //! classification of the package directories runs; packages whose compiled set of embedding
 //! files is the same on several platforms share one evaluation, and platforms with the same
@@ -210,7 +210,7 @@ impl Collector<'_> {
                     continue;
                 }
                 let mut ids = Vec::new();
-                for seed in file_seeds(&d.dir.join(&f.name), &h.embeds) {
+                for seed in file_seeds(h) {
                     ids.push(self.seeds.len());
                     self.seeds.push((di, fi, seed));
                     self.vars.push(None);

@@ -2,13 +2,12 @@
 //! patterns are grouped into directive lines, and consecutive directives that precede the same
 //! declaration into one variable ([`crate::syntax::embed`]).
 //!
-//! The facts keep the patterns but not the source text, so this re-reads the `.go` file —
-//! only files with directives, once per run whatever the number of platforms. Asset files
-//! are never read.
+//! The facts located each directive line and the declaration after it in their single read
+//! ([`crate::facts::EmbedDecl`]), so nothing is read here. Asset files are never read.
 
 use crate::embed::{scan_directives, EmbedPatternAt};
-use crate::syntax::embed::{embed_import_name, find_var, VarLookup};
-use std::path::Path;
+use crate::facts::{embed_decls, EmbedDecl, HeaderFacts};
+use crate::syntax::embed::VarLookup;
 
 /// One `//go:embed` line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,58 +25,44 @@ pub struct VarSeed {
     pub directives: Vec<SeedDirective>,
 }
 
-/// Reads `path` and groups `embeds` (its collected patterns) into variables. If the file can
-/// no longer be read, every directive gets a [`VarLookup::Missing`] saying so.
-pub fn file_seeds(path: &Path, embeds: &[EmbedPatternAt]) -> Vec<VarSeed> {
-    match std::fs::read(path) {
-        Ok(src) => group(Ok(&src), embeds),
-        Err(e) => group(
-            Err(&format!(
-                "cannot re-read {}: {}",
-                path.display(),
-                crate::facts::go_errno_text(&e)
-            )),
-            embeds,
-        ),
+/// Groups a file's collected patterns into variables, from its header facts.
+pub fn file_seeds(h: &HeaderFacts) -> Vec<VarSeed> {
+    from_decls(&h.embeds, Ok(&h.embed_decls))
+}
+
+/// Groups `embeds` into variables over the source text (or the reason it is missing).
+pub fn group(src: Result<&[u8], &str>, embeds: &[EmbedPatternAt]) -> Vec<VarSeed> {
+    match src {
+        Ok(s) => from_decls(embeds, Ok(&embed_decls(s, &scan_directives(s).directives))),
+        Err(why) => from_decls(embeds, Err(why)),
     }
 }
 
-/// [`file_seeds`] over the source text (or the reason it is missing).
-pub fn group(src: Result<&[u8], &str>, embeds: &[EmbedPatternAt]) -> Vec<VarSeed> {
-    // Directive lines in file order, with the column of their `//` when the rescan finds them.
-    let columns: Vec<(u32, u32)> = match src {
-        Ok(s) => scan_directives(s)
-            .directives
-            .iter()
-            .map(|d| (d.line, d.column))
-            .collect(),
-        Err(_) => Vec::new(),
+/// Groups `embeds` by directive line, then consecutive directives that precede the same
+/// declaration into one variable.
+fn from_decls(embeds: &[EmbedPatternAt], decls: Result<&[EmbedDecl], &str>) -> Vec<VarSeed> {
+    let found = |line: u32| match decls {
+        Ok(d) => d.iter().find(|d| d.line == line),
+        Err(_) => None,
     };
     let mut directives: Vec<SeedDirective> = Vec::new();
     for p in embeds {
         match directives.last_mut() {
             Some(d) if d.line == p.line => d.patterns.push(p.clone()),
-            _ => {
-                let column = columns
-                    .iter()
-                    .find(|(l, _)| *l == p.line)
-                    .map_or(1, |(_, c)| *c);
-                directives.push(SeedDirective {
-                    line: p.line,
-                    column,
-                    patterns: vec![p.clone()],
-                });
-            }
+            _ => directives.push(SeedDirective {
+                line: p.line,
+                column: found(p.line).map_or(1, |d| d.column),
+                patterns: vec![p.clone()],
+            }),
         }
     }
-    let embed_name = match src {
-        Ok(s) => embed_import_name(s),
-        Err(_) => "embed".into(),
-    };
     let mut out: Vec<VarSeed> = Vec::new();
     for d in directives {
-        let decl = match src {
-            Ok(s) => find_var(s, d.line, &embed_name),
+        let decl = match decls {
+            Ok(_) => found(d.line).map_or_else(
+                || VarLookup::Missing("no //go:embed line here".into()),
+                |e| e.decl.clone(),
+            ),
             Err(why) => VarLookup::Missing(why.to_string()),
         };
         let same_var = match (out.last(), &decl) {

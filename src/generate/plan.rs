@@ -7,6 +7,7 @@ use crate::context::BuildContext;
 use crate::embed::AssetCache;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::list::{self, ListOptions};
+use crate::source::{FileKind, Source};
 use crate::walk::{DirFacts, Module};
 use std::path::Path;
 
@@ -55,16 +56,17 @@ pub fn generate_context(ctx: &BuildContext) -> BuildContext {
 }
 
 /// The GOROOT `go generate` would use: `$GOROOT`, else the installation that `go` on PATH
-/// belongs to, else "".
-pub fn goroot_guess(env: &dyn Fn(&str) -> Option<String>) -> String {
+/// belongs to, else "". The environment and the file system are both injected: `env` reads
+/// variables, `source` answers whether `DIR/go` is a file and where it really lives.
+pub fn goroot_guess(env: &dyn Fn(&str) -> Option<String>, source: &dyn Source) -> String {
     if let Some(g) = env("GOROOT").filter(|g| !g.is_empty()) {
         return g;
     }
     let path = env("PATH").unwrap_or_default();
     for dir in path.split(':').filter(|d| !d.is_empty()) {
         let go = Path::new(dir).join("go");
-        if go.is_file() {
-            if let Ok(real) = go.canonicalize() {
+        if source.stat(&go).is_ok_and(|m| m.kind == FileKind::Regular) {
+            if let Ok(real) = source.canonicalize(&go) {
                 if let Some(root) = real.parent().and_then(Path::parent) {
                     return root.to_string_lossy().into_owned();
                 }
@@ -291,5 +293,22 @@ mod tests {
             short_path(Path::new("/b.go"), Path::new("/very/deep/dir")),
             "/b.go"
         );
+    }
+
+    #[test]
+    fn goroot_guess_uses_the_injected_environment_and_source() {
+        use crate::source::{Disk, Overlay};
+        let mut fake = Overlay::new(Disk);
+        fake.set("/nonexistent-gotags-plan/go9/bin/go", b"#!".to_vec());
+        let env = |k: &str| match k {
+            "PATH" => {
+                Some("/nonexistent-gotags-plan/none::/nonexistent-gotags-plan/go9/bin".into())
+            }
+            _ => None,
+        };
+        assert_eq!(goroot_guess(&env, &fake), "/nonexistent-gotags-plan/go9");
+        let set = |k: &str| (k == "GOROOT").then(|| "/g".to_string());
+        assert_eq!(goroot_guess(&set, &fake), "/g");
+        assert_eq!(goroot_guess(&|_: &str| None, &fake), "");
     }
 }

@@ -371,21 +371,10 @@ fn is_toolchain_tag(t: &str) -> bool {
             .is_some_and(|(arch, _)| platform::is_known_arch(arch))
 }
 
-/// Names starting with `.`/`_` that would otherwise be source files, per directory.
+/// Names starting with `.`/`_` that would otherwise be source files, per directory (as the
+/// walk's single listing saw them).
 pub fn hidden_sources(d: &DirFacts) -> Vec<String> {
-    let Ok(rd) = std::fs::read_dir(&d.dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = rd
-        .flatten()
-        .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            crate::filename::is_hidden(n) && platform::is_source_ext(crate::filename::extension(n))
-        })
-        .collect();
-    out.sort();
-    out
+    d.hidden.clone()
 }
 
 /// Computes every gap. `scans` holds, per evaluated directory and file, the declaration

@@ -5,11 +5,11 @@
 //! CI matrix ([`cover`]). Configurations come from [`configs`] or a GoReleaser file
 //! ([`goreleaser`]).
 //!
-//! File reading: `walk` reads each file's header once. The declaration scanner needs whole
-//! files: when the walk read them ([`crate::facts::ReadDepth::Full`], as `check` does) the
-//! scan is part of the walked facts and nothing is read again; otherwise the matrix reads the
-//! full text of each `.go` file some configuration compiles as GoFiles/CgoFiles once more, in
-//! one parallel pass, independent of the number of configurations.
+//! File reading: the declaration scanner needs whole non-test `.go` files. A walk to
+//! [`crate::facts::ReadDepth::Decls`] (what the CLI does) or [`crate::facts::ReadDepth::Full`]
+//! (as `check` does) scans them in its single read, and nothing is read again. Only for
+//! facts walked to the header alone does the matrix read, through the [`Source`], each `.go`
+//! file some configuration compiles as GoFiles/CgoFiles, in one parallel pass.
 
 pub mod bitset;
 pub mod configs;
@@ -20,6 +20,7 @@ pub mod gaps;
 pub mod goreleaser;
 
 use crate::embed::AssetCache;
+use crate::source::{Disk, SharedSource, Source};
 use crate::syntax::decls::{self, FileScan};
 use crate::walk::{DirFacts, Module};
 use bitset::Bits;
@@ -68,8 +69,21 @@ pub fn run(
     run_with(module, dirs, configs, opts, cwd)
 }
 
-/// [`run`] with every option.
+/// [`run`] with every option, over the disk.
 pub fn run_with(
+    module: Module,
+    dirs: Vec<DirFacts>,
+    configs: Vec<Config>,
+    opts: RunOptions,
+    cwd: &Path,
+) -> Result<Matrix, String> {
+    run_in(Disk::shared(), module, dirs, configs, opts, cwd)
+}
+
+/// [`run_with`] with embed assets (and any declaration scan the walk left out) read
+/// through `source`.
+pub fn run_in(
+    source: SharedSource,
     module: Module,
     dirs: Vec<DirFacts>,
     configs: Vec<Config>,
@@ -80,14 +94,20 @@ pub fn run_with(
     if configs.is_empty() {
         return Err("no configurations to evaluate".to_string());
     }
-    let cache = AssetCache::new();
+    let cache = AssetCache::with_source(source);
     let eval = evaluate::evaluate(&module, &dirs, configs, &cache, cwd)?;
     let hidden: Vec<Vec<String>> = eval
         .dirs
         .par_iter()
         .map(|d| gaps::hidden_sources(&dirs[d.dir_index]))
         .collect();
-    let gaps = gaps_of(&eval, &dirs, &hidden, opts.all_decl_differences);
+    let gaps = gaps_in(
+        cache.source(),
+        &eval,
+        &dirs,
+        &hidden,
+        opts.all_decl_differences,
+    );
     let groups = module_groups(&eval);
     let cover = want_cover.then(|| {
         cover::cover_ranked(
@@ -166,8 +186,14 @@ fn used_files(eval: &Evaluation, dirs: &[DirFacts]) -> Vec<Vec<bool>> {
         .collect()
 }
 
-/// Reads and scans, in parallel, each used `.go` file whose walk did not already scan it.
-fn read_scans(eval: &Evaluation, dirs: &[DirFacts], used: &[Vec<bool>]) -> Scans {
+/// Reads through `source` and scans, in parallel, each used `.go` file whose walk did not
+/// already scan it (none after a walk to `Decls` or `Full` depth).
+fn read_scans(
+    source: &dyn Source,
+    eval: &Evaluation,
+    dirs: &[DirFacts],
+    used: &[Vec<bool>],
+) -> Scans {
     eval.dirs
         .par_iter()
         .zip(used)
@@ -180,7 +206,7 @@ fn read_scans(eval: &Evaluation, dirs: &[DirFacts], used: &[Vec<bool>]) -> Scans
                     if !u || f.body.as_ref().is_some_and(|b| b.decls.is_some()) {
                         return None;
                     }
-                    let text = std::fs::read(facts.dir.join(&f.name)).ok()?;
+                    let text = source.read(&facts.dir.join(&f.name)).ok()?;
                     Some(decls::scan_file(&text))
                 })
                 .collect()
@@ -214,15 +240,26 @@ pub fn scan_refs<'a>(
 }
 
 /// The gap findings of an evaluation, scanning only files the walk did not already scan
-/// (none when it read with [`crate::facts::ReadDepth::Full`]).
+/// (none when it read to [`crate::facts::ReadDepth::Decls`] or `Full`), from the disk.
 pub fn gaps_of(
     eval: &Evaluation,
     dirs: &[DirFacts],
     hidden: &[Vec<String>],
     all_decl_differences: bool,
 ) -> Gaps {
+    gaps_in(&Disk, eval, dirs, hidden, all_decl_differences)
+}
+
+/// [`gaps_of`], reading any missing scan through `source`.
+pub fn gaps_in(
+    source: &dyn Source,
+    eval: &Evaluation,
+    dirs: &[DirFacts],
+    hidden: &[Vec<String>],
+    all_decl_differences: bool,
+) -> Gaps {
     let used = used_files(eval, dirs);
-    let read = read_scans(eval, dirs, &used);
+    let read = read_scans(source, eval, dirs, &used);
     let refs = scan_refs(eval, dirs, &used, &read);
     gaps::find(eval, dirs, hidden, &refs, all_decl_differences)
 }
@@ -274,6 +311,17 @@ pub fn resolve_configs(
     tag_sets: Option<&str>,
     cgo: configs::CgoMode,
 ) -> Result<Vec<Config>, String> {
+    resolve_configs_in(&Disk, module_root, platforms, tag_sets, cgo)
+}
+
+/// [`resolve_configs`], reading a GoReleaser file through `source`.
+pub fn resolve_configs_in(
+    source: &dyn Source,
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<&str>,
+    cgo: configs::CgoMode,
+) -> Result<Vec<Config>, String> {
     let sets = configs::parse_tag_sets(tag_sets.unwrap_or(""));
     if platforms.trim() != "goreleaser" {
         let p = configs::parse_platforms(platforms)?;
@@ -285,8 +333,11 @@ pub fn resolve_configs(
             module_root.display()
         )
     })?;
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: {}", path.display(), crate::facts::go_errno_text(&e)))?;
+    let bytes = source
+        .read(&path)
+        .map_err(|e| format!("{}: {}", path.display(), e.text))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{}: stream did not contain valid UTF-8", path.display()))?;
     let builds = goreleaser::parse_builds(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out: Vec<Config> = Vec::new();
     for b in builds {

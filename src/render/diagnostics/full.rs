@@ -1,7 +1,9 @@
 //! The default `full` format: codespan-reporting diagnostics with the source line, a label
 //! under the span, the platforms and the help line. Colour only when asked (the caller
-//! decides: a terminal and no `NO_COLOR`).
+//! decides: a terminal and no `NO_COLOR`). The source text comes with the findings
+//! ([`SourceTexts`]); nothing is read here.
 
+use crate::check::command::SourceTexts;
 use crate::check::{Diagnostic, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -30,7 +32,7 @@ pub fn write(
     out: &mut dyn Write,
     diags: &[Diagnostic],
     color: bool,
-    cwd: &std::path::Path,
+    texts: &SourceTexts,
 ) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -44,10 +46,8 @@ pub fn write(
     let mut warnings = 0;
     for d in diags {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
-            // Only the snippet needs the text; a file that vanished shows no snippet.
-            let text = std::fs::read(cwd.join(&d.file))
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default();
+            // Only the snippet needs the text; a file without one shows no snippet.
+            let text = texts.get(&d.file).cloned().unwrap_or_default();
             files.add(d.file.clone(), text)
         });
         let text = files

@@ -52,17 +52,17 @@ impl Format {
     }
 }
 
-/// Writes `diags` in `format`. `color` only affects `full`; `cwd` resolves file names for
-/// `full`'s source snippets.
+/// Writes `diags` in `format`. `color` only affects `full`, which shows snippets of `texts`
+/// (the files' text as the check command read it).
 pub fn write(
     out: &mut dyn Write,
     format: Format,
     diags: &[Diagnostic],
     color: bool,
-    cwd: &std::path::Path,
+    texts: &crate::check::command::SourceTexts,
 ) -> io::Result<()> {
     match format {
-        Format::Full => full::write(out, diags, color, cwd),
+        Format::Full => full::write(out, diags, color, texts),
         Format::Concise => concise::write(out, diags),
         Format::Json => json::write(out, diags),
         Format::JsonLines => json::write_lines(out, diags),
