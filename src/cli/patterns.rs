@@ -28,9 +28,6 @@ pub struct PatternArgs {
 pub struct Resolution {
     /// The directory messages shorten paths against.
     pub cwd: PathBuf,
-    /// Where the patterns were read (the `-C` directory or the older PATH form's directory).
-    pub base: PathBuf,
-    pub main: MainModules,
     pub resolved: Resolved,
 }
 
@@ -125,7 +122,7 @@ pub fn resolve(
             work_go: None,
             work_toolchain: None,
         },
-        Err(e) => return Err(CliError::Module(e.to_string())),
+        Err(e) => return Err(CliError::Workspace(e)),
     };
     let req = Request {
         base: &base,
@@ -139,10 +136,5 @@ pub fn resolve(
     for w in &resolved.warnings {
         eprintln!("{w}");
     }
-    Ok(Resolution {
-        cwd,
-        base,
-        main,
-        resolved,
-    })
+    Ok(Resolution { cwd, resolved })
 }

@@ -580,6 +580,7 @@ fn import_literal(req: &Request, p: &str) -> Match {
                 let module = Arc::new(Module {
                     root: src,
                     path: "std".into(),
+                    requires: Vec::new(),
                 });
                 if let Ok(d) = walk::read_dir_facts_to(dir, p.to_string(), req.depth) {
                     m.pkgs.push((
