@@ -326,9 +326,9 @@ fn local_literal(req: &Request, p: &str) -> Match {
             }
             if nested_module_between(&mm.module.root, &abs) {
                 let pkg = mm.module.import_path(&rel);
-                if not_in
+                if !not_in
                     .as_ref()
-                    .is_none_or(|(n, _)| mm.module.path.len() > *n)
+                    .is_some_and(|(n, _)| mm.module.path.len() <= *n)
                 {
                     not_in = Some((
                         mm.module.path.len(),
@@ -481,11 +481,13 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
     let tree = |name: &str| work || pattern::tree_can_match(p, name);
     let mut names: HashSet<String> = HashSet::new();
     let first_elem = p.split('/').next().unwrap_or("");
-    if !work && !first_elem.contains('.') {
-        if req
+    let std_walk = !work
+        && !first_elem.contains('.')
+        && req
             .goroot
-            .is_some_and(|g| first_elem.contains("...") || g.join("src").join(first_elem).is_dir())
-        {
+            .is_some_and(|g| first_elem.contains("...") || g.join("src").join(first_elem).is_dir());
+    {
+        if std_walk {
             for which in [GorootPattern::Std, GorootPattern::Cmd] {
                 if which == GorootPattern::Cmd && !tree("cmd") {
                     continue;
