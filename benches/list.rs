@@ -68,7 +68,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("evaluate 49 ports × cgo on/off", |b| {
-        let contexts: Vec<_> = gotags::platform::PORTS
+        let contexts: Vec<_> = gotags::platform::ports()
             .iter()
             .flat_map(|p| {
                 [true, false]

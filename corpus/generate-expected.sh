@@ -1,34 +1,46 @@
 #!/usr/bin/env bash
-# Regenerates corpus/expected/<module>/<config>.json from the real Go 1.23 toolchain.
+# Regenerates corpus/expected/go1.N/<module>/<config>.json from one real Go toolchain
+# (release 1.N).
 #
 # For every Go module directly under corpus/ (a directory holding go.mod) and every
-# configuration in corpus/configs.tsv, this runs, with cwd = the module root and a clean
-# environment,
+# configuration in corpus/configs.tsv whose port that release has, this runs, with cwd = the
+# module root and a clean environment,
 #     go list -e -json ./...          (every field except the two below)
 #     go list -e -test -json ./...    (TestEmbedFiles / XTestEmbedFiles of the base package)
-# and keeps only the fields gotags reproduces. The expected files must only ever come from
-# this script: never edit them by hand.
+# and keeps only the fields gotags reproduces. When go rejects a configuration outright
+# (e.g. GOAMD64=v5 before Go 1.23), its first stderr line goes to <config>.rejected instead.
+# A toolchain older than a module's go line would refuse the module (GOTOOLCHAIN=local), so
+# it reads a copy of the go.mod with the go line lowered to its own release (-modfile); the
+# tree itself is untouched. The expected files must only ever come from this script: never
+# edit them by hand.
 #
-# Usage: corpus/generate-expected.sh [MODULE...]     (default: every module)
-# Needs: go1.23.x (on PATH or /usr/lib/go-1.23/bin/go), python3, GNU touch.
+# Usage: corpus/generate-expected.sh [--go GO] [MODULE...]   (default: every module)
+#   GO: a go binary (default: go1.23.x on PATH or /usr/lib/go-1.23/bin/go). Run with
+#   GOTOOLCHAIN=local: the binary is the release recorded.
+# Needs: python3, GNU touch.
 set -euo pipefail
 
 corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 
 # ---- the toolchain -----------------------------------------------------------------------
-if command -v go >/dev/null 2>&1 && go version 2>/dev/null | grep -q ' go1\.23\.'; then
+GO=
+if [ "${1:-}" = "--go" ]; then
+  GO=${2:?generate-expected: --go needs a go binary}
+  shift 2
+elif command -v go >/dev/null 2>&1 && GOTOOLCHAIN=local go version 2>/dev/null | grep -q ' go1\.23\.'; then
   GO=$(command -v go)
 elif [ -x /usr/lib/go-1.23/bin/go ]; then
   GO=/usr/lib/go-1.23/bin/go
 else
-  echo "generate-expected: go1.23.x not found (looked on PATH and at /usr/lib/go-1.23/bin/go)" >&2
+  echo "generate-expected: no --go given and go1.23.x not found (PATH, /usr/lib/go-1.23/bin/go)" >&2
   exit 1
 fi
-goversion=$("$GO" version)
-case "$goversion" in
-  "go version go1.23."*) ;;
-  *) echo "generate-expected: need go1.23.x, $GO says: $goversion" >&2; exit 1 ;;
-esac
+goversion=$(GOTOOLCHAIN=local "$GO" version) || { echo "generate-expected: cannot run $GO" >&2; exit 1; }
+minor=$(printf '%s\n' "$goversion" | sed -n 's/^go version go1\.\([0-9][0-9]*\)[^0-9].*/\1/p')
+[ -n "$minor" ] || { echo "generate-expected: cannot read the release from: $goversion" >&2; exit 1; }
+release="go1.$minor"
+expected="$corpus/expected/$release"
+ports=$(GOTOOLCHAIN=local "$GO" tool dist list)
 command -v python3 >/dev/null || { echo "generate-expected: python3 not found" >&2; exit 1; }
 
 tmp=$(mktemp -d)
@@ -65,6 +77,12 @@ cfg_vars=()
 while IFS=$'\t' read -r name vars rest; do
   case "$name" in ''|'#'*) continue ;; esac
   [ -z "${rest:-}" ] || { echo "generate-expected: configs.tsv: extra tab in line for $name" >&2; exit 1; }
+  goos=$(printf '%s\n' "$vars" | sed -n 's/.*GOOS=\([^ ]*\).*/\1/p')
+  goarch=$(printf '%s\n' "$vars" | sed -n 's/.*GOARCH=\([^ ]*\).*/\1/p')
+  if ! printf '%s\n' "$ports" | grep -qx "$goos/$goarch"; then
+    echo "  $release has no port $goos/$goarch: skipping $name"
+    continue
+  fi
   cfg_names+=("$name")
   cfg_vars+=("$vars")
 done <"$corpus/configs.tsv"
@@ -176,28 +194,42 @@ PY
 # gen_one MODULE INDEX: both go list runs for one module x config, shaped into its file.
 gen_one() {
   local m=$1 i=$2 modroot="$corpus/$1" name=${cfg_names[$2]} work="$tmp/job.$1.$2"
-  local assigns flags
+  local assigns flags modfile=()
   mkdir -p "$work"
   mapfile -t assigns < <(split_vars "${cfg_vars[$i]}")
   local base_env=(PATH="$PATH" HOME="$tmp/home" GOCACHE="$tmp/gocache" GOPATH="$tmp/gopath"
                   GOENV=off GOFLAGS= GOTOOLCHAIN=local GOWORK=off GOPROXY=off GO386=sse2)
+  local modgo
+  modgo=$(sed -n 's/^go 1\.\([0-9][0-9]*\).*/\1/p' "$modroot/go.mod" | head -n 1)
+  if [ -n "$modgo" ] && [ "$modgo" -gt "$minor" ]; then
+    sed "s/^go 1\.[0-9][0-9.]*/go 1.$minor/" "$modroot/go.mod" >"$work/lowered.mod"
+    modfile=("-modfile=$work/lowered.mod")
+  fi
+  rm -f "$expected/$m/$name.rejected"
   for flags in "" "-test"; do
     # shellcheck disable=SC2086
-    if ! (cd "$modroot" && env -i "${base_env[@]}" "${assigns[@]}" "$GO" list -e $flags -json ./... \
+    if ! (cd "$modroot" && env -i "${base_env[@]}" "${assigns[@]}" "$GO" list "${modfile[@]}" -e $flags -json ./... \
           >"$work/out$flags.json" 2>"$work/stderr"); then
+      if [ ! -s "$work/out$flags.json" ] && [ -s "$work/stderr" ]; then
+        # go refused the configuration itself: record what it said.
+        head -n 1 "$work/stderr" >"$expected/$m/$name.rejected"
+        rm -f "$expected/$m/$name.json"
+        echo 0 >"$work/count"
+        return 0
+      fi
       echo "generate-expected: go list -e $flags -json ./... failed for $m/$name:" >&2
       cat "$work/stderr" >&2
       return 1
     fi
   done
   python3 -c "$shape" "$modroot" "$work/out.json" "$work/out-test.json" \
-    "$corpus/expected/$m/$name.json" >"$work/count"
+    "$expected/$m/$name.json" >"$work/count"
 }
 
 echo "generate-expected: $goversion ($GO)"
 jobs_max=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 for m in "${modules[@]}"; do
-  mkdir -p "$corpus/expected/$m"
+  mkdir -p "$expected/$m"
   for i in "${!cfg_names[@]}"; do
     while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
       wait -n || { echo "generate-expected: a job failed" >&2; wait; exit 1; }
@@ -221,8 +253,9 @@ for m in "${modules[@]}"; do
     total_pkgs=$((total_pkgs + n))
   done
   # Drop expectations for configurations that no longer exist.
-  for f in "$corpus/expected/$m"/*.json; do
-    b=$(basename "$f" .json)
+  for f in "$expected/$m"/*.json "$expected/$m"/*.rejected; do
+    [ -e "$f" ] || continue
+    b=$(basename "$f"); b=${b%.json}; b=${b%.rejected}
     keep=no
     for name in "${cfg_names[@]}"; do [ "$name" = "$b" ] && keep=yes; done
     [ $keep = yes ] || { rm -f "$f"; echo "  removed stale $m/$b.json"; }
@@ -231,4 +264,4 @@ for m in "${modules[@]}"; do
   max=$(printf '%s\n' "${counts[@]}" | sort -n | tail -1)
   printf '  %-12s %2d configs, %3s-%3s packages per config\n' "$m" "${#cfg_names[@]}" "$min" "$max"
 done
-echo "generate-expected: wrote $total_files files (${#modules[@]} modules x ${#cfg_names[@]} configs), $total_pkgs package entries in all"
+echo "generate-expected: $release: wrote $total_files files (${#modules[@]} modules x ${#cfg_names[@]} configs), $total_pkgs package entries in all"

@@ -4,9 +4,10 @@
 //!
 //! ```toml
 //! [matrix]
-//! platforms = "all"            # "all", "first-class", or ["linux/amd64", "windows/arm64/cgo"]
+//! platforms = "all"            # "all", "first-class", "goreleaser", or a list of
+//!                              # GOOS/GOARCH[/VARIANT][/cgo|/nocgo]: ["linux/arm/7", "windows/arm64/nocgo"]
 //! tags = [[], ["integration"]] # tag sets; every platform is checked with each set
-//! cgo = "both"                 # gotags matrix: "on", "off" or "both" (flags override)
+//! cgo = "both"                 # "on", "off", "both" or "supported" (flags override)
 //!
 //! [embed]
 //! max_file_size = 10485760     # bytes; larger single embedded files are reported (GT411)
@@ -21,6 +22,7 @@
 //! ```
 
 use crate::check::Severity;
+use crate::configs::CgoMode;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,8 +53,11 @@ impl PlatformSpec {
 pub struct Matrix {
     pub platforms: Option<PlatformSpec>,
     pub tags: Option<Vec<Vec<String>>>,
-    /// `gotags matrix`: which cgo settings to evaluate (`--cgo` overrides).
+    /// Which cgo settings platforms without `/cgo` or `/nocgo` get (`--cgo` overrides).
     pub cgo: Option<CgoSetting>,
+    /// Go releases to evaluate as one more dimension, e.g. `["1.22", "1.27"]` (`--go`
+    /// overrides).
+    pub go: Option<Vec<String>>,
 }
 
 /// The `[matrix] cgo` key.
@@ -62,9 +67,29 @@ pub enum CgoSetting {
     On,
     Off,
     Both,
+    /// Off everywhere, and on where the port supports cgo.
+    Supported,
+}
+
+impl CgoSetting {
+    pub fn mode(self) -> CgoMode {
+        match self {
+            CgoSetting::On => CgoMode::On,
+            CgoSetting::Off => CgoMode::Off,
+            CgoSetting::Both => CgoMode::Both,
+            CgoSetting::Supported => CgoMode::Supported,
+        }
+    }
 }
 
 impl Matrix {
+    /// The cgo mode of a run: the flag's, else this file's, else both (`matrix` and `check`
+    /// alike).
+    pub fn cgo_mode(&self, flag: Option<CgoMode>) -> CgoMode {
+        flag.or(self.cgo.map(CgoSetting::mode))
+            .unwrap_or(CgoMode::Both)
+    }
+
     /// The tag sets in `--tags-sets` spelling: sets separated by `;`, tags by `,`.
     pub fn tags_sets_arg(&self) -> Option<String> {
         self.tags.as_ref().map(|sets| {
@@ -94,6 +119,9 @@ pub struct Check {
     pub select: Vec<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Rules that are off by default (GT205) to run as well.
+    #[serde(default)]
+    pub enable: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
 }
@@ -118,6 +146,16 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
         let mut c: Config = toml::from_str(text)
             .map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+        if let Some(go) = &c.matrix.go {
+            if let Err(e) = crate::configs::parse_releases(go) {
+                return Err(format!("{}: [matrix] go: {e}", path.display()));
+            }
+        }
+        if let Some(p) = &c.matrix.platforms {
+            if let Err(e) = crate::configs::spec::parse(&p.as_arg()) {
+                return Err(format!("{}: [matrix] platforms: {e}", path.display()));
+            }
+        }
         for (code, sev) in &c.check.severity {
             if Severity::parse(sev).is_none() {
                 return Err(format!(
@@ -172,14 +210,18 @@ pub const TEMPLATE: &str = r#"# gotags.toml: settings for `gotags check` (and fu
 # Unknown keys are an error.
 
 [matrix]
-# Which platforms to evaluate: "all" (every `go tool dist list` port, cgo off and, where
-# supported, on), "first-class", or a list such as ["linux/amd64", "windows/arm64/nocgo"].
+# Which platforms to evaluate: "all" (every `go tool dist list` port), "first-class",
+# "goreleaser", or a list of GOOS/GOARCH[/VARIANT][/cgo|/nocgo] such as
+# ["linux/amd64", "linux/arm/7", "windows/arm64/nocgo"] (gotags check and matrix alike).
 platforms = "all"
 # Tag sets: every platform is checked once per set. [[]] means no user tags.
 tags = [[]]
-# gotags matrix: the cgo settings to evaluate, "on", "off" or "both". gotags matrix takes
-# platforms and tags from here too; --platforms, --tags-sets and --cgo override.
+# The cgo settings of platforms without /cgo or /nocgo: "on", "off", "both" (default) or
+# "supported" (on only where the port supports cgo). --platforms, --tags, --tags-sets and
+# --cgo override.
 # cgo = "both"
+# Go releases to evaluate together, as one more dimension (--go overrides):
+# go = ["1.22", "1.27"]
 
 [embed]
 # Single embedded files larger than this many bytes are reported (GT411).
@@ -194,6 +236,8 @@ tags = [[]]
 # Code prefixes to run (empty: all) and to leave out.
 select = []
 ignore = []
+# Rules off by default to run as well (codes or names), e.g. GT205 constraint-repeats-filename.
+# enable = ["GT205"]
 # Per-code severity: "error", "warning" or "info".
 # severity = { GT205 = "warning" }
 "#;
@@ -206,6 +250,24 @@ mod tests {
     fn template_parses() {
         let c = Config::parse(TEMPLATE, Path::new("gotags.toml")).expect("template");
         assert_eq!(c.matrix.platforms, Some(PlatformSpec::Set("all".into())));
+        // The template's own example list parses with the one grammar.
+        let example = TEMPLATE
+            .lines()
+            .find(|l| l.contains("windows/arm64/nocgo"))
+            .and_then(|l| Some(&l[l.find('[')?..=l.find(']')?]))
+            .expect("an example list in the template");
+        let text = format!("[matrix]\nplatforms = {example}\n");
+        let c = Config::parse(&text, Path::new("gotags.toml")).expect("example");
+        assert!(matches!(c.matrix.platforms, Some(PlatformSpec::List(ref l)) if l.len() == 3));
+        let e = Config::parse(
+            "[matrix]\nplatforms = [\"linux/arm/8\"]\n",
+            Path::new("g.toml"),
+        )
+        .expect_err("bad variant");
+        assert!(
+            e.contains("[matrix] platforms") && e.contains("linux/arm/8"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -30,6 +30,11 @@ impl EvalError {
 
 /// Parses and evaluates `input`.
 pub fn evaluate(input: &str, ctx: &BuildContext) -> Result<bool, EvalError> {
+    Ok(parse(input)?.eval(&mut |tag| ctx.match_tag(tag)))
+}
+
+/// Parses `input` in any of its three forms.
+pub fn parse(input: &str) -> Result<constraint::Expr, EvalError> {
     let trimmed_start = input.len() - input.trim_start().len();
     let line = input.trim();
     let parsed: Result<_, SyntaxError> = if let Some((text, at)) = constraint::go_build_expr(line) {
@@ -40,7 +45,7 @@ pub fn evaluate(input: &str, ctx: &BuildContext) -> Result<bool, EvalError> {
         constraint::parse_go_build(line).map_err(|e| shift(e, trimmed_start))
     };
     match parsed {
-        Ok(expr) => Ok(expr.eval(&mut |tag| ctx.match_tag(tag))),
+        Ok(expr) => Ok(expr),
         Err(e) => Err(EvalError {
             input: input.to_string(),
             offset: e.offset,

@@ -14,6 +14,8 @@ const FILE_KEYS: &[&str] = &[
     "GOFLAGS",
     "GOEXPERIMENT",
     "CC",
+    "GOTOOLCHAIN",
+    "GOWORK",
 ];
 
 /// Process environment layered over the user's go env file.

@@ -9,10 +9,12 @@
 pub mod check;
 pub mod classify;
 pub mod config;
+pub mod configs;
 pub mod constraint;
 pub mod context;
 pub mod embed;
 pub mod embed_report;
+pub mod envinfo;
 pub mod eval;
 pub mod facts;
 pub mod filename;
@@ -27,4 +29,5 @@ pub mod platform;
 pub mod render;
 pub mod source;
 pub mod syntax;
+pub mod toolchain;
 pub mod walk;

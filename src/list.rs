@@ -341,18 +341,10 @@ pub fn ignore_reason(f: &crate::facts::FileFacts, ctx: &BuildContext) -> String 
     let HeaderOutcome::Read(h) = &f.header else {
         return "header could not be read".to_string();
     };
-    if let Some(gb) = &h.go_build {
-        if let Ok(expr) = &gb.expr {
+    for c in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+        if let Ok(expr) = &c.expr {
             if !crate::classify::eval_expr(expr, ctx) {
-                return format!("{} is false", gb.line.text);
-            }
-        }
-    } else {
-        for pb in &h.plus_build {
-            if let Ok(expr) = &pb.expr {
-                if !crate::classify::eval_expr(expr, ctx) {
-                    return format!("{} is false", pb.line.text);
-                }
+                return format!("{} is false", c.line.text);
             }
         }
     }

@@ -1,11 +1,14 @@
-//! Golden tests: `gotags list --json --test <module>` against the expectations that
-//! `corpus/generate-expected.sh` recorded from the real `go list` (no Go needed here).
+//! Golden tests: `gotags list --go <release> --json --test <module>` against the
+//! expectations that `corpus/generate-expected.sh` recorded from each release's real
+//! `go list` (no Go needed here).
 //!
-//! For every module with a `corpus/expected/<module>/` directory and every configuration in
-//! `corpus/configs.tsv`, gotags runs with cwd = the module root and an environment cleared of
-//! GO*/CGO_* variables, then given GO386=sse2, GOENV=off and the configuration's variables
-//! (the generator used the same). Its output is shaped exactly like the generator's and
-//! compared field by field, including package order.
+//! For every recorded release (`corpus/expected/go1.N/`), every module with a directory
+//! there and every configuration in `corpus/configs.tsv` that release recorded, gotags runs
+//! with cwd = the module root and an environment cleared of GO*/CGO_* variables, then given
+//! GO386=sse2, GOENV=off and the configuration's variables (the generator used the same).
+//! Its output is shaped exactly like the generator's and compared field by field, including
+//! package order. A configuration go rejected (`<config>.rejected`) must make gotags fail
+//! with the same message.
 
 mod common;
 
@@ -13,18 +16,46 @@ use common::*;
 use serde_json::Value;
 use std::path::Path;
 
-fn expected_modules() -> Vec<String> {
+/// The recorded releases (`go1.21`, …), oldest first.
+fn recorded_releases() -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(corpus_dir().join("expected"))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("go1."))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by_key(|r| r[4..].parse::<u32>().unwrap_or(0));
+    out
+}
+
+fn expected_dir(release: &str, module: &str) -> std::path::PathBuf {
+    corpus_dir().join("expected").join(release).join(module)
+}
+
+fn expected_modules(release: &str) -> Vec<String> {
     corpus_modules()
         .into_iter()
-        .filter(|m| corpus_dir().join("expected").join(m).is_dir())
+        .filter(|m| expected_dir(release, m).is_dir())
         .collect()
 }
 
-fn read_expected(module: &str, config: &str) -> Result<Vec<Value>, String> {
-    let path = corpus_dir()
-        .join("expected")
-        .join(module)
-        .join(format!("{config}.json"));
+/// The configurations `release` recorded for `module` (a `.json` or a `.rejected` file).
+fn recorded_configs(release: &str, module: &str, configs: &[Config]) -> Vec<Config> {
+    let dir = expected_dir(release, module);
+    configs
+        .iter()
+        .filter(|c| {
+            dir.join(format!("{}.json", c.name)).is_file()
+                || dir.join(format!("{}.rejected", c.name)).is_file()
+        })
+        .cloned()
+        .collect()
+}
+
+fn read_expected(release: &str, module: &str, config: &str) -> Result<Vec<Value>, String> {
+    let path = expected_dir(release, module).join(format!("{config}.json"));
     let text =
         std::fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     let v: Value =
@@ -40,9 +71,38 @@ struct Outcome {
     diffs: Vec<String>,
 }
 
-fn check_one(module: &str, config: &Config) -> Outcome {
-    let label = format!("{module}/{}", config.name);
-    let expected = match read_expected(module, &config.name) {
+fn check_one(release: &str, module: &str, config: &Config) -> Outcome {
+    let label = format!("{release}/{module}/{}", config.name);
+    let modroot = corpus_dir().join(module);
+    let modroot = modroot.canonicalize().unwrap_or(modroot);
+    let arg = modroot.to_string_lossy().into_owned();
+    let version = &release[2..];
+    let rejected = expected_dir(release, module).join(format!("{}.rejected", config.name));
+    if let Ok(text) = std::fs::read_to_string(&rejected) {
+        let want = text.trim().trim_start_matches("go: ");
+        let out = run_gotags(
+            &["list", "--json", "--test", "--go", version, &arg],
+            &modroot,
+            &config.vars,
+        );
+        let diffs = match out {
+            Ok(o) if !o.status.success() => {
+                let err = String::from_utf8_lossy(&o.stderr);
+                let got = err.trim().trim_start_matches("gotags: ");
+                if got == want {
+                    vec![]
+                } else {
+                    vec![format!("{label}: go said {want:?}, gotags said {got:?}")]
+                }
+            }
+            Ok(_) => vec![format!(
+                "{label}: go rejected the configuration ({want}), gotags did not"
+            )],
+            Err(e) => vec![format!("{label}: could not run gotags: {e}")],
+        };
+        return Outcome { packages: 0, diffs };
+    }
+    let expected = match read_expected(release, module, &config.name) {
         Ok(e) => e,
         Err(e) => {
             return Outcome {
@@ -51,10 +111,11 @@ fn check_one(module: &str, config: &Config) -> Outcome {
             }
         }
     };
-    let modroot = corpus_dir().join(module);
-    let modroot = modroot.canonicalize().unwrap_or(modroot);
-    let arg = modroot.to_string_lossy().into_owned();
-    let out = run_gotags(&["list", "--json", "--test", &arg], &modroot, &config.vars);
+    let out = run_gotags(
+        &["list", "--json", "--test", "--go", version, &arg],
+        &modroot,
+        &config.vars,
+    );
     let got = match stream_or_error(&format!("{label}: gotags"), &out) {
         Ok(g) => g,
         Err(e) => {
@@ -74,41 +135,52 @@ fn check_one(module: &str, config: &Config) -> Outcome {
 #[test]
 fn golden_corpus() {
     let configs = load_configs();
-    let modules = expected_modules();
-    assert!(
-        !modules.is_empty(),
-        "no corpus/expected/<module> directories"
-    );
+    let releases = recorded_releases();
     ensure_empty_dirs(&corpus_dir());
-    let jobs: Vec<(String, Config)> = modules
-        .iter()
-        .flat_map(|m| configs.iter().map(move |c| (m.clone(), c.clone())))
-        .collect();
-    let outcomes = par_map(&jobs, worker_threads(), |(m, c)| check_one(m, c));
-    let packages: usize = outcomes.iter().map(|o| o.packages).sum();
-    let diffs: Vec<&String> = outcomes.iter().flat_map(|o| o.diffs.iter()).collect();
-    for d in &diffs {
-        println!("{d}");
+    let mut jobs: Vec<(String, String, Config)> = Vec::new();
+    for r in &releases {
+        for m in expected_modules(r) {
+            for c in recorded_configs(r, &m, &configs) {
+                jobs.push((r.clone(), m.clone(), c));
+            }
+        }
     }
-    println!(
-        "golden: compared {} modules x {} configs ({} runs), {} expected packages; {} differences",
-        modules.len(),
-        configs.len(),
-        jobs.len(),
-        packages,
-        diffs.len()
+    let outcomes = par_map(&jobs, worker_threads(), |(r, m, c)| check_one(r, m, c));
+    let mut total = 0;
+    for r in &releases {
+        let mine: Vec<(&(String, String, Config), &Outcome)> = jobs
+            .iter()
+            .zip(&outcomes)
+            .filter(|(j, _)| &j.0 == r)
+            .collect();
+        let packages: usize = mine.iter().map(|(_, o)| o.packages).sum();
+        let diffs: Vec<&String> = mine.iter().flat_map(|(_, o)| o.diffs.iter()).collect();
+        for d in &diffs {
+            println!("{d}");
+        }
+        let modules = expected_modules(r).len();
+        println!(
+            "golden {r}: {modules} modules, {} runs, {packages} expected packages; {} differences",
+            mine.len(),
+            diffs.len()
+        );
+        total += diffs.len();
+    }
+    assert!(
+        total == 0,
+        "{total} differences between gotags and the go list expectations (listed above)"
     );
     assert!(
-        diffs.is_empty(),
-        "{} differences between gotags and the go list expectations (listed above)",
-        diffs.len()
+        !releases.is_empty(),
+        "no recorded releases under corpus/expected/"
     );
 }
 
 // ---- tests of the harness itself --------------------------------------------------------
 
 fn sample_expected() -> Vec<Value> {
-    read_expected("embed", "linux-amd64-cgo1").expect("corpus/expected/embed/linux-amd64-cgo1.json")
+    read_expected("go1.23", "embed", "linux-amd64-cgo1")
+        .expect("corpus/expected/go1.23/embed/linux-amd64-cgo1.json")
 }
 
 #[test]
@@ -208,18 +280,27 @@ fn unshape(pkgs: &[Value], modroot: &Path) -> Vec<Value> {
 fn normaliser_is_idempotent_on_every_expected_file_and_inverts_unshape() {
     let configs = load_configs();
     let mut files = 0;
-    for m in expected_modules() {
+    for (r, m) in recorded_releases()
+        .iter()
+        .flat_map(|r| expected_modules(r).into_iter().map(move |m| (r.clone(), m)))
+    {
         let modroot = corpus_dir().join(&m);
         let roots = root_spellings(&modroot);
         for c in &configs {
-            let mut e = read_expected(&m, &c.name).unwrap_or_else(|e| panic!("{e}"));
+            if !expected_dir(&r, &m)
+                .join(format!("{}.json", c.name))
+                .is_file()
+            {
+                continue;
+            }
+            let mut e = read_expected(&r, &m, &c.name).unwrap_or_else(|e| panic!("{e}"));
             // Shaping keeps only the compared fields, which leave `Incomplete` out.
             for p in &mut e {
                 if let Some(obj) = p.as_object_mut() {
                     obj.remove("Incomplete");
                 }
             }
-            let label = format!("{m}/{}", c.name);
+            let label = format!("{r}/{m}/{}", c.name);
             assert_eq!(
                 shape_all(&e, &roots),
                 e,
@@ -244,17 +325,27 @@ fn configs_are_well_formed_and_have_expectations() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), configs.len(), "duplicate config names");
-    for m in expected_modules() {
-        for c in &configs {
-            let p = corpus_dir()
-                .join("expected")
-                .join(&m)
-                .join(format!("{}.json", c.name));
-            assert!(
-                p.is_file(),
-                "missing {} (run corpus/generate-expected.sh)",
-                p.display()
-            );
+    // Every module under corpus/ is recorded for every release, on every configuration
+    // whose port that release has.
+    for r in recorded_releases() {
+        let release = gotags::go::release::find(&r).expect("recorded release is known");
+        for m in corpus_modules() {
+            for c in &configs {
+                let var = |k: &str| c.vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+                let has_port = match (var("GOOS"), var("GOARCH")) {
+                    (Some(os), Some(arch)) => release.find_port(os, arch).is_some(),
+                    _ => true,
+                };
+                let dir = expected_dir(&r, &m);
+                let recorded = dir.join(format!("{}.json", c.name)).is_file()
+                    || dir.join(format!("{}.rejected", c.name)).is_file();
+                assert_eq!(
+                    recorded,
+                    has_port,
+                    "{r}/{m}/{}: recorded={recorded}, port in {r}={has_port} (run corpus/generate-expected.sh --go …)",
+                    c.name
+                );
+            }
         }
     }
     let q = split_vars(r#"GOOS=linux GOFLAGS="-tags=a -tags=b" X="#).expect("split");

@@ -43,6 +43,7 @@ fn modules() -> Vec<String> {
 fn gotags(args: &[&str], cwd: &Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_gotags"))
         .args(args)
+        .args(["--go", "1.23"]) // the fixtures and the live comparison are Go 1.23's
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .output()
@@ -590,6 +591,7 @@ fn matrix_defaults_come_from_gotags_toml_and_flags_override() {
         let out = Command::new(env!("CARGO_BIN_EXE_gotags"))
             .arg("matrix")
             .args(args)
+            .args(["--go", "1.23"])
             .args(["--format", "json"])
             .current_dir(root)
             .output()
@@ -651,7 +653,7 @@ fn matrix_defaults_come_from_gotags_toml_and_flags_override() {
     )
     .expect("gotags.toml");
     let out = Command::new(env!("CARGO_BIN_EXE_gotags"))
-        .args(["matrix", "--format", "json"])
+        .args(["matrix", "--format", "json", "--go", "1.23"])
         .current_dir(root)
         .output()
         .expect("run gotags");

@@ -131,8 +131,8 @@ fn matrix_walk_scans_declarations_in_its_single_read() {
     let shared: SharedSource = Arc::new(overlay);
     let m = walk::find_module_in(&*shared, &root).expect("module");
     let (dirs, _) = walk::walk_in(&*shared, &m, &root, ReadDepth::Decls);
-    let configs = matrix::resolve_configs_in(&*shared, &root, "linux/amd64", None, CgoMode::Off)
-        .expect("configs");
+    let configs =
+        matrix::resolve_in(&*shared, &root, "linux/amd64", None, CgoMode::Off).expect("configs");
     let before = rec.count("open") + rec.count("read");
     let mx = matrix::run_in(
         shared.clone(),

@@ -4,10 +4,11 @@
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::engine::{self, CheckInput, Selection};
-use super::platforms::{self, Platform};
-use super::rules::gt208;
+use super::rule::RunInput;
 use crate::config::Config;
+use crate::configs::{tag_sets_of, CgoMode, ConfigSet, TagSet};
 use crate::facts::ReadDepth;
+use crate::matrix::MatrixError;
 use crate::source::{Disk, FileKind, SharedSource, Source, SourceError};
 use crate::walk::{self, ModuleError, WalkProblem};
 use std::collections::BTreeMap;
@@ -17,11 +18,18 @@ use std::path::{Path, PathBuf};
 /// Command-line settings; `None`/empty means "from gotags.toml, else the default".
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
+    /// Directories (each checked as `./...`) and files (checked in their package; only
+    /// their findings are kept).
     pub paths: Vec<PathBuf>,
     pub platforms: Option<String>,
-    pub tags: Option<Vec<String>>,
+    /// The cgo mode of platforms without `/cgo` or `/nocgo` (`--cgo`).
+    pub cgo: Option<CgoMode>,
+    /// Tag sets, each checked on every platform (`--tags` is one set).
+    pub tags_sets: Option<Vec<Vec<String>>>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// Off-by-default rules to run too.
+    pub enable: Vec<String>,
     pub config: Option<PathBuf>,
     pub goroot: String,
 }
@@ -31,8 +39,8 @@ pub struct CheckOptions {
 pub enum CheckError {
     /// gotags.toml could not be found, read or parsed (the config loader's message).
     Config(String),
-    /// A platform spec that does not parse.
-    Platforms(String),
+    /// A platform spec that does not parse, or selects no configuration Go accepts.
+    Platforms(MatrixError),
     /// `--select`/`--ignore` names no rule.
     UnknownRule { code: String },
     /// A path argument that cannot be resolved.
@@ -48,9 +56,10 @@ pub enum CheckError {
 impl fmt::Display for CheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CheckError::Config(m) | CheckError::Platforms(m) => f.write_str(m),
+            CheckError::Config(m) => f.write_str(m),
+            CheckError::Platforms(e) => e.fmt(f),
             CheckError::UnknownRule { code } => {
-                write!(f, "unknown rule code {code} (see gotags check --explain)")
+                write!(f, "unknown rule {code} (see gotags check --explain)")
             }
             CheckError::Path { path, error } => write!(f, "{}: {}", path.display(), error.text),
             CheckError::NotADirectory { path } => write!(f, "{}: not a directory", path.display()),
@@ -71,6 +80,8 @@ pub type SourceTexts = BTreeMap<String, String>;
 pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     pub texts: SourceTexts,
+    /// Directories and files that could not be read (the run went on without them).
+    pub problems: Vec<WalkProblem>,
 }
 
 /// Module paths named by `require` directives of a go.mod text.
@@ -79,9 +90,33 @@ pub use crate::walk::requires;
 fn split_codes(v: &[String]) -> Vec<String> {
     v.iter()
         .flat_map(|s| s.split(','))
-        .map(|s| s.trim().to_uppercase())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.trim().is_empty())
+        .map(super::registry::code_prefix)
         .collect()
+}
+
+/// A start directory, and the files to keep findings of (`None`: all of them).
+type Target = (PathBuf, Option<Vec<PathBuf>>);
+
+/// A path argument: a directory walked as `./...`, or files grouped under their directory.
+fn targets(source: &dyn Source, paths: &[PathBuf]) -> Result<Vec<Target>, CheckError> {
+    let mut out: Vec<Target> = Vec::new();
+    for p in paths {
+        let abs = source.canonicalize(p).map_err(|error| CheckError::Path {
+            path: p.clone(),
+            error,
+        })?;
+        if source.stat(&abs).is_ok_and(|m| m.kind == FileKind::Dir) {
+            out.push((abs, None));
+            continue;
+        }
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        match out.iter_mut().find(|(d, f)| *d == dir && f.is_some()) {
+            Some((_, Some(files))) => files.push(abs),
+            _ => out.push((dir, Some(vec![abs]))),
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the whole check on the disk. `cwd` shortens file names.
@@ -111,23 +146,21 @@ pub fn run_in(
         .clone()
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
-    let tag_sets: Vec<Vec<String>> = match (&opts.tags, &config.matrix.tags) {
-        (Some(t), _) => vec![t.clone()],
-        (None, Some(sets)) if !sets.is_empty() => sets.clone(),
-        _ => vec![Vec::new()],
+    let cgo = config.matrix.cgo_mode(opts.cgo);
+    let given_sets: Option<Vec<Vec<String>>> = match (&opts.tags_sets, &config.matrix.tags) {
+        (Some(t), _) if !t.is_empty() => Some(t.clone()),
+        (None, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
+        _ => None,
     };
-    let mut plats: Vec<Platform> = Vec::new();
-    for tags in &tag_sets {
-        for mut p in platforms::parse(&spec, tags).map_err(CheckError::Platforms)? {
-            if !tags.is_empty() {
-                p.label = format!("{} tags={}", p.label, tags.join(","));
-            }
-            plats.push(p);
-        }
-    }
+    let tag_sets: Vec<Vec<String>> = given_sets.clone().unwrap_or_else(|| vec![Vec::new()]);
+    let sets: Option<Vec<TagSet>> = given_sets.as_deref().map(tag_sets_of);
+    // The same specs and the same resolver as `gotags matrix`: grammar errors surface before
+    // any walking.
+    crate::configs::spec::parse(&spec).map_err(|e| CheckError::Platforms(MatrixError::Spec(e)))?;
     for code in split_codes(&opts.select)
         .iter()
         .chain(&split_codes(&opts.ignore))
+        .chain(&split_codes(&opts.enable))
     {
         if code != "ALL"
             && !super::registry::RULES
@@ -147,24 +180,23 @@ pub fn run_in(
             .into_iter()
             .chain(split_codes(&opts.ignore))
             .collect(),
+        enable: split_codes(&config.check.enable)
+            .into_iter()
+            .chain(split_codes(&opts.enable))
+            .collect(),
         severity: config.severities(),
     };
     let mut all = Vec::new();
-    for start in &paths {
-        let start = source
-            .canonicalize(start)
-            .map_err(|error| CheckError::Path {
-                path: start.clone(),
-                error,
-            })?;
-        if !source.stat(&start).is_ok_and(|m| m.kind == FileKind::Dir) {
-            return Err(CheckError::NotADirectory { path: start });
-        }
+    let mut checked: Option<ConfigSet> = None;
+    let mut problems = Vec::new();
+    for (start, files) in targets(&*source, &paths)? {
         let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
-        let (dirs, problems) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
-        if let Some(p) = problems.into_iter().next() {
-            return Err(CheckError::Walk(p));
-        }
+        let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
+            .map_err(CheckError::Platforms)?;
+        let plats =
+            ConfigSet::new(configs).map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
+        let (dirs, found) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
+        problems.extend(found);
         let input = CheckInput {
             module: &module,
             dirs: &dirs,
@@ -176,48 +208,38 @@ pub fn run_in(
             embed_max_file_size: config.embed.max_file_size,
             source: source.clone(),
         };
-        all.extend(engine::run(&input));
-    }
-    // GT208: user tags named like platforms, once per run.
-    if selection.enabled(gt208::RULE.info.code) {
-        let source = match (&opts.tags, &config.path) {
-            (None, Some(p)) if config.matrix.tags.is_some() => {
-                crate::generate::plan::short_path(p, cwd)
-            }
-            _ => "<command line>".to_string(),
-        };
-        let mut seen: Vec<&str> = Vec::new();
-        for set in &tag_sets {
-            for t in gt208::shadowing(set) {
-                if seen.contains(&t) {
-                    continue;
-                }
-                seen.push(t);
-                all.push(Diagnostic {
-                    code: gt208::RULE.info.code.into(),
-                    severity: selection
-                        .severity
-                        .get(gt208::RULE.info.code)
-                        .copied()
-                        .unwrap_or(gt208::RULE.info.severity),
-                    message: format!(
-                        "build tag `{t}` is a platform name: it is set on every platform checked"
-                    ),
-                    file: source.clone(),
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 2,
-                    help: Some("choose a tag that is not a GOOS/GOARCH name".into()),
-                    platforms: Vec::new(),
-                });
-            }
+        let found = engine::run(&input);
+        match &files {
+            None => all.extend(found),
+            Some(files) => all.extend(found.into_iter().filter(|d| {
+                let shown = cwd.join(&d.file);
+                files
+                    .iter()
+                    .any(|f| shown == *f || source.canonicalize(&shown).is_ok_and(|c| c == *f))
+            })),
         }
+        checked = Some(plats);
+    }
+    // Run-scope rules (GT208: user tags named like platforms), once per run.
+    let tags_source = match (&opts.tags_sets, &config.path) {
+        (None, Some(p)) if config.matrix.tags.is_some() => {
+            crate::generate::plan::short_path(p, cwd)
+        }
+        _ => "<command line>".to_string(),
+    };
+    if let Some(platforms) = &checked {
+        let run = RunInput {
+            platforms,
+            tag_sets: &tag_sets,
+            tags_source: &tags_source,
+        };
+        all.extend(engine::run_config(&run, &selection));
     }
     let texts = snippet_texts(&*source, &all, cwd);
     Ok(CheckReport {
         diagnostics: all,
         texts,
+        problems,
     })
 }
 

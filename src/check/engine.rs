@@ -1,19 +1,22 @@
-//! Runs the rules over walked facts: per file, evaluates which platforms compile it and what
-//! `go generate` would do there, calls every selected rule, then applies `//gotags:ignore`,
+//! Runs the rules over walked facts: evaluates every file's constraints once over all the
+//! run's configurations ([`crate::configs::eval`]), runs the matrix-scope rules over the
+//! matrix built from those same bits (when one is selected), then per file works out what
+//! `go generate` would do, calls every selected file rule, and applies `//gotags:ignore`,
 //! merges per-platform duplicates into one finding listing the platforms, applies severity
-//! overrides and sorts. Pure apart from the memoising embed cache.
+//! overrides and sorts. Run-scope rules ([`run_config`]) are called once per command. Pure
+//! apart from the memoising embed cache.
 
 use super::diagnostic::{Diagnostic, Finding, Severity};
-use super::platforms::Platform;
+use super::matrix_gaps::MatrixInput;
 use super::registry;
-use super::rule::{FileInput, PlatformPlan, Rule};
-use crate::classify::eval_expr;
+use super::rule::{Check, FileInput, Located, PlatformPlan, Rule, RunInput};
+use crate::configs::{eval, ConfigSet, Evaluator, FileBits};
 use crate::context::BuildContext;
 use crate::embed::AssetCache;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::generate::{self, KeepAll, RunEnv};
 use crate::walk::{DirFacts, Module};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Which codes run and how serious each is.
@@ -23,12 +26,23 @@ pub struct Selection {
     pub select: Vec<String>,
     /// Code prefixes to leave out.
     pub ignore: Vec<String>,
+    /// Off-by-default codes to run as well.
+    pub enable: Vec<String>,
     /// Per-code severity overrides.
     pub severity: BTreeMap<String, Severity>,
 }
 
 impl Selection {
     pub fn enabled(&self, code: &str) -> bool {
+        if registry::OFF_BY_DEFAULT.contains(&code)
+            && !self
+                .enable
+                .iter()
+                .chain(&self.select)
+                .any(|p| p == code || p == "ALL")
+        {
+            return false;
+        }
         let sel = self.select.is_empty()
             || self
                 .select
@@ -45,7 +59,7 @@ impl Selection {
 pub struct CheckInput<'a> {
     pub module: &'a Module,
     pub dirs: &'a [DirFacts],
-    pub platforms: &'a [Platform],
+    pub platforms: &'a ConfigSet,
     pub requires: &'a [String],
     pub cwd: &'a Path,
     pub goroot: String,
@@ -54,28 +68,6 @@ pub struct CheckInput<'a> {
     pub embed_max_file_size: Option<u64>,
     /// Where embed assets are looked up (the disk, or editor buffers over it).
     pub source: crate::source::SharedSource,
-}
-
-/// Does `f` compile under `ctx` (file name, constraints, cgo)?
-pub fn compiles(f: &FileFacts, ctx: &BuildContext) -> bool {
-    let mut tag = |t: &str| ctx.match_tag(t);
-    if !f.name_constraint.matches(&mut tag) {
-        return false;
-    }
-    match &f.header {
-        HeaderOutcome::NotRead => true,
-        HeaderOutcome::Read(h) => {
-            let by_lines = match &h.go_build {
-                Some(gb) => gb.expr.as_ref().is_ok_and(|e| eval_expr(e, ctx)),
-                None => h
-                    .plus_build
-                    .iter()
-                    .all(|pb| pb.expr.as_ref().map_or(true, |e| eval_expr(e, ctx))),
-            };
-            by_lines && (!f.is_go() || !h.imports_c() || ctx.cgo_enabled)
-        }
-        _ => false,
-    }
 }
 
 /// Does the file carry a platform constraint (its name, or a tag naming a system)?
@@ -94,7 +86,7 @@ fn platform_specific(f: &FileFacts) -> bool {
     })
 }
 
-/// Runs every enabled rule over every file.
+/// Runs every enabled file and matrix rule over every file.
 pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let rules: Vec<&Rule> = registry::RULES
@@ -102,17 +94,64 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .copied()
         .filter(|r| input.selection.enabled(r.info.code))
         .collect();
+    let file_rules: Vec<fn(&FileInput, &mut Vec<Finding>)> = rules
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::File(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    let matrix_rules: Vec<fn(&MatrixInput, &mut Vec<Located>)> = rules
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::Matrix(f) => Some(f),
+            _ => None,
+        })
+        .collect();
     let cache = AssetCache::with_source(input.source.clone());
+    let ev = Evaluator::new(input.platforms);
+    let cgo = ev.cgo.clone();
+    let bits = ev.file_bits(input.dirs);
+    // The matrix (GT5xx) is built from the same bits, once for the whole run, when wanted.
+    let (matrix, own_bits) = if matrix_rules.is_empty() {
+        (None, bits)
+    } else {
+        let m = MatrixInput::new(
+            input.module,
+            input.dirs,
+            input.platforms,
+            bits,
+            &cache,
+            input.cwd,
+        );
+        (Some(m), Vec::new())
+    };
+    let mut located: HashMap<(usize, usize), Vec<Finding>> = HashMap::new();
+    if let Some(m) = &matrix {
+        let mut found = Vec::new();
+        for r in &matrix_rules {
+            r(m, &mut found);
+        }
+        for l in found {
+            located.entry((l.dir, l.file)).or_default().push(l.finding);
+        }
+    }
+    let dir_bits = |di: usize| -> &[FileBits] {
+        match &matrix {
+            Some(m) => &m.eval.dirs[di].bits,
+            None => &own_bits[di],
+        }
+    };
     let gen_ctxs: Vec<BuildContext> = input
         .platforms
+        .contexts
         .iter()
-        .map(|p| generate::generate_context(&p.ctx))
+        .map(generate::generate_context)
         .collect();
-    // The matrix gaps (GT5xx), evaluated once for the whole run when any of them is wanted.
-    let gap_facts = if rules.iter().any(|r| r.info.code.starts_with("GT5")) {
-        super::matrix_gaps::compute(input).unwrap_or_default()
-    } else {
-        super::matrix_gaps::GapFacts::default()
+    let gen = GenerateContexts {
+        oracle: eval::TagOracle::new(&gen_ctxs),
+        cgo: crate::configs::Bits::from_fn(gen_ctxs.len(), |i| gen_ctxs[i].cgo_enabled),
+        contexts: &gen_ctxs,
     };
     let mut out: Vec<Diagnostic> = input
         .dirs
@@ -120,14 +159,11 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .enumerate()
         .flat_map_iter(|(di, d)| {
             let specific: Vec<bool> = d.files.iter().map(platform_specific).collect();
+            let bits = dir_bits(di);
             let mut diags = Vec::new();
             for (i, f) in d.files.iter().enumerate() {
-                let compiles_on: Vec<bool> = input
-                    .platforms
-                    .iter()
-                    .map(|p| compiles(f, &p.ctx))
-                    .collect();
-                let plans = generate_plans(input, d, f, &gen_ctxs);
+                let compiles_on = eval::compiles(f, &bits[i], &cgo).to_bools();
+                let plans = generate_plans(input, d, f, &gen);
                 let fi = FileInput {
                     module: input.module,
                     dir: d,
@@ -142,11 +178,13 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                         .enumerate()
                         .any(|(j, s)| j != i && *s),
                     embed_max_file_size: input.embed_max_file_size,
-                    gaps: gap_facts.of(di, &f.name),
                 };
                 let mut findings = Vec::new();
-                for r in &rules {
-                    (r.check)(&fi, &mut findings);
+                for r in &file_rules {
+                    r(&fi, &mut findings);
+                }
+                if let Some(more) = located.get(&(di, i)) {
+                    findings.extend(more.iter().cloned());
                 }
                 diags.extend(place(input, d, f, findings));
             }
@@ -160,11 +198,52 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
     out
 }
 
+/// Runs the enabled run-scope rules once: findings about the configuration itself, placed at
+/// where it was set.
+pub fn run_config(input: &RunInput, selection: &Selection) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in registry::RULES {
+        let Check::Run(check) = r.check else {
+            continue;
+        };
+        if !selection.enabled(r.info.code) {
+            continue;
+        }
+        let mut findings = Vec::new();
+        check(input, &mut findings);
+        out.extend(findings.into_iter().map(|x| Diagnostic {
+            code: x.code.to_string(),
+            severity: severity(selection, x.code),
+            message: x.message,
+            file: input.tags_source.to_string(),
+            line: x.line,
+            column: x.column,
+            end_line: x.end_line,
+            end_column: x.end_column,
+            help: x.help,
+            platforms: Vec::new(),
+        }));
+    }
+    out
+}
+
+fn severity(selection: &Selection, code: &str) -> Severity {
+    let default = registry::find(code).map_or(Severity::Warning, |r| r.info.severity);
+    selection.severity.get(code).copied().unwrap_or(default)
+}
+
+/// The run's contexts with the `generate` tag, evaluated like the run's own.
+struct GenerateContexts<'a> {
+    contexts: &'a [BuildContext],
+    oracle: eval::TagOracle<'a>,
+    cgo: crate::configs::Bits,
+}
+
 fn generate_plans(
     input: &CheckInput,
     d: &DirFacts,
     f: &FileFacts,
-    gen_ctxs: &[BuildContext],
+    gen: &GenerateContexts,
 ) -> Vec<PlatformPlan> {
     let has_directives = f
         .body
@@ -175,10 +254,9 @@ fn generate_plans(
     }
     let no_env = |_: &str| None;
     let mut plans = Vec::new();
-    for (i, ctx) in gen_ctxs.iter().enumerate() {
-        if !compiles(f, ctx) {
-            continue;
-        }
+    let compiled = eval::compiles(f, &FileBits::of(f, &gen.oracle), &gen.cgo);
+    for i in compiled.iter() {
+        let ctx = &gen.contexts[i];
         let env = RunEnv {
             goroot: input.goroot.clone(),
             path: String::new(),
@@ -234,15 +312,9 @@ fn place(
             if plats.len() == input.platforms.len() {
                 plats.clear();
             }
-            let default = registry::find(x.code).map_or(Severity::Warning, |r| r.info.severity);
             Diagnostic {
                 code: x.code.to_string(),
-                severity: input
-                    .selection
-                    .severity
-                    .get(x.code)
-                    .copied()
-                    .unwrap_or(default),
+                severity: severity(input.selection, x.code),
                 message: x.message,
                 file: shown.clone(),
                 line: x.line,
@@ -252,7 +324,7 @@ fn place(
                 help: x.help,
                 platforms: plats
                     .into_iter()
-                    .filter_map(|i| input.platforms.get(i).map(|p| p.label.clone()))
+                    .filter_map(|i| input.platforms.labels.get(i).cloned())
                     .collect(),
             }
         })

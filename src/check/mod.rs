@@ -2,27 +2,26 @@
 //!
 //! * `vet`: vet's buildtag replay over the comment lines [`crate::syntax::comments`] found;
 //! * `diagnostic`: the finding type every rule produces and every format prints;
-//! * `platforms`: the build configurations a run evaluates;
-//! * `matrix_gaps`: the `gotags matrix` coverage gaps, evaluated once per run and attached to
-//!   the files they concern (GT5xx);
-//! * `rules`: one module per rule, each with its code, documentation and tests; `registry`
-//!   lists them;
+//! * the configurations a run evaluates come from the one model, [`crate::configs`], and
+//!   are resolved exactly as `gotags matrix` resolves them;
+//! * `matrix_gaps`: the `gotags matrix` evaluation and coverage gaps of the run's
+//!   configurations, which the matrix-scope rules (GT5xx) read;
+//! * `rules`: one module per rule, each with its code, scope, documentation and tests;
+//!   `registry` lists them, one line each;
 //! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
 //!   `//gotags:ignore`, `--select`/`--ignore` and severity overrides.
 
 pub mod diagnostic;
 pub mod engine;
 pub mod matrix_gaps;
-pub mod platforms;
 pub mod registry;
 pub mod rule;
 pub mod rules;
-pub mod universe;
 pub mod vet;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
 pub use diagnostic::{Diagnostic, Finding, Severity};
-pub use engine::{run, CheckInput, Selection};
+pub use engine::{run, run_config, CheckInput, Selection};
 pub mod command;

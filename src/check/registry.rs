@@ -45,11 +45,34 @@ pub static RULES: &[&Rule] = &[
     &gt502::RULE,
     &gt503::RULE,
     &gt504::RULE,
+    &gt601::RULE,
 ];
+
+/// Rules that run only when enabled (`--enable`, `[check] enable`) or selected by their
+/// exact code or name: GT205 flags deliberate style on most real trees.
+pub static OFF_BY_DEFAULT: &[&str] = &["GT205"];
 
 /// The rule with this code.
 pub fn find(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.info.code == code)
+}
+
+/// The rule with this code or name (`GT205`, `gt205`, `constraint-repeats-filename`).
+pub fn find_by_code_or_name(text: &str) -> Option<&'static Rule> {
+    let t = text.trim();
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.info.code.eq_ignore_ascii_case(t) || r.info.name.eq_ignore_ascii_case(t))
+}
+
+/// A `--select`/`--ignore` item as a code prefix: rule names become their codes.
+pub fn code_prefix(text: &str) -> String {
+    let t = text.trim();
+    match RULES.iter().find(|r| r.info.name.eq_ignore_ascii_case(t)) {
+        Some(r) => r.info.code.to_string(),
+        None => t.to_uppercase(),
+    }
 }
 
 #[cfg(test)]
@@ -65,5 +88,20 @@ mod tests {
             assert!(!r.info.finds.is_empty() && !r.info.why.is_empty() && !r.info.fix.is_empty());
             assert!(r.info.explain().contains(r.info.code));
         }
+    }
+
+    #[test]
+    fn names_are_codes_too() {
+        assert_eq!(code_prefix("constraint-repeats-filename"), "GT205");
+        assert_eq!(code_prefix("gt1"), "GT1");
+        assert_eq!(
+            find_by_code_or_name("Constraint-Repeats-Filename").map(|r| r.info.code),
+            Some("GT205")
+        );
+        assert_eq!(
+            find_by_code_or_name("gt101").map(|r| r.info.code),
+            Some("GT101")
+        );
+        assert!(find_by_code_or_name("nope").is_none());
     }
 }

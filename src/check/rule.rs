@@ -1,8 +1,11 @@
 //! What a rule is: its stable code, default severity, documentation, and a pure function
-//! from one file's facts to findings.
+//! at one of three scopes ([`Check`]): one file's facts, the run's configuration, or the
+//! configuration matrix evaluated over the whole run (coverage gaps). Registering a rule is
+//! one line in `registry`; no rule calls another.
 
 use super::diagnostic::{Finding, Severity};
-use super::platforms::Platform;
+use super::matrix_gaps::MatrixInput;
+use crate::configs::ConfigSet;
 use crate::embed::AssetCache;
 use crate::facts::{BodyFacts, FileFacts, HeaderFacts, HeaderOutcome};
 use crate::generate::FilePlan;
@@ -58,7 +61,8 @@ pub struct FileInput<'a> {
     pub module: &'a Module,
     pub dir: &'a DirFacts,
     pub file: &'a FileFacts,
-    pub platforms: &'a [Platform],
+    /// The run's configurations (index = the platform numbers of findings).
+    pub platforms: &'a ConfigSet,
     /// Per platform: does the file compile there (name, constraints, cgo)?
     pub compiles: &'a [bool],
     /// Per platform, with the `generate` tag: the generate plan where the file is scanned.
@@ -70,8 +74,6 @@ pub struct FileInput<'a> {
     pub dir_has_other_platform_files: bool,
     /// `[embed] max_file_size`: embedded files above this many bytes are reported.
     pub embed_max_file_size: Option<u64>,
-    /// The matrix's coverage gaps that concern this file (GT5xx).
-    pub gaps: &'a [super::matrix_gaps::GapFact],
 }
 
 impl FileInput<'_> {
@@ -87,8 +89,36 @@ impl FileInput<'_> {
     }
 }
 
-/// A rule: documentation plus a pure check over one file.
+/// What a run-scope rule sees: the configuration the run checks and where it came from.
+pub struct RunInput<'a> {
+    pub platforms: &'a ConfigSet,
+    /// The user tag sets, as given.
+    pub tag_sets: &'a [Vec<String>],
+    /// Where the tag sets were set: a gotags.toml path as shown, or `<command line>`.
+    pub tags_source: &'a str,
+}
+
+/// A finding of a matrix-scope rule, placed in one file of the walk.
+pub struct Located {
+    /// Index into the walked directories.
+    pub dir: usize,
+    /// Index into that directory's files.
+    pub file: usize,
+    pub finding: Finding,
+}
+
+/// The scope a rule works at, and its pure function.
+pub enum Check {
+    /// Once per file.
+    File(fn(&FileInput, &mut Vec<Finding>)),
+    /// Once per run, about the configuration itself; findings are placed at `tags_source`.
+    Run(fn(&RunInput, &mut Vec<Finding>)),
+    /// Once per walked tree, over the matrix evaluation and its coverage gaps.
+    Matrix(fn(&MatrixInput, &mut Vec<Located>)),
+}
+
+/// A rule: documentation plus a pure check.
 pub struct Rule {
     pub info: RuleInfo,
-    pub check: fn(&FileInput, &mut Vec<Finding>),
+    pub check: Check,
 }

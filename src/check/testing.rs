@@ -1,7 +1,7 @@
 //! Test helper: runs selected rules over a throw-away module made of Go snippets.
 
 use super::engine::{self, CheckInput, Selection};
-use super::platforms;
+use crate::configs::{CgoMode, ConfigSet};
 use crate::facts::ReadDepth;
 use crate::walk::{self, Module};
 
@@ -50,7 +50,9 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         requires: Vec::new(),
     };
     let (dirs, _) = walk::walk_to(&module, &root, ReadDepth::Full);
-    let platforms = platforms::parse(spec, &[]).expect("platforms");
+    // Off everywhere and on where supported: the set the rule tests count platforms in.
+    let configs = crate::matrix::resolve(&root, spec, None, CgoMode::Supported).expect("platforms");
+    let platforms = ConfigSet::new(configs).expect("contexts");
     let selection = Selection {
         select: vec![code.to_string()],
         ..Selection::default()

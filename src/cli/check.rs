@@ -2,7 +2,7 @@
 //! in eight output formats, with `--explain` for the rule documentation.
 
 use super::error::{CliError, EXIT_FINDINGS};
-use super::{color, context, output, paths};
+use super::{color, context, output, paths, problems};
 use clap::Args;
 use gotags::check::{command, registry};
 use gotags::render::diagnostics::{self as rd, Format};
@@ -12,14 +12,24 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Directories to check, each as `./...` there (default: the current directory).
-    paths: Vec<PathBuf>,
-    /// Platforms: all, first-class, or goos/goarch[/cgo|/nocgo],... (default: gotags.toml, else all).
+    /// Directories to check, each as `./...` there (default: the current directory), or
+    /// files: each is checked in its package and only its findings are reported (for
+    /// pre-commit hooks and editors).
+    pub paths: Vec<PathBuf>,
+    /// Platforms: all, first-class, goreleaser, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
+    /// (default: gotags.toml, else all).
     #[arg(long)]
     platforms: Option<String>,
-    /// User build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
-    #[arg(long)]
+    /// One set of user build tags, comma-separated (default: gotags.toml [matrix] tags, else none).
+    #[arg(long, conflicts_with = "tags_sets")]
     tags: Option<String>,
+    /// cgo settings of platforms without /cgo or /nocgo (default: gotags.toml, else both).
+    #[arg(long, value_enum)]
+    cgo: Option<super::matrix::CgoChoice>,
+    /// Several tag sets, each checked on every platform: sets separated by `;`, tags by `,`;
+    /// an empty set is the default: `";integration;a,b"` (as `gotags matrix --tags-sets`).
+    #[arg(long = "tags-sets")]
+    tags_sets: Option<String>,
     /// Output format on stdout.
     #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     format: String,
@@ -32,6 +42,9 @@ pub struct CheckArgs {
     /// Leave out these codes or prefixes.
     #[arg(long)]
     ignore: Vec<String>,
+    /// Also run these rules that are off by default (codes or names, e.g. GT205).
+    #[arg(long)]
+    enable: Vec<String>,
     /// Exit 0 even when error-level findings are reported.
     #[arg(long)]
     exit_zero: bool,
@@ -48,9 +61,14 @@ fn explain(code: &str) -> Result<ExitCode, CliError> {
     if code.is_empty() {
         output::to_stdout(|out| {
             for r in registry::RULES {
+                let off = if registry::OFF_BY_DEFAULT.contains(&r.info.code) {
+                    "  (off by default; --enable it)"
+                } else {
+                    ""
+                };
                 writeln!(
                     out,
-                    "{}  {:<34} {}",
+                    "{}  {:<34} {}{off}",
                     r.info.code,
                     r.info.name,
                     r.info.severity.as_str()
@@ -60,7 +78,7 @@ fn explain(code: &str) -> Result<ExitCode, CliError> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let rule = registry::find(&code.to_uppercase())
+    let rule = registry::find_by_code_or_name(code)
         .ok_or_else(|| CliError::UnknownRule(code.to_string()))?;
     output::to_stdout(|out| out.write_all(rule.info.explain().as_bytes()))?;
     Ok(ExitCode::SUCCESS)
@@ -83,7 +101,12 @@ fn outputs(values: &[String]) -> Result<Vec<(Format, PathBuf)>, CliError> {
         .collect()
 }
 
-pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
+/// Tag sets in the `;`/`,` syntax of `--tags-sets`.
+pub fn tag_sets(text: &str) -> Result<Vec<Vec<String>>, CliError> {
+    text.split(';').map(context::tags).collect()
+}
+
+pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliError> {
     if let Some(code) = &args.explain {
         return explain(code);
     }
@@ -94,18 +117,25 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
     })?;
     let outputs = outputs(&args.outputs)?;
     let cwd = paths::cwd()?;
-    let tags = args.tags.as_deref().map(context::tags).transpose()?;
+    let tags_sets = match (&args.tags, &args.tags_sets) {
+        (Some(one), _) => Some(vec![context::tags(one)?]),
+        (None, Some(sets)) => Some(tag_sets(sets)?),
+        (None, None) => None,
+    };
     let process_env = |name: &str| std::env::var(name).ok();
     let opts = command::CheckOptions {
         paths: args.paths.clone(),
         platforms: args.platforms.clone(),
-        tags,
+        cgo: args.cgo.map(|c| c.setting().mode()),
+        tags_sets,
         select: args.select.clone(),
         ignore: args.ignore.clone(),
+        enable: args.enable.clone(),
         config: args.config.clone(),
         goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
     };
     let report = command::run(&opts, &cwd).map_err(CliError::Check)?;
+    problems::report(&report.problems);
     let (diags, texts) = (report.diagnostics, report.texts);
     for (fmt, file) in &outputs {
         let path = cwd.join(file);
@@ -119,7 +149,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
             source,
         })?;
     }
-    let color = color::for_stdout(color::ColorChoice::Auto);
+    let color = color::for_stdout(colour);
     output::to_stdout(|out| rd::write(out, format, &diags, color, &texts))?;
     Ok(if command::has_errors(&diags) && !args.exit_zero {
         ExitCode::from(EXIT_FINDINGS)

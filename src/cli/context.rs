@@ -2,8 +2,10 @@
 //! and generate, and the `BuildContext` they select over the environment and `go env`.
 
 use super::error::CliError;
+use super::vocabulary;
 use clap::{Args, ValueEnum};
 use gotags::context::{self, BuildContext, ContextOverrides, HostInfo};
+use gotags::platform;
 
 #[derive(Args, Debug, Clone)]
 pub struct ContextArgs {
@@ -35,6 +37,24 @@ pub fn tags(value: &str) -> Result<Vec<String>, CliError> {
 impl ContextArgs {
     /// The build context these flags select over $GOOS/$GOARCH/…, `go env` and the host.
     pub fn build(&self) -> Result<BuildContext, CliError> {
+        if let Some(goos) = self.goos.as_deref().filter(|g| !platform::is_known_os(g)) {
+            return Err(CliError::UnknownName {
+                flag: "goos",
+                value: goos.to_string(),
+                hint: vocabulary::did_you_mean(goos, platform::KNOWN_OS.iter().copied()),
+            });
+        }
+        if let Some(arch) = self
+            .goarch
+            .as_deref()
+            .filter(|a| !platform::is_known_arch(a))
+        {
+            return Err(CliError::UnknownName {
+                flag: "goarch",
+                value: arch.to_string(),
+                hint: vocabulary::did_you_mean(arch, platform::KNOWN_ARCH.iter().copied()),
+            });
+        }
         let tags = self.tags.as_deref().map(tags).transpose()?;
         let overrides = ContextOverrides {
             goos: self.goos.clone(),

@@ -22,11 +22,16 @@ pub enum Format {
 #[derive(Args, Debug)]
 pub struct EmbedArgs {
     /// Directory to report on, as `./...` run there (default: the current directory).
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
     #[command(flatten)]
     context: ContextArgs,
-    /// Every port of `go tool dist list` (cgo off unless --cgo on or CGO_ENABLED=1).
+    /// Platforms to report on, as the other commands take them: `all` (every port of `go tool
+    /// dist list`), `first-class`, or `goos/goarch[/cgo|/nocgo],...`; cgo off unless
+    /// --cgo on, CGO_ENABLED=1 or a `/cgo` suffix.
     #[arg(long, conflicts_with_all = ["goos", "goarch"])]
+    platforms: Option<String>,
+    /// The old spelling of `--platforms all`.
+    #[arg(long, hide = true, conflicts_with_all = ["goos", "goarch", "platforms"])]
     all_platforms: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -48,23 +53,35 @@ pub struct EmbedArgs {
 /// The contexts to report on: one, or every port.
 fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
     let base = args.context.build()?;
-    if !args.all_platforms {
-        return Ok(vec![base]);
-    }
+    let spec = match (&args.platforms, args.all_platforms) {
+        (Some(spec), _) => spec.as_str(),
+        (None, true) => "all",
+        (None, false) => return Ok(vec![base]),
+    };
     let cgo = match args.context.cgo {
         Some(c) => c == OnOff::On,
         None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
     };
-    let mut all = Vec::new();
-    for p in gotags::platform::ports() {
-        all.push(BuildContext::for_port(
-            p.goos,
-            p.goarch,
-            cgo,
-            &base.build_tags,
-        )?);
-    }
-    Ok(all)
+    // The one platform grammar (`configs::spec`), as matrix and check read it.
+    let items = match gotags::configs::spec::parse(spec)
+        .map_err(|e| CliError::Configurations(e.to_string()))?
+    {
+        gotags::configs::spec::Selection::Items(items) => items,
+        gotags::configs::spec::Selection::GoReleaser => {
+            return Err(CliError::Configurations(
+                "embed --platforms does not take goreleaser; name the platforms".to_string(),
+            ))
+        }
+    };
+    let mode = if cgo {
+        gotags::configs::CgoMode::On
+    } else {
+        gotags::configs::CgoMode::Off
+    };
+    let sets = [gotags::configs::TagSet::new(base.build_tags.clone())];
+    let set = gotags::configs::ConfigSet::new(gotags::configs::expand(&items, &sets, mode))
+        .map_err(|e| CliError::Configurations(e.to_string()))?;
+    Ok(set.contexts)
 }
 
 pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
@@ -75,8 +92,13 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
     let cache = std::mem::ManuallyDrop::new(AssetCache::new());
     let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
-    let mut report =
-        embed_report::collect(&at.module, &dirs, &contexts, &cache, args.all_platforms);
+    let mut report = embed_report::collect(
+        &at.module,
+        &dirs,
+        &contexts,
+        &cache,
+        contexts.len() > 1 || args.platforms.is_some() || args.all_platforms,
+    );
     let budgets = Budgets {
         total: args.budget.or(config.embed.budget),
         package: args.budget_package.or(config.embed.budget_package),

@@ -58,6 +58,12 @@ pub enum CliError {
         value: String,
         want: String,
     },
+    /// A GOOS/GOARCH value Go does not know, with a suggestion.
+    UnknownName {
+        flag: &'static str,
+        value: String,
+        hint: String,
+    },
     /// `--explain` named an unknown rule.
     UnknownRule(String),
     /// `--explain FILE` names no file of the walked directories.
@@ -74,6 +80,8 @@ pub enum CliError {
     WriteFile { path: PathBuf, source: io::Error },
     /// Writing stdout failed for a reason other than a closed pipe.
     Stdout(io::Error),
+    /// The Go release could not be chosen (`--go`, GOTOOLCHAIN, VERSION, go.mod).
+    Release(gotags::toolchain::DetectError),
     /// A syntax error in `gotags eval`'s expression (printed with its caret, no prefix).
     Eval(EvalError),
 }
@@ -104,6 +112,9 @@ impl fmt::Display for CliError {
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),
             CliError::BadValue { flag, value, want } => write!(f, "--{flag} {value}: {want}"),
+            CliError::UnknownName { flag, value, hint } => {
+                write!(f, "--{flag} {value}: unknown {}{hint}", flag.to_uppercase())
+            }
             CliError::UnknownRule(code) => {
                 write!(f, "unknown rule {code} (see gotags check --explain)")
             }
@@ -129,6 +140,7 @@ impl fmt::Display for CliError {
             CliError::WriteFile { path, source } => write!(f, "{}: {source}", path.display()),
             CliError::Stdout(e) => write!(f, "writing output: {e}"),
             CliError::Eval(e) => f.write_str(&e.render()),
+            CliError::Release(e) => write!(f, "{e}"),
         }
     }
 }

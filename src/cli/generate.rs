@@ -25,7 +25,7 @@ pub struct GenerateArgs {
     /// A directory to scan, as `go generate ./...` run there (default: the current
     /// directory); or `.go` files of one directory, which form one package whose build
     /// constraints are all ignored, as `go generate a.go b.go` does.
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     context: ContextArgs,
     /// Only directives whose line matches this regular expression.

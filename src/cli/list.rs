@@ -4,21 +4,23 @@
 use super::context::ContextArgs;
 use super::error::CliError;
 use super::patterns::{self as pats, PatternArgs};
-use super::{output, paths, problems};
-use clap::Args;
+use super::{output, paths, problems, terminal};
+use clap::{Args, ValueEnum};
 use gotags::context::BuildContext;
 use gotags::embed::AssetCache;
 use gotags::list::{self, ListOptions, ListedPackage};
 use gotags::packages::Item;
 use gotags::render;
+use gotags::render::text::{Ignored, ListView};
 use gotags::walk;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
     #[command(flatten)]
-    patterns: PatternArgs,
+    pub patterns: PatternArgs,
     /// The Go distribution for `std` and `cmd` (default: $GOROOT).
     #[arg(long)]
     goroot: Option<PathBuf>,
@@ -30,6 +32,17 @@ pub struct ListArgs {
     /// Also fill TestEmbedFiles and XTestEmbedFiles, as `go list -test` does.
     #[arg(long)]
     test: bool,
+    /// Files the platform excludes, in the text listing: `list` (each with its reason),
+    /// `count` or `hide` (default: `count` on a terminal, `list` otherwise).
+    #[arg(long, value_enum)]
+    ignored: Option<IgnoredChoice>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IgnoredChoice {
+    List,
+    Count,
+    Hide,
 }
 
 pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
@@ -94,16 +107,32 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
             })
             .collect()
     };
-    emit(&packages, args.json, &ctx)?;
+    let width = terminal::width();
+    let view = ListView {
+        width,
+        ignored: match args.ignored {
+            Some(IgnoredChoice::List) => Ignored::List,
+            Some(IgnoredChoice::Count) => Ignored::Count,
+            Some(IgnoredChoice::Hide) => Ignored::Hide,
+            None if std::io::stdout().is_terminal() => Ignored::Count,
+            None => Ignored::List,
+        },
+    };
+    emit(&packages, args.json, &ctx, view)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn emit(packages: &[ListedPackage], json: bool, ctx: &BuildContext) -> Result<(), CliError> {
+fn emit(
+    packages: &[ListedPackage],
+    json: bool,
+    ctx: &BuildContext,
+    view: ListView,
+) -> Result<(), CliError> {
     output::to_stdout(|out| {
         if json {
             render::json::write_packages(out, packages)
         } else {
-            render::text::write_packages(out, packages, ctx)
+            render::text::write_packages_view(out, packages, ctx, view)
         }
     })
 }

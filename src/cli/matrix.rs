@@ -2,10 +2,10 @@
 //! reasons, coverage gaps and a minimal CI matrix.
 
 use super::error::CliError;
-use super::{color, output, paths, problems, settings};
+use super::{color, output, paths, problems, settings, terminal};
 use clap::{Args, ValueEnum};
 use gotags::config::CgoSetting;
-use gotags::matrix::{self, configs::CgoMode};
+use gotags::matrix;
 use gotags::render;
 use gotags::walk;
 use std::path::PathBuf;
@@ -16,6 +16,8 @@ pub enum CgoChoice {
     On,
     Off,
     Both,
+    /// Off everywhere, and on where the port supports cgo.
+    Supported,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,19 +25,24 @@ pub enum MatrixFormat {
     Table,
     Markdown,
     Json,
+    /// One self-contained page: a heatmap of packages and files by configuration group.
+    Html,
 }
 
 #[derive(Args, Debug)]
 pub struct MatrixArgs {
     /// Directory to evaluate, as `./...` run there (default: the current directory).
-    path: Option<PathBuf>,
-    /// `all` (49 ports), `first-class`, `goreleaser`, or a comma list such as
-    /// `linux/amd64,linux/arm/7,linux/amd64/v3` (default: gotags.toml, else all).
+    pub path: Option<PathBuf>,
+    /// `all` (every port), `first-class`, `goreleaser`, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
+    /// such as `linux/amd64,linux/arm/7,linux/amd64/v3/nocgo` (default: gotags.toml, else all).
     #[arg(long)]
     platforms: Option<String>,
     /// Tag sets separated by `;`, tags by `,`; an empty set is the default: `";integration;a,b"`.
     #[arg(long = "tags-sets")]
     tags_sets: Option<String>,
+    /// One tag set, comma-separated (as `gotags check --tags`): `--tags-sets` with one set.
+    #[arg(long, conflicts_with = "tags_sets")]
+    tags: Option<String>,
     /// cgo settings to evaluate (default: gotags.toml, else both).
     #[arg(long, value_enum)]
     cgo: Option<CgoChoice>,
@@ -47,6 +54,12 @@ pub struct MatrixArgs {
     /// Explain one file's verdict on every configuration.
     #[arg(long)]
     explain: Option<PathBuf>,
+    /// Groups and gaps only: no per-package file lists (table format).
+    #[arg(long)]
+    summary: bool,
+    /// Only packages whose import path contains this text (table rows and gaps).
+    #[arg(long, value_name = "TEXT")]
+    package: Option<String>,
     /// Print the smallest set of configurations that compiles every compiled file.
     #[arg(long)]
     cover: bool,
@@ -57,34 +70,51 @@ pub struct MatrixArgs {
 }
 
 impl CgoChoice {
-    fn setting(self) -> CgoSetting {
+    pub fn setting(self) -> CgoSetting {
         match self {
             CgoChoice::On => CgoSetting::On,
             CgoChoice::Off => CgoSetting::Off,
             CgoChoice::Both => CgoSetting::Both,
+            CgoChoice::Supported => CgoSetting::Supported,
         }
     }
 }
 
-pub fn run(args: MatrixArgs) -> Result<ExitCode, CliError> {
+/// `releases` is the global `--go` value: for matrix, a comma list of releases evaluated as
+/// one more dimension (`1.22,1.27`); default: gotags.toml `[matrix] go`, else the selected
+/// release only.
+pub fn run(
+    args: MatrixArgs,
+    releases: Option<&str>,
+    colour: color::ColorChoice,
+) -> Result<ExitCode, CliError> {
     let at = paths::locate(args.path.as_deref())?;
     let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
-    let cgo = match settings::cgo(args.cgo.map(CgoChoice::setting), &config) {
-        CgoSetting::On => CgoMode::On,
-        CgoSetting::Off => CgoMode::Off,
-        CgoSetting::Both => CgoMode::Both,
-    };
+    let cgo = settings::cgo(args.cgo.map(CgoChoice::setting), &config).mode();
     let platforms = settings::platforms(args.platforms.as_deref(), &config);
-    let tags_sets = settings::tags_sets(args.tags_sets.as_deref(), &config);
-    let configs = matrix::resolve_configs(&at.module.root, &platforms, tags_sets.as_deref(), cgo)
-        .map_err(CliError::Configurations)?;
+    let tags_sets =
+        settings::tags_sets(args.tags_sets.as_deref().or(args.tags.as_deref()), &config);
+    let releases: Vec<String> = match releases.filter(|r| r.contains(',')) {
+        Some(list) => vec![list.to_string()],
+        None => config.matrix.go.clone().unwrap_or_default(),
+    };
+    let sets = tags_sets.as_deref().map(gotags::configs::parse_tag_sets);
+    let configs = matrix::resolve_releases(&at.module.root, &platforms, sets, cgo, &releases)
+        .map_err(|e| CliError::Configurations(e.to_string()))?;
     let (dirs, found) = walk::walk_to(&at.module, &at.start, gotags::facts::ReadDepth::Decls);
     problems::report(&found);
+    let embed = if args.format == MatrixFormat::Html && args.explain.is_none() {
+        embed_bars(&at.module, &dirs, &configs)
+    } else {
+        Vec::new()
+    };
     let opts = matrix::RunOptions {
         cover: args.cover,
         all_decl_differences: args.all_decl_differences,
+        reasons: args.explain.is_none() && args.format == MatrixFormat::Json,
     };
-    let m = matrix::run_with(at.module, dirs, configs, opts, &at.cwd).map_err(CliError::Matrix)?;
+    let m = matrix::run_with(at.module, dirs, configs, opts, &at.cwd)
+        .map_err(|e| CliError::Matrix(e.to_string()))?;
     let explained = match &args.explain {
         Some(file) => {
             let abs = paths::absolute(Some(file), &at.cwd);
@@ -97,21 +127,68 @@ pub fn run(args: MatrixArgs) -> Result<ExitCode, CliError> {
                 .iter()
                 .position(|x| std::ptr::eq(x, d))
                 .unwrap_or(0);
-            Some((file.display().to_string(), found.map(|fi| (di, fi))))
+            Some((file.display().to_string(), m.explain_file(di, found)))
         }
         None => None,
     };
-    let color = color::for_stdout(color::ColorChoice::Auto);
+    let color = color::for_stdout(colour);
     let written = output::to_stdout(|out| match explained {
-        Some((name, found)) => render::matrix::write_explain(out, &m, &name, found),
+        Some((name, groups)) if args.format == MatrixFormat::Json => {
+            render::matrix_explain::write_explain_json(out, &m, &name, &groups)
+        }
+        Some((name, groups)) => render::matrix::write_explain(out, &m, &name, &groups),
         None => match args.format {
-            MatrixFormat::Table => render::matrix::write_table(out, &m, color),
+            MatrixFormat::Table => {
+                let view = render::matrix::TableView {
+                    color,
+                    width: terminal::width().unwrap_or(render::matrix::WIDTH),
+                    summary: args.summary,
+                    package: args.package.clone(),
+                };
+                render::matrix::write_table_view(out, &m, &view)
+            }
             MatrixFormat::Markdown => render::matrix::write_markdown(out, &m),
             MatrixFormat::Json => render::matrix::write_json(out, &m),
+            MatrixFormat::Html => {
+                render::matrix_html::write_html(out, &matrix::heatmap::build(&m, embed))
+            }
         },
     });
     // The process ends here: freeing the matrix piece by piece would only cost time.
     std::mem::forget(m);
     written?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Embedded bytes on each platform of the configurations (cgo off), for the page's bars.
+fn embed_bars(
+    module: &walk::Module,
+    dirs: &[walk::DirFacts],
+    configs: &[matrix::configs::Config],
+) -> Vec<matrix::heatmap::EmbedBar> {
+    let mut contexts = Vec::new();
+    for c in configs {
+        let p = &c.platform;
+        if contexts
+            .iter()
+            .any(|x: &gotags::context::BuildContext| x.goos == p.goos && x.goarch == p.goarch)
+        {
+            continue;
+        }
+        if let Ok(ctx) =
+            gotags::context::BuildContext::for_port(&p.goos, &p.goarch, false, &c.tags.tags)
+        {
+            contexts.push(ctx);
+        }
+    }
+    let cache = std::mem::ManuallyDrop::new(gotags::embed::AssetCache::new());
+    let report = gotags::embed_report::collect(module, dirs, &contexts, &cache, contexts.len() > 1);
+    report
+        .platforms
+        .iter()
+        .map(|p| matrix::heatmap::EmbedBar {
+            platform: p.platform.clone(),
+            bytes: p.totals.total,
+        })
+        .collect()
 }

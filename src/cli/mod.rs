@@ -8,6 +8,7 @@ pub mod color;
 pub mod completions;
 pub mod context;
 pub mod embed;
+pub mod env;
 pub mod error;
 pub mod eval;
 pub mod generate;
@@ -20,6 +21,8 @@ pub mod paths;
 pub mod patterns;
 pub mod problems;
 pub mod settings;
+pub mod terminal;
+pub mod vocabulary;
 
 use std::process::ExitCode;
 

@@ -24,6 +24,20 @@ pub struct PatternArgs {
     pub patterns: Vec<String>,
 }
 
+impl PatternArgs {
+    /// The directory the run starts in, for finding the release's go.mod: `-C DIR`, else
+    /// the one directory of the older PATH form, else `None` (the working directory).
+    pub fn start_dir(&self) -> Option<PathBuf> {
+        if let Some(d) = &self.chdir {
+            return Some(d.clone());
+        }
+        match self.patterns.as_slice() {
+            [p] if !p.contains("...") && Path::new(p).is_dir() => Some(PathBuf::from(p)),
+            _ => None,
+        }
+    }
+}
+
 /// A run's place and what its patterns resolved to.
 pub struct Resolution {
     /// The directory messages shorten paths against.

@@ -293,6 +293,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The next token; [`Kind::Eof`] at the end, then forever.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Token {
         if let Some((off, line, column)) = self.pending_semi.take() {
             return Token {
@@ -315,7 +316,12 @@ impl<'a> Scanner<'a> {
                 return self.token(kind, self.off, pos);
             };
             match b {
-                b' ' | b'\t' | b'\r' => self.off += 1,
+                b' ' | b'\t' | b'\r' => {
+                    self.off += 1;
+                    while matches!(self.src.get(self.off), Some(b' ' | b'\t' | b'\r')) {
+                        self.off += 1;
+                    }
+                }
                 b'\n' => {
                     if std::mem::take(&mut self.insert_semi) {
                         let pos = self.pos_at(self.off);
@@ -405,8 +411,12 @@ impl<'a> Scanner<'a> {
     fn scan_token(&mut self) -> Token {
         let start = self.off;
         let pos = self.pos_at(start);
-        let Some((c, w)) = self.char_at(start) else {
-            return self.token(Kind::Eof, start, pos);
+        let (c, w) = match self.src.get(start) {
+            Some(&b) if b != 0 && b < 0x80 => (b as char, 1),
+            _ => match self.char_at(start) {
+                Some(cw) => cw,
+                None => return self.token(Kind::Eof, start, pos),
+            },
         };
         let semi_before = std::mem::take(&mut self.insert_semi);
         let insert = self.mode.insert_semis;
@@ -459,7 +469,7 @@ impl<'a> Scanner<'a> {
                 self.off = start + w;
                 // A misplaced byte-order mark, NUL or bad UTF-8 was reported when decoded.
                 // (Go reports those twice; the decoding message sorts first either way.)
-                if !matches!(c, '\u{feff}' | '\0') && !(c == '\u{fffd}' && w == 1) {
+                if !(matches!(c, '\u{feff}' | '\0') || (c == '\u{fffd}' && w == 1)) {
                     let kind = if c == '\u{201c}' || c == '\u{201d}' {
                         ScanErrorKind::CurlyQuote(c)
                     } else {
@@ -615,7 +625,7 @@ impl<'a> Scanner<'a> {
         let mut v: u32 = 0;
         for _ in 0..digits {
             match self.char_at(self.off) {
-                Some((c, _)) if c.to_digit(radix).is_some() => {
+                Some((c, _)) if c.is_digit(radix) => {
                     v = v * radix + c.to_digit(radix).unwrap_or(0);
                     self.off += 1;
                 }
@@ -780,7 +790,7 @@ fn invalid_separator(lit: &[u8]) -> Option<usize> {
     let mut i = 0;
     if lit.len() >= 2 && lit[0] == b'0' && matches!(lit[1].to_ascii_lowercase(), b'x' | b'o' | b'b')
     {
-        hex = lit[1].to_ascii_lowercase() == b'x';
+        hex = lit[1].eq_ignore_ascii_case(&b'x');
         prev = b'0';
         i = 2;
     }
@@ -881,57 +891,50 @@ mod tests {
 
     #[test]
     fn go_scanner_errors() {
-        let e = |s: &str| first_error(s.as_bytes()).map(|e| e.2);
-        assert_eq!(
-            e("package Ⅻ").as_deref(),
-            Some("illegal character U+216B 'Ⅻ'")
-        );
-        assert_eq!(e("x٣ ٣").as_deref(), Some("illegal character U+0663 '٣'"));
-        assert_eq!(
-            e("a \u{201c}").as_deref(),
-            Some("curly quotation mark '\u{201c}' (use neutral '\"')")
-        );
-        assert_eq!(e("\"\\q\"").as_deref(), Some("unknown escape sequence"));
-        assert_eq!(
-            e("'\\x4g'").as_deref(),
-            Some("illegal character U+0067 'g' in escape sequence")
-        );
-        assert_eq!(
-            e("\"\\ud800\"").as_deref(),
-            Some("escape sequence is invalid Unicode code point")
-        );
-        assert_eq!(e("''").as_deref(), Some("illegal rune literal"));
-        assert_eq!(
-            e("0o8").as_deref(),
-            Some("invalid digit '8' in octal literal")
-        );
-        assert_eq!(
-            e("0x").as_deref(),
-            Some("hexadecimal literal has no digits")
-        );
-        assert_eq!(
-            e("0x1.0").as_deref(),
-            Some("hexadecimal mantissa requires a 'p' exponent")
-        );
-        assert_eq!(
-            e("1__0").as_deref(),
-            Some("'_' must separate successive digits")
-        );
-        assert_eq!(e("1e").as_deref(), Some("exponent has no digits"));
-        assert_eq!(e("x\u{feff}").as_deref(), Some("illegal byte order mark"));
-        assert_eq!(e("\u{feff}x"), None);
-        assert_eq!(
-            first_error(b"a\n\xff"),
-            Some((2, 1, "illegal UTF-8 encoding".into()))
-        );
-        assert_eq!(
-            first_error(b"a\n/* x"),
-            Some((2, 1, "comment not terminated".into()))
-        );
-        assert_eq!(
-            first_error(b"a\x00"),
-            Some((1, 2, "illegal character NUL".into()))
-        );
-        assert_eq!(e("x 0"), None);
+        type Case<'a> = (&'a [u8], Option<(u32, u32, &'a str)>);
+        let cases: &[Case] = &[
+            (
+                "package Ⅻ".as_bytes(),
+                Some((1, 9, "illegal character U+216B 'Ⅻ'")),
+            ),
+            (
+                "x٣ ٣".as_bytes(),
+                Some((1, 5, "illegal character U+0663 '٣'")),
+            ),
+            (
+                "a \u{201c}".as_bytes(),
+                Some((1, 3, "curly quotation mark '\u{201c}' (use neutral '\"')")),
+            ),
+            (br#""\q""#, Some((1, 3, "unknown escape sequence"))),
+            (
+                br"'\x4g'",
+                Some((1, 5, "illegal character U+0067 'g' in escape sequence")),
+            ),
+            (
+                br#""\ud800""#,
+                Some((1, 3, "escape sequence is invalid Unicode code point")),
+            ),
+            (b"''", Some((1, 1, "illegal rune literal"))),
+            (b"0o8", Some((1, 3, "invalid digit '8' in octal literal"))),
+            (b"0x", Some((1, 3, "hexadecimal literal has no digits"))),
+            (
+                b"0x1.0",
+                Some((1, 6, "hexadecimal mantissa requires a 'p' exponent")),
+            ),
+            (b"1__0", Some((1, 3, "'_' must separate successive digits"))),
+            (b"1e", Some((1, 3, "exponent has no digits"))),
+            (
+                "x\u{feff}".as_bytes(),
+                Some((1, 2, "illegal byte order mark")),
+            ),
+            (b"a\n\xff", Some((2, 1, "illegal UTF-8 encoding"))),
+            (b"a\n/* x", Some((2, 1, "comment not terminated"))),
+            (b"a\x00", Some((1, 2, "illegal character NUL"))),
+            ("\u{feff}x 0".as_bytes(), None),
+        ];
+        for (src, want) in cases {
+            let want = want.map(|(l, c, m)| (l, c, m.to_string()));
+            assert_eq!(first_error(src), want, "{:?}", String::from_utf8_lossy(src));
+        }
     }
 }

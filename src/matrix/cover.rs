@@ -6,8 +6,8 @@
 //! most merged file groups one configuration compiles). The result renders as a GitHub
 //! Actions matrix, staticcheck `-matrix` lines and plain `GOOS=… GOARCH=…` lines.
 
-use super::bitset::Bits;
-use super::configs::Config;
+use crate::configs::Bits;
+use crate::configs::Config;
 use serde::Serialize;
 
 /// Exact search gives up after this many nodes.
@@ -255,11 +255,12 @@ mod tests {
 
     #[test]
     fn renders() {
-        use super::super::configs::{Platform, TagSet};
+        use crate::configs::{Platform, TagSet};
         let c = Config {
             platform: Platform::new("linux", "arm", Some("7")),
             cgo: true,
             tags: TagSet::new(vec!["integration".into()]),
+            go: None,
         };
         assert_eq!(
             plain_lines(&[&c]),

@@ -1,105 +1,21 @@
 //! Evaluation of every configuration at once. Per file, the file-name constraint and the
 //! `//go:build` / `// +build` expressions are evaluated once each over [`Bits`] (one bit per
-//! configuration). Those bits, with cgo and the external-linking rule, are everything
+//! configuration) by [`crate::configs::eval`]. Those bits, with cgo and the external-linking rule, are everything
 //! `classify`/`list` consult about a configuration, so configurations with equal bits in a
 //! directory form one *class* and `list::package_view` runs once per class, with one of its
 //! configurations: the per-configuration file lists are `list`'s own, by construction.
 
-use super::bitset::Bits;
-use super::configs::Config;
-use crate::constraint::Truth;
+pub use crate::configs::eval::{FileBits, TagOracle};
+use crate::configs::{Bits, Config, ConfigError, ConfigSet, Evaluator};
 use crate::context::BuildContext;
 use crate::embed::AssetCache;
-use crate::facts::{FileFacts, HeaderOutcome};
+use crate::facts::HeaderOutcome;
 use crate::list::{self, ListOptions, ListedPackage};
 use crate::platform;
 use crate::walk::{DirFacts, Module};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
-
-/// Answers "which configurations match tag T" once per distinct tag.
-pub struct TagOracle<'a> {
-    contexts: &'a [BuildContext],
-    cache: Mutex<HashMap<String, Bits>>,
-}
-
-impl<'a> TagOracle<'a> {
-    pub fn new(contexts: &'a [BuildContext]) -> TagOracle<'a> {
-        TagOracle {
-            contexts,
-            cache: Mutex::new(HashMap::new()),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.contexts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.contexts.is_empty()
-    }
-
-    pub fn tag(&self, name: &str) -> Bits {
-        if let Ok(cache) = self.cache.lock() {
-            if let Some(b) = cache.get(name) {
-                return b.clone();
-            }
-        }
-        let b = Bits::from_fn(self.contexts.len(), |i| self.contexts[i].match_tag(name));
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(name.to_string(), b.clone());
-        }
-        b
-    }
-
-    pub fn full(&self) -> Bits {
-        Bits::full(self.contexts.len())
-    }
-}
-
-/// The constraint bits of one file: where its name matches, and where its header
-/// constraints (`//go:build`, else every parsable `// +build` line) hold.
-#[derive(Clone, Debug)]
-pub struct FileBits {
-    pub name: Bits,
-    pub header: Bits,
-}
-
-impl FileBits {
-    pub fn of(f: &FileFacts, oracle: &TagOracle) -> FileBits {
-        FileBits::with(f, oracle.full(), &|t: &str| oracle.tag(t))
-    }
-
-    /// The same with any tag oracle (e.g. one that forces some tags on).
-    pub fn with(f: &FileFacts, full: Bits, tag: &dyn Fn(&str) -> Bits) -> FileBits {
-        let name = f.name_constraint.eval(&mut |t: &str| tag(t), full.clone());
-        let mut header = full;
-        if let HeaderOutcome::Read(h) = &f.header {
-            match &h.go_build {
-                Some(gb) => {
-                    if let Ok(e) = &gb.expr {
-                        header = e.eval_with(&mut |t: &str| tag(t));
-                    }
-                }
-                None => {
-                    for pb in &h.plus_build {
-                        if let Ok(e) = &pb.expr {
-                            header = header.and(e.eval_with(&mut |t: &str| tag(t)));
-                        }
-                    }
-                }
-            }
-        }
-        FileBits { name, header }
-    }
-
-    /// Where both the name and the header constraints hold.
-    pub fn selected(&self) -> Bits {
-        self.name.clone().and(self.header.clone())
-    }
-}
 
 /// Configurations that see a directory identically, and what `go list` shows for them.
 #[derive(Clone, Debug)]
@@ -201,13 +117,26 @@ pub fn evaluate(
     configs: Vec<Config>,
     cache: &AssetCache,
     cwd: &Path,
-) -> Result<Evaluation, String> {
-    let contexts: Vec<BuildContext> = configs
-        .iter()
-        .map(|c| c.context().map_err(|e| format!("{}: {e}", c.label())))
-        .collect::<Result<_, _>>()?;
+) -> Result<Evaluation, ConfigError> {
+    let set = ConfigSet::new(configs)?;
+    let bits = Evaluator::new(&set).file_bits(dirs);
+    Ok(evaluate_set(module, dirs, set, bits, cache, cwd))
+}
+
+/// [`evaluate`] over a configuration set whose file bits ([`Evaluator::file_bits`]) are
+/// already computed: nothing is evaluated twice.
+pub fn evaluate_set(
+    module: &Module,
+    dirs: &[DirFacts],
+    set: ConfigSet,
+    bits: Vec<Vec<FileBits>>,
+    cache: &AssetCache,
+    cwd: &Path,
+) -> Evaluation {
+    let ConfigSet {
+        configs, contexts, ..
+    } = set;
     let n = contexts.len();
-    let oracle = TagOracle::new(&contexts);
     let cgo = Bits::from_fn(n, |i| contexts[i].cgo_enabled);
     let mle = Bits::from_fn(n, |i| {
         let race = contexts[i].tool_tags.iter().any(|t| t == "race");
@@ -221,25 +150,26 @@ pub fn evaluate(
     });
     let out: Vec<DirMatrix> = dirs
         .par_iter()
+        .zip(bits)
         .enumerate()
-        .map(|(i, d)| eval_dir(module, i, d, &oracle, &contexts, &cgo, &mle, cache, cwd))
+        .map(|(i, (d, bits))| eval_dir(module, i, d, bits, &contexts, &cgo, &mle, cache, cwd))
         .collect();
-    Ok(Evaluation {
+    Evaluation {
         configs,
         contexts,
         dirs: out,
-    })
+    }
 }
 
 /// Every bit `classify`/`list` consult, plus the port when its name shows in an error.
-type Signature<'a> = (Vec<u8>, Option<(&'a str, &'a str)>);
+type Signature<'a> = (Vec<u8>, Option<(&'a str, &'a str, u32)>);
 
 #[allow(clippy::too_many_arguments)]
 fn eval_dir(
     module: &Module,
     dir_index: usize,
     d: &DirFacts,
-    oracle: &TagOracle,
+    bits: Vec<FileBits>,
     contexts: &[BuildContext],
     cgo: &Bits,
     mle: &Bits,
@@ -247,7 +177,6 @@ fn eval_dir(
     cwd: &Path,
 ) -> DirMatrix {
     let n = contexts.len();
-    let bits: Vec<FileBits> = d.files.iter().map(|f| FileBits::of(f, oracle)).collect();
     // The signature of a configuration: every bit classify and list could consult. A file
     // whose name does not match is excluded before its header constraint is looked at, so
     // the header bit only counts where the name matches. cgo only matters for files that
@@ -276,7 +205,7 @@ fn eval_dir(
         let external = may_be_command && mle.get(c);
         sig.push(u8::from((cgo_matters || external) && cgo.get(c)));
         sig.push(u8::from(external));
-        let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str()));
+        let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str(), ctx.release.minor));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);
         if k == next {

@@ -2,8 +2,8 @@
 //! rule that keeps it out (file-name suffix, the false leaves of its `//go:build` expression,
 //! `ignore`, cgo off, a `.`/`_` prefix, …), grouped over configurations with equal reasons.
 
-use super::bitset::Bits;
 use super::evaluate::{compiled_lists, DirMatrix, Evaluation};
+use crate::configs::Bits;
 use crate::constraint::Expr;
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
@@ -159,11 +159,7 @@ fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPack
         return Reason::FileName { tags };
     }
     if let HeaderOutcome::Read(h) = &f.header {
-        let lines: Vec<_> = match &h.go_build {
-            Some(gb) => vec![gb],
-            None => h.plus_build.iter().collect(),
-        };
-        for cf in lines {
+        for cf in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
             if let Ok(e) = &cf.expr {
                 if !e.eval(&mut |t| ctx.match_tag(t)) {
                     let leaves = blame(e, ctx);

@@ -5,9 +5,9 @@
 //! declared twice on one configuration. The broad "declared on some configurations, absent
 //! on others" list is available on request as informational `decl_differences`.
 
-use super::bitset::Bits;
 use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
+use crate::configs::Bits;
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
 use crate::platform;
@@ -414,11 +414,7 @@ pub fn find(
             let mut documentation = false;
             if let HeaderOutcome::Read(h) = &f.header {
                 documentation = f.is_go() && h.package_name == "documentation";
-                let lines: Vec<_> = match &h.go_build {
-                    Some(gb) => vec![gb],
-                    None => h.plus_build.iter().collect(),
-                };
-                for cf in lines {
+                for cf in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
                     if let Ok(e) = &cf.expr {
                         for t in e.tags() {
                             if t == "ignore" {

@@ -5,7 +5,7 @@
 //! rather than pulling in a YAML crate. Anchors, aliases and multi-line scalars are not
 //! supported; keys the matrix does not need are skipped whatever their shape.
 
-use super::configs::Platform;
+use crate::configs::Platform;
 use crate::platform;
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,10 @@
 //! `gotags matrix`: every platform, cgo setting and tag set at once. The walked facts are
 //! evaluated for all configurations together ([`evaluate`]), grouped into configurations with
 //! identical file sets, explained per file ([`explain`]), searched for coverage gaps
-//! ([`gaps`], with the declaration scanner [`crate::syntax::decls`]) and, on request, reduced to a minimal
-//! CI matrix ([`cover`]). Configurations come from [`configs`] or a GoReleaser file
-//! ([`goreleaser`]).
+//! ([`gaps`], with the declaration scanner [`crate::syntax::decls`]) and, on request, reduced
+//! to a minimal CI matrix ([`cover`]). Configurations come from the one configuration model
+//! ([`crate::configs`], re-exported here as `configs`) or a GoReleaser file ([`goreleaser`]).
+//! The result carries everything a renderer prints, the per-file reasons included.
 //!
 //! File reading: the declaration scanner needs whole non-test `.go` files. A walk to
 //! [`crate::facts::ReadDepth::Decls`] (what the CLI does) or [`crate::facts::ReadDepth::Full`]
@@ -11,25 +12,27 @@
 //! facts walked to the header alone does the matrix read, through the [`Source`], each `.go`
 //! file some configuration compiles as GoFiles/CgoFiles, in one parallel pass.
 
-pub mod bitset;
-pub mod configs;
 pub mod cover;
 pub mod evaluate;
 pub mod explain;
 pub mod gaps;
 pub mod goreleaser;
+pub mod heatmap;
 
+pub use crate::configs;
+
+use crate::configs::{spec, Bits, CgoMode, Config, ConfigError, SpecError, TagSet};
 use crate::embed::AssetCache;
 use crate::source::{Disk, SharedSource, Source};
 use crate::syntax::decls::{self, FileScan};
 use crate::walk::{DirFacts, Module};
-use bitset::Bits;
-use configs::Config;
 use evaluate::{DirMatrix, Evaluation};
+use explain::Reason;
 use gaps::Gaps;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// What the matrix command computed.
 pub struct Matrix {
@@ -42,6 +45,65 @@ pub struct Matrix {
     /// Configurations with identical compiled files module-wide, in first-member order.
     pub groups: Vec<Bits>,
     pub cover: Option<cover::Cover>,
+    /// With [`RunOptions::reasons`]: per evaluated directory, per file, the file's reasons
+    /// grouped over configurations.
+    pub reasons: Option<Vec<Vec<FileReasons>>>,
+}
+
+/// One file's reasons, grouped over configurations with the same verdict.
+pub type FileReasons = Vec<(Reason, Bits)>;
+
+/// Why the matrix could not be run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MatrixError {
+    /// A platform spec the grammar rejects.
+    Spec(SpecError),
+    /// A configuration Go would reject, or none at all.
+    Config(ConfigError),
+    /// `--platforms goreleaser` without a GoReleaser file.
+    NoGoReleaserFile { dir: PathBuf },
+    /// The GoReleaser file could not be read.
+    GoReleaserRead { path: PathBuf, message: String },
+    /// The GoReleaser file does not parse.
+    GoReleaserParse { path: PathBuf, message: String },
+    /// The GoReleaser file has no Go builds.
+    GoReleaserEmpty { path: PathBuf },
+    /// A `--go` or `[matrix] go` release gotags does not know.
+    Release(crate::go::release::UnknownRelease),
+}
+
+impl fmt::Display for MatrixError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MatrixError::Spec(e) => e.fmt(f),
+            MatrixError::Config(e) => e.fmt(f),
+            MatrixError::NoGoReleaserFile { dir } => write!(
+                f,
+                "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
+                dir.display()
+            ),
+            MatrixError::GoReleaserRead { path, message }
+            | MatrixError::GoReleaserParse { path, message } => {
+                write!(f, "{}: {message}", path.display())
+            }
+            MatrixError::GoReleaserEmpty { path } => write!(f, "{}: no Go builds", path.display()),
+            MatrixError::Release(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for MatrixError {}
+
+impl From<SpecError> for MatrixError {
+    fn from(e: SpecError) -> MatrixError {
+        MatrixError::Spec(e)
+    }
+}
+
+impl From<ConfigError> for MatrixError {
+    fn from(e: ConfigError) -> MatrixError {
+        MatrixError::Config(e)
+    }
 }
 
 /// What to compute beyond the per-configuration listings and the gap findings.
@@ -52,6 +114,8 @@ pub struct RunOptions {
     /// Also list every top-level declaration present on some building configurations and
     /// absent on others (informational, not findings).
     pub all_decl_differences: bool,
+    /// Compute every file's reasons ([`Matrix::reasons`]), as the JSON output shows them.
+    pub reasons: bool,
 }
 
 /// Runs the whole matrix over walked directories.
@@ -61,7 +125,7 @@ pub fn run(
     configs: Vec<Config>,
     want_cover: bool,
     cwd: &Path,
-) -> Result<Matrix, String> {
+) -> Result<Matrix, MatrixError> {
     let opts = RunOptions {
         cover: want_cover,
         ..RunOptions::default()
@@ -76,7 +140,7 @@ pub fn run_with(
     configs: Vec<Config>,
     opts: RunOptions,
     cwd: &Path,
-) -> Result<Matrix, String> {
+) -> Result<Matrix, MatrixError> {
     run_in(Disk::shared(), module, dirs, configs, opts, cwd)
 }
 
@@ -89,11 +153,8 @@ pub fn run_in(
     configs: Vec<Config>,
     opts: RunOptions,
     cwd: &Path,
-) -> Result<Matrix, String> {
+) -> Result<Matrix, MatrixError> {
     let want_cover = opts.cover;
-    if configs.is_empty() {
-        return Err("no configurations to evaluate".to_string());
-    }
     let cache = AssetCache::with_source(source);
     let eval = evaluate::evaluate(&module, &dirs, configs, &cache, cwd)?;
     let hidden: Vec<Vec<String>> = eval
@@ -116,6 +177,12 @@ pub fn run_in(
             &preference(&eval.configs),
         )
     });
+    let reasons = opts.reasons.then(|| {
+        eval.dirs
+            .par_iter()
+            .map(|d| explain::dir_reasons(&eval, d, &dirs[d.dir_index].files))
+            .collect()
+    });
     Ok(Matrix {
         module,
         eval,
@@ -124,6 +191,7 @@ pub fn run_in(
         gaps,
         groups,
         cover,
+        reasons,
     })
 }
 
@@ -283,6 +351,24 @@ fn module_groups(eval: &Evaluation) -> Vec<Bits> {
 }
 
 impl Matrix {
+    /// One file's verdict on every configuration, grouped, compiled groups first
+    /// (`file` as [`Matrix::locate`] found it: a file index, or a hidden name).
+    pub fn explain_file(&self, di: usize, file: Result<usize, String>) -> Vec<(Reason, Bits)> {
+        let n = self.eval.configs.len();
+        let Ok(fi) = file else {
+            return vec![(Reason::Hidden, Bits::full(n))];
+        };
+        let Some(d) = self.eval.dirs.get(di) else {
+            return Vec::new();
+        };
+        let Some(f) = self.dirs[d.dir_index].files.get(fi) else {
+            return Vec::new();
+        };
+        let mut groups = explain::file_reasons(&self.eval, d, f);
+        groups.sort_by_key(|(r, _)| !r.is_compiled());
+        groups
+    }
+
     /// Finds the evaluated directory and file index for a path, or a hidden name.
     pub fn locate(&self, path: &Path) -> Option<(&DirMatrix, Result<usize, String>)> {
         let dir = path.parent()?;
@@ -309,41 +395,110 @@ pub fn resolve_configs(
     module_root: &Path,
     platforms: &str,
     tag_sets: Option<&str>,
-    cgo: configs::CgoMode,
-) -> Result<Vec<Config>, String> {
-    resolve_configs_in(&Disk, module_root, platforms, tag_sets, cgo)
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    let sets = tag_sets.map(configs::parse_tag_sets);
+    resolve(module_root, platforms, sets, cgo)
 }
 
-/// [`resolve_configs`], reading a GoReleaser file through `source`.
-pub fn resolve_configs_in(
+/// [`resolve_configs`] with tag sets already split: what `matrix` and `check` both call, so
+/// the same specs select the same configurations.
+pub fn resolve(
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    resolve_in(&Disk, module_root, platforms, tag_sets, cgo)
+}
+
+/// [`resolve`], reading a GoReleaser file through `source`.
+pub fn resolve_in(
     source: &dyn Source,
     module_root: &Path,
     platforms: &str,
-    tag_sets: Option<&str>,
-    cgo: configs::CgoMode,
-) -> Result<Vec<Config>, String> {
-    let sets = configs::parse_tag_sets(tag_sets.unwrap_or(""));
-    if platforms.trim() != "goreleaser" {
-        let p = configs::parse_platforms(platforms)?;
-        return Ok(configs::product(&p, &sets, cgo));
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    let items = match spec::parse(platforms)? {
+        spec::Selection::Items(items) => items,
+        spec::Selection::GoReleaser => {
+            return goreleaser_configs(source, module_root, tag_sets, cgo)
+        }
+    };
+    let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
+    let out = configs::expand(&items, &sets, cgo);
+    if out.is_empty() {
+        return Err(ConfigError::Empty.into());
     }
-    let path = goreleaser::find_config(module_root).ok_or_else(|| {
-        format!(
-            "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
-            module_root.display()
-        )
-    })?;
+    Ok(out)
+}
+
+/// [`resolve`] with the Go release as one more dimension: every configuration once per
+/// release of `releases` (empty: the selected release only, labels without a release).
+pub fn resolve_releases(
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+    releases: &[String],
+) -> Result<Vec<Config>, MatrixError> {
+    let releases = configs::parse_releases(releases).map_err(MatrixError::Release)?;
+    if releases.is_empty() {
+        return resolve(module_root, platforms, tag_sets, cgo);
+    }
+    if platforms.trim() == "goreleaser" {
+        let base = goreleaser_configs(&Disk, module_root, tag_sets, cgo)?;
+        return Ok(releases
+            .iter()
+            .flat_map(|&r| {
+                base.iter()
+                    .filter(move |c| r.find_port(&c.platform.goos, &c.platform.goarch).is_some())
+                    .map(move |c| Config {
+                        go: Some(r),
+                        ..c.clone()
+                    })
+            })
+            .collect());
+    }
+    let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
+    let out = configs::expand_releases(platforms, &sets, cgo, &releases)?;
+    if out.is_empty() {
+        return Err(ConfigError::Empty.into());
+    }
+    Ok(out)
+}
+
+fn goreleaser_configs(
+    source: &dyn Source,
+    module_root: &Path,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+) -> Result<Vec<Config>, MatrixError> {
+    let path =
+        goreleaser::find_config(module_root).ok_or_else(|| MatrixError::NoGoReleaserFile {
+            dir: module_root.to_path_buf(),
+        })?;
     let bytes = source
         .read(&path)
-        .map_err(|e| format!("{}: {}", path.display(), e.text))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{}: stream did not contain valid UTF-8", path.display()))?;
-    let builds = goreleaser::parse_builds(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| MatrixError::GoReleaserRead {
+            path: path.clone(),
+            message: e.text,
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| MatrixError::GoReleaserRead {
+        path: path.clone(),
+        message: "stream did not contain valid UTF-8".to_string(),
+    })?;
+    let builds =
+        goreleaser::parse_builds(&text).map_err(|message| MatrixError::GoReleaserParse {
+            path: path.clone(),
+            message,
+        })?;
     let mut out: Vec<Config> = Vec::new();
     for b in builds {
-        let build_sets = match tag_sets {
-            Some(_) => sets.clone(),
-            None => vec![configs::TagSet::new(b.tags.clone())],
+        let build_sets = match &tag_sets {
+            Some(sets) => sets.clone(),
+            None => vec![TagSet::new(b.tags.clone())],
         };
         for c in configs::product(&b.platforms, &build_sets, cgo) {
             if !out.contains(&c) {
@@ -352,7 +507,7 @@ pub fn resolve_configs_in(
         }
     }
     if out.is_empty() {
-        return Err(format!("{}: no Go builds", path.display()));
+        return Err(MatrixError::GoReleaserEmpty { path });
     }
     Ok(out)
 }

@@ -2,20 +2,37 @@
 //! coloured on request), Markdown for pull-request comments, JSON carrying everything, the
 //! `--explain` report for one file and the `--cover` CI snippets.
 
+use crate::configs::{Bits, Config};
 use crate::list::ListedPackage;
-use crate::matrix::bitset::Bits;
-use crate::matrix::configs::Config;
 use crate::matrix::cover;
 use crate::matrix::evaluate::compiled_lists;
-use crate::matrix::explain::{self, Reason};
+use crate::matrix::explain::Reason;
 use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
 use crate::matrix::Matrix;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// Output width of the table.
+/// Output width of the table when the terminal's is unknown.
 pub const WIDTH: usize = 100;
+
+/// How the terminal table is laid out.
+#[derive(Clone, Debug)]
+pub struct TableView {
+    pub color: bool,
+    /// Columns to wrap at (the terminal's, else [`WIDTH`]).
+    pub width: usize,
+    /// Groups and gaps only, no per-package file lists.
+    pub summary: bool,
+    /// Only packages whose import path contains this text (rows and gaps).
+    pub package: Option<String>,
+}
+
+impl TableView {
+    fn shows(&self, path: &str) -> bool {
+        self.package.as_deref().map_or(true, |p| path.contains(p))
+    }
+}
 
 /// Describes a configuration set compactly: `linux/*, darwin/{amd64,arm64} (cgo) [tags: x]`.
 pub fn describe(configs: &[Config], set: &Bits) -> String {
@@ -24,10 +41,12 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         return format!("all {n} configurations");
     }
     let both_cgo = configs.iter().any(|c| c.cgo) && configs.iter().any(|c| !c.cgo);
+    // Tag sets (and, in a multi-release run, releases) are listed apart.
+    let keys: Vec<String> = configs.iter().map(group_key).collect();
     let mut tagsets: Vec<&str> = Vec::new();
-    for c in configs {
-        if !tagsets.contains(&c.tags.name.as_str()) {
-            tagsets.push(&c.tags.name);
+    for k in &keys {
+        if !tagsets.contains(&k.as_str()) {
+            tagsets.push(k);
         }
     }
     let mut parts = Vec::new();
@@ -36,7 +55,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         let mut plats: Vec<(String, String, u8)> = Vec::new();
         let mut universe: Vec<(String, String)> = Vec::new();
         for (i, c) in configs.iter().enumerate() {
-            if c.tags.name != *ts {
+            if keys[i] != *ts {
                 continue;
             }
             let os = c.platform.goos.clone();
@@ -57,8 +76,9 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         }
         let full_mask = configs
             .iter()
-            .filter(|c| c.tags.name == *ts)
-            .fold(0u8, |m, c| m | if c.cgo { 2 } else { 1 });
+            .zip(&keys)
+            .filter(|(_, k)| k == ts)
+            .fold(0u8, |m, (c, _)| m | if c.cgo { 2 } else { 1 });
         let mut tokens: Vec<(String, u8)> = Vec::new();
         let mut oses: Vec<&str> = Vec::new();
         for (o, _, _) in &plats {
@@ -129,6 +149,14 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
     format!("{} ({} of {n})", parts.join("; "), set.count())
 }
 
+/// The tag-set name, with the release in a multi-release run: `default`, `x,y go1.22`.
+fn group_key(c: &Config) -> String {
+    match c.go {
+        Some(r) => format!("{} go1.{}", c.tags.name, r.minor),
+        None => c.tags.name.clone(),
+    }
+}
+
 fn describe_set(configs: &[Config], set: &ConfigSet) -> String {
     let b = Bits::from_fn(configs.len(), |i| set.contains(&i));
     describe(configs, &b)
@@ -136,12 +164,17 @@ fn describe_set(configs: &[Config], set: &ConfigSet) -> String {
 
 /// Word-wraps `text` to `WIDTH`, continuation lines indented by `indent` spaces.
 fn wrap(text: &str, first_indent: usize, indent: usize) -> String {
+    wrap_to(text, first_indent, indent, WIDTH)
+}
+
+/// Word-wraps `text` to `width` columns.
+fn wrap_to(text: &str, first_indent: usize, indent: usize, width: usize) -> String {
     let mut out = String::new();
     let mut col = first_indent;
     out.push_str(&" ".repeat(first_indent));
     let mut first = true;
     for word in text.split(' ') {
-        if !first && col + 1 + word.chars().count() > WIDTH {
+        if !first && col + 1 + word.chars().count() > width {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             col = indent;
@@ -383,7 +416,19 @@ fn cover_text(m: &Matrix, c: &cover::Cover) -> String {
 
 /// The terminal table.
 pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<()> {
-    let s = Style { on: color };
+    let view = TableView {
+        color,
+        width: WIDTH,
+        summary: false,
+        package: None,
+    };
+    write_table_view(out, m, &view)
+}
+
+/// [`write_table`] laid out as `view` says.
+pub fn write_table_view(out: &mut impl Write, m: &Matrix, view: &TableView) -> io::Result<()> {
+    let s = Style { on: view.color };
+    let wrap = |text: &str, first: usize, indent: usize| wrap_to(text, first, indent, view.width);
     let configs = &m.eval.configs;
     writeln!(
         out,
@@ -396,7 +441,12 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
         writeln!(out, "{}", wrap(&text, 2, 6))?;
     }
     writeln!(out)?;
-    for (path, rows) in package_rows(m) {
+    let rows = if view.summary {
+        Vec::new()
+    } else {
+        package_rows(m)
+    };
+    for (path, rows) in rows.into_iter().filter(|(p, _)| view.shows(p)) {
         writeln!(out, "{}", s.bold(&path))?;
         for (text, b) in rows {
             let label = describe(configs, &b);
@@ -410,7 +460,10 @@ pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<
         }
     }
     writeln!(out)?;
-    let lines = gap_lines(&m.gaps, configs);
+    let lines: Vec<_> = gap_lines(&m.gaps, configs)
+        .into_iter()
+        .filter(|(_, text)| view.shows(text))
+        .collect();
     writeln!(
         out,
         "{}",
@@ -531,9 +584,9 @@ struct JsonClass<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonReason {
+struct JsonReason<'a> {
     #[serde(flatten)]
-    reason: Reason,
+    reason: &'a Reason,
     text: String,
     configs: ConfigSet,
 }
@@ -541,7 +594,7 @@ struct JsonReason {
 #[derive(Serialize)]
 struct JsonFile<'a> {
     name: &'a str,
-    reasons: Vec<JsonReason>,
+    reasons: Vec<JsonReason<'a>>,
 }
 
 #[derive(Serialize)]
@@ -575,19 +628,24 @@ struct JsonMatrix<'a> {
     cover: Option<JsonCover<'a>>,
 }
 
-/// Everything, as one JSON document.
+/// Everything, as one JSON document. The matrix must have been run with
+/// [`crate::matrix::RunOptions::reasons`].
 pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     let configs = &m.eval.configs;
     let set = |b: &Bits| b.iter().collect::<Vec<_>>();
-    // The per-file reasons are most of the work: build directories in parallel.
+    let Some(all_reasons) = &m.reasons else {
+        return Err(io::Error::other(
+            "the matrix was run without per-file reasons (RunOptions::reasons)",
+        ));
+    };
     let dirs = m
         .eval
         .dirs
         .par_iter()
+        .zip(all_reasons)
         .enumerate()
-        .map(|(di, d)| {
+        .map(|(di, (d, reasons))| {
             let facts = &m.dirs[d.dir_index];
-            let reasons = explain::dir_reasons(&m.eval, d, &facts.files);
             JsonDir {
                 dir: &d.rel,
                 import_path: &d.import_path,
@@ -606,11 +664,11 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
                     .map(|(f, reasons)| JsonFile {
                         name: &f.name,
                         reasons: reasons
-                            .into_iter()
+                            .iter()
                             .map(|(r, b)| JsonReason {
                                 text: r.text(),
                                 reason: r,
-                                configs: set(&b),
+                                configs: set(b),
                             })
                             .collect(),
                     })
@@ -649,44 +707,31 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// `--explain FILE`: the file's verdict on every configuration, grouped.
+/// `--explain FILE`: the file's verdict on every configuration, grouped
+/// ([`Matrix::explain_file`]).
 pub fn write_explain(
     out: &mut impl Write,
     m: &Matrix,
     shown: &str,
-    file: Result<(usize, usize), String>,
+    groups: &[(Reason, Bits)],
 ) -> io::Result<()> {
     let configs = &m.eval.configs;
     writeln!(out, "{shown}")?;
-    match file {
-        Err(_) => writeln!(
-            out,
-            "  {}: {}",
-            describe(configs, &Bits::full(configs.len())),
-            Reason::Hidden.text()
-        ),
-        Ok((di, fi)) => {
-            let d = &m.eval.dirs[di];
-            let f = &m.dirs[d.dir_index].files[fi];
-            let mut groups = explain::file_reasons(&m.eval, d, f);
-            groups.sort_by_key(|(r, _)| !r.is_compiled());
-            for (r, b) in groups {
-                writeln!(
-                    out,
-                    "{}",
-                    wrap(&format!("{}:", describe(configs, &b)), 2, 4)
-                )?;
-                writeln!(out, "{}", wrap(&r.text(), 6, 8))?;
-            }
-            Ok(())
+    for (r, b) in groups {
+        if *r == Reason::Hidden && b.is_full() {
+            writeln!(out, "  {}: {}", describe(configs, b), r.text())?;
+            continue;
         }
+        writeln!(out, "{}", wrap(&format!("{}:", describe(configs, b)), 2, 4))?;
+        writeln!(out, "{}", wrap(&r.text(), 6, 8))?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matrix::configs::{all_platforms, product, CgoMode, TagSet};
+    use crate::configs::{all_platforms, product, CgoMode, TagSet};
 
     #[test]
     fn describes_sets_compactly() {

@@ -148,14 +148,14 @@ fn tokenize(src: &[u8]) -> Vec<Token<'_>> {
         let tok = match t.kind {
             Kind::Eof => return out,
             Kind::Ident | Kind::Keyword(_) => Tok::Ident(t.text(src)),
-            Kind::Op(op) => match op.as_bytes() {
-                [b @ (b'(' | b'[' | b'{')] => Tok::Open(*b),
-                [b @ (b')' | b']' | b'}')] => Tok::Close(*b),
-                b"," => Tok::Comma,
-                b"*" => Tok::Star,
-                b"." => Tok::Dot,
-                b":" => Tok::Colon,
-                b":=" => Tok::Define,
+            Kind::Op(op) => match (op.len(), op.as_bytes()[0]) {
+                (1, b @ (b'(' | b'[' | b'{')) => Tok::Open(b),
+                (1, b @ (b')' | b']' | b'}')) => Tok::Close(b),
+                (1, b',') => Tok::Comma,
+                (1, b'*') => Tok::Star,
+                (1, b'.') => Tok::Dot,
+                (1, b':') => Tok::Colon,
+                (2, b':') => Tok::Define,
                 _ => Tok::Other,
             },
             Kind::Semi { .. } => Tok::Semi,

@@ -287,57 +287,51 @@ mod tests {
 
     #[test]
     fn go_parser_messages() {
-        let e = |s: &str| err(s.as_bytes());
-        assert_eq!(
-            e("package p\nimport \"fmt\n"),
-            (2, 8, "string literal not terminated".into())
-        );
-        assert_eq!(e("hello\n").2, "expected 'package', found hello");
-        assert_eq!(
-            e("package\n"),
-            (1, 9, "expected 'IDENT', found 'EOF'".into())
-        );
-        assert_eq!(e("package p q\n").2, "expected ';', found q");
-        assert_eq!(
-            e("package p\nimport fmt\n"),
-            (2, 11, "missing import path".into())
-        );
-        assert_eq!(
-            e("package p\nimport (\n\t\"a\"\n\tb c\n)\n"),
-            (4, 4, "import path must be a string".into())
-        );
-        assert_eq!(
-            e("package p;import \"x\" \"y\"\n"),
-            (1, 22, "expected ';', found \"y\"".into())
-        );
-        assert_eq!(
-            e("package \"x\"\n"),
-            (1, 9, "expected 'IDENT', found \"x\"".into())
-        );
-        assert_eq!(
-            e("package p\n/* open"),
-            (2, 1, "comment not terminated".into())
-        );
-        assert_eq!(
-            err(b"package p\n// \xff\n"),
-            (2, 4, "illegal UTF-8 encoding".into())
-        );
-        assert_eq!(
-            e("package \u{216b}\n"),
-            (1, 9, "illegal character U+216B '\u{216b}'".into())
-        );
-        assert_eq!(
-            e("package \u{212e}\n"),
-            (1, 9, "illegal character U+212E '\u{212e}'".into())
-        );
-        assert_eq!(
-            e("package x\u{3007}\n"),
-            (1, 10, "illegal character U+3007 '\u{3007}'".into())
-        );
-        assert_eq!(
-            e("package p\n\nimport \u{feff}\"fmt\"\n"),
-            (3, 8, "illegal byte order mark".into())
-        );
+        type Case<'a> = (&'a [u8], (u32, u32, &'a str));
+        let cases: &[Case] = &[
+            (
+                b"package p\nimport \"fmt\n",
+                (2, 8, "string literal not terminated"),
+            ),
+            (b"hello\n", (1, 1, "expected 'package', found hello")),
+            (b"package\n", (1, 9, "expected 'IDENT', found 'EOF'")),
+            (b"package p q\n", (1, 11, "expected ';', found q")),
+            (b"package p\nimport fmt\n", (2, 11, "missing import path")),
+            (
+                b"package p\nimport x // c\n",
+                (2, 14, "missing import path"),
+            ),
+            (
+                b"package p\nimport (\n\t\"a\"\n\tb c\n)\n",
+                (4, 4, "import path must be a string"),
+            ),
+            (
+                b"package p;import \"x\" \"y\"\n",
+                (1, 22, "expected ';', found \"y\""),
+            ),
+            (b"package \"x\"\n", (1, 9, "expected 'IDENT', found \"x\"")),
+            (b"package p\n/* open", (2, 1, "comment not terminated")),
+            (b"package p\n// \xff\n", (2, 4, "illegal UTF-8 encoding")),
+            (
+                "package \u{216b}\n".as_bytes(),
+                (1, 9, "illegal character U+216B '\u{216b}'"),
+            ),
+            (
+                "package \u{212e}\n".as_bytes(),
+                (1, 9, "illegal character U+212E '\u{212e}'"),
+            ),
+            (
+                "package x\u{3007}\n".as_bytes(),
+                (1, 10, "illegal character U+3007 '\u{3007}'"),
+            ),
+            (
+                "package p\n\nimport \u{feff}\"fmt\"\n".as_bytes(),
+                (3, 8, "illegal byte order mark"),
+            ),
+        ];
+        for (src, (line, column, message)) in cases {
+            assert_eq!(err(src), (*line, *column, message.to_string()));
+        }
         assert_eq!(parse("package x\u{663}\n").package_name, "x\u{663}");
     }
 

@@ -429,6 +429,69 @@ pub fn find_go() -> Result<(PathBuf, String), String> {
     Err(tried.join("; "))
 }
 
+/// The real toolchains this project checks against, oldest first: (release, go binary).
+/// Debian's 1.21-1.23, the machine's own `go` (1.26) and 1.27.3 as `GOTOOLCHAIN=go1.27.3 go`
+/// downloaded it into the module cache.
+pub fn toolchain_candidates() -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = ["1.21", "1.22", "1.23"]
+        .iter()
+        .map(|v| {
+            (
+                v.to_string(),
+                PathBuf::from(format!("/usr/lib/go-{v}/bin/go")),
+            )
+        })
+        .collect();
+    out.push(("1.26".into(), PathBuf::from("/usr/local/go/bin/go")));
+    let modcache = std::env::var_os("GOMODCACHE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join("go/pkg/mod")))
+        .unwrap_or_default();
+    out.push((
+        "1.27".into(),
+        modcache.join("golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64/bin/go"),
+    ));
+    out
+}
+
+/// The candidates that exist and report their release; the others are printed as skipped,
+/// or fail the test when `GOTAGS_REQUIRE_GO=1` (CI).
+pub fn toolchains_or_skip(what: &str) -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for (release, go) in toolchain_candidates() {
+        let out = Command::new(&go)
+            .args(["env", "GOVERSION"])
+            .env("GOTOOLCHAIN", "local")
+            .env("GOENV", "off")
+            .output();
+        match out {
+            Ok(o) if String::from_utf8_lossy(&o.stdout).starts_with(&format!("go{release}.")) => {
+                found.push((release, go))
+            }
+            Ok(o) => missing.push(format!(
+                "{release} ({}: says {:?})",
+                go.display(),
+                String::from_utf8_lossy(&o.stdout).trim()
+            )),
+            Err(e) => missing.push(format!("{release} ({}: {e})", go.display())),
+        }
+    }
+    if !missing.is_empty() {
+        let require = std::env::var("GOTAGS_REQUIRE_GO").as_deref() == Ok("1");
+        assert!(
+            !require,
+            "{what}: GOTAGS_REQUIRE_GO=1 but these toolchains are missing: {}",
+            missing.join(", ")
+        );
+        println!(
+            "{what}: skipped (toolchain missing): {}",
+            missing.join(", ")
+        );
+    }
+    found
+}
+
 /// Runs `f` over `items` on `threads` worker threads; results keep the input order.
 pub fn par_map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
 where

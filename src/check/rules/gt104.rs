@@ -1,7 +1,7 @@
 //! GT104 `plus-build-mismatch`: vet buildtag parity. See `RULE` for the documentation.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::check::vet::VetKind;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "//go:build linux\n// +build darwin\n\npackage p",
         fix: "Delete the `+build` lines (Go 1.17+) or let `gofmt` regenerate them.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

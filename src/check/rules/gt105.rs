@@ -1,7 +1,7 @@
 //! GT105 `misplaced-plus-build`: vet buildtag parity. See `RULE` for the documentation.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::check::vet::VetKind;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "// +build linux\npackage p",
         fix: "Put a blank line between the `+build` lines and the package clause, or replace them with `//go:build`.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT106 `malformed-go-build`: vet buildtag parity. See `RULE` for the documentation.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::check::vet::VetKind;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "// go:build linux // //go:build ignore\n\npackage p",
         fix: "Remove the space: `//go:build linux`.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT109 `non-alphanumeric-tag`: vet buildtag parity. See `RULE` for the documentation.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::check::vet::VetKind;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "// +build linux-amd64\n\npackage p",
         fix: "Use `,` for AND and spaces for OR: `// +build linux,amd64`.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT110 `too-complex-for-plus-build`: vet buildtag parity. See `RULE` for the documentation.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::check::vet::VetKind;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "//go:build !(linux && (amd64 || arm64) && !cgo && !(a || b))\n// +build linux\n\npackage p",
         fix: "Drop the `+build` lines (Go 1.17+), or simplify the expression.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT111 `spaced-go-build`: a `// go:build` line that vet does not report. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "// go:build linux\n\npackage p",
         fix: "Remove the space: `//go:build linux`.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

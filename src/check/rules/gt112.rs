@@ -1,7 +1,7 @@
 //! GT112 `invalid-go-version`: a `go1.x` tag no Go release sets. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "//go:build go1.21.3\n\npackage p",
         fix: "Use the minor version only: `//go:build go1.21`.",
     },
-    check,
+    check: Check::File(check),
 };
 
 /// Is `tag` a malformed version tag? `go1.N` with N ≥ 1 without leading zero is fine.

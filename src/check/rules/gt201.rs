@@ -2,7 +2,7 @@
 //! See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::platform::{KNOWN_ARCH, KNOWN_OS};
 
 pub static RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "//go:build linx\n\npackage p",
         fix: "Correct the spelling (the help line suggests the nearest name).",
     },
-    check,
+    check: Check::File(check),
 };
 
 /// Tags Go sets itself (besides GOOS/GOARCH names and release tags).

@@ -2,8 +2,8 @@
 //! or user tags can satisfy. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::check::universe::Universe;
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::configs::universe;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -15,18 +15,14 @@ pub static RULE: Rule = Rule {
         example: "//go:build linux && windows\n\npackage p",
         fix: "Fix the operator (`linux || windows`) or delete the file.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let Some((expr, line)) = super::combined(input) else {
         return;
     };
-    let tags = expr.tags();
-    let Some(u) = Universe::for_tags(&tags) else {
-        return;
-    };
-    if u.eval(&expr).is_empty() {
+    if universe::never_satisfied(&expr) == Some(true) {
         out.push(
             Finding::at(
                 RULE.info.code,

@@ -1,8 +1,8 @@
 //! GT203 `always-true-constraint`: a constraint every configuration satisfies. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::check::universe::Universe;
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::configs::universe::Universe;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "//go:build linux || !linux\n\npackage p",
         fix: "Fix the expression, or delete the line.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

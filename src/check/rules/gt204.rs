@@ -2,10 +2,8 @@
 //! other. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::check::universe::Universe;
-use crate::constraint::Truth;
-use crate::filename::NameConstraint;
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::configs::universe;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -17,25 +15,15 @@ pub static RULE: Rule = Rule {
         example: "// file x_windows.go\n//go:build linux\n\npackage p",
         fix: "Rename the file (drop or fix the suffix) or fix the constraint.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let name = &input.file.name_constraint;
-    if *name == NameConstraint::None {
-        return;
-    }
     let Some((expr, line)) = super::combined(input) else {
         return;
     };
-    let mut tags = expr.tags();
-    tags.extend(name.tags());
-    let Some(u) = Universe::for_tags(&tags) else {
-        return;
-    };
-    let e = u.eval(&expr);
-    let n = u.eval_name(name);
-    if !e.is_empty() && !n.is_empty() && e.and(n).is_empty() {
+    if universe::contradicts_name(&expr, name) == Some(true) {
         out.push(
             Finding::at(
                 RULE.info.code,

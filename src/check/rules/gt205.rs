@@ -2,8 +2,8 @@
 //! name suffix. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::check::universe::Universe;
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::configs::universe::Universe;
 use crate::constraint::Truth;
 use crate::filename::NameConstraint;
 
@@ -13,16 +13,20 @@ pub static RULE: Rule = Rule {
         name: "constraint-repeats-filename",
         severity: Severity::Info,
         finds: "A build constraint that is true wherever the file name suffix already holds: `x_linux.go` with `//go:build linux`.",
-        why: "The line adds nothing; keeping two copies of the same condition invites them to drift apart.",
+        why: "The line adds nothing; keeping two copies of the same condition invites them to drift apart. Off by default (many trees repeat the suffix on purpose): enable it with `--enable GT205` or `[check] enable`. Not reported where the file is the package's only platform-specific file: there the line is what GT207 asks for, stating that the suffix is meant.",
         example: "// file x_linux.go\n//go:build linux\n\npackage p",
         fix: "Delete the `//go:build` line (the suffix suffices), or rename the file and keep the line.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let name = &input.file.name_constraint;
     if *name == NameConstraint::None {
+        return;
+    }
+    // The only platform-specific file of its package: the line states intent (GT207's advice).
+    if !input.dir_has_other_platform_files {
         return;
     }
     let Some((expr, line)) = super::combined(input) else {
@@ -66,9 +70,23 @@ mod tests {
     fn triggers() {
         let got = run(
             "GT205",
-            &[("x_linux.go", "//go:build linux\n\npackage p\n")],
+            &[
+                ("x_linux.go", "//go:build linux\n\npackage p\n"),
+                ("x_windows.go", "package p\n"),
+            ],
         );
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn the_only_platform_file_may_state_its_suffix() {
+        // What GT207 asks for: the line says the suffix is meant.
+        let files = [
+            ("x_linux.go", "//go:build linux\n\npackage p\n"),
+            ("y.go", "package p\n"),
+        ];
+        assert!(run("GT205", &files).is_empty());
+        assert!(run("GT207", &files).is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! one. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::filename::NameConstraint;
 
 pub static RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "// file exec_unix.go, no //go:build line\npackage p",
         fix: "Add the constraint the name promises (`//go:build unix`), or rename the file.",
     },
-    check,
+    check: Check::File(check),
 };
 
 /// Suffix → what it probably meant.

@@ -2,7 +2,7 @@
 //! `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::filename::NameConstraint;
 
 pub static RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "// files: config.go, config_js_test.go (tests the JavaScript config format)\npackage p",
         fix: "Rename the file (`config_jsformat_test.go`), or add a `//go:build` line that states the intent.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -2,7 +2,7 @@
 //! Reported once per run against the configuration (or command line) that sets the tag.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, Rule, RuleInfo, RunInput};
 use crate::platform;
 
 pub static RULE: Rule = Rule {
@@ -15,11 +15,33 @@ pub static RULE: Rule = Rule {
         example: "gotags check --tags windows   (or: go build -tags windows on linux)",
         fix: "Pick a tag that is not a platform name (`winapi`, `integration`).",
     },
-    check,
+    check: Check::Run(check),
 };
 
-/// Per-file part: none (the finding is about the run's configuration).
-fn check(_: &FileInput, _: &mut Vec<Finding>) {}
+/// One finding per distinct shadowing tag over all tag sets, placed at the tags' source.
+fn check(input: &RunInput, out: &mut Vec<Finding>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for set in input.tag_sets {
+        for t in shadowing(set) {
+            if seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            out.push(
+                Finding::at(
+                    RULE.info.code,
+                    1,
+                    1,
+                    1,
+                    format!(
+                        "build tag `{t}` is a platform name: it is set on every platform checked"
+                    ),
+                )
+                .help("choose a tag that is not a GOOS/GOARCH name"),
+            );
+        }
+    }
+}
 
 /// The tags among `tags` that shadow a platform name.
 pub fn shadowing(tags: &[String]) -> Vec<&str> {
@@ -31,15 +53,44 @@ pub fn shadowing(tags: &[String]) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::shadowing;
+    use super::*;
+    use crate::configs::{product, CgoMode, ConfigSet, Platform, TagSet};
+
+    fn run(sets: &[Vec<String>]) -> Vec<Finding> {
+        let tag_sets: Vec<TagSet> = sets.iter().cloned().map(TagSet::new).collect();
+        let platforms = ConfigSet::new(product(
+            &[Platform::new("linux", "amd64", None)],
+            &tag_sets,
+            CgoMode::Off,
+        ))
+        .expect("configs");
+        let input = RunInput {
+            platforms: &platforms,
+            tag_sets: sets,
+            tags_source: "<command line>",
+        };
+        let mut out = Vec::new();
+        if let Check::Run(f) = RULE.check {
+            f(&input, &mut out);
+        }
+        out
+    }
 
     #[test]
     fn triggers() {
         assert_eq!(shadowing(&["windows".into(), "x".into()]), vec!["windows"]);
+        let got = run(&[
+            vec!["windows".into()],
+            vec!["windows".into(), "unix".into()],
+        ]);
+        let msgs: Vec<&str> = got.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs[0].contains("`windows`") && msgs[1].contains("`unix`"));
     }
 
     #[test]
     fn does_not_trigger() {
         assert!(shadowing(&["integration".into(), "netgo".into()]).is_empty());
+        assert!(run(&[vec![], vec!["integration".into()]]).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! GT301 `generate-lookalike`: a `//go:generate` line Go ignores. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::syntax::generate::LookalikeKind;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "package p\n\n\t//go:generate stringer -type=Kind",
         fix: "Start the line in column 1 with `//go:generate ` (gofmt keeps it there).",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

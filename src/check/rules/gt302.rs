@@ -2,7 +2,7 @@
 //! `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::generate::split::{arguments, split_words};
 use crate::syntax::generate::ScanEvent;
 
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         example: "//go:generate go run golang.org/x/tools/cmd/stringer@latest -type=Kind",
         fix: "Pin a version (`@v0.21.0`), or require the tool in go.mod (a `tool` or `require` line) and run it without a version.",
     },
-    check,
+    check: Check::File(check),
 };
 
 /// The reason `pkg` (a `go run` argument) is unpinned, if it is.

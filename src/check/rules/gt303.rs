@@ -1,7 +1,7 @@
 //! GT303 `unused-generate-alias`: a `-command` alias no directive uses. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "//go:generate -command yacc go tool yacc\n//go:generate go tool yacc -o expr.go expr.y",
         fix: "Use the alias (`//go:generate yacc -o expr.go expr.y`), define it in the file that uses it, or delete it.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT304 `generate-alias-used-early`: a directive using an alias defined later. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "//go:generate gen -o a.go\n//go:generate -command gen go run ./cmd/gen",
         fix: "Move the `-command` line above its first use.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT305 `generator-never-runs`: directives in a file no platform compiles. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::syntax::generate::ScanEvent;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "//go:build ignore\n\npackage main\n\n//go:generate go run gen.go",
         fix: "Move the directive into a file of the package (often `doc.go`), or constrain the file with `//go:build generate`.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT401 `embed-no-match`: a `//go:embed` pattern that matches nothing. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed templates/*.tmpl   (no such files)\nvar t embed.FS",
         fix: "Fix the pattern or add the files; patterns are relative to the package directory.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

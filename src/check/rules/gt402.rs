@@ -1,7 +1,7 @@
 //! GT402 `embed-invalid-pattern`: a `//go:embed` pattern Go rejects. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed ../shared/a.txt\nvar s string",
         fix: "Embed only files inside the package directory tree (copy or move them there).",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

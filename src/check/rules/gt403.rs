@@ -2,7 +2,7 @@
 //! `_` files. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed static   (static/_headers exists)\nvar static embed.FS",
         fix: "Use `//go:embed all:static` to include them, or name them explicitly.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

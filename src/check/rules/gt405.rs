@@ -1,7 +1,7 @@
 //! GT405 `embed-misplaced`: a `//go:embed` declaration the compiler rejects. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 #[allow(unused_imports)]
 use crate::syntax::embed::EmbedTarget;
 
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed a.txt\nfunc f() {}",
         fix: "Put the directive right above the `var` it fills (inside a `var ( … )` group, above the spec).",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT407 `embed-wrong-type`: a `//go:embed` declaration the compiler rejects. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 #[allow(unused_imports)]
 use crate::syntax::embed::EmbedTarget;
 
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed a.txt\nvar n int",
         fix: "Declare exactly one variable of type string, []byte or embed.FS.",
     },
-    check,
+    check: Check::File(check),
 };
 
 /// Types the compiler certainly rejects (named types may be aliases of allowed ones).

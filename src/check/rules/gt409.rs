@@ -1,7 +1,7 @@
 //! GT409 `embed-initialised`: a `//go:embed` declaration the compiler rejects. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 #[allow(unused_imports)]
 use crate::syntax::embed::EmbedTarget;
 
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed a.txt\nvar s = \"default\"",
         fix: "Drop the initializer; the embedded content is the value.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! GT410 `embed-in-func`: a `//go:embed` declaration the compiler rejects. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 #[allow(unused_imports)]
 use crate::syntax::embed::EmbedTarget;
 
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         example: "func f() {\n\t//go:embed a.txt\n\tvar s string\n}",
         fix: "Move the variable to package level.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

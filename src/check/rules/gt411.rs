@@ -1,7 +1,7 @@
 //! GT411 `embed-large-file`: an embedded file above the configured size budget. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         example: "//go:embed static   (static/video.mp4 is 300 MB)\nvar static embed.FS",
         fix: "Exclude the file (narrow the pattern or move the file), or raise the budget deliberately.",
     },
-    check,
+    check: Check::File(check),
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {

@@ -1,9 +1,11 @@
 //! GT501 `dead-file`: a file that no checked configuration compiles. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::matrix_gaps::GapFact;
-use crate::check::rule::{FileInput, Rule, RuleInfo};
-use crate::facts::HeaderOutcome;
+use crate::check::matrix_gaps::MatrixInput;
+use crate::check::rule::{Check, Located, Rule, RuleInfo};
+use crate::configs::universe;
+use crate::constraint::Expr;
+use crate::facts::{FileFacts, HeaderOutcome};
 use crate::platform;
 
 pub static RULE: Rule = Rule {
@@ -16,77 +18,104 @@ pub static RULE: Rule = Rule {
         example: "// file x_plan9_amd64.go (with --platforms first-class)\npackage p",
         fix: "Fix the file name or the constraint so some configuration compiles it, add the configuration that should build it to the checked platforms, or delete the file.",
     },
-    check,
+    check: Check::Matrix(check),
 };
 
-fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    let Some(reasons) = input.gaps.iter().find_map(|g| match g {
-        GapFact::Dead { reasons } => Some(reasons),
-        _ => None,
-    }) else {
-        return;
-    };
-    // Already explained by a syntax error, GT202, GT204 or GT112.
-    let HeaderOutcome::Read(h) = &input.file.header else {
-        return;
+/// Whether the dead file is one this rule reports: its deciding constraint parses and names
+/// only what the checked dimensions decide (GOOS, GOARCH, `unix`, cgo), and is neither
+/// unsatisfiable on its own nor contradicted by the file name (the constraint's own
+/// findings). Returns where to report it.
+fn reportable(f: &FileFacts) -> Option<(u32, u32, u32)> {
+    let HeaderOutcome::Read(h) = &f.header else {
+        return None;
     };
     if h.parse_error.is_some() || h.go_build.as_ref().is_some_and(|g| g.expr.is_err()) {
-        return;
+        return None;
     }
     // Only deadness the checked dimensions decide (GOOS, GOARCH, cgo): a file selected by a
     // user tag, a GOEXPERIMENT, the compiler, a GOAMD64-style variant or a Go release is a
     // deliberate variant, not dead code.
-    let lines = h.go_build.iter().chain(if h.go_build.is_some() {
-        &[][..]
-    } else {
-        &h.plus_build[..]
-    });
+    let lines = crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build);
+    let mut combined: Option<Expr> = None;
     for c in lines {
-        let Ok(e) = &c.expr else { return };
-        if !e.tags().iter().all(|t| {
+        let e = c.expr.as_ref().ok()?;
+        let platform_only = e.tags().iter().all(|t| {
             platform::is_known_os(t) || platform::is_known_arch(t) || *t == "unix" || *t == "cgo"
-        }) {
-            return;
+        });
+        if !platform_only {
+            return None;
+        }
+        combined = Some(match combined {
+            Some(acc) => Expr::and(acc, e.clone()),
+            None => e.clone(),
+        });
+    }
+    if let Some(e) = &combined {
+        if universe::never_satisfied(e) == Some(true)
+            || universe::contradicts_name(e, &f.name_constraint) == Some(true)
+        {
+            return None;
         }
     }
-    let mut other = Vec::new();
-    (super::gt202::RULE.check)(input, &mut other);
-    (super::gt204::RULE.check)(input, &mut other);
-    (super::gt112::RULE.check)(input, &mut other);
-    if !other.is_empty() {
-        return;
-    }
-    let (line, column, len) = match h.go_build.as_ref().or(h.plus_build.first()) {
+    Some(match lines.first() {
         Some(c) => (c.line.line, c.line.column, c.line.text.len() as u32),
         None => (1, 1, 1),
-    };
-    let why: Vec<String> = reasons
-        .iter()
-        .map(|(text, configs)| {
-            let label = |i: &usize| input.platforms.get(*i).map_or("?", |p| p.label.as_str());
-            let names: Vec<&str> = configs.iter().take(3).map(label).collect();
-            let more = configs.len().saturating_sub(3);
-            if more > 0 {
-                format!("{text} ({} and {more} more)", names.join(", "))
-            } else {
-                format!("{text} ({})", names.join(", "))
-            }
-        })
-        .collect();
-    out.push(
-        Finding::at(
+    })
+}
+
+fn check(m: &MatrixInput, out: &mut Vec<Located>) {
+    for dead in &m.gaps.dead_files {
+        let Some(d) = m.dir_by_rel(&dead.dir) else {
+            continue;
+        };
+        // Only files that exclude themselves (name, constraint, cgo): a file left out because
+        // its package fails to load is that failure's finding, not a dead file.
+        let Some((fi, f)) = m.file(d, &dead.file) else {
+            continue;
+        };
+        if d.bits.get(fi).is_some_and(|b| !b.selected().is_empty()) {
+            continue;
+        }
+        let Some((line, column, len)) = reportable(f) else {
+            continue;
+        };
+        let why: Vec<String> = dead
+            .reasons
+            .iter()
+            .map(|r| {
+                let names: Vec<&str> = r
+                    .configs
+                    .iter()
+                    .take(3)
+                    .map(|&i| m.platforms.label(i))
+                    .collect();
+                let more = r.configs.len().saturating_sub(3);
+                let text = r.reason.text();
+                if more > 0 {
+                    format!("{text} ({} and {more} more)", names.join(", "))
+                } else {
+                    format!("{text} ({})", names.join(", "))
+                }
+            })
+            .collect();
+        let finding = Finding::at(
             RULE.info.code,
             line,
             column,
             len,
             format!(
                 "no checked configuration compiles {}: {}",
-                input.file.name,
+                f.name,
                 why.join("; ")
             ),
         )
-        .help("fix the name or constraint, check the platform that should build it, or mark it `//go:build ignore`"),
-    );
+        .help("fix the name or constraint, check the platform that should build it, or mark it `//go:build ignore`");
+        out.push(Located {
+            dir: d.dir_index,
+            file: fi,
+            finding,
+        });
+    }
 }
 
 #[cfg(test)]

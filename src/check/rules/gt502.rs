@@ -2,8 +2,9 @@
 //! files on some configurations where the importing file compiles. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::matrix_gaps::GapFact;
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::matrix_gaps::MatrixInput;
+use crate::check::rule::{Check, Located, Rule, RuleInfo};
+use crate::facts::HeaderOutcome;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -15,30 +16,40 @@ pub static RULE: Rule = Rule {
         example: "// file a/a_linux.go\npackage a\n\n// file b/b.go\npackage b\n\nimport \"example.com/m/a\" // no Go files in a on windows",
         fix: "Give the imported package a file for the missing platforms (a portable fallback or a stub), or restrict the importing file to the platforms where the package exists.",
     },
-    check,
+    check: Check::Matrix(check),
 };
 
-fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    for g in input.gaps {
-        let GapFact::EmptyImport {
-            path,
-            line,
-            column,
-            configs,
-        } = g
-        else {
-            continue;
-        };
-        let mut f = Finding::at(
-            RULE.info.code,
-            *line,
-            *column,
-            path.len() as u32 + 2,
-            format!("package {path} has no Go files on some platforms where this file compiles (build constraints exclude all Go files)"),
-        )
-        .help("add a file for those platforms to the imported package, or constrain this file to where it exists");
-        f.platforms = Some(configs.clone());
-        out.push(f);
+fn check(m: &MatrixInput, out: &mut Vec<Located>) {
+    for empty in &m.gaps.empty_packages {
+        let path = &empty.import_path;
+        for imp in &empty.importers {
+            let Some(d) = m.dir_by_path(&imp.import_path) else {
+                continue;
+            };
+            let Some((fi, f)) = m.file(d, &imp.file) else {
+                continue;
+            };
+            let HeaderOutcome::Read(h) = &f.header else {
+                continue;
+            };
+            let Some(spec) = h.imports.iter().find(|i| i.path == *path) else {
+                continue;
+            };
+            let mut finding = Finding::at(
+                RULE.info.code,
+                spec.line,
+                spec.column,
+                path.len() as u32 + 2,
+                format!("package {path} has no Go files on some platforms where this file compiles (build constraints exclude all Go files)"),
+            )
+            .help("add a file for those platforms to the imported package, or constrain this file to where it exists");
+            finding.platforms = Some(imp.configs.clone());
+            out.push(Located {
+                dir: d.dir_index,
+                file: fi,
+                finding,
+            });
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 //! declares on some configurations. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::matrix_gaps::GapFact;
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::matrix_gaps::{scan_of, MatrixInput};
+use crate::check::rule::{Check, Located, Rule, RuleInfo};
+use crate::constraint::Truth;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -15,37 +16,68 @@ pub static RULE: Rule = Rule {
         example: "// file f_linux.go\npackage p\n\nfunc helper() {}\n\n// file use.go\npackage p\n\nfunc F() { helper() } // undefined on windows",
         fix: "Declare the name for the missing platforms (a fallback file with the complementary constraint), or constrain the using file to where it exists.",
     },
-    check,
+    check: Check::Matrix(check),
 };
 
-fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    for g in input.gaps {
-        let GapFact::Undefined {
-            decl,
-            name,
-            line,
-            column,
-            declared_in,
-            configs,
-        } = g
-        else {
+/// The name a `describe()`d declaration introduces (`method (T) m` → `m`).
+fn bare_name(decl: &str) -> &str {
+    decl.rsplit(' ').next().unwrap_or(decl)
+}
+
+fn check(m: &MatrixInput, out: &mut Vec<Located>) {
+    for missing in &m.gaps.missing_decls {
+        let Some(d) = m.dir_by_path(&missing.import_path) else {
             continue;
         };
-        let mut f = Finding::at(
-            RULE.info.code,
-            *line,
-            *column,
-            name.len() as u32,
-            format!(
-                "undefined: {name} on some platforms ({decl} is declared only in {})",
-                declared_in.join(", ")
-            ),
-        )
-        .help(
-            "declare it for the missing platforms too, or constrain this file to where it exists",
-        );
-        f.platforms = Some(configs.clone());
-        out.push(f);
+        let name = bare_name(&missing.decl);
+        let method = missing.decl.starts_with("method");
+        let missing_on = m.bits(&missing.missing);
+        for user in &missing.used_in {
+            let Some((fi, f)) = m.file(d, user) else {
+                continue;
+            };
+            let Some(scan) = scan_of(f) else {
+                continue;
+            };
+            let (names, positions) = if method {
+                (&scan.selectors, &scan.selector_positions)
+            } else {
+                (&scan.uses, &scan.use_positions)
+            };
+            let Some(&(line, column)) = names
+                .binary_search_by(|x| x.as_str().cmp(name))
+                .ok()
+                .and_then(|k| positions.get(k))
+            else {
+                continue;
+            };
+            let here = d.compiled[fi].clone().and(missing_on.clone());
+            let configs = if here.is_empty() {
+                missing.missing.clone()
+            } else {
+                here.iter().collect()
+            };
+            let mut finding = Finding::at(
+                RULE.info.code,
+                line,
+                column,
+                name.len() as u32,
+                format!(
+                    "undefined: {name} on some platforms ({} is declared only in {})",
+                    missing.decl,
+                    missing.declared_in.join(", ")
+                ),
+            )
+            .help(
+                "declare it for the missing platforms too, or constrain this file to where it exists",
+            );
+            finding.platforms = Some(configs);
+            out.push(Located {
+                dir: d.dir_index,
+                file: fi,
+                finding,
+            });
+        }
     }
 }
 

@@ -2,8 +2,8 @@
 //! configurations. See `RULE`.
 
 use crate::check::diagnostic::{Finding, Severity};
-use crate::check::matrix_gaps::GapFact;
-use crate::check::rule::{FileInput, Rule, RuleInfo};
+use crate::check::matrix_gaps::{scan_of, MatrixInput};
+use crate::check::rule::{Check, Located, Rule, RuleInfo};
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -15,35 +15,55 @@ pub static RULE: Rule = Rule {
         example: "// file f_linux.go\npackage p\n\nfunc open() {}\n\n// file f_unix.go\n//go:build unix\n\npackage p\n\nfunc open() {} // both on linux",
         fix: "Make the files' constraints exclusive (`//go:build unix && !linux`), or remove one declaration.",
     },
-    check,
+    check: Check::Matrix(check),
 };
 
-fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    for g in input.gaps {
-        let GapFact::Duplicate {
-            name,
-            line,
-            column,
-            others,
-            configs,
-        } = g
-        else {
+fn check(m: &MatrixInput, out: &mut Vec<Located>) {
+    for dup in &m.gaps.duplicate_decls {
+        let Some(d) = m.dir_by_path(&dup.import_path) else {
             continue;
         };
+        let name = &dup.name;
         let short = name.rsplit('.').next().unwrap_or(name);
-        let mut f = Finding::at(
-            RULE.info.code,
-            *line,
-            *column,
-            short.len() as u32,
-            format!(
-                "{name} redeclared on some platforms: also declared at {}",
-                others.join(", ")
-            ),
-        )
-        .help("make the files' build constraints mutually exclusive, or remove one declaration");
-        f.platforms = Some(configs.clone());
-        out.push(f);
+        for loc in &dup.locations {
+            let Some((file, line)) = loc.rsplit_once(':') else {
+                continue;
+            };
+            let Ok(line) = line.parse::<u32>() else {
+                continue;
+            };
+            let Some((fi, f)) = m.file(d, file) else {
+                continue;
+            };
+            let column = scan_of(f)
+                .and_then(|s| s.decls.iter().find(|x| x.line == line && x.key() == *name))
+                .map_or(1, |x| x.column);
+            let others: Vec<String> = dup
+                .locations
+                .iter()
+                .filter(|l| *l != loc)
+                .cloned()
+                .collect();
+            let mut finding = Finding::at(
+                RULE.info.code,
+                line,
+                column,
+                short.len() as u32,
+                format!(
+                    "{name} redeclared on some platforms: also declared at {}",
+                    others.join(", ")
+                ),
+            )
+            .help(
+                "make the files' build constraints mutually exclusive, or remove one declaration",
+            );
+            finding.platforms = Some(dup.configs.clone());
+            out.push(Located {
+                dir: d.dir_index,
+                file: fi,
+                finding,
+            });
+        }
     }
 }
 

@@ -47,6 +47,7 @@ pub mod gt501;
 pub mod gt502;
 pub mod gt503;
 pub mod gt504;
+pub mod gt601;
 
 /// Reports vet's findings of one kind (replaying vet over the file's comment lines).
 pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {
@@ -70,12 +71,8 @@ pub fn constraint_lines<'a>(input: &'a FileInput) -> Vec<(&'a ConstraintFact, &'
     let Some(h) = input.header() else {
         return Vec::new();
     };
-    let lines: Vec<&ConstraintFact> = match &h.go_build {
-        Some(gb) => vec![gb],
-        None => h.plus_build.iter().collect(),
-    };
-    lines
-        .into_iter()
+    crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build)
+        .iter()
         .filter_map(|c| c.expr.as_ref().ok().map(|e| (c, e)))
         .collect()
 }

@@ -37,13 +37,17 @@ pub fn write(
     let mut files = SimpleFiles::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let config = term::Config::default();
-    let mut buffer = if color {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
+    let new_buffer = || {
+        if color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        }
     };
+    let mut rendered: Vec<u8> = Vec::new();
     let mut errors = 0;
     let mut warnings = 0;
+    let mut infos = 0;
     for d in diags {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
             // Only the snippet needs the text; a file without one shows no snippet.
@@ -68,7 +72,10 @@ pub fn write(
                 warnings += 1;
                 CsDiagnostic::warning()
             }
-            Severity::Info => CsDiagnostic::note(),
+            Severity::Info => {
+                infos += 1;
+                CsDiagnostic::note()
+            }
         };
         let mut notes = Vec::new();
         if !d.platforms.is_empty() {
@@ -87,19 +94,56 @@ pub fn write(
             .with_message(d.message.clone())
             .with_labels(label)
             .with_notes(notes);
+        let mut buffer = new_buffer();
         term::emit(&mut buffer, &config, &files, &cs)
             .map_err(|e| io::Error::other(e.to_string()))?;
+        let bytes = buffer.as_slice();
+        // codespan calls the lowest level `note`; gotags calls it `info` everywhere.
+        match (d.severity, find(bytes, b"note[")) {
+            (Severity::Info, Some(at)) => {
+                rendered.extend_from_slice(&bytes[..at]);
+                rendered.extend_from_slice(b"info");
+                rendered.extend_from_slice(&bytes[at + 4..]);
+            }
+            _ => rendered.extend_from_slice(bytes),
+        }
     }
-    out.write_all(buffer.as_slice())?;
+    out.write_all(&rendered)?;
     if !diags.is_empty() {
-        writeln!(
-            out,
-            "gotags: {} finding{} ({errors} error{}, {warnings} warning{})",
-            diags.len(),
-            if diags.len() == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "{}", summary(diags.len(), errors, warnings, infos))?;
     }
     Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The closing line: every severity counted.
+fn summary(total: usize, errors: usize, warnings: usize, infos: usize) -> String {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    format!(
+        "gotags: {total} finding{} ({errors} error{}, {warnings} warning{}, {infos} info{})",
+        s(total),
+        s(errors),
+        s(warnings),
+        s(infos)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_every_severity() {
+        assert_eq!(
+            summary(4, 1, 2, 1),
+            "gotags: 4 findings (1 error, 2 warnings, 1 info)"
+        );
+        assert_eq!(
+            summary(1, 0, 0, 1),
+            "gotags: 1 finding (0 errors, 0 warnings, 1 info)"
+        );
+    }
 }

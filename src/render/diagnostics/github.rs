@@ -36,7 +36,7 @@ pub fn write(out: &mut dyn Write, diags: &[Diagnostic]) -> io::Result<()> {
             d.column,
             d.end_line,
             d.end_column,
-            escape_property(&format!("gotags {}", d.code)),
+            escape_property(&format!("gotags {} ({})", d.code, d.severity.as_str())),
             escape_data(&message)
         )?;
     }

@@ -56,8 +56,10 @@ pub fn document(diags: &[Diagnostic]) -> serde_json::Value {
             if let Some(i) = registry::RULES.iter().position(|x| x.info.code == d.code) {
                 r["ruleIndex"] = json!(i);
             }
+            // SARIF's level vocabulary says `note`; gotags' own word rides along.
+            r["properties"] = json!({"severity": d.severity.as_str()});
             if !d.platforms.is_empty() {
-                r["properties"] = json!({"platforms": d.platforms});
+                r["properties"]["platforms"] = json!(d.platforms);
             }
             r
         })

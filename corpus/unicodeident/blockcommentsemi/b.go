@@ -1,0 +1,4 @@
+package p
+
+import x /* the path
+is missing */

@@ -1,0 +1,7 @@
+package p
+
+import (
+	"fmt" 0o8
+)
+
+var _ = fmt.Sprint
