@@ -147,6 +147,7 @@ pub fn resolve(
         depth,
     };
     let resolved = packages::resolve(&req, &patterns);
+    super::problems::report(&resolved.problems);
     for w in &resolved.warnings {
         eprintln!("{w}");
     }

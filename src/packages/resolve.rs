@@ -52,6 +52,8 @@ pub enum Item {
 pub struct Resolved {
     pub items: Vec<Item>,
     pub warnings: Vec<String>,
+    /// Directories the walks could not read (reported once each; the walk goes on).
+    pub problems: Vec<walk::WalkProblem>,
 }
 
 /// What one pattern matched before de-duplication.
@@ -61,6 +63,7 @@ struct Match {
     errs: Vec<String>,
     /// `warning: ignoring symlink` lines of one matching pass.
     symlinks: Vec<String>,
+    problems: Vec<walk::WalkProblem>,
 }
 
 /// Resolves `patterns` (already cleaned) as `go list` does.
@@ -91,6 +94,7 @@ pub fn resolve(req: &Request, patterns: &[String]) -> Resolved {
             unmatched.push(format!("go: warning: {p:?} matched no packages"));
         }
         symlinks.extend(m.symlinks);
+        out.problems.extend(m.problems);
         for (path, item) in m.pkgs {
             // Error entries carry no path and are never folded.
             if path.is_empty() || seen.insert(path) {
@@ -367,6 +371,7 @@ fn local_literal(req: &Request, p: &str) -> Match {
                 },
             )],
             symlinks: Vec::new(),
+            problems: Vec::new(),
         };
     }
     match (found, not_in) {
