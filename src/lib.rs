@@ -25,6 +25,7 @@ pub mod list;
 pub mod lsp;
 pub mod matrix;
 pub mod modpath;
+pub mod packages;
 pub mod platform;
 pub mod render;
 pub mod source;

@@ -115,18 +115,8 @@ pub fn list(
             continue;
         }
         if let Some(pattern) = opts.goroot_pattern {
-            // `std` skips runtime/cgo when cgo is off; `cmd` skips vendored commands.
-            if pattern == crate::walk::GorootPattern::Std
-                && d.rel == "runtime/cgo"
-                && !ctx.cgo_enabled
-            {
+            if !goroot_keeps(module, d, ctx, pattern) {
                 continue;
-            }
-            if pattern == crate::walk::GorootPattern::Cmd && d.rel.starts_with("vendor/") {
-                let dir = d.dir.to_string_lossy();
-                if classify(&d.files, &dir, ctx, Loader::GoBuild).name == "main" {
-                    continue;
-                }
             }
         }
         // A path with `@` cannot be resolved to a package of the main module; cmd/go
@@ -159,6 +149,29 @@ pub fn list(
         });
     }
     out
+}
+
+/// Whether `std`/`cmd` lists a walked directory of the Go distribution: a package, not
+/// `builtin`; `std` skips runtime/cgo when cgo is off; `cmd` skips vendored commands.
+pub fn goroot_keeps(
+    module: &Module,
+    d: &DirFacts,
+    ctx: &BuildContext,
+    pattern: crate::walk::GorootPattern,
+) -> bool {
+    if !is_package(d, ctx) || (module.path == "std" && d.rel == "builtin") {
+        return false;
+    }
+    if pattern == crate::walk::GorootPattern::Std && d.rel == "runtime/cgo" && !ctx.cgo_enabled {
+        return false;
+    }
+    if pattern == crate::walk::GorootPattern::Cmd && d.rel.starts_with("vendor/") {
+        let dir = d.dir.to_string_lossy();
+        if classify(&d.files, &dir, ctx, Loader::GoBuild).name == "main" {
+            return false;
+        }
+    }
+    true
 }
 
 /// `./...` keeps a directory unless go/build's `ImportDir` finds no Go files at all.

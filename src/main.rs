@@ -55,7 +55,7 @@ fn main() -> ExitCode {
     let parsed = Cli::parse();
     let colour = parsed.color;
     let dir = match &parsed.command {
-        Command::List(a) => Some(a.path.clone()),
+        Command::List(a) => Some(a.patterns.start_dir()),
         Command::Matrix(a) => Some(a.path.clone()),
         Command::Embed(a) => Some(a.path.clone()),
         Command::Generate(a) => Some(a.paths.first().cloned()),

@@ -35,6 +35,8 @@ pub enum CliError {
     FilesInTwoDirectories { first: PathBuf, second: PathBuf },
     /// No module around the start directory.
     Module(gotags::walk::ModuleError),
+    /// The main modules (go.work / go.mod) cannot be set up.
+    Workspace(gotags::packages::WorkspaceError),
     /// gotags.toml cannot be read or parsed (the config layer's message).
     Config(String),
     /// The build context (platform, tags, environment) is invalid.
@@ -105,6 +107,7 @@ impl fmt::Display for CliError {
                 f.write_str(m)
             }
             CliError::Module(e) => write!(f, "{e}"),
+            CliError::Workspace(e) => write!(f, "{e}"),
             CliError::Check(e) => write!(f, "{e}"),
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),

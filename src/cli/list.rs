@@ -1,13 +1,15 @@
-//! `gotags list`: the packages of a module (or of std/cmd) for one platform, like
-//! `go list -e ./...`.
+//! `gotags list [-C DIR] [PATTERN...]`: the packages the patterns match for one platform,
+//! like `go -C DIR list -e PATTERN...` (default `./...`).
 
 use super::context::ContextArgs;
 use super::error::CliError;
+use super::patterns::{self as pats, PatternArgs};
 use super::{output, paths, problems, terminal};
 use clap::{Args, ValueEnum};
 use gotags::context::BuildContext;
 use gotags::embed::AssetCache;
 use gotags::list::{self, ListOptions, ListedPackage};
+use gotags::packages::Item;
 use gotags::render;
 use gotags::render::text::{Ignored, ListView};
 use gotags::walk;
@@ -17,9 +19,8 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
-    /// Directory to list, as `go list ./...` run there (default: the current directory);
-    /// or `std` / `cmd` for the Go distribution's packages under `--goroot`.
-    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub patterns: PatternArgs,
     /// The Go distribution for `std` and `cmd` (default: $GOROOT).
     #[arg(long)]
     goroot: Option<PathBuf>,
@@ -46,13 +47,12 @@ pub enum IgnoredChoice {
 
 pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
     let ctx = args.context.build()?;
-    let goroot_pattern = args
-        .path
-        .as_ref()
-        .and_then(|p| p.to_str())
-        .and_then(walk::GorootPattern::parse);
+    let single_goroot = match args.patterns.patterns.as_slice() {
+        [p] if args.patterns.chdir.is_none() => walk::GorootPattern::parse(p),
+        _ => None,
+    };
     let cache = AssetCache::new();
-    let packages = if let Some(pattern) = goroot_pattern {
+    let packages = if let Some(pattern) = single_goroot {
         let cwd = paths::cwd()?;
         let goroot = args
             .goroot
@@ -70,14 +70,42 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
         };
         list::list(&module, &dirs, &ctx, &cache, &cwd, opts)
     } else {
-        let at = paths::locate(args.path.as_deref())?;
-        let (dirs, found) = walk::walk(&at.module, &at.start);
-        problems::report(&found);
+        let goroot = pats::goroot(args.goroot.as_deref());
+        let r = pats::resolve(
+            &args.patterns,
+            &ctx,
+            goroot.as_deref(),
+            gotags::facts::ReadDepth::Header,
+        )?;
         let opts = ListOptions {
             test: args.test,
             goroot_pattern: None,
         };
-        list::list(&at.module, &dirs, &ctx, &cache, &at.cwd, opts)
+        r.packages()
+            .map(|item| match item {
+                Item::Package { module, dir, .. } => {
+                    list::package_view(module, dir, &ctx, &cache, &r.cwd, opts)
+                }
+                Item::Failed {
+                    import_path,
+                    dir,
+                    err,
+                } => ListedPackage {
+                    dir: dir
+                        .as_ref()
+                        .map(|d| d.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    import_path: import_path.clone(),
+                    incomplete: true,
+                    error: Some(list::PackageError {
+                        import_stack: Vec::new(),
+                        pos: String::new(),
+                        err: err.clone(),
+                    }),
+                    ..ListedPackage::default()
+                },
+            })
+            .collect()
     };
     let width = terminal::width();
     let view = ListView {

@@ -20,6 +20,7 @@ pub mod man;
 pub mod matrix;
 pub mod output;
 pub mod paths;
+pub mod patterns;
 pub mod problems;
 pub mod settings;
 pub mod terminal;

@@ -48,6 +48,7 @@ pub static RELEASE: Release = Release {
     // cmd/go/internal/modload (go.mod ignore directive, new in 1.25).
     go_list: GoList {
         ignore_directive: false,
+        relative_walk_errors: false,
     },
     // internal/platform/supported.go (DefaultPIE, InternalLinkPIESupported).
     linking: Linking {

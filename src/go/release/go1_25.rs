@@ -50,6 +50,7 @@ pub static RELEASE: Release = Release {
     // cmd/go/internal/modload (go.mod ignore directive, new in 1.25).
     go_list: GoList {
         ignore_directive: true,
+        relative_walk_errors: true,
     },
     // internal/platform/supported.go (DefaultPIE, InternalLinkPIESupported).
     // Derived: as 1.23 (1.26 is the first recorded release with linux/loong64).

@@ -104,6 +104,10 @@ pub struct GoList {
     /// go.mod `ignore` directives hide directories from `./...` (1.25 on,
     /// `cmd/go/internal/modload/init.go`).
     pub ignore_directive: bool,
+    /// A directory a `./...` walk cannot read is named relative to the working directory
+    /// (`open b: permission denied`) rather than absolutely: 1.24 on, where cmd/go's
+    /// `fsys.Walk` became `fsys.WalkDir` over the pattern's own directory.
+    pub relative_walk_errors: bool,
 }
 
 /// When a command needs the external linker though it has no cgo

@@ -1,0 +1,5 @@
+module example.com/badmod
+
+go 1.21
+require (
+	bogus

@@ -1,0 +1,3 @@
+module example.com/bw
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/one/nested
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/m26
+
+go 1.21

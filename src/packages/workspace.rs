@@ -1,0 +1,301 @@
+//! The main modules a command runs with, found as cmd/go finds them: `GOWORK=off`, an
+//! absolute `GOWORK=path`, else a go.work found walking up from the working directory, whose
+//! `use` directives name the modules; otherwise the go.mod found walking up. Each module
+//! carries its path, `go` line and `ignore` directives; go.work's own `go`/`toolchain` lines
+//! are checked against the selected release.
+
+use super::modfile::{self, FileKind, ParseError};
+use super::pattern::join_clean;
+use crate::facts::go_errno_text;
+use crate::go::release::Release;
+use crate::list::short_path;
+use crate::walk::Module;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One main module.
+#[derive(Clone, Debug)]
+pub struct MainModule {
+    pub module: Arc<Module>,
+    /// The go.mod `go` line (`None` when absent).
+    pub go: Option<String>,
+    /// The go.mod `ignore` directives the release honours (empty before Go 1.25).
+    pub ignore: Vec<String>,
+}
+
+/// The main modules and, in workspace mode, the go.work naming them.
+#[derive(Clone, Debug)]
+pub struct MainModules {
+    pub modules: Vec<MainModule>,
+    /// The go.work file in workspace mode.
+    pub work_file: Option<PathBuf>,
+    /// go.work's `go` line.
+    pub work_go: Option<String>,
+    /// go.work's `toolchain` line.
+    pub work_toolchain: Option<String>,
+}
+
+impl MainModules {
+    pub fn workspace_mode(&self) -> bool {
+        self.work_file.is_some()
+    }
+
+    /// The module roots.
+    pub fn roots(&self) -> impl Iterator<Item = &Path> {
+        self.modules.iter().map(|m| m.module.root.as_path())
+    }
+}
+
+/// Why the main modules cannot be set up; cmd/go stops here too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkspaceError {
+    /// Neither go.work nor go.mod above the directory.
+    NoModule { dir: PathBuf },
+    /// `GOWORK` is neither `off` nor an absolute path.
+    RelativeGowork(String),
+    /// A go.mod/go.work cannot be read.
+    Read { path: String, errno: String },
+    /// A go.mod/go.work does not parse.
+    Parse {
+        kind: FileKind,
+        file: String,
+        block_file: String,
+        error: ParseError,
+    },
+    /// A `use` directive names a directory without a readable go.mod.
+    MissingUse {
+        dir: String,
+        gomod: String,
+        errno: String,
+    },
+    /// A go.mod without a `module` line.
+    NoModulePath { file: String },
+    /// The file asks for a newer Go than the selected release.
+    TooNew {
+        kind: FileKind,
+        need: String,
+        running: String,
+        gotoolchain: String,
+    },
+}
+
+impl fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkspaceError::NoModule { dir } => write!(
+                f,
+                "go.mod file not found in {} or any parent directory",
+                dir.display()
+            ),
+            WorkspaceError::RelativeGowork(v) => {
+                write!(f, "invalid GOWORK: not an absolute path: {v}")
+            }
+            WorkspaceError::Read { path, errno } => write!(f, "reading {path}: {errno}"),
+            WorkspaceError::Parse {
+                kind,
+                file,
+                block_file,
+                error,
+            } => write!(
+                f,
+                "errors parsing {}:\n{}",
+                kind.name(),
+                error.render(file, block_file)
+            ),
+            WorkspaceError::MissingUse { dir, gomod, errno } => write!(
+                f,
+                "cannot load module {dir} listed in go.work file: open {gomod}: {errno}"
+            ),
+            WorkspaceError::NoModulePath { file } => write!(
+                f,
+                "{file}: no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod"
+            ),
+            WorkspaceError::TooNew {
+                kind,
+                need,
+                running,
+                gotoolchain,
+            } => write!(
+                f,
+                "{} requires go >= {need} (running go {running}; GOTOOLCHAIN={gotoolchain})",
+                kind.name()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WorkspaceError {}
+
+/// How to find the main modules.
+pub struct Lookup<'a> {
+    /// The directory cmd/go would run in (after `-C`).
+    pub dir: &'a Path,
+    /// `GOWORK` from the environment (`None` or empty: search).
+    pub gowork: Option<&'a str>,
+    /// `GOTOOLCHAIN` from the environment, for the too-new message.
+    pub gotoolchain: Option<&'a str>,
+    pub release: &'static Release,
+}
+
+/// The directory holding `name` nearest above `dir` (lexically, as cmd/go walks up).
+pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
+    let mut d = Some(dir);
+    while let Some(cur) = d {
+        if cur.join(name).is_file() {
+            return Some(cur.to_path_buf());
+        }
+        d = cur.parent();
+    }
+    None
+}
+
+/// Finds and reads the main modules.
+pub fn load(l: &Lookup) -> Result<MainModules, WorkspaceError> {
+    let work_file = match l.gowork {
+        Some("off") => None,
+        Some(v) if !v.is_empty() => {
+            if !v.starts_with('/') {
+                return Err(WorkspaceError::RelativeGowork(v.to_string()));
+            }
+            Some(PathBuf::from(v))
+        }
+        _ => find_up(l.dir, "go.work").map(|d| d.join("go.work")),
+    };
+    match work_file {
+        Some(wf) => load_workspace(l, wf),
+        None => {
+            let root = find_up(l.dir, "go.mod").ok_or_else(|| WorkspaceError::NoModule {
+                dir: l.dir.to_path_buf(),
+            })?;
+            let m = load_module(l, &root)?;
+            Ok(MainModules {
+                modules: vec![m],
+                work_file: None,
+                work_go: None,
+                work_toolchain: None,
+            })
+        }
+    }
+}
+
+fn read(path: &Path, cwd: &Path) -> Result<String, WorkspaceError> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| WorkspaceError::Read {
+            path: short_path(path, cwd),
+            errno: go_errno_text(&e),
+        })
+}
+
+/// The release's own version for messages: `1.23.5` when recorded from a toolchain.
+fn running(release: &Release) -> String {
+    match release.recorded_from {
+        Some(v) => v.trim_start_matches("go").to_string(),
+        None => format!("1.{}", release.minor),
+    }
+}
+
+/// A `go` line newer than the release stops cmd/go (unless newer than every release gotags
+/// knows: then the newest is in use and the line is only reported elsewhere).
+fn check_go_line(l: &Lookup, kind: FileKind, go: Option<&str>) -> Result<(), WorkspaceError> {
+    let Some(go) = go else { return Ok(()) };
+    let (Some(need), Some(have)) = (
+        modfile::version_triple(go),
+        modfile::version_triple(&running(l.release)),
+    ) else {
+        return Ok(());
+    };
+    let known = crate::go::release::by_minor(need.1).is_some();
+    if known && need > have {
+        return Err(WorkspaceError::TooNew {
+            kind,
+            need: go.to_string(),
+            running: running(l.release),
+            gotoolchain: l
+                .gotoolchain
+                .filter(|v| !v.is_empty())
+                .unwrap_or("local")
+                .to_string(),
+        });
+    }
+    Ok(())
+}
+
+fn parse_error(
+    kind: FileKind,
+    path: &Path,
+    cwd: &Path,
+    minor: u32,
+    error: ParseError,
+) -> WorkspaceError {
+    // Go 1.24 on names the block's file by its full path inside the message.
+    let block_file = if minor >= 24 {
+        path.to_string_lossy().into_owned()
+    } else {
+        short_path(path, cwd)
+    };
+    WorkspaceError::Parse {
+        kind,
+        file: short_path(path, cwd),
+        block_file,
+        error,
+    }
+}
+
+fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError> {
+    let gomod = root.join("go.mod");
+    let text = read(&gomod, l.dir)?;
+    let m = modfile::parse_gomod(&text, l.release.minor)
+        .map_err(|e| parse_error(FileKind::GoMod, &gomod, l.dir, l.release.minor, e))?;
+    check_go_line(l, FileKind::GoMod, m.go.as_deref())?;
+    let path = m
+        .module
+        .clone()
+        .ok_or_else(|| WorkspaceError::NoModulePath {
+            file: short_path(&gomod, l.dir),
+        })?;
+    Ok(MainModule {
+        module: Arc::new(Module {
+            root: root.to_path_buf(),
+            path,
+            requires: crate::walk::requires(&text),
+        }),
+        go: m.go,
+        ignore: if l.release.go_list.ignore_directive {
+            m.ignore
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+fn load_workspace(l: &Lookup, wf: PathBuf) -> Result<MainModules, WorkspaceError> {
+    let text = read(&wf, l.dir)?;
+    let w = modfile::parse_gowork(&text, l.release.minor)
+        .map_err(|e| parse_error(FileKind::GoWork, &wf, l.dir, l.release.minor, e))?;
+    check_go_line(l, FileKind::GoWork, w.go.as_deref())?;
+    let base = wf.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut modules: Vec<MainModule> = Vec::new();
+    for (dir, _line) in &w.uses {
+        let root = join_clean(&base, dir);
+        if modules.iter().any(|m| m.module.root == root) {
+            continue;
+        }
+        let gomod = root.join("go.mod");
+        if let Err(e) = std::fs::metadata(&gomod) {
+            return Err(WorkspaceError::MissingUse {
+                dir: short_path(&root, l.dir),
+                gomod: short_path(&gomod, l.dir),
+                errno: go_errno_text(&e),
+            });
+        }
+        modules.push(load_module(l, &root)?);
+    }
+    Ok(MainModules {
+        modules,
+        work_file: Some(wf),
+        work_go: w.go,
+        work_toolchain: w.toolchain,
+    })
+}
