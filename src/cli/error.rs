@@ -33,10 +33,10 @@ pub enum CliError {
     Path { path: PathBuf, problem: PathProblem },
     /// Named `.go` files must share one directory.
     FilesInTwoDirectories { first: PathBuf, second: PathBuf },
-    /// No module around the start directory.
-    Module(gotags::walk::ModuleError),
     /// The main modules (go.work / go.mod) cannot be set up.
     Workspace(gotags::packages::WorkspaceError),
+    /// Patterns go would stop on (a missing directory, no Go files, …), one message each.
+    Patterns(Vec<String>),
     /// gotags.toml cannot be read or parsed (the config layer's message).
     Config(String),
     /// The build context (platform, tags, environment) is invalid.
@@ -106,8 +106,8 @@ impl fmt::Display for CliError {
             CliError::Config(m) | CliError::Configurations(m) | CliError::Matrix(m) => {
                 f.write_str(m)
             }
-            CliError::Module(e) => write!(f, "{e}"),
             CliError::Workspace(e) => write!(f, "{e}"),
+            CliError::Patterns(errs) => f.write_str(&errs.join("\ngotags: ")),
             CliError::Check(e) => write!(f, "{e}"),
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),
