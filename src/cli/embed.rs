@@ -97,6 +97,7 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
             depth: gotags::facts::ReadDepth::Header,
             every_platform: true,
             all_modules: args.modules.all_modules,
+            go_list: false,
         },
     )?;
     r.stop_on_errors()?;

@@ -94,6 +94,7 @@ pub fn run(args: GenerateArgs) -> Result<ExitCode, CliError> {
                 depth: gotags::facts::ReadDepth::Full,
                 every_platform: false,
                 all_modules: false,
+                go_list: false,
             },
         )?;
         r.stop_on_errors()?;

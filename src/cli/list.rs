@@ -82,6 +82,7 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
                 depth: gotags::facts::ReadDepth::Header,
                 every_platform: false,
                 all_modules: args.modules.all_modules,
+                go_list: true,
             },
         )?;
         let opts = ListOptions {

@@ -100,6 +100,7 @@ pub fn run(
             depth: gotags::facts::ReadDepth::Decls,
             every_platform: true,
             all_modules: args.modules.all_modules,
+            go_list: false,
         },
     )?;
     r.stop_on_errors()?;

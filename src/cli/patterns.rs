@@ -67,6 +67,9 @@ pub struct Want {
     /// Keep directories whatever the one platform says (commands over every platform).
     pub every_platform: bool,
     pub all_modules: bool,
+    /// Report patterns exactly as go list does (an unreadable directory stops the walk and
+    /// is the pattern's error); the other commands go on past it.
+    pub go_list: bool,
 }
 
 /// A run's place and what its patterns resolved to.
@@ -308,6 +311,7 @@ fn request<'a>(
         depth: want.depth,
         every_platform: want.every_platform,
         source: &Disk,
+        walk_errors: want.go_list,
     }
 }
 
@@ -391,6 +395,7 @@ pub fn resolve_check(
         depth: ReadDepth::Full,
         every_platform: true,
         all_modules: modules.all_modules,
+        go_list: false,
     };
     let process_cwd = paths::cwd()?;
     let here = match &args.chdir {

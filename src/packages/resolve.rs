@@ -33,6 +33,9 @@ pub struct Request<'a> {
     pub every_platform: bool,
     /// Where every directory and file is read from.
     pub source: &'a dyn Source,
+    /// An unreadable directory stops the walk and is the pattern's error, as in go list;
+    /// otherwise the walk goes on and the problem is only reported.
+    pub walk_errors: bool,
 }
 
 /// One entry of the result, in print order.
@@ -143,6 +146,23 @@ fn stop_at_first_problem(
     Some(first)
 }
 
+/// A walk's problems as the command takes them: go list stops the walk at the first one,
+/// which becomes the pattern's error (returned); other commands go on past every problem,
+/// each only reported.
+fn walk_problems(
+    req: &Request,
+    m: &mut Match,
+    dirs: &mut Vec<DirFacts>,
+    problems: Vec<walk::WalkProblem>,
+) -> Option<walk::WalkProblem> {
+    if req.walk_errors {
+        stop_at_first_problem(dirs, problems)
+    } else {
+        m.problems.extend(problems);
+        None
+    }
+}
+
 /// The main module whose root holds `dir`, for a file-system walk.
 fn module_of<'m>(main: &'m MainModules, root: &Path) -> Option<&'m super::workspace::MainModule> {
     main.modules.iter().find(|m| m.module.root == root)
@@ -250,7 +270,7 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     }
     let matcher = Matcher::new(&clean_pattern);
     let (mut dirs, problems) = walk::walk_in(req.source, &main.module, &start, req.depth);
-    if let Some(pr) = stop_at_first_problem(&mut dirs, problems) {
+    if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
         let shown = if req.ctx.release.go_list.relative_walk_errors {
             let rel = walk::relative_slash(&start, &pr.path);
             pattern::clean_slash(&format!("{walk_dir_clean}/{rel}"))
@@ -443,7 +463,7 @@ fn goroot_meta(req: &Request, which: GorootPattern) -> Match {
         return m;
     };
     let (module, mut dirs, problems) = walk::walk_goroot_in(req.source, goroot, which, req.depth);
-    if let Some(pr) = stop_at_first_problem(&mut dirs, problems) {
+    if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
         m.errs
             .push(format!("open {}: {}", pr.path.display(), pr.message));
         m.problems.push(pr);
@@ -553,7 +573,7 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
             continue;
         }
         let (mut dirs, problems) = walk::walk_in(req.source, &mm.module, &start, req.depth);
-        if let Some(pr) = stop_at_first_problem(&mut dirs, problems) {
+        if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
             m.errs
                 .push(format!("open {}: {}", pr.path.display(), pr.message));
             m.problems.push(pr);
