@@ -22,6 +22,8 @@ pub enum PathProblem {
     NotADirectory,
     /// A regular file was required.
     NotARegularFile,
+    /// `-C DIR` cannot be entered (Go's errno wording).
+    Chdir(String),
 }
 
 /// A failed run (exit status [`EXIT_USAGE`]).
@@ -93,6 +95,7 @@ impl fmt::Display for CliError {
             CliError::Path { path, problem } => match problem {
                 PathProblem::Unreadable(why) => write!(f, "{}: {why}", path.display()),
                 PathProblem::NotADirectory => write!(f, "{}: not a directory", path.display()),
+                PathProblem::Chdir(why) => write!(f, "chdir {}: {why}", path.display()),
                 PathProblem::NotARegularFile => {
                     write!(f, "{}: not a regular file", path.display())
                 }

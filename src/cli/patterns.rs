@@ -180,6 +180,20 @@ pub fn any_platform() -> Result<BuildContext, CliError> {
     Ok(BuildContext::for_port("linux", "amd64", false, &[])?)
 }
 
+/// `-C DIR`, failing in go's words (`chdir DIR: no such file or directory`).
+fn chdir(dir: &Path, cwd: &Path) -> Result<PathBuf, CliError> {
+    enter(dir, cwd).map_err(|e| match e {
+        CliError::Path {
+            problem: PathProblem::Unreadable(why),
+            ..
+        } => CliError::Path {
+            path: dir.to_path_buf(),
+            problem: PathProblem::Chdir(why),
+        },
+        other => other,
+    })
+}
+
 /// The Go distribution for `std`, `cmd` and standard-library paths: `--goroot`, else `$GOROOT`.
 pub fn goroot(flag: Option<&Path>) -> Option<PathBuf> {
     flag.map(Path::to_path_buf)
@@ -211,7 +225,7 @@ fn place(
         }
     }
     let base = match &args.chdir {
-        Some(d) => enter(d, &process_cwd)?,
+        Some(d) => chdir(d, &process_cwd)?,
         None => process_cwd,
     };
     let patterns = pattern::clean_patterns(&args.patterns, "./...");
@@ -399,7 +413,7 @@ pub fn resolve_check(
     };
     let process_cwd = paths::cwd()?;
     let here = match &args.chdir {
-        Some(d) => enter(d, &process_cwd)?,
+        Some(d) => chdir(d, &process_cwd)?,
         None => process_cwd.clone(),
     };
     let mut dirs: Vec<PathBuf> = Vec::new();

@@ -93,6 +93,15 @@ impl fmt::Display for WorkspaceError {
             }
             WorkspaceError::Read { path, errno } => write!(f, "reading {path}: {errno}"),
             WorkspaceError::Parse {
+                kind: FileKind::GoWork,
+                file,
+                block_file,
+                error,
+            } if file == block_file && file.starts_with('/') => {
+                // Go 1.21's one-line form, the file named by its full path.
+                write!(f, "reading go.work: {}", error.render(file, block_file))
+            }
+            WorkspaceError::Parse {
                 kind,
                 file,
                 block_file,
@@ -248,15 +257,17 @@ fn parse_error(
     minor: u32,
     error: ParseError,
 ) -> WorkspaceError {
-    // Go 1.24 on names the block's file by its full path inside the message.
-    let block_file = if minor >= 24 {
-        path.to_string_lossy().into_owned()
-    } else {
-        short_path(path, cwd)
+    let full = path.to_string_lossy().into_owned();
+    // Go 1.21 names go.work by its full path throughout (and words the error on one line);
+    // Go 1.24 on names a go.mod block's file by its full path inside the message.
+    let (file, block_file) = match kind {
+        FileKind::GoWork if minor <= 21 => (full.clone(), full),
+        FileKind::GoMod if minor >= 24 => (short_path(path, cwd), full),
+        _ => (short_path(path, cwd), short_path(path, cwd)),
     };
     WorkspaceError::Parse {
         kind,
-        file: short_path(path, cwd),
+        file,
         block_file,
         error,
     }
