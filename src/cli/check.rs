@@ -129,11 +129,11 @@ fn packages(
     let goroot = pats::goroot(None);
     let targets = pats::resolve_check(&args.patterns, &args.modules, &ctx, goroot.as_deref())?;
     let (mut out, mut starts, mut failed) = (Vec::new(), Vec::new(), 0);
-    for t in targets {
+    for mut t in targets {
         t.resolution.stop_on_errors()?;
         failed += t.resolution.failed_modules;
         starts.push(t.resolution.base.clone());
-        for set in t.resolution.modules() {
+        for set in t.resolution.take_modules() {
             out.push(command::PackageTarget {
                 set,
                 files: t.files.clone(),

@@ -89,7 +89,7 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
 
 pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
     let contexts = contexts(&args)?;
-    let r = pats::resolve(
+    let mut r = pats::resolve(
         &args.patterns,
         &contexts[0],
         pats::goroot(None).as_deref(),
@@ -111,7 +111,7 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
     };
     let mut breached = false;
     let mut reports = Vec::new();
-    for set in r.modules() {
+    for set in r.take_modules() {
         let mut report = embed_report::collect(
             &set.module,
             &set.dirs,

@@ -86,7 +86,7 @@ pub fn run(args: GenerateArgs) -> Result<ExitCode, CliError> {
         {
             return Err(CliError::GenerateTakesOneDirectory);
         }
-        let r = pats::resolve(
+        let mut r = pats::resolve(
             &args.patterns,
             &ctx,
             pats::goroot(None).as_deref(),
@@ -99,7 +99,7 @@ pub fn run(args: GenerateArgs) -> Result<ExitCode, CliError> {
         )?;
         r.stop_on_errors()?;
         let mut events = Vec::new();
-        for set in r.modules() {
+        for set in r.take_modules() {
             events.extend(g::plan(&set.module, &set.dirs, &ctx, &env, &filter).0);
         }
         events

@@ -7,6 +7,7 @@ use super::{color, output, paths, settings, terminal};
 use clap::{Args, ValueEnum};
 use gotags::config::CgoSetting;
 use gotags::matrix;
+use gotags::packages::ModuleSet;
 use gotags::render;
 use gotags::walk;
 use std::io::Write;
@@ -92,7 +93,7 @@ pub fn run(
     releases: Option<&str>,
     colour: color::ColorChoice,
 ) -> Result<ExitCode, CliError> {
-    let r = pats::resolve(
+    let mut r = pats::resolve(
         &args.patterns,
         &pats::any_platform()?,
         pats::goroot(None).as_deref(),
@@ -120,8 +121,9 @@ pub fn run(
         reasons: args.explain.is_none() && args.format == MatrixFormat::Json,
     };
     let html = args.format == MatrixFormat::Html && args.explain.is_none();
-    let mut matrices = Vec::new();
-    for set in r.modules() {
+    let mut modules = r.take_modules();
+    let cwd = r.cwd.clone();
+    let one = |set: ModuleSet| -> Result<Computed, CliError> {
         let module = (*set.module).clone();
         let configs =
             matrix::resolve_releases(&module.root, &platforms, sets.clone(), cgo, &releases)
@@ -131,19 +133,18 @@ pub fn run(
         } else {
             Vec::new()
         };
-        let m = matrix::run_with(module, set.dirs, configs, opts, &r.cwd)
+        let m = matrix::run_with(module, set.dirs, configs, opts, &cwd)
             .map_err(|e| CliError::Matrix(e.to_string()))?;
-        matrices.push((m, embed, set.go));
-    }
-    if matrices.len() != 1 || args.modules.all_modules {
-        let written = write_modules(&args, &matrices, colour);
-        std::mem::forget(matrices);
-        written?;
+        Ok((m, embed))
+    };
+    if modules.len() != 1 || args.modules.all_modules {
+        write_modules(&args, modules, &one, colour)?;
         return Ok(r.exit(ExitCode::SUCCESS));
     }
-    let Some((m, embed, _)) = matrices.pop() else {
+    let Some(set) = modules.pop() else {
         return Ok(r.exit(ExitCode::SUCCESS));
     };
+    let (m, embed) = one(set)?;
     let explained = match &args.explain {
         Some(file) => {
             let abs = paths::absolute(Some(file), &r.cwd);
@@ -189,15 +190,16 @@ pub fn run(
     Ok(r.exit(ExitCode::SUCCESS))
 }
 
-/// Several modules (a workspace, `--all-modules`): each module's matrix in turn, under its
-/// own heading; JSON as `{"modules": [{"module", "root", "go", "matrix"}, ...]}`.
+/// One module's matrix and the embed bars of its page.
+type Computed = (matrix::Matrix, Vec<matrix::heatmap::EmbedBar>);
+
+/// Several modules (a workspace, `--all-modules`): each module's matrix computed, written
+/// under its own heading and dropped before the next (memory stays one module's); JSON as
+/// `{"modules": [{"module", "root", "go", "matrix"}, ...]}`.
 fn write_modules(
     args: &MatrixArgs,
-    matrices: &[(
-        matrix::Matrix,
-        Vec<matrix::heatmap::EmbedBar>,
-        Option<String>,
-    )],
+    modules: Vec<ModuleSet>,
+    one: &dyn Fn(ModuleSet) -> Result<Computed, CliError>,
     colour: color::ColorChoice,
 ) -> Result<(), CliError> {
     if args.explain.is_some() || args.format == MatrixFormat::Html {
@@ -207,17 +209,23 @@ fn write_modules(
         ));
     }
     let color = color::for_stdout(colour);
-    output::to_stdout(|out| {
-        if args.format == MatrixFormat::Json {
+    let json = args.format == MatrixFormat::Json;
+    let mut failed = None;
+    let written = output::to_stdout(|out| {
+        if json {
             out.write_all(b"{\"modules\":[")?;
         }
-        for (i, (m, _, go)) in matrices.iter().enumerate() {
+        for (i, set) in modules.into_iter().enumerate() {
+            let go = set.go.clone();
+            let m = match one(set) {
+                Ok((m, _)) => m,
+                Err(e) => {
+                    failed = Some(e);
+                    return Ok(());
+                }
+            };
             if i > 0 {
-                out.write_all(if args.format == MatrixFormat::Json {
-                    b","
-                } else {
-                    b"\n"
-                })?;
+                out.write_all(if json { b"," } else { b"\n" })?;
             }
             match args.format {
                 MatrixFormat::Json => {
@@ -230,14 +238,14 @@ fn write_modules(
                     // The header object, left open for the module's matrix.
                     out.write_all(head.trim_end_matches('}').as_bytes())?;
                     out.write_all(b",\"matrix\":")?;
-                    render::matrix::write_json(out, m)?;
+                    render::matrix::write_json(out, &m)?;
                     out.write_all(b"}")?;
                 }
                 MatrixFormat::Markdown => {
-                    if let Some(go) = go {
+                    if let Some(go) = &go {
                         writeln!(out, "<!-- go {go} -->")?;
                     }
-                    render::matrix::write_markdown(out, m)?
+                    render::matrix::write_markdown(out, &m)?
                 }
                 _ => {
                     let view = render::matrix::TableView {
@@ -246,18 +254,22 @@ fn write_modules(
                         summary: args.summary,
                         package: args.package.clone(),
                     };
-                    if let Some(go) = go {
+                    if let Some(go) = &go {
                         writeln!(out, "module {} (go {go})", m.module.path)?;
                     }
-                    render::matrix::write_table_view(out, m, &view)?
+                    render::matrix::write_table_view(out, &m, &view)?
                 }
             }
         }
-        if args.format == MatrixFormat::Json {
+        if json {
             out.write_all(b"]}\n")?;
         }
         Ok(())
-    })
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => written,
+    }
 }
 
 /// Embedded bytes on each platform of the configurations (cgo off), for the page's bars.

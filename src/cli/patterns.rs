@@ -95,8 +95,10 @@ impl Resolution {
 
     /// The packages grouped by module: the modules with packages (with `--all-modules`,
     /// every main module), else the first main module, empty.
-    pub fn modules(&self) -> Vec<ModuleSet> {
-        let mut sets = modules::group(&self.main, &self.resolved.items);
+    /// The packages move out of the resolution (their facts are not copied).
+    pub fn take_modules(&mut self) -> Vec<ModuleSet> {
+        let items = std::mem::take(&mut self.resolved.items);
+        let mut sets = modules::group(&self.main, items);
         if !self.all_modules {
             let first = sets.first().cloned();
             sets.retain(|s| !s.dirs.is_empty());

@@ -59,7 +59,7 @@ pub fn find_all(source: &dyn Source, dir: &Path) -> (Vec<PathBuf>, Vec<WalkProbl
 /// Groups the packages of `items` by module, modules in the order of `main` (then any
 /// other module, such as the standard library, in order of first appearance). Modules of
 /// `main` without packages are kept (empty), so a report names every main module.
-pub fn group(main: &[MainModule], items: &[Item]) -> Vec<ModuleSet> {
+pub fn group(main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
     let mut sets: Vec<ModuleSet> = main
         .iter()
         .map(|m| ModuleSet {
@@ -73,11 +73,11 @@ pub fn group(main: &[MainModule], items: &[Item]) -> Vec<ModuleSet> {
             continue;
         };
         match sets.iter_mut().find(|s| s.module.root == module.root) {
-            Some(s) => s.dirs.push(dir.clone()),
+            Some(s) => s.dirs.push(dir),
             None => sets.push(ModuleSet {
-                module: module.clone(),
+                module,
                 go: None,
-                dirs: vec![dir.clone()],
+                dirs: vec![dir],
             }),
         }
     }
