@@ -50,6 +50,16 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
     for (name, text) in files {
         buffers.set(root.join(name), text.as_bytes().to_vec());
     }
+    // A gotags.toml among the files sets the platforms and tag sets, as it does for a run.
+    let config = files
+        .iter()
+        .find(|(n, _)| *n == "gotags.toml")
+        .and_then(|(_, text)| crate::config::Config::parse(text, &root.join("gotags.toml")).ok());
+    let spec = config
+        .as_ref()
+        .and_then(|c| c.matrix.platforms.as_ref())
+        .map_or_else(|| spec.to_string(), |p| p.as_arg());
+    let tag_sets: Option<Vec<Vec<String>>> = config.and_then(|c| c.matrix.tags);
     let source: SharedSource = Arc::new(buffers);
     let module = Module {
         root: root.clone(),
@@ -58,7 +68,8 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
     };
     let (dirs, _) = walk::walk_in(&*source, &module, &root, ReadDepth::Full);
     // Off everywhere and on where supported: the set the rule tests count platforms in.
-    let configs = crate::matrix::resolve_in(&*source, &root, spec, None, CgoMode::Supported)
+    let sets = tag_sets.as_deref().map(crate::configs::tag_sets_of);
+    let configs = crate::matrix::resolve_in(&*source, &root, &spec, sets, CgoMode::Supported)
         .expect("platforms");
     let platforms = ConfigSet::new(configs).expect("contexts");
     let selection = Selection {
@@ -76,5 +87,14 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         embed_max_file_size: Some(8),
         source,
     };
-    engine::run(&input)
+    let mut out = engine::run(&input);
+    if let Some(sets) = &tag_sets {
+        let run = super::rule::RunInput {
+            platforms: &platforms,
+            tag_sets: sets,
+            tags_source: "gotags.toml",
+        };
+        out.extend(engine::run_config(&run, &selection));
+    }
+    out
 }
