@@ -82,6 +82,8 @@ pub struct CheckReport {
     pub texts: SourceTexts,
     /// Directories and files that could not be read (the run went on without them).
     pub problems: Vec<WalkProblem>,
+    /// The modules walked, in first-walked order (fingerprints and SARIF runs use them).
+    pub modules: Vec<super::baseline::CheckedModule>,
 }
 
 /// Module paths named by `require` directives of a go.mod text.
@@ -189,8 +191,15 @@ pub fn run_in(
     let mut all = Vec::new();
     let mut checked: Option<ConfigSet> = None;
     let mut problems = Vec::new();
+    let mut modules: Vec<super::baseline::CheckedModule> = Vec::new();
     for (start, files) in targets(&*source, &paths)? {
         let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
+        if !modules.iter().any(|m| m.root == module.root) {
+            modules.push(super::baseline::CheckedModule {
+                path: module.path.clone(),
+                root: module.root.clone(),
+            });
+        }
         let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
             .map_err(CheckError::Platforms)?;
         let plats =
@@ -240,6 +249,7 @@ pub fn run_in(
         diagnostics: all,
         texts,
         problems,
+        modules,
     })
 }
 

@@ -47,6 +47,10 @@ pub enum CliError {
     Check(gotags::check::command::CheckError),
     /// The matrix command failed.
     Matrix(String),
+    /// A `check --baseline`/`--write-baseline` file cannot be used.
+    Baseline(gotags::check::baseline::BaselineError),
+    /// A `matrix --check`/`--write` lock file cannot be used.
+    Lock(gotags::matrix::lock::LockError),
     /// A `--run`/`--skip` pattern is not a regular expression.
     Pattern {
         flag: &'static str,
@@ -109,6 +113,8 @@ impl fmt::Display for CliError {
             CliError::Module(e) => write!(f, "{e}"),
             CliError::Workspace(e) => write!(f, "{e}"),
             CliError::Check(e) => write!(f, "{e}"),
+            CliError::Baseline(e) => write!(f, "{e}"),
+            CliError::Lock(e) => write!(f, "{e}"),
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),
             CliError::BadValue { flag, value, want } => write!(f, "--{flag} {value}: {want}"),
