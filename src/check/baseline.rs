@@ -7,7 +7,8 @@
 //! directory, so running from another directory matches too), the rule code, the message
 //! with digit runs folded (messages quote line numbers and counts that move with unrelated
 //! edits), the text of the finding's first line with whitespace collapsed (the context: an
-//! edit of the offending line itself makes a new finding), and the finding's rank among the
+//! edit of the offending line itself makes a new finding; findings about a whole file, placed
+//! at 1:1 with a one-column span, have none), and the finding's rank among the
 //! findings that agree on all of that (identical lines in one file stay distinct). The
 //! platforms a finding names are left out: narrowing `--platforms` changes no fingerprint.
 //! SARIF's `partialFingerprints` carry the same value.
@@ -134,10 +135,13 @@ pub fn identify(
         let d = &diags[i];
         let (module, rel) = locate(modules, cwd, &d.file);
         let module_path = module.map_or("", |m| modules[m].path.as_str());
-        let context = texts
-            .get(&d.file)
-            .map(|t| context_line(t, d.line))
-            .unwrap_or_default();
+        // Findings about a whole file (its name, its place in the matrix) sit at 1:1 with a
+        // one-column span; their first line is no context of theirs.
+        let whole_file = (d.line, d.column, d.end_line, d.end_column) == (1, 1, 1, 2);
+        let context = match texts.get(&d.file) {
+            Some(t) if !whole_file => context_line(t, d.line),
+            _ => String::new(),
+        };
         let message = fold_digits(&d.message);
         let key = fnv1a(&[
             module_path.as_bytes(),

@@ -510,9 +510,10 @@ pub fn diff(recorded: &Lock, current: &Lock) -> LockDiff {
 
 /// The readable diff `--check` prints: one line per change, then how to accept it.
 pub fn describe(diff: &LockDiff, lock_name: &str) -> String {
+    let n = diff.files.len();
     let mut out = format!(
-        "{lock_name}: the coverage lock no longer matches ({} files changed",
-        diff.files.len()
+        "{lock_name}: the coverage lock no longer matches ({n} {} changed",
+        if n == 1 { "file" } else { "files" }
     );
     if !diff.configs_added.is_empty() || !diff.configs_removed.is_empty() {
         out.push_str(", configurations changed");
