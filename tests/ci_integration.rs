@@ -988,3 +988,34 @@ fn rules_doc_is_current() {
     let headings = want.lines().filter(|l| l.starts_with("## GT")).count();
     assert!(headings >= 41, "{headings}");
 }
+
+#[test]
+fn readme_sample_output_is_real() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README");
+    let start = readme
+        .find("<!-- sample-output:begin -->")
+        .expect("sample-output markers");
+    let end = readme
+        .find("<!-- sample-output:end -->")
+        .expect("end marker");
+    let section = &readme[start..end];
+    let mut blocks = 0;
+    for block in section.split("```console\n").skip(1) {
+        let body = block.split("```").next().unwrap_or_default();
+        let (command, shown) = body.split_once('\n').unwrap_or((body, ""));
+        let args: Vec<&str> = command
+            .strip_prefix("$ gotags ")
+            .expect("a gotags command")
+            .split_whitespace()
+            .collect();
+        let out = gotags(&repo_root(), &args);
+        let got = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(
+            got == shown,
+            "README sample for `gotags {}` is stale; now it prints:\n{got}",
+            args.join(" ")
+        );
+        blocks += 1;
+    }
+    assert_eq!(blocks, 3, "list, matrix and check");
+}

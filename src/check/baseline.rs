@@ -372,9 +372,9 @@ mod tests {
             message: message.into(),
             file: file.into(),
             line,
-            column: 1,
+            column: 3,
             end_line: line,
-            end_column: 2,
+            end_column: 8,
             help: None,
             platforms: Vec::new(),
         }
@@ -421,6 +421,24 @@ mod tests {
         let a = identify(&d, &t1, &modules(), cwd);
         assert_ne!(a, identify(&d, &t2, &modules(), cwd));
         assert_ne!(a, identify(&other, &t1, &modules(), cwd));
+    }
+
+    #[test]
+    fn whole_file_findings_ignore_the_first_line() {
+        let t1: SourceTexts = [("a.go".to_string(), "package a\n".into())]
+            .into_iter()
+            .collect();
+        let t2: SourceTexts = [("a.go".to_string(), "// new\npackage a\n".into())]
+            .into_iter()
+            .collect();
+        let mut d = diag("a.go", 1, "GT206", "name");
+        (d.column, d.end_column) = (1, 2);
+        let cwd = Path::new("/w/m");
+        let d = [d];
+        assert_eq!(
+            identify(&d, &t1, &modules(), cwd),
+            identify(&d, &t2, &modules(), cwd)
+        );
     }
 
     #[test]

@@ -72,9 +72,17 @@ fn goos_of(token: &str) -> &str {
 }
 
 /// The lock of a matrix run: every file of every evaluated directory (compiled somewhere or
-/// not), against the run's configurations.
+/// not), against the run's configurations (sorted).
 pub fn build(m: &Matrix) -> Lock {
-    let configs: Vec<String> = m.eval.configs.iter().map(token).collect();
+    // Configurations sorted by token: the file does not depend on the evaluation order.
+    let tokens: Vec<String> = m.eval.configs.iter().map(token).collect();
+    let mut configs = tokens.clone();
+    configs.sort();
+    configs.dedup();
+    let at: Vec<usize> = tokens
+        .iter()
+        .map(|t| configs.binary_search(t).unwrap_or(0))
+        .collect();
     let mut files = BTreeMap::new();
     for d in &m.eval.dirs {
         let Some(facts) = m.dirs.get(d.dir_index) else {
@@ -86,7 +94,10 @@ pub fn build(m: &Matrix) -> Lock {
             } else {
                 format!("{}/{}", d.rel, f.name)
             };
-            files.insert(name, bits.iter().collect());
+            files.insert(
+                name,
+                bits.iter().filter_map(|i| at.get(i).copied()).collect(),
+            );
         }
     }
     Lock { configs, files }
