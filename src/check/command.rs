@@ -2,6 +2,7 @@
 //! each path once with whole-file facts through a [`Source`], builds the platform list and
 //! runs the engine. Returns data, the text of the snippets included; the binary prints it.
 
+use super::baseline::CheckedModule;
 use super::diagnostic::{Diagnostic, Severity};
 use super::engine::{self, CheckInput, Selection};
 use super::rule::RunInput;
@@ -47,19 +48,6 @@ pub struct CheckOptions {
 pub struct PackageTarget {
     pub set: ModuleSet,
     pub files: Option<Vec<PathBuf>>,
-}
-
-/// One module of a run over several (`CheckOptions::per_module`): what a renderer needs to
-/// report per module (a SARIF run each, `automationDetails.id` from `dir`). Findings name
-/// their module by `path` in [`Diagnostic::module`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct ModuleRun {
-    /// The module path (`example.com/a`).
-    pub path: String,
-    /// The module root as shown (relative to the working directory when inside it; `.`).
-    pub dir: String,
-    /// The go.mod `go` line.
-    pub go: Option<String>,
 }
 
 /// A usage or I/O problem (exit status 2).
@@ -110,8 +98,8 @@ pub struct CheckReport {
     pub texts: SourceTexts,
     /// Directories and files that could not be read (the run went on without them).
     pub problems: Vec<WalkProblem>,
-    /// The modules checked, in order, when the run covered several (else empty).
-    pub modules: Vec<ModuleRun>,
+    /// The modules checked, in first-checked order (fingerprints and SARIF runs use them).
+    pub modules: Vec<CheckedModule>,
 }
 
 /// Module paths named by `require` directives of a go.mod text.
@@ -219,7 +207,7 @@ pub fn run_in(
     let mut all = Vec::new();
     let mut checked: Option<ConfigSet> = None;
     let mut problems = Vec::new();
-    let mut modules: Vec<ModuleRun> = Vec::new();
+    let mut modules: Vec<CheckedModule> = Vec::new();
     let jobs: Vec<Job> = match &opts.packages {
         Some(given) => given.iter().map(Job::Given).collect(),
         None => targets(&*source, &paths)?
@@ -242,6 +230,13 @@ pub fn run_in(
                 t.set.go.clone(),
             ),
         };
+        if !modules.iter().any(|m| m.root == module.root) {
+            modules.push(CheckedModule {
+                path: module.path.clone(),
+                root: module.root.clone(),
+                go: go.clone(),
+            });
+        }
         let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
             .map_err(CheckError::Platforms)?;
         let plats =
@@ -261,13 +256,6 @@ pub fn run_in(
         if opts.per_module {
             for d in &mut found {
                 d.module = Some(module.path.clone());
-            }
-            if !modules.iter().any(|m| m.path == module.path) {
-                modules.push(ModuleRun {
-                    path: module.path.clone(),
-                    dir: crate::generate::plan::short_path(&module.root, cwd),
-                    go,
-                });
             }
         }
         match &files {

@@ -10,8 +10,10 @@
 //! * `rules`: one module per rule, each with its code, scope, documentation and tests;
 //!   `registry` lists them, one line each;
 //! * `engine`: runs the rules over walked facts, merges per-platform findings and applies
-//!   `//gotags:ignore`, `--select`/`--ignore` and severity overrides.
+//!   `//gotags:ignore`, `--select`/`--ignore` and severity overrides;
+//! * `baseline`: finding fingerprints (stable across line moves) and baseline files.
 
+pub mod baseline;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;

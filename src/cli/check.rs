@@ -5,10 +5,11 @@ use super::error::{CliError, EXIT_FINDINGS, EXIT_USAGE};
 use super::patterns::{self as pats, ModulesArg, PatternArgs};
 use super::{color, context, output, paths, problems};
 use clap::Args;
-use gotags::check::{command, registry};
+use gotags::check::baseline::{self, BaselineError};
+use gotags::check::{command, registry, Diagnostic};
 use gotags::render::diagnostics::{self as rd, Format};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -67,6 +68,13 @@ pub struct CheckArgs {
     /// With --fix or --diff, apply the unsafe fixes too.
     #[arg(long)]
     unsafe_fixes: bool,
+    /// Report only findings not recorded in this baseline file (see --write-baseline).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (matched later by fingerprints that survive line
+    /// moves), print nothing else and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 /// `--explain` with or without a rule.
@@ -152,6 +160,10 @@ fn several_modules(packages: &[command::PackageTarget]) -> bool {
 
 pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliError> {
     if let Some(code) = &args.explain {
+        if code.is_empty() && args.format == "markdown" {
+            output::to_stdout(|out| rd::rule_docs::write(out))?;
+            return Ok(ExitCode::SUCCESS);
+        }
         return explain(code);
     }
     let format = Format::parse(&args.format).ok_or_else(|| CliError::BadValue {
@@ -203,11 +215,26 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         report = command::run(&opts, &cwd).map_err(CliError::Check)?;
     }
     let (diags, texts) = (report.diagnostics, report.texts);
+    let ids = baseline::identify(&diags, &texts, &report.modules, &cwd);
+    if let Some(file) = &args.write_baseline {
+        return write_baseline(&cwd, file, &diags, &ids);
+    }
+    let (diags, ids, baselined) = match &args.baseline {
+        Some(file) => read_baseline(&cwd, file)?.filter(diags, ids),
+        None => (diags, ids, 0),
+    };
+    let findings = rd::Findings {
+        diags: &diags,
+        texts: &texts,
+        ids: &ids,
+        modules: &report.modules,
+        baselined,
+    };
     for (fmt, file) in &outputs {
         let path = cwd.join(file);
         let written = std::fs::File::create(&path).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
-            rd::write(&mut w, *fmt, &diags, false, &texts)?;
+            rd::write(&mut w, *fmt, &findings, false)?;
             w.flush()
         });
         written.map_err(|source| CliError::WriteFile {
@@ -216,7 +243,13 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         })?;
     }
     let color = color::for_stdout(colour);
-    output::to_stdout(|out| rd::write(out, format, &diags, color, &texts))?;
+    output::to_stdout(|out| rd::write(out, format, &findings, color))?;
+    if baselined > 0 {
+        eprintln!(
+            "gotags: {baselined} findings recorded in {} not shown",
+            args.baseline.as_deref().unwrap_or(Path::new("")).display()
+        );
+    }
     Ok(if failed_modules > 0 {
         ExitCode::from(EXIT_USAGE)
     } else if command::has_errors(&diags) && !args.exit_zero {
@@ -224,4 +257,42 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--baseline FILE`: read and parse it (relative to the working directory).
+fn read_baseline(cwd: &Path, file: &Path) -> Result<baseline::Baseline, CliError> {
+    let bytes = std::fs::read(cwd.join(file)).map_err(|e| {
+        CliError::Baseline(if e.kind() == std::io::ErrorKind::NotFound {
+            BaselineError::Missing {
+                path: file.to_path_buf(),
+            }
+        } else {
+            BaselineError::Unreadable {
+                path: file.to_path_buf(),
+                kind: e.kind(),
+            }
+        })
+    })?;
+    baseline::parse(&bytes, file).map_err(CliError::Baseline)
+}
+
+/// `--write-baseline FILE`: record every current finding.
+fn write_baseline(
+    cwd: &Path,
+    file: &Path,
+    diags: &[Diagnostic],
+    ids: &[baseline::Identity],
+) -> Result<ExitCode, CliError> {
+    std::fs::write(cwd.join(file), baseline::render(diags, ids)).map_err(|e| {
+        CliError::Baseline(BaselineError::Write {
+            path: file.to_path_buf(),
+            kind: e.kind(),
+        })
+    })?;
+    eprintln!(
+        "gotags: recorded {} findings in {}",
+        diags.len(),
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

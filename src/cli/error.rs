@@ -49,6 +49,10 @@ pub enum CliError {
     Check(gotags::check::command::CheckError),
     /// The matrix command failed.
     Matrix(String),
+    /// A `check --baseline`/`--write-baseline` file cannot be used.
+    Baseline(gotags::check::baseline::BaselineError),
+    /// A `matrix --check`/`--write` lock file cannot be used.
+    Lock(gotags::matrix::lock::LockError),
     /// A `--run`/`--skip` pattern is not a regular expression.
     Pattern {
         flag: &'static str,
@@ -72,6 +76,8 @@ pub enum CliError {
     NotInMatrix(PathBuf),
     /// `generate` got several directories.
     GenerateTakesOneDirectory,
+    /// `matrix --write/--check` over several modules (a lock file is one module's).
+    LockTakesOneModule,
     /// `list std|cmd` without a Go distribution.
     NoGoroot,
     /// `--goroot` has no `src`.
@@ -112,6 +118,8 @@ impl fmt::Display for CliError {
             CliError::Workspace(e) => write!(f, "{e}"),
             CliError::Patterns(errs) => f.write_str(&errs.join("\ngotags: ")),
             CliError::Check(e) => write!(f, "{e}"),
+            CliError::Baseline(e) => write!(f, "{e}"),
+            CliError::Lock(e) => write!(f, "{e}"),
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),
             CliError::BadValue { flag, value, want } => write!(f, "--{flag} {value}: {want}"),
@@ -125,6 +133,9 @@ impl fmt::Display for CliError {
                 f,
                 "{}: not a source file of a directory matched by ./...",
                 p.display()
+            ),
+            CliError::LockTakesOneModule => f.write_str(
+                "matrix --write and --check take one module (a lock file records one module's files)",
             ),
             CliError::GenerateTakesOneDirectory => {
                 f.write_str("generate takes one directory, or .go files of one directory")

@@ -114,7 +114,7 @@ const EXIT_AND_ENVIRONMENT: &str = r#".SH "EXIT STATUS"
 Success; also when stdout is closed early (a pipe into head).
 .TP
 1
-Findings: \fBcheck\fR reported an error\-level finding (unless \-\-exit\-zero), or a finding not in \-\-baseline;
+Findings: \fBcheck\fR reported an error\-level finding not recorded in the \-\-baseline file (unless \-\-exit\-zero);
 \fBembed\fR exceeded a budget; \fBgenerate\fR met a directive error; \fBmatrix \-\-check\fR found the coverage lock out of date.
 .TP
 2

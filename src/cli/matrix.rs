@@ -72,6 +72,14 @@ pub struct MatrixArgs {
     /// used or not (informational; JSON key `gaps.decl_differences`).
     #[arg(long)]
     all_decl_differences: bool,
+    /// Record, per file, the configurations that compile it in this coverage lock file
+    /// (instead of printing the matrix).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "explain"])]
+    write: Option<PathBuf>,
+    /// Compare with this coverage lock file: exit 1 with a readable diff when a file moved
+    /// onto or off a configuration (instead of printing the matrix).
+    #[arg(long, value_name = "FILE", conflicts_with = "explain")]
+    check: Option<PathBuf>,
 }
 
 impl CgoChoice {
@@ -137,7 +145,11 @@ pub fn run(
             .map_err(|e| CliError::Matrix(e.to_string()))?;
         Ok((m, embed))
     };
+    let lock = args.write.as_ref().or(args.check.as_ref());
     if modules.len() != 1 || args.modules.all_modules {
+        if lock.is_some() {
+            return Err(CliError::LockTakesOneModule);
+        }
         write_modules(&args, modules, &one, colour)?;
         return Ok(r.exit(ExitCode::SUCCESS));
     }
@@ -145,6 +157,11 @@ pub fn run(
         return Ok(r.exit(ExitCode::SUCCESS));
     };
     let (m, embed) = one(set)?;
+    if let Some(file) = lock {
+        let current = matrix::lock::build(&m);
+        std::mem::forget(m);
+        return lock_file(&cwd, file, &current, args.write.is_some());
+    }
     let explained = match &args.explain {
         Some(file) => {
             let abs = paths::absolute(Some(file), &r.cwd);
@@ -303,4 +320,54 @@ fn embed_bars(
             bytes: p.totals.total,
         })
         .collect()
+}
+
+/// `--write FILE` (record `current`) or `--check FILE` (compare with it).
+fn lock_file(
+    cwd: &std::path::Path,
+    file: &std::path::Path,
+    current: &matrix::lock::Lock,
+    write: bool,
+) -> Result<ExitCode, CliError> {
+    use matrix::lock::{self, LockError};
+    let path = cwd.join(file);
+    let summary = format!(
+        "{} files over {} configurations",
+        current.files.len(),
+        current.configs.len()
+    );
+    if write {
+        std::fs::write(&path, current.render()).map_err(|e| {
+            CliError::Lock(LockError::Write {
+                path: file.to_path_buf(),
+                kind: e.kind(),
+            })
+        })?;
+        eprintln!(
+            "gotags: wrote the coverage of {summary} to {}",
+            file.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
+        CliError::Lock(if e.kind() == std::io::ErrorKind::NotFound {
+            LockError::Missing {
+                path: file.to_path_buf(),
+            }
+        } else {
+            LockError::Unreadable {
+                path: file.to_path_buf(),
+                kind: e.kind(),
+            }
+        })
+    })?;
+    let recorded = lock::parse(&bytes, file).map_err(CliError::Lock)?;
+    let diff = lock::diff(&recorded, current);
+    if diff.is_empty() {
+        eprintln!("gotags: {} matches ({summary})", file.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = lock::describe(&diff, &file.display().to_string());
+    output::to_stdout(|out| std::io::Write::write_all(out, text.as_bytes()))?;
+    Ok(ExitCode::from(super::error::EXIT_FINDINGS))
 }

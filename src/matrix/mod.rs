@@ -5,6 +5,7 @@
 //! to a minimal CI matrix ([`cover`]). Configurations come from the one configuration model
 //! ([`crate::configs`], re-exported here as `configs`) or a GoReleaser file ([`goreleaser`]).
 //! The result carries everything a renderer prints, the per-file reasons included.
+//! [`lock`] records and compares per-file coverage (`--write`/`--check` lock files).
 //!
 //! File reading: the declaration scanner needs whole non-test `.go` files. A walk to
 //! [`crate::facts::ReadDepth::Decls`] (what the CLI does) or [`crate::facts::ReadDepth::Full`]
@@ -18,6 +19,7 @@ pub mod explain;
 pub mod gaps;
 pub mod goreleaser;
 pub mod heatmap;
+pub mod lock;
 
 pub use crate::configs;
 
