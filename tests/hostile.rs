@@ -355,7 +355,6 @@ fn many_files(dir: &Path, n: usize) {
 }
 
 #[test]
-#[ignore = "known failure since session 14's merges: check on the 100,000-file package takes minutes again (cost no longer linear); run with --ignored"]
 fn one_hundred_thousand_files_in_one_directory() {
     let tmp = tempfile::tempdir().expect("tempdir");
     module_at(tmp.path());

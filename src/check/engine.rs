@@ -158,7 +158,11 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(di, d)| {
+            // Directory-wide facts are computed once per directory, not once per file (a
+            // package of 100,000 files made these scans quadratic).
             let specific: Vec<bool> = d.files.iter().map(platform_specific).collect();
+            let specific_count = specific.iter().filter(|s| **s).count();
+            let names_differ = crate::check::rules::gt601::package_names_differ(d);
             let bits = dir_bits(di);
             let mut diags = Vec::new();
             for (i, f) in d.files.iter().enumerate() {
@@ -168,15 +172,14 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                     module: input.module,
                     dir: d,
                     file: f,
+                    index: i,
+                    dir_package_names_differ: names_differ,
                     platforms: input.platforms,
                     compiles: &compiles_on,
                     generate: &plans,
                     requires: input.requires,
                     cache: &cache,
-                    dir_has_other_platform_files: specific
-                        .iter()
-                        .enumerate()
-                        .any(|(j, s)| j != i && *s),
+                    dir_has_other_platform_files: specific_count > usize::from(specific[i]),
                     embed_max_file_size: input.embed_max_file_size,
                 };
                 let mut findings = Vec::new();

@@ -61,6 +61,11 @@ pub struct FileInput<'a> {
     pub module: &'a Module,
     pub dir: &'a DirFacts,
     pub file: &'a FileFacts,
+    /// The file's index in `dir.files`.
+    pub index: usize,
+    /// Two Go files of the directory name different packages (computed once per directory:
+    /// see `gt601::package_names_differ`).
+    pub dir_package_names_differ: bool,
     /// The run's configurations (index = the platform numbers of findings).
     pub platforms: &'a ConfigSet,
     /// Per platform: does the file compile there (name, constraints, cgo)?

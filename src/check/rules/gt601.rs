@@ -8,6 +8,7 @@ use crate::classify::{classify, ImportError};
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::list::loader_for;
+use crate::walk::DirFacts;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -38,26 +39,28 @@ fn package_of(f: &FileFacts) -> Option<&str> {
     }
 }
 
-fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    let f = input.file;
-    if !f.is_go() {
-        return;
-    }
-    let Some(index) = input.dir.files.iter().position(|g| std::ptr::eq(g, f)) else {
-        return;
-    };
-    let unreadable = package_of(f).is_none()
-        && !matches!(&f.header, HeaderOutcome::Read(h) if h.package_name == "documentation");
-    // A second name is only possible where the directory has two; most have one.
-    let mut names = input
-        .dir
+/// Do two Go files of `dir` name different packages? Directory-wide: the engine asks once
+/// per directory and hands the answer to every file ([`FileInput::dir_package_names_differ`]).
+pub fn package_names_differ(dir: &DirFacts) -> bool {
+    let mut names = dir
         .files
         .iter()
         .filter(|g| g.is_go())
         .filter_map(package_of);
     let first = names.next();
-    let mixed = names.any(|n| Some(n) != first);
-    if !unreadable && !mixed {
+    names.any(|n| Some(n) != first)
+}
+
+fn check(input: &FileInput, out: &mut Vec<Finding>) {
+    let f = input.file;
+    if !f.is_go() {
+        return;
+    }
+    let index = input.index;
+    let unreadable = package_of(f).is_none()
+        && !matches!(&f.header, HeaderOutcome::Read(h) if h.package_name == "documentation");
+    // A second name is only possible where the directory has two; most have one.
+    if !unreadable && !input.dir_package_names_differ {
         return;
     }
     let dir = input.dir.dir.to_string_lossy();
