@@ -42,7 +42,11 @@ fn package_of(f: &FileFacts) -> Option<&str> {
 
 /// Do two Go files of `dir` name different packages?
 fn package_names_differ(dir: &DirFacts) -> bool {
-    let mut names = dir.files.iter().filter(|g| g.is_go()).filter_map(package_of);
+    let mut names = dir
+        .files
+        .iter()
+        .filter(|g| g.is_go())
+        .filter_map(package_of);
     let first = names.next();
     names.any(|n| Some(n) != first)
 }
