@@ -247,6 +247,7 @@ pub fn run_config(input: &RunInput, selection: &Selection) -> Vec<Diagnostic> {
             end_column: x.end_column,
             help: x.help,
             platforms: Vec::new(),
+            module: None,
         }));
     }
     out
@@ -351,6 +352,7 @@ fn place(
                     .into_iter()
                     .filter_map(|i| input.platforms.labels.get(i).cloned())
                     .collect(),
+                module: None,
             }
         })
         .collect()
