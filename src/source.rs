@@ -76,6 +76,8 @@ pub enum Cause {
     PermissionDenied,
     NotADirectory,
     IsADirectory,
+    /// A FIFO, socket or device: never opened for reading.
+    NotRegular,
     Other,
 }
 
@@ -253,6 +255,46 @@ fn dev_ino(_: &std::fs::Metadata) -> (u64, u64) {
     (0, 0)
 }
 
+/// Opens `path` for reading, refusing what is not a regular file or a directory once
+/// symlinks are followed: a FIFO, socket or device named `x.go` would block the open or the
+/// read forever (a FIFO without a writer) or never end (`/dev/zero`). The open itself does
+/// not block (`O_NONBLOCK`, which means nothing to regular files), and the type is taken from
+/// the open descriptor, so a file swapped for a FIFO between a listing and the open is
+/// still refused.
+fn open_file(path: &Path) -> Result<std::fs::File, SourceError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let not_regular = || SourceError {
+        op: Op::Open,
+        path: path.to_path_buf(),
+        cause: Cause::NotRegular,
+        text: "not a regular file".into(),
+    };
+    let file = match options.open(path) {
+        Ok(f) => f,
+        // A socket cannot be opened at all (ENXIO): it is not a regular file either.
+        Err(e) if e.raw_os_error() == Some(ENXIO) => return Err(not_regular()),
+        Err(e) => return Err(SourceError::from_io(Op::Open, path, &e)),
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| SourceError::from_io(Op::Stat, path, &e))?;
+    let ft = meta.file_type();
+    if ft.is_file() || ft.is_dir() {
+        Ok(file)
+    } else {
+        Err(not_regular())
+    }
+}
+
+/// "No such device or address": what opening a socket fails with.
+const ENXIO: i32 = 6;
+
 impl Source for Disk {
     fn read_dir(&self, dir: &Path) -> Result<Vec<Entry>, SourceError> {
         let rd = std::fs::read_dir(dir).map_err(|e| SourceError::from_io(Op::ReadDir, dir, &e))?;
@@ -281,16 +323,12 @@ impl Source for Disk {
     }
 
     fn open(&self, path: &Path) -> Result<Reader, SourceError> {
-        match std::fs::File::open(path) {
-            Ok(f) => Ok(Box::new(f)),
-            Err(e) => Err(SourceError::from_io(Op::Open, path, &e)),
-        }
+        open_file(path).map(|f| Box::new(f) as Reader)
     }
 
     fn read(&self, path: &Path) -> Result<Vec<u8>, SourceError> {
         use std::io::Read as _;
-        let mut f =
-            std::fs::File::open(path).map_err(|e| SourceError::from_io(Op::Open, path, &e))?;
+        let mut f = open_file(path)?;
         let mut buf = Vec::new();
         f.read_to_end(&mut buf)
             .map_err(|e| SourceError::from_io(Op::Read, path, &e))?;
@@ -536,6 +574,37 @@ mod tests {
         let e = Disk.lstat(missing).expect_err("missing file");
         assert_eq!(e.op, Op::Lstat);
         assert_eq!(e.text, "no such file or directory");
+    }
+
+    /// Regression (hostile trees): `check` read a FIFO named `x.go` for its snippet and
+    /// blocked forever. The disk refuses to open anything but files and directories.
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_sockets_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sock = dir.path().join("s.go");
+        drop(std::os::unix::net::UnixListener::bind(&sock).expect("bind"));
+        let fifo = dir.path().join("f.go");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        let mut odd = vec![sock];
+        if made {
+            odd.push(fifo);
+        }
+        for p in &odd {
+            let e = Disk.read(p).expect_err("not a regular file");
+            assert_eq!(e.cause, Cause::NotRegular);
+            assert_eq!(
+                e.to_string(),
+                format!("open {}: not a regular file", p.display())
+            );
+            assert!(Disk.open(p).is_err());
+        }
+        let ok = dir.path().join("ok.go");
+        std::fs::write(&ok, "package p\n").expect("write");
+        assert_eq!(Disk.read(&ok).expect("regular"), b"package p\n");
     }
 
     #[test]

@@ -317,6 +317,21 @@ impl Found {
     }
 }
 
+/// A directory the walk has listed and will visit.
+struct Item {
+    path: PathBuf,
+    rel: String,
+    listing: Result<Vec<Entry>, SourceError>,
+    visit: Visit,
+}
+
+/// One visited directory in the walk's tree: what it produced itself, and its
+/// subdirectories' nodes (consecutive ids, in name order).
+struct Node {
+    found: Found,
+    children: std::ops::Range<usize>,
+}
+
 /// What to do with a directory the walk meets.
 enum Visit {
     /// A candidate: read its files, and walk its subdirectories unless `descend` is false.
@@ -348,16 +363,21 @@ impl Rules<'_> {
                         descend: !is_vendor(&rel),
                     },
                 };
-                self.visit(start.to_path_buf(), rel, self.list(start), visit)
+                self.walk_from(Item {
+                    path: start.to_path_buf(),
+                    rel,
+                    listing: self.list(start),
+                    visit,
+                })
             }
             Ok(m) if m.kind == FileKind::Symlink => match self.source.stat(start) {
                 Err(e) => problem(e),
-                Ok(t) if t.kind == FileKind::Dir => self.visit(
-                    start.to_path_buf(),
+                Ok(t) if t.kind == FileKind::Dir => self.walk_from(Item {
+                    path: start.to_path_buf(),
                     rel,
-                    self.list(start),
-                    Visit::DescendOnly,
-                ),
+                    listing: self.list(start),
+                    visit: Visit::DescendOnly,
+                }),
                 Ok(_) => Found::default(),
             },
             Ok(_) => Found::default(),
@@ -374,13 +394,48 @@ impl Rules<'_> {
         Ok(entries)
     }
 
-    fn visit(
-        &self,
-        dir: PathBuf,
-        rel: String,
-        listing: Result<Vec<Entry>, SourceError>,
-        visit: Visit,
-    ) -> Found {
+    /// Walks the tree below `top` one depth at a time (each level's directories in
+    /// parallel), then lays the results out in walk order. No call recurses per directory
+    /// level, so a tree nested thousands deep needs no more stack than a flat one.
+    fn walk_from(&self, top: Item) -> Found {
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut level = vec![top];
+        while !level.is_empty() {
+            let results: Vec<(Found, Vec<Item>)> =
+                level.into_par_iter().map(|item| self.visit(item)).collect();
+            let mut next_id = nodes.len() + results.len();
+            let mut next = Vec::new();
+            for (found, below) in results {
+                nodes.push(Node {
+                    found,
+                    children: next_id..next_id + below.len(),
+                });
+                next_id += below.len();
+                next.extend(below);
+            }
+            level = next;
+        }
+        // Pre-order over the node tree: a directory, then its subtrees in name order.
+        let mut out = Found::default();
+        let mut stack = vec![0usize];
+        while let Some(id) = stack.pop() {
+            let Some(node) = nodes.get_mut(id) else {
+                continue;
+            };
+            out.append(std::mem::take(&mut node.found));
+            stack.extend(node.children.clone().rev());
+        }
+        out
+    }
+
+    /// One directory: its own facts (when it is a candidate) and the subdirectories to walk.
+    fn visit(&self, item: Item) -> (Found, Vec<Item>) {
+        let Item {
+            path: dir,
+            rel,
+            listing,
+            visit,
+        } = item;
         let mut found = Found::default();
         let entries = match listing {
             Ok(entries) => entries,
@@ -397,7 +452,7 @@ impl Rules<'_> {
                         message: format!("{} {}: {}", e.op.word(), dir.display(), e.text),
                     });
                 }
-                return found;
+                return (found, Vec::new());
             }
         };
         let descend = !matches!(visit, Visit::List { descend: false });
@@ -414,36 +469,33 @@ impl Rules<'_> {
             || {
                 subdirs
                     .par_iter()
-                    .map(|e| self.child(&dir, e))
-                    .collect::<Vec<Found>>()
+                    .filter_map(|e| self.child(&dir, e))
+                    .collect::<Vec<Item>>()
             },
         );
         if let Some(d) = own {
             found.dirs.push(d);
         }
-        for f in below {
-            found.append(f);
-        }
-        found
+        (found, below)
     }
 
-    /// Walks the subdirectory `e` of `parent`.
-    fn child(&self, parent: &Path, e: &Entry) -> Found {
+    /// The subdirectory `e` of `parent`, listed, unless the walk prunes it.
+    fn child(&self, parent: &Path, e: &Entry) -> Option<Item> {
         let name = e.name.to_string_lossy();
         if name.starts_with('.') || name.starts_with('_') || name == "testdata" {
-            return Found::default();
+            return None;
         }
         let path = parent.join(&e.name);
         let rel = relative_slash(self.root, &path);
         if self.kind == WalkKind::Goroot(GorootPattern::Std) && rel == "cmd" {
-            return Found::default();
+            return None;
         }
         let listing = self.list(&path);
         let visit = match self.kind {
             WalkKind::Goroot(_) => Visit::List { descend: true },
             WalkKind::Module => {
                 if self.holds_go_mod(&path, &listing) {
-                    return Found::default();
+                    return None;
                 }
                 // `./...` never matches a path with a non-final `vendor` element: a
                 // `vendor` directory itself may be listed, nothing below it.
@@ -452,7 +504,12 @@ impl Rules<'_> {
                 }
             }
         };
-        self.visit(path, rel, listing, visit)
+        Some(Item {
+            path,
+            rel,
+            listing,
+            visit,
+        })
     }
 
     /// Is `dir/go.mod` a regular file (after symlinks)? The listing answers unless it

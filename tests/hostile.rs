@@ -355,7 +355,6 @@ fn many_files(dir: &Path, n: usize) {
 }
 
 #[test]
-#[ignore = "known failure since session 14's merges: check on the 100,000-file package takes minutes again (cost no longer linear); run with --ignored"]
 fn one_hundred_thousand_files_in_one_directory() {
     let tmp = tempfile::tempdir().expect("tempdir");
     module_at(tmp.path());
@@ -381,7 +380,6 @@ fn one_hundred_thousand_files_in_one_directory() {
 }
 
 #[test]
-#[ignore = "known failure since the Source-based walk was merged (session 14): not yet diagnosed"]
 fn directories_nested_1500_deep() {
     let tmp = tempfile::tempdir().expect("tempdir");
     module_at(tmp.path());
@@ -503,7 +501,6 @@ fn dangling_and_looping_symlinks() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "known failure since the Source-based reader was merged (session 14): some command opens the FIFO and blocks"]
 fn a_fifo_and_a_socket_named_x_go() {
     let tmp = tempfile::tempdir().expect("tempdir");
     module_at(tmp.path());
@@ -543,7 +540,6 @@ fn a_fifo_and_a_socket_named_x_go() {
 }
 
 #[test]
-#[ignore = "known failure since the Source-based reader was merged (session 14): not yet diagnosed"]
 fn a_sparse_one_gib_go_file() {
     let tmp = tempfile::tempdir().expect("tempdir");
     module_at(tmp.path());

@@ -299,20 +299,62 @@ enum Job<'a> {
     Given(&'a PackageTarget),
 }
 
-/// The text of every file a finding names, read through `source` once each.
+/// The text of every file a finding names, read through `source` once each, as far as
+/// the findings' last line ([`snippet_text`]).
 fn snippet_texts(source: &dyn Source, diags: &[Diagnostic], cwd: &Path) -> SourceTexts {
-    let mut texts = SourceTexts::new();
+    let mut last_line: BTreeMap<&str, u32> = BTreeMap::new();
     for d in diags {
-        if !texts.contains_key(&d.file) {
-            // A file that vanished shows no snippet.
-            let text = source
-                .read(&cwd.join(&d.file))
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default();
-            texts.insert(d.file.clone(), text);
+        let l = last_line.entry(d.file.as_str()).or_default();
+        *l = (*l).max(d.end_line).max(d.line);
+    }
+    last_line
+        .into_iter()
+        .map(|(file, line)| {
+            let text = snippet_text(source, &cwd.join(file), line);
+            (file.to_string(), text)
+        })
+        .collect()
+}
+
+/// A snippet never reads more than this much of a file.
+const SNIPPET_LIMIT: usize = 4 << 20;
+/// Nor more than this much of one line (a minified or NUL-filled line is cut).
+const SNIPPET_LINE_LIMIT: usize = 4096;
+
+/// The first `lines` lines of `path` (empty when it cannot be read), cut at
+/// [`SNIPPET_LIMIT`] bytes and at a line longer than [`SNIPPET_LINE_LIMIT`]: enough to show
+/// every finding in it, without reading a sparse 1 GiB file whole for a finding on line 1.
+/// Positions past the cut are clamped by the renderer.
+fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> String {
+    use std::io::Read;
+    let Ok(mut reader) = source.open(path) else {
+        // A file that vanished (or is not a regular file) shows no snippet.
+        return String::new();
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    let mut chunk = [0u8; 64 * 1024];
+    let mut newlines = 0u32;
+    let mut line_start = 0usize;
+    'read: while buf.len() < SNIPPET_LIMIT {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        for &b in &chunk[..n] {
+            buf.push(b);
+            if b == b'\n' {
+                newlines += 1;
+                line_start = buf.len();
+                if newlines >= lines {
+                    break 'read;
+                }
+            } else if buf.len() - line_start > SNIPPET_LINE_LIMIT {
+                break 'read;
+            }
         }
     }
-    texts
+    buf.truncate(SNIPPET_LIMIT);
+    String::from_utf8_lossy(&buf).into_owned()
 }
 
 /// Does any finding make the run fail?
@@ -322,7 +364,31 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::requires;
+    use super::{requires, snippet_text, SNIPPET_LINE_LIMIT};
+    use crate::source::{Disk, Overlay};
+
+    /// Regression (hostile trees): a finding in a sparse 1 GiB file made `check` read it
+    /// whole for the snippet (2–3 GiB peak). The snippet stops after the finding's line,
+    /// and a line is cut at the line limit.
+    #[test]
+    fn snippets_read_only_as_far_as_the_findings() {
+        let mut o = Overlay::new(Disk);
+        let mut big = b"package p\n\n// line three\n".to_vec();
+        big.resize(8 << 20, 0);
+        o.set("/virtual/big.go", big);
+        assert_eq!(
+            snippet_text(&o, "/virtual/big.go".as_ref(), 1),
+            "package p\n"
+        );
+        assert_eq!(
+            snippet_text(&o, "/virtual/big.go".as_ref(), 3),
+            "package p\n\n// line three\n"
+        );
+        let cut = snippet_text(&o, "/virtual/big.go".as_ref(), 4);
+        assert!(cut.starts_with("package p\n\n// line three\n"));
+        assert!(cut.len() <= 26 + SNIPPET_LINE_LIMIT + 1, "{}", cut.len());
+        assert_eq!(snippet_text(&o, "/virtual/missing.go".as_ref(), 1), "");
+    }
 
     #[test]
     fn gomod_requires() {

@@ -9,7 +9,7 @@
 use super::diagnostic::{Diagnostic, Finding, Severity};
 use super::matrix_gaps::MatrixInput;
 use super::registry;
-use super::rule::{Check, FileInput, Located, PlatformPlan, Rule, RunInput};
+use super::rule::{Check, DirInput, FileInput, InDir, Located, PlatformPlan, Rule, RunInput};
 use crate::configs::{eval, ConfigSet, Evaluator, FileBits};
 use crate::context::BuildContext;
 use crate::embed::AssetCache;
@@ -101,6 +101,13 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
             _ => None,
         })
         .collect();
+    let dir_rules: Vec<fn(&DirInput, &mut Vec<InDir>)> = rules
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::Dir(f) => Some(f),
+            _ => None,
+        })
+        .collect();
     let matrix_rules: Vec<fn(&MatrixInput, &mut Vec<Located>)> = rules
         .iter()
         .filter_map(|r| match r.check {
@@ -158,7 +165,25 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(di, d)| {
+            // Directory-wide facts are computed once per directory, not once per file (a
+            // package of 100,000 files made these scans quadratic).
             let specific: Vec<bool> = d.files.iter().map(platform_specific).collect();
+            let specific_count = specific.iter().filter(|s| **s).count();
+            let mut in_dir: HashMap<usize, Vec<Finding>> = HashMap::new();
+            if !dir_rules.is_empty() {
+                let di_input = DirInput {
+                    module: input.module,
+                    dir: d,
+                    platforms: input.platforms,
+                };
+                let mut found = Vec::new();
+                for r in &dir_rules {
+                    r(&di_input, &mut found);
+                }
+                for x in found {
+                    in_dir.entry(x.file).or_default().push(x.finding);
+                }
+            }
             let bits = dir_bits(di);
             let mut diags = Vec::new();
             for (i, f) in d.files.iter().enumerate() {
@@ -173,15 +198,15 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                     generate: &plans,
                     requires: input.requires,
                     cache: &cache,
-                    dir_has_other_platform_files: specific
-                        .iter()
-                        .enumerate()
-                        .any(|(j, s)| j != i && *s),
+                    dir_has_other_platform_files: specific_count > usize::from(specific[i]),
                     embed_max_file_size: input.embed_max_file_size,
                 };
                 let mut findings = Vec::new();
                 for r in &file_rules {
                     r(&fi, &mut findings);
+                }
+                if let Some(more) = in_dir.remove(&i) {
+                    findings.extend(more);
                 }
                 if let Some(more) = located.get(&(di, i)) {
                     findings.extend(more.iter().cloned());

@@ -1,6 +1,6 @@
 //! What a rule is: its stable code, default severity, documentation, and a pure function
-//! at one of three scopes ([`Check`]): one file's facts, the run's configuration, or the
-//! configuration matrix evaluated over the whole run (coverage gaps). Registering a rule is
+//! at one of four scopes ([`Check`]): one file's facts, one directory's files, the run's
+//! configuration, or the configuration matrix evaluated over the whole run (coverage gaps). Registering a rule is
 //! one line in `registry`; no rule calls another.
 
 use super::diagnostic::{Finding, Severity};
@@ -89,6 +89,21 @@ impl FileInput<'_> {
     }
 }
 
+/// What a directory-scope rule sees: one walked directory and the run's configurations.
+pub struct DirInput<'a> {
+    pub module: &'a Module,
+    pub dir: &'a DirFacts,
+    /// The run's configurations (index = the platform numbers of findings).
+    pub platforms: &'a ConfigSet,
+}
+
+/// A finding of a directory-scope rule, placed in one file of the directory.
+pub struct InDir {
+    /// Index into the directory's files.
+    pub file: usize,
+    pub finding: Finding,
+}
+
 /// What a run-scope rule sees: the configuration the run checks and where it came from.
 pub struct RunInput<'a> {
     pub platforms: &'a ConfigSet,
@@ -111,6 +126,9 @@ pub struct Located {
 pub enum Check {
     /// Once per file.
     File(fn(&FileInput, &mut Vec<Finding>)),
+    /// Once per directory, for what depends on the directory's files together (so a
+    /// directory of n files costs O(n), not O(n) per file).
+    Dir(fn(&DirInput, &mut Vec<InDir>)),
     /// Once per run, about the configuration itself; findings are placed at `tags_source`.
     Run(fn(&RunInput, &mut Vec<Finding>)),
     /// Once per walked tree, over the matrix evaluation and its coverage gaps.
