@@ -48,15 +48,29 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     };
     let unreadable = package_of(f).is_none()
         && !matches!(&f.header, HeaderOutcome::Read(h) if h.package_name == "documentation");
-    // A second name is only possible where the directory has two; most have one.
-    let mut names = input
-        .dir
-        .files
-        .iter()
-        .filter(|g| g.is_go())
-        .filter_map(package_of);
-    let first = names.next();
-    let mixed = names.any(|n| Some(n) != first);
+    // A clash is only possible with a different name on a file before this one: the name
+    // is set by the first file that is built, which is this one or an earlier one.
+    let own = package_of(f);
+    let others: Vec<&FileFacts> = match own {
+        Some(own) => input.dir.files[..index]
+            .iter()
+            .filter(|g| g.is_go() && package_of(g).is_some_and(|n| n != own))
+            .collect(),
+        None => Vec::new(),
+    };
+    let mixed = match own {
+        Some(_) => !others.is_empty(),
+        None => {
+            let mut names = input
+                .dir
+                .files
+                .iter()
+                .filter(|g| g.is_go())
+                .filter_map(package_of);
+            let first = names.next();
+            names.any(|n| Some(n) != first)
+        }
+    };
     if !unreadable && !mixed {
         return;
     }
@@ -64,6 +78,19 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let loader = loader_for(input.dir);
     let mut by_message: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, ctx) in input.platforms.contexts.iter().enumerate() {
+        // A file that reads cleanly and is not built here is ignored, never invalid.
+        if own.is_some() && !input.compiles.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        // Nor can it clash when no earlier file of another name sets the name here.
+        let sets_name = |g: &&FileFacts| {
+            !classify(std::slice::from_ref(*g), &dir, ctx, loader)
+                .name
+                .is_empty()
+        };
+        if own.is_some() && !others.iter().any(sets_name) {
+            continue;
+        }
         let upto = classify(&input.dir.files[..=index], &dir, ctx, loader);
         if !upto.invalid_go_files.contains(&f.name) {
             continue;
