@@ -12,7 +12,7 @@ usage: benches/lsp_driver.py [GOTAGS_BIN] [GOROOT_SRC] [N]
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/gotags"
-src = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/go-1.23/src"
+src = os.path.realpath(sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/go-1.23/src")
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 200
 
 tmp = tempfile.mkdtemp()
@@ -50,6 +50,7 @@ while True:
     if m.get("method") == "textDocument/publishDiagnostics":
         break
 first = time.perf_counter() - t0
+print(f"first workspace diagnostics: {first*1000:.0f} ms", file=sys.stderr, flush=True)
 # Drain the rest of the initial push.
 target = "file://" + os.path.join(root, "os/file.go")
 text = open(os.path.join(root, "os/file.go")).read()
@@ -69,11 +70,16 @@ for v in range(2, n + 2):
                 and m["params"].get("version") == v:
             break
     times.append((time.perf_counter() - start) * 1000)
+    if len(times) % 50 == 0:
+        print(f"{len(times)} edits, last {times[-1]:.2f} ms", file=sys.stderr, flush=True)
 hwm = "?"
 for line in open(f"/proc/{p.pid}/status"):
     if line.startswith("VmHWM"):
         hwm = line.split(":")[1].strip()
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+# Read up to the shutdown reply: an unread stdout pipe would block the server's writer.
+while recv().get("id") != 2:
+    pass
 send({"jsonrpc": "2.0", "method": "exit"})
 p.wait(timeout=30)
 shutil.rmtree(tmp)

@@ -84,6 +84,8 @@ struct Server<'c> {
     disk: HashMap<PathBuf, (Vec<u8>, LineIndex)>,
     /// Directories whose files changed, with their presence per platform before.
     dirty: BTreeMap<usize, Vec<bool>>,
+    /// Directories to re-check because a package they import changed its presence.
+    importers: std::collections::BTreeSet<usize>,
     published: HashMap<PathBuf, Vec<lt::Diagnostic>>,
     /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed.
     pull: bool,
@@ -118,6 +120,7 @@ impl<'c> Server<'c> {
             docs: HashMap::new(),
             disk: HashMap::new(),
             dirty: BTreeMap::new(),
+            importers: Default::default(),
             published: HashMap::new(),
             pull,
             shutting_down: false,
@@ -156,6 +159,7 @@ impl<'c> Server<'c> {
                 ws.analyse_all();
                 self.ws = Some(ws);
                 self.dirty.clear();
+                self.importers.clear();
                 self.disk.clear();
                 let n = self.ws.as_ref().map_or(0, |w| w.dirs.len());
                 self.publish((0..n).collect());
@@ -205,12 +209,12 @@ impl<'c> Server<'c> {
             lt::request::CodeActionRequest::METHOD => params(r).map(|p| self.actions(p)),
             lt::request::GotoDefinition::METHOD => params(r).map(|p| self.definition(p)),
             lt::request::DocumentDiagnosticRequest::METHOD => params(r).map(|p| {
-                self.flush();
+                self.flush_with(false);
                 self.document_diagnostics(p)
             }),
             lt::request::WorkspaceDiagnosticRequest::METHOD => {
                 params::<lt::WorkspaceDiagnosticParams>(r).map(|_| {
-                    self.flush();
+                    self.flush_with(false);
                     self.workspace_diagnostics()
                 })
             }
@@ -300,17 +304,33 @@ impl<'c> Server<'c> {
         }
     }
 
-    /// Re-checks the directories changed since the last flush and publishes.
-    fn flush(&mut self) {
-        let dirty = std::mem::take(&mut self.dirty);
-        let Some(ws) = self.ws.as_mut() else { return };
-        let mut done = Vec::new();
-        for (di, before) in dirty {
-            done.extend(ws.analyse_changed(di, &before));
+    /// Re-checks the directories changed since the last flush, one at a time, publishing
+    /// each. With `cancel`, it stops as soon as a newer message is waiting: the rest stays
+    /// queued and is re-checked after that message (an edit re-marks its directory, so
+    /// work for a superseded text is never finished).
+    fn flush_with(&mut self, cancel: bool) {
+        loop {
+            if cancel && !self.conn.receiver.is_empty() {
+                return;
+            }
+            let Some(ws) = self.ws.as_mut() else { return };
+            let done = if let Some((di, before)) = self.dirty.pop_first() {
+                self.importers.extend(ws.analyse_changed(di, &before));
+                self.importers.remove(&di);
+                di
+            } else if let Some(j) = self.importers.pop_first() {
+                ws.analyse_one(j);
+                j
+            } else {
+                return;
+            };
+            self.publish(vec![done]);
         }
-        done.sort_unstable();
-        done.dedup();
-        self.publish(done);
+    }
+
+    /// Re-checks what changed, giving way to newer messages.
+    fn flush(&mut self) {
+        self.flush_with(true);
     }
 
     /// Runs `f` over the current text of `path` (the buffer, else the saved file).
