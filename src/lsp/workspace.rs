@@ -297,15 +297,26 @@ impl Workspace {
     /// Re-checks one directory, with the packages it imports that could be empty somewhere
     /// as context (the rest cannot change its findings).
     pub fn analyse_one(&mut self, di: usize) {
-        let mut subset = vec![self.dirs[di].clone()];
-        subset.extend(
-            self.imports_of(di)
-                .into_iter()
-                .filter(|&j| !self.never_empty(j))
-                .map(|j| self.dirs[j].clone()),
-        );
+        let imports: Vec<usize> = self
+            .imports_of(di)
+            .into_iter()
+            .filter(|&j| !self.never_empty(j))
+            .collect();
         let own = self.dirs[di].dir.clone();
+        // The directory itself is moved into the run's input and back, not copied.
+        let placeholder = DirFacts {
+            dir: own.clone(),
+            rel: String::new(),
+            files: Vec::new(),
+            irregular: false,
+            hidden: Vec::new(),
+        };
+        let mut subset = vec![std::mem::replace(&mut self.dirs[di], placeholder)];
+        subset.extend(imports.into_iter().map(|j| self.dirs[j].clone()));
         let found = engine::run(&self.input(&subset));
+        if let Some(back) = subset.into_iter().next() {
+            self.dirs[di] = back;
+        }
         self.diags[di] = found
             .into_iter()
             .filter(|d| self.module.root.join(&d.file).parent() == Some(own.as_path()))
