@@ -22,6 +22,8 @@ gopls = len(sys.argv) > 1 and sys.argv[1] == "--gopls"
 if gopls:
     sys.argv.pop(1)
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/gotags"
+if os.sep in binary:
+    binary = os.path.abspath(binary)
 src = os.path.realpath(sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/go-1.23/src")
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 200
 
