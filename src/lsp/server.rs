@@ -567,7 +567,7 @@ impl<'c> Server<'c> {
         let first = p.range.start.line + 1;
         let last = p.range.end.line + 1;
         // Only kinds the client asked for ("source" is wanted by "source" or no filter).
-        let wants_source = p.context.only.as_ref().is_none_or(|only| {
+        let wants_source = p.context.only.as_ref().map_or(true, |only| {
             only.iter()
                 .any(|k| k.as_str() == "source" || k.as_str().is_empty())
         });

@@ -389,9 +389,9 @@ mod tests {
             ws.analyse_all();
             let whole = ws.diags.clone();
             assert!(whole.iter().any(|d| !d.is_empty()), "{module}: no findings");
-            for di in 0..ws.dirs.len() {
+            for (di, expected) in whole.iter().enumerate() {
                 ws.analyse_one(di);
-                assert_eq!(ws.diags[di], whole[di], "{module}: {}", ws.dirs[di].rel);
+                assert_eq!(&ws.diags[di], expected, "{module}: {}", ws.dirs[di].rel);
             }
         }
     }
