@@ -108,6 +108,7 @@ pub mod filename;
 pub mod generate;
 pub mod go;
 pub mod goenv;
+pub mod hashing;
 pub mod list;
 pub mod lsp;
 pub mod matrix;
