@@ -348,3 +348,195 @@ fn end_of_input_ends_the_server() {
     drop(conn);
     server.unwrap().join().unwrap();
 }
+
+/// The "flags that compile this file" action: the smallest tag set and a platform, as the
+/// gopls settings, shown by the command it carries.
+#[test]
+fn flags_that_compile_this_file() {
+    let (_tmp, root) = mistakes();
+    let options = json!({"platforms": "linux/amd64,windows/amd64,darwin/arm64"});
+    let mut c = Client::start(&root, false, options);
+    let file = root.join("constraints/needs_tags.go");
+    let text = "//go:build windows && (integration || (a && b))\n\npackage constraints\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1, "text": text}}),
+    );
+    let _ = c.diagnostics_for(&file);
+    let at = json!({"line": 2, "character": 0});
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&file)}, "range": {"start": at, "end": at},
+               "context": {"diagnostics": []}}),
+    );
+    let actions = r.result.unwrap();
+    let flags = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "source")
+        .cloned()
+        .unwrap_or_else(|| panic!("no flags action: {actions}"));
+    assert_eq!(
+        flags["title"],
+        "Flags that compile this file: GOOS=windows GOARCH=amd64 -tags=integration"
+    );
+    let settings = &flags["command"]["arguments"][0]["settings"];
+    assert_eq!(
+        *settings,
+        json!({"build.env": {"GOOS": "windows", "GOARCH": "amd64"},
+               "build.buildFlags": ["-tags=integration"]})
+    );
+    // Running the command shows the settings and returns them.
+    let r = c.request(
+        "workspace/executeCommand",
+        json!({"command": flags["command"]["command"], "arguments": flags["command"]["arguments"]}),
+    );
+    assert_eq!(r.result.as_ref(), Some(settings));
+    // Asking for quick fixes only leaves it out.
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&file)}, "range": {"start": at, "end": at},
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    let kinds: Vec<Value> = r
+        .result
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].clone())
+        .collect();
+    assert!(!kinds.contains(&json!("source")), "{kinds:?}");
+    // A file no tag set compiles gets no such action.
+    let never = "//go:build linux && windows\n\npackage constraints\n";
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&file), "version": 2}, "contentChanges": [{"text": never}]}),
+    );
+    let _ = c.diagnostics_for(&file);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&file)}, "range": {"start": at, "end": at},
+               "context": {"diagnostics": []}}),
+    );
+    let actions = r.result.unwrap();
+    assert!(
+        !actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["kind"] == "source"),
+        "{actions}"
+    );
+    c.stop();
+}
+
+/// The lens on a top-level declaration names the configurations where the package builds
+/// but no compiled file declares it.
+#[test]
+fn lens_on_a_declaration_missing_somewhere() {
+    let (_tmp, root) = mistakes();
+    let options = json!({"platforms": "linux/amd64,windows/amd64,darwin/arm64"});
+    let mut c = Client::start(&root, false, options);
+    let lenses = |c: &mut Client, p: &Path| -> Vec<String> {
+        let r = c.request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri(p)}}),
+        );
+        r.result
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                l["command"]["title"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let linux = root.join("matrixgaps/undef/helper_linux.go");
+    assert_eq!(
+        lenses(&mut c, &linux),
+        vec!["helper missing on 2 of 6 configurations: windows/* (2 of 6)"]
+    );
+    // Declared on every configuration where the package builds: no lens.
+    assert!(lenses(&mut c, &root.join("matrixgaps/undef/undef.go")).is_empty());
+    // A windows variant in an unsaved buffer closes the gap.
+    let win = root.join("matrixgaps/undef/helper_windows.go");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&win), "languageId": "go", "version": 1,
+               "text": "package undef\n\nfunc helper() int { return 3 }\n"}}),
+    );
+    let _ = c.diagnostics_for(&root.join("matrixgaps/undef/undef.go"));
+    assert!(lenses(&mut c, &linux).is_empty());
+    c.stop();
+}
+
+/// Edits that queue up while the server is busy are analysed once, for the last text:
+/// no diagnostics are published for a superseded version.
+#[test]
+fn queued_edits_are_analysed_once_for_the_last_text() {
+    let (_tmp, root) = mistakes();
+    let (server, client) = Connection::memory();
+    let file = root.join("constraints/burst.go");
+    let send = |m: Message| client.sender.send(m).unwrap();
+    // Everything is queued before the server starts: it drains all of it before analysing.
+    send(Message::Request(Request::new(
+        RequestId::from(1),
+        "initialize".into(),
+        json!({"processId": null, "rootUri": uri(&root), "capabilities": {},
+               "initializationOptions": {"platforms": "linux/amd64"}}),
+    )));
+    send(Message::Notification(Notification::new(
+        "initialized".into(),
+        json!({}),
+    )));
+    send(Message::Notification(Notification::new(
+        "textDocument/didOpen".into(),
+        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1,
+               "text": "package constraints\n"}}),
+    )));
+    for v in 2..=40 {
+        // Every version has a misspelt GOOS; only the last one's is `linx`.
+        let tag = if v == 40 { "linx" } else { "windos" };
+        let text = format!("//go:build {tag}\n\npackage constraints\n");
+        send(Message::Notification(Notification::new(
+            "textDocument/didChange".into(),
+            json!({"textDocument": {"uri": uri(&file), "version": v}, "contentChanges": [{"text": text}]}),
+        )));
+    }
+    let handle = std::thread::spawn(move || gotags::lsp::serve(&server).unwrap());
+    // The first diagnostics for the file are those of the last version.
+    let published = loop {
+        match client.receiver.recv_timeout(Duration::from_secs(60)) {
+            Ok(Message::Notification(n))
+                if n.method == "textDocument/publishDiagnostics"
+                    && n.params["uri"] == uri(&file) =>
+            {
+                break n.params;
+            }
+            Ok(_) => {}
+            Err(e) => panic!("no diagnostics: {e}"),
+        }
+    };
+    assert_eq!(published["version"], 40, "{published}");
+    let text = published["diagnostics"].to_string();
+    assert!(
+        text.contains("linx") && !text.contains("windos"),
+        "{published}"
+    );
+    send(Message::Request(Request::new(
+        RequestId::from(2),
+        "shutdown".into(),
+        Value::Null,
+    )));
+    send(Message::Notification(Notification::new(
+        "exit".into(),
+        Value::Null,
+    )));
+    handle.join().unwrap();
+}

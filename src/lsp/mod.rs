@@ -7,10 +7,14 @@
 //! * `settings`: the client's settings (platforms, tags, rule selection);
 //! * `workspace`: the module's facts with the buffers swapped in, and incremental re-checks;
 //! * `explain`: hover and code-lens texts (configurations, embed matches, generate commands);
+//! * `flags`: the smallest GOOS/GOARCH/-tags compiling a file, as gopls settings;
+//! * `missing`: the lens on a declaration saying where it is missing;
 //! * `convert`: URIs, findings and edits to LSP's types.
 
 pub mod convert;
 pub mod explain;
+pub mod flags;
+pub mod missing;
 pub mod server;
 pub mod settings;
 pub mod text;

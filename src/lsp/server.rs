@@ -34,13 +34,17 @@ impl std::fmt::Display for ServeError {
     }
 }
 
+/// The command behind "flags that compile this file": shows the gopls settings to paste.
+const BUILD_FLAGS: &str = "gotags.buildFlags";
+
 /// The server's capabilities.
 fn capabilities() -> Value {
     json!({
         "textDocumentSync": {"openClose": true, "change": 2, "save": false},
         "hoverProvider": true,
         "codeLensProvider": {"resolveProvider": false},
-        "codeActionProvider": {"codeActionKinds": ["quickfix"]},
+        "codeActionProvider": {"codeActionKinds": ["quickfix", "source"]},
+        "executeCommandProvider": {"commands": [BUILD_FLAGS]},
         "definitionProvider": true,
         "diagnosticProvider": {"identifier": "gotags", "interFileDependencies": true, "workspaceDiagnostics": true}
     })
@@ -84,6 +88,8 @@ struct Server<'c> {
     disk: HashMap<PathBuf, (Vec<u8>, LineIndex)>,
     /// Directories whose files changed, with their presence per platform before.
     dirty: BTreeMap<usize, Vec<bool>>,
+    /// Directories to re-check because a package they import changed its presence.
+    importers: std::collections::BTreeSet<usize>,
     published: HashMap<PathBuf, Vec<lt::Diagnostic>>,
     /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed.
     pull: bool,
@@ -118,6 +124,7 @@ impl<'c> Server<'c> {
             docs: HashMap::new(),
             disk: HashMap::new(),
             dirty: BTreeMap::new(),
+            importers: Default::default(),
             published: HashMap::new(),
             pull,
             shutting_down: false,
@@ -156,6 +163,7 @@ impl<'c> Server<'c> {
                 ws.analyse_all();
                 self.ws = Some(ws);
                 self.dirty.clear();
+                self.importers.clear();
                 self.disk.clear();
                 let n = self.ws.as_ref().map_or(0, |w| w.dirs.len());
                 self.publish((0..n).collect());
@@ -204,13 +212,14 @@ impl<'c> Server<'c> {
             lt::request::CodeLensRequest::METHOD => params(r).map(|p| self.lens(p)),
             lt::request::CodeActionRequest::METHOD => params(r).map(|p| self.actions(p)),
             lt::request::GotoDefinition::METHOD => params(r).map(|p| self.definition(p)),
+            lt::request::ExecuteCommand::METHOD => params(r).and_then(|p| self.execute(p)),
             lt::request::DocumentDiagnosticRequest::METHOD => params(r).map(|p| {
-                self.flush();
+                self.flush_with(false);
                 self.document_diagnostics(p)
             }),
             lt::request::WorkspaceDiagnosticRequest::METHOD => {
                 params::<lt::WorkspaceDiagnosticParams>(r).map(|_| {
-                    self.flush();
+                    self.flush_with(false);
                     self.workspace_diagnostics()
                 })
             }
@@ -300,17 +309,33 @@ impl<'c> Server<'c> {
         }
     }
 
-    /// Re-checks the directories changed since the last flush and publishes.
-    fn flush(&mut self) {
-        let dirty = std::mem::take(&mut self.dirty);
-        let Some(ws) = self.ws.as_mut() else { return };
-        let mut done = Vec::new();
-        for (di, before) in dirty {
-            done.extend(ws.analyse_changed(di, &before));
+    /// Re-checks the directories changed since the last flush, one at a time, publishing
+    /// each. With `cancel`, it stops as soon as a newer message is waiting: the rest stays
+    /// queued and is re-checked after that message (an edit re-marks its directory, so
+    /// work for a superseded text is never finished).
+    fn flush_with(&mut self, cancel: bool) {
+        loop {
+            if cancel && !self.conn.receiver.is_empty() {
+                return;
+            }
+            let Some(ws) = self.ws.as_mut() else { return };
+            let done = if let Some((di, before)) = self.dirty.pop_first() {
+                self.importers.extend(ws.analyse_changed(di, &before));
+                self.importers.remove(&di);
+                di
+            } else if let Some(j) = self.importers.pop_first() {
+                ws.analyse_one(j);
+                j
+            } else {
+                return;
+            };
+            self.publish(vec![done]);
         }
-        done.sort_unstable();
-        done.dedup();
-        self.publish(done);
+    }
+
+    /// Re-checks what changed, giving way to newer messages.
+    fn flush(&mut self) {
+        self.flush_with(true);
     }
 
     /// Runs `f` over the current text of `path` (the buffer, else the saved file).
@@ -357,9 +382,12 @@ impl<'c> Server<'c> {
             for x in &ws.diags[di] {
                 paths.push(ws.module.root.join(&x.file));
             }
+            // Files shown before (their diagnostics may be gone) and open buffers (each
+            // change gets an answer for its version, empty or not).
             paths.extend(
                 self.published
                     .keys()
+                    .chain(self.docs.keys())
                     .filter(|p| p.parent() == Some(d.dir.as_path()))
                     .cloned(),
             );
@@ -471,26 +499,62 @@ impl<'c> Server<'c> {
         let Some(ws) = &self.ws else {
             return json!([]);
         };
-        let Some((_, f)) = ws.file(&path) else {
+        let Some((d, f)) = ws.file(&path) else {
             return json!([]);
         };
-        let crate::facts::HeaderOutcome::Read(h) = &f.header else {
-            return json!([]);
+        let lens = |line: u32, title: String| {
+            let at = json!({"line": line.saturating_sub(1), "character": 0});
+            json!({"range": {"start": at, "end": at}, "command": {"title": title, "command": ""}})
         };
-        let Some(line) = h
-            .go_build
-            .iter()
-            .chain(&h.plus_build)
-            .map(|c| c.line.line)
-            .next()
-        else {
-            return json!([]);
+        let mut out = Vec::new();
+        if let crate::facts::HeaderOutcome::Read(h) = &f.header {
+            let first = h.go_build.iter().chain(&h.plus_build).map(|c| c.line.line);
+            if let Some(line) = first.min() {
+                out.push(lens(line, explain::lens_title(f, &ws.plan.platforms)));
+            }
+        }
+        for l in super::missing::lenses(d, f, &ws.plan.platforms) {
+            out.push(lens(l.line, l.title));
+        }
+        Value::Array(out)
+    }
+
+    /// "Flags that compile this file", as a command carrying the gopls settings.
+    fn flags_action(&self, path: &Path) -> Option<Value> {
+        let ws = self.ws.as_ref()?;
+        let (_, f) = ws.file(path)?;
+        let flags = super::flags::smallest(f, &ws.plan.platforms)?;
+        let title = format!("Flags that compile this file: {}", flags.summary());
+        let file = path.display().to_string();
+        Some(json!({
+            "title": title,
+            "kind": "source",
+            "command": {"title": title, "command": BUILD_FLAGS,
+                        "arguments": [{"file": file, "settings": flags.gopls_settings()}]}
+        }))
+    }
+
+    /// `workspace/executeCommand`: shows the gopls settings (and returns them).
+    fn execute(&mut self, p: lt::ExecuteCommandParams) -> Result<Value, (ErrorCode, String)> {
+        if p.command != BUILD_FLAGS {
+            return Err((
+                ErrorCode::InvalidParams,
+                format!("unknown command {}", p.command),
+            ));
+        }
+        let Some(arg) = p.arguments.first() else {
+            return Err((ErrorCode::InvalidParams, "no arguments".into()));
         };
-        let title = explain::lens_title(f, &ws.plan.platforms);
-        json!([{
-            "range": {"start": {"line": line - 1, "character": 0}, "end": {"line": line - 1, "character": 0}},
-            "command": {"title": title, "command": ""}
-        }])
+        let settings = &arg["settings"];
+        let text = serde_json::to_string_pretty(settings).unwrap_or_default();
+        self.notify(
+            lt::notification::ShowMessage::METHOD,
+            json!({"type": 3, "message": format!(
+                "gopls settings that build {}:\n{text}",
+                arg["file"].as_str().unwrap_or("this file")
+            )}),
+        );
+        Ok(settings.clone())
     }
 
     fn actions(&mut self, p: lt::CodeActionParams) -> Value {
@@ -502,6 +566,11 @@ impl<'c> Server<'c> {
         };
         let first = p.range.start.line + 1;
         let last = p.range.end.line + 1;
+        // Only kinds the client asked for ("source" is wanted by "source" or no filter).
+        let wants_source = p.context.only.as_ref().map_or(true, |only| {
+            only.iter()
+                .any(|k| k.as_str() == "source" || k.as_str().is_empty())
+        });
         let found: Vec<crate::check::Diagnostic> = ws
             .diags_of(&path)
             .into_iter()
@@ -509,35 +578,42 @@ impl<'c> Server<'c> {
             .cloned()
             .collect();
         let uri = p.text_document.uri;
-        self.with_text(&path, |t| {
-            let mut out = Vec::new();
-            for d in &found {
-                let Some(rule) = crate::check::registry::find(&d.code) else {
-                    continue;
-                };
-                let Some(fx) = &rule.fix else { continue };
-                let Some(edits) = (fx.edits)(&FixSite::of(t.src, d)) else {
-                    continue;
-                };
-                if fix::apply(t.src, &edits).is_none() {
-                    continue;
+        let mut out = self
+            .with_text(&path, |t| {
+                let mut out = Vec::new();
+                for d in &found {
+                    let Some(rule) = crate::check::registry::find(&d.code) else {
+                        continue;
+                    };
+                    let Some(fx) = &rule.fix else { continue };
+                    let Some(edits) = (fx.edits)(&FixSite::of(t.src, d)) else {
+                        continue;
+                    };
+                    if fix::apply(t.src, &edits).is_none() {
+                        continue;
+                    }
+                    let title = if fx.safe {
+                        format!("{} ({})", fx.title, d.code)
+                    } else {
+                        format!("{} ({}, unsafe)", fx.title, d.code)
+                    };
+                    out.push(json!({
+                        "title": title,
+                        "kind": "quickfix",
+                        "isPreferred": fx.safe,
+                        "diagnostics": [convert::diagnostic(d, t)],
+                        "edit": {"changes": {uri.as_str(): convert::text_edits(&edits, t)}}
+                    }));
                 }
-                let title = if fx.safe {
-                    format!("{} ({})", fx.title, d.code)
-                } else {
-                    format!("{} ({}, unsafe)", fx.title, d.code)
-                };
-                out.push(json!({
-                    "title": title,
-                    "kind": "quickfix",
-                    "isPreferred": fx.safe,
-                    "diagnostics": [convert::diagnostic(d, t)],
-                    "edit": {"changes": {uri.as_str(): convert::text_edits(&edits, t)}}
-                }));
+                Value::Array(out)
+            })
+            .unwrap_or_else(|| json!([]));
+        if wants_source {
+            if let (Some(more), Value::Array(all)) = (self.flags_action(&path), &mut out) {
+                all.push(more);
             }
-            Value::Array(out)
-        })
-        .unwrap_or_else(|| json!([]))
+        }
+        out
     }
 
     fn definition(&mut self, p: lt::GotoDefinitionParams) -> Value {

@@ -13,7 +13,9 @@ const MAX_FRAME: usize = 256 << 20;
 pub fn stdio() -> (Connection, JoinHandle<()>, JoinHandle<()>) {
     let (to_server, server_rx) = crossbeam_channel::unbounded::<Message>();
     let (server_tx, to_client) = crossbeam_channel::unbounded::<Message>();
-    let errors = server_tx.clone();
+    // Parse errors go to the writer on their own channel: the reader outlives the server
+    // (it may sit in a read of stdin after `exit`), and must not keep the writer open.
+    let (errors, error_rx) = crossbeam_channel::unbounded::<Message>();
     let reader = std::thread::spawn(move || {
         let stdin = io::stdin();
         let mut input = stdin.lock();
@@ -41,7 +43,27 @@ pub fn stdio() -> (Connection, JoinHandle<()>, JoinHandle<()>) {
     let writer = std::thread::spawn(move || {
         let stdout = io::stdout();
         let mut out = stdout.lock();
-        for m in to_client {
+        let mut parse_errors = Some(error_rx);
+        loop {
+            let m = match parse_errors.clone() {
+                Some(errs) => crossbeam_channel::select! {
+                    recv(to_client) -> m => match m {
+                        Ok(m) => m,
+                        Err(_) => break,
+                    },
+                    recv(errs) -> m => match m {
+                        Ok(m) => m,
+                        Err(_) => {
+                            parse_errors = None;
+                            continue;
+                        }
+                    },
+                },
+                None => match to_client.recv() {
+                    Ok(m) => m,
+                    Err(_) => break,
+                },
+            };
             if m.write(&mut out).and_then(|()| out.flush()).is_err() {
                 break;
             }

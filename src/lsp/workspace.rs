@@ -255,16 +255,68 @@ impl Workspace {
             .collect()
     }
 
-    /// Re-checks one directory (with the packages it imports as context).
-    fn analyse_one(&mut self, di: usize) {
-        let mut subset = vec![self.dirs[di].clone()];
-        subset.extend(
-            self.imports_of(di)
-                .into_iter()
-                .map(|j| self.dirs[j].clone()),
-        );
+    /// Is the package of `j` certainly non-empty on every configuration? True when its Go
+    /// files all read cleanly under one package name and one non-test file has no
+    /// constraint at all (no name suffix, no build line, no cgo): that file is in GoFiles
+    /// everywhere. Such a package cannot be an empty import (GT502), so an importer's
+    /// re-check need not evaluate it.
+    fn never_empty(&self, j: usize) -> bool {
+        let d = &self.dirs[j];
+        if d.rel.contains('@') || (self.module.path == "std" && d.rel == "builtin") {
+            return false;
+        }
+        let mut name: Option<&str> = None;
+        let mut unconstrained = false;
+        for f in d.files.iter().filter(|f| f.is_go()) {
+            let HeaderOutcome::Read(h) = &f.header else {
+                return false;
+            };
+            if h.parse_error.is_some() {
+                return false;
+            }
+            if h.package_name == "documentation" {
+                continue;
+            }
+            let own = match h.package_name.strip_suffix("_test") {
+                Some(base) if f.is_test() => base,
+                _ => h.package_name.as_str(),
+            };
+            if name.is_some_and(|n| n != own) {
+                return false;
+            }
+            name = Some(own);
+            unconstrained |= !f.is_test()
+                && f.name_constraint == crate::filename::NameConstraint::None
+                && h.go_build.is_none()
+                && h.plus_build.is_empty()
+                && !h.imports_c();
+        }
+        unconstrained
+    }
+
+    /// Re-checks one directory, with the packages it imports that could be empty somewhere
+    /// as context (the rest cannot change its findings).
+    pub fn analyse_one(&mut self, di: usize) {
+        let imports: Vec<usize> = self
+            .imports_of(di)
+            .into_iter()
+            .filter(|&j| !self.never_empty(j))
+            .collect();
         let own = self.dirs[di].dir.clone();
+        // The directory itself is moved into the run's input and back, not copied.
+        let placeholder = DirFacts {
+            dir: own.clone(),
+            rel: String::new(),
+            files: Vec::new(),
+            irregular: false,
+            hidden: Vec::new(),
+        };
+        let mut subset = vec![std::mem::replace(&mut self.dirs[di], placeholder)];
+        subset.extend(imports.into_iter().map(|j| self.dirs[j].clone()));
         let found = engine::run(&self.input(&subset));
+        if let Some(back) = subset.into_iter().next() {
+            self.dirs[di] = back;
+        }
         self.diags[di] = found
             .into_iter()
             .filter(|d| self.module.root.join(&d.file).parent() == Some(own.as_path()))
@@ -272,27 +324,23 @@ impl Workspace {
     }
 
     /// Re-checks directory `di` after one of its files changed (`before`: its presence per
-    /// platform before the change); returns every directory re-checked.
+    /// platform before the change); returns the directories whose findings can change
+    /// with it and must be re-checked next (its importers, when its presence changed).
     pub fn analyse_changed(&mut self, di: usize, before: &[bool]) -> Vec<usize> {
         self.analyse_one(di);
-        let mut done = vec![di];
-        if self.presence(di) != before {
-            let path = self.module.import_path(&self.dirs[di].rel);
-            let importers: Vec<usize> = (0..self.dirs.len())
-                .filter(|&j| j != di)
-                .filter(|&j| {
-                    self.dirs[j].files.iter().any(|f| match &f.header {
-                        HeaderOutcome::Read(h) => h.imports.iter().any(|i| i.path == path),
-                        _ => false,
-                    })
-                })
-                .collect();
-            for j in importers {
-                self.analyse_one(j);
-                done.push(j);
-            }
+        if self.presence(di) == before {
+            return Vec::new();
         }
-        done
+        let path = self.module.import_path(&self.dirs[di].rel);
+        (0..self.dirs.len())
+            .filter(|&j| j != di)
+            .filter(|&j| {
+                self.dirs[j].files.iter().any(|f| match &f.header {
+                    HeaderOutcome::Read(h) => h.imports.iter().any(|i| i.path == path),
+                    _ => false,
+                })
+            })
+            .collect()
     }
 
     /// The presence vector of a directory (call before changing it).
@@ -316,4 +364,35 @@ impl Workspace {
 fn is_source_name(name: &str) -> bool {
     !crate::filename::is_hidden(name)
         && crate::platform::is_source_ext(crate::filename::extension(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Workspace;
+    use crate::lsp::settings::Settings;
+    use std::path::Path;
+
+    /// A directory re-checked on its own (with only the imports that can be empty) finds
+    /// exactly what the whole-module run finds for it.
+    #[test]
+    fn one_directory_matches_the_whole_run() {
+        // GOTAGS_EQUIV_ROOT adds a tree of one's own (a copy of GOROOT/src, say).
+        let extra = std::env::var("GOTAGS_EQUIV_ROOT").ok();
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let roots = ["corpus/mistakes", "corpus/gaps"].map(|m| here.join(m));
+        for root in roots.iter().cloned().chain(extra.map(Into::into)) {
+            let module = root.display().to_string();
+            let mut ws = match Workspace::load(&root, &Settings::default(), String::new()) {
+                Ok(ws) => ws,
+                Err(e) => panic!("{module}: {e}"),
+            };
+            ws.analyse_all();
+            let whole = ws.diags.clone();
+            assert!(whole.iter().any(|d| !d.is_empty()), "{module}: no findings");
+            for (di, expected) in whole.iter().enumerate() {
+                ws.analyse_one(di);
+                assert_eq!(&ws.diags[di], expected, "{module}: {}", ws.dirs[di].rel);
+            }
+        }
+    }
 }
