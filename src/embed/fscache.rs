@@ -53,7 +53,8 @@ impl std::hash::Hasher for FnvHasher {
 type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
 type Memo<K, V> = RwLock<HashMap<K, V, FnvBuild>>;
 /// (clean package dir, exact pattern bytes) → the pattern's outcome.
-type PatternKey = (Vec<u8>, Vec<u8>);
+/// (package directory, pattern bytes, how bad names in walked directories are treated).
+type PatternKey = (Vec<u8>, Vec<u8>, super::resolve::BadNames);
 type PatternOutcome = Result<Arc<PatternReport>, String>;
 
 /// Memoising view of the asset tree (see the module docs). `Send + Sync`.
@@ -200,16 +201,12 @@ impl AssetCache {
 
     pub(crate) fn pattern_memo(
         &self,
-        key: &(Vec<u8>, Vec<u8>),
+        key: &PatternKey,
     ) -> Option<Result<Arc<PatternReport>, String>> {
         get(&self.patterns, key)
     }
 
-    pub(crate) fn set_pattern_memo(
-        &self,
-        key: (Vec<u8>, Vec<u8>),
-        v: Result<Arc<PatternReport>, String>,
-    ) {
+    pub(crate) fn set_pattern_memo(&self, key: PatternKey, v: Result<Arc<PatternReport>, String>) {
         put(&self.patterns, key, v);
     }
 }
