@@ -31,6 +31,14 @@ pub fn run_full(code: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
     run_with(code, "all", files)
 }
 
+/// The `go` line of the module the helper writes: a given go.mod's, else 1.23.
+fn go_line(files: &[(&str, &str)]) -> Option<String> {
+    match files.iter().find(|(n, _)| *n == "go.mod") {
+        Some((_, text)) => crate::go::release::go_directive(text),
+        None => Some("1.23".into()),
+    }
+}
+
 fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical");
@@ -48,6 +56,7 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         root: root.clone(),
         path: "example.com/t".into(),
         requires: Vec::new(),
+        go: go_line(files),
     };
     let (dirs, _) = walk::walk_to(&module, &root, ReadDepth::Full);
     // Off everywhere and on where supported: the set the rule tests count platforms in.

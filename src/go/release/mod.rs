@@ -283,6 +283,19 @@ pub fn find(name: &str) -> Result<&'static Release, UnknownRelease> {
     by_minor(minor).ok_or_else(unknown)
 }
 
+/// The version of the `go` directive of a go.mod or go.work text (`go 1.21` → `1.21`): the
+/// first field after the keyword, comments removed.
+pub fn go_directive(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let line = line.split("//").next().unwrap_or("");
+        let mut fields = line.split_whitespace();
+        match (fields.next(), fields.next()) {
+            (Some("go"), Some(v)) => Some(v.to_string()),
+            _ => None,
+        }
+    })
+}
+
 /// The table for Go 1.`minor`, if gotags has one.
 pub fn by_minor(minor: u32) -> Option<&'static Release> {
     ALL.iter().copied().find(|r| r.minor == minor)
