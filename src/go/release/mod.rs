@@ -128,6 +128,17 @@ pub struct GoList {
     pub index_checks_import_paths: bool,
 }
 
+impl GoList {
+    /// The behaviours that can make `list` print a directory differently under two releases
+    /// whose file selection is the same, as one value (equal values: same listing).
+    pub fn listing_key(&self) -> u8 {
+        u8::from(self.constraint_size_limits)
+            | u8::from(self.embed_token_scan) << 1
+            | u8::from(self.embed_bad_name_error) << 2
+            | u8::from(self.index_checks_import_paths) << 3
+    }
+}
+
 /// When a command needs the external linker though it has no cgo
 /// (`internal/platform/supported.go`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
