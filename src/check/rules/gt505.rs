@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A file whose constraint holds only for Go releases older than the module's go line (`//go:build !go1.21` in a `go 1.21` module): some port, cgo setting, compiler and tag set would build it, but no release from the go line on. Files no configuration at all compiles are GT202's.",
         why: "Every Go that can build the module skips the file: it is a fallback for releases the module dropped, dead code nobody compiles or tests.",
-        example: "// go.mod: go 1.21\n//go:build !go1.21\n\npackage p",
+        example: "-- go.mod --\nmodule example.com/m\n\ngo 1.21\n-- old.go --\n//go:build !go1.21\n\npackage p\n",
         fix: "Delete the file (what it provided is in the file with the `go1.N` constraint), or lower the go line if the module still supports that release.",
     },
     check: Check::File(check),
