@@ -15,12 +15,14 @@ pub static RULE: Rule = Rule {
         finds: "A `go1.N` term that is always true for the module: go.mod's `go` line is 1.N or later, so every Go release that builds the module sets the tag (`//go:build go1.18` in a `go 1.21` module). Off by default (trees often keep such terms while their go line moves): enable it with `--enable GT209` or `[check] enable`.",
         why: "The term no longer selects anything; it only suggests the file still serves an older Go, which the module has dropped.",
         example: "-- go.mod --\nmodule example.com/m\n\ngo 1.21\n-- p.go --\n//go:build go1.18 && linux\n\npackage p\n",
-        fix: "Delete the term (`//go:build linux`), or the whole line when nothing else is left. The quick fix does either when the file has no `// +build` lines.",
+        fix: "Delete the term (`//go:build linux`), or the whole line when nothing else is left. The quick fix (with `--unsafe-fixes`) does either when the file has no `// +build` lines.",
     },
     check: Check::File(check),
     fix: Some(crate::check::fix::Fix {
         title: "Delete the always-true release term",
-        safe: true,
+        // It changes nothing for the releases the module supports, but the rule is off by
+        // default and a term may be kept on purpose: applied with `--unsafe-fixes`.
+        safe: false,
         edits: delete_term,
     }),
 };
