@@ -56,10 +56,10 @@ fn main() -> ExitCode {
     let colour = parsed.color;
     let dir = match &parsed.command {
         Command::List(a) => Some(a.patterns.start_dir()),
-        Command::Matrix(a) => Some(a.path.clone()),
-        Command::Embed(a) => Some(a.path.clone()),
-        Command::Generate(a) => Some(a.paths.first().cloned()),
-        Command::Check(a) => Some(a.paths.first().cloned()),
+        Command::Matrix(a) => Some(a.patterns.start_dir()),
+        Command::Embed(a) => Some(a.patterns.start_dir()),
+        Command::Generate(a) => Some(a.patterns.start_dir()),
+        Command::Check(a) => Some(a.patterns.start_dir()),
         Command::Eval(_) | Command::Env(_) => Some(None),
         Command::Init(_) | Command::Completions(_) | Command::Man | Command::Lsp(_) => None,
     };

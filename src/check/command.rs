@@ -9,8 +9,10 @@ use crate::config::Config;
 use crate::configs::{tag_sets_of, CgoMode, ConfigSet, TagSet};
 use crate::facts::ReadDepth;
 use crate::matrix::MatrixError;
+use crate::packages::ModuleSet;
 use crate::source::{Disk, FileKind, SharedSource, Source, SourceError};
 use crate::walk::{self, ModuleError, WalkProblem};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -32,6 +34,32 @@ pub struct CheckOptions {
     pub enable: Vec<String>,
     pub config: Option<PathBuf>,
     pub goroot: String,
+    /// Packages already chosen (by the package-pattern resolver), checked instead of
+    /// walking `paths` (which then only locates gotags.toml).
+    pub packages: Option<Vec<PackageTarget>>,
+    /// Name each finding's module ([`Diagnostic::module`]) and list the modules in the
+    /// report: a run over several modules.
+    pub per_module: bool,
+}
+
+/// One module's packages to check, and the files to keep findings of (`None`: all).
+#[derive(Clone, Debug)]
+pub struct PackageTarget {
+    pub set: ModuleSet,
+    pub files: Option<Vec<PathBuf>>,
+}
+
+/// One module of a run over several (`CheckOptions::per_module`): what a renderer needs to
+/// report per module (a SARIF run each, `automationDetails.id` from `dir`). Findings name
+/// their module by `path` in [`Diagnostic::module`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ModuleRun {
+    /// The module path (`example.com/a`).
+    pub path: String,
+    /// The module root as shown (relative to the working directory when inside it; `.`).
+    pub dir: String,
+    /// The go.mod `go` line.
+    pub go: Option<String>,
 }
 
 /// A usage or I/O problem (exit status 2).
@@ -82,6 +110,8 @@ pub struct CheckReport {
     pub texts: SourceTexts,
     /// Directories and files that could not be read (the run went on without them).
     pub problems: Vec<WalkProblem>,
+    /// The modules checked, in order, when the run covered several (else empty).
+    pub modules: Vec<ModuleRun>,
 }
 
 /// Module paths named by `require` directives of a go.mod text.
@@ -189,14 +219,33 @@ pub fn run_in(
     let mut all = Vec::new();
     let mut checked: Option<ConfigSet> = None;
     let mut problems = Vec::new();
-    for (start, files) in targets(&*source, &paths)? {
-        let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
+    let mut modules: Vec<ModuleRun> = Vec::new();
+    let jobs: Vec<Job> = match &opts.packages {
+        Some(given) => given.iter().map(Job::Given).collect(),
+        None => targets(&*source, &paths)?
+            .into_iter()
+            .map(|(start, files)| Job::Walk(start, files))
+            .collect(),
+    };
+    for job in jobs {
+        let (module, dirs, files, go) = match job {
+            Job::Walk(start, files) => {
+                let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
+                let (dirs, found) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
+                problems.extend(found);
+                (Cow::Owned(module), Cow::Owned(dirs), files, None)
+            }
+            Job::Given(t) => (
+                Cow::Borrowed(&*t.set.module),
+                Cow::Borrowed(t.set.dirs.as_slice()),
+                t.files.clone(),
+                t.set.go.clone(),
+            ),
+        };
         let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
             .map_err(CheckError::Platforms)?;
         let plats =
             ConfigSet::new(configs).map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
-        let (dirs, found) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
-        problems.extend(found);
         let input = CheckInput {
             module: &module,
             dirs: &dirs,
@@ -208,7 +257,19 @@ pub fn run_in(
             embed_max_file_size: config.embed.max_file_size,
             source: source.clone(),
         };
-        let found = engine::run(&input);
+        let mut found = engine::run(&input);
+        if opts.per_module {
+            for d in &mut found {
+                d.module = Some(module.path.clone());
+            }
+            if !modules.iter().any(|m| m.path == module.path) {
+                modules.push(ModuleRun {
+                    path: module.path.clone(),
+                    dir: crate::generate::plan::short_path(&module.root, cwd),
+                    go,
+                });
+            }
+        }
         match &files {
             None => all.extend(found),
             Some(files) => all.extend(found.into_iter().filter(|d| {
@@ -240,7 +301,14 @@ pub fn run_in(
         diagnostics: all,
         texts,
         problems,
+        modules,
     })
+}
+
+/// One unit of a check run: a path to walk as `./...`, or packages already chosen.
+enum Job<'a> {
+    Walk(PathBuf, Option<Vec<PathBuf>>),
+    Given(&'a PackageTarget),
 }
 
 /// The text of every file a finding names, read through `source` once each.

@@ -85,4 +85,8 @@ pub struct Diagnostic {
     /// depend on the platform.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub platforms: Vec<String>,
+    /// The module path of the file's module, when the run covered several modules
+    /// (`--all-modules`, a workspace); `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
 }

@@ -222,6 +222,7 @@ pub fn run_config(input: &RunInput, selection: &Selection) -> Vec<Diagnostic> {
             end_column: x.end_column,
             help: x.help,
             platforms: Vec::new(),
+            module: None,
         }));
     }
     out
@@ -326,6 +327,7 @@ fn place(
                     .into_iter()
                     .filter_map(|i| input.platforms.labels.get(i).cloned())
                     .collect(),
+                module: None,
             }
         })
         .collect()

@@ -1,7 +1,8 @@
 //! `gotags check`: build-constraint, generate and embed mistakes on every platform at once,
 //! in eight output formats, with `--explain` for the rule documentation.
 
-use super::error::{CliError, EXIT_FINDINGS};
+use super::error::{CliError, EXIT_FINDINGS, EXIT_USAGE};
+use super::patterns::{self as pats, ModulesArg, PatternArgs};
 use super::{color, context, output, paths, problems};
 use clap::Args;
 use gotags::check::{command, registry};
@@ -12,10 +13,13 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Directories to check, each as `./...` there (default: the current directory), or
-    /// files: each is checked in its package and only its findings are reported (for
-    /// pre-commit hooks and editors).
-    pub paths: Vec<PathBuf>,
+    /// Directories to check, each as `./...` there (default: the current directory),
+    /// files (each checked in its package, only its findings reported: for pre-commit hooks
+    /// and editors), or package patterns as `go vet` takes them (`./...`, import paths).
+    #[command(flatten)]
+    pub patterns: PatternArgs,
+    #[command(flatten)]
+    modules: ModulesArg,
     /// Platforms: all, first-class, goreleaser, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
     /// (default: gotags.toml, else all).
     #[arg(long)]
@@ -115,6 +119,37 @@ pub fn tag_sets(text: &str) -> Result<Vec<Vec<String>>, CliError> {
     text.split(';').map(context::tags).collect()
 }
 
+/// The packages the arguments name, through the package resolver (files, directories and
+/// patterns; `--all-modules`), with the directories gotags.toml is looked up from and the
+/// count of modules that could not be loaded.
+fn packages(
+    args: &CheckArgs,
+) -> Result<(Vec<command::PackageTarget>, Vec<PathBuf>, usize), CliError> {
+    let ctx = pats::any_platform()?;
+    let goroot = pats::goroot(None);
+    let targets = pats::resolve_check(&args.patterns, &args.modules, &ctx, goroot.as_deref())?;
+    let (mut out, mut starts, mut failed) = (Vec::new(), Vec::new(), 0);
+    for mut t in targets {
+        t.resolution.stop_on_errors()?;
+        failed += t.resolution.failed_modules;
+        starts.push(t.resolution.base.clone());
+        for set in t.resolution.take_modules() {
+            out.push(command::PackageTarget {
+                set,
+                files: t.files.clone(),
+            });
+        }
+    }
+    Ok((out, starts, failed))
+}
+
+/// Does the run cover more than one module?
+fn several_modules(packages: &[command::PackageTarget]) -> bool {
+    packages
+        .iter()
+        .any(|p| p.set.module.root != packages[0].set.module.root)
+}
+
 pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliError> {
     if let Some(code) = &args.explain {
         return explain(code);
@@ -132,8 +167,9 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         (None, None) => None,
     };
     let process_env = |name: &str| std::env::var(name).ok();
-    let opts = command::CheckOptions {
-        paths: args.paths.clone(),
+    let (given, start, failed_modules) = packages(&args)?;
+    let mut opts = command::CheckOptions {
+        paths: start,
         platforms: args.platforms.clone(),
         cgo: args.cgo.map(|c| c.setting().mode()),
         tags_sets,
@@ -142,6 +178,8 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         enable: args.enable.clone(),
         config: args.config.clone(),
         goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
+        per_module: args.modules.all_modules || several_modules(&given),
+        packages: Some(given),
     };
     let mut report = command::run(&opts, &cwd).map_err(CliError::Check)?;
     problems::report(&report.problems);
@@ -160,6 +198,8 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         if args.diff {
             return Ok(ExitCode::SUCCESS);
         }
+        // The fixed files are read again.
+        opts.packages = Some(packages(&args)?.0);
         report = command::run(&opts, &cwd).map_err(CliError::Check)?;
     }
     let (diags, texts) = (report.diagnostics, report.texts);
@@ -177,7 +217,9 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
     }
     let color = color::for_stdout(colour);
     output::to_stdout(|out| rd::write(out, format, &diags, color, &texts))?;
-    Ok(if command::has_errors(&diags) && !args.exit_zero {
+    Ok(if failed_modules > 0 {
+        ExitCode::from(EXIT_USAGE)
+    } else if command::has_errors(&diags) && !args.exit_zero {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

@@ -3,13 +3,14 @@
 
 use super::context::{ContextArgs, OnOff};
 use super::error::{CliError, EXIT_FINDINGS};
-use super::{output, paths, problems, settings};
+use super::patterns::{self as pats, ModulesArg, PatternArgs};
+use super::{output, settings};
 use clap::{Args, ValueEnum};
 use gotags::context::BuildContext;
 use gotags::embed::AssetCache;
 use gotags::embed_report::{self, Budgets, ByteSize};
 use gotags::render;
-use gotags::walk;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,8 +22,10 @@ pub enum Format {
 
 #[derive(Args, Debug)]
 pub struct EmbedArgs {
-    /// Directory to report on, as `./...` run there (default: the current directory).
-    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub patterns: PatternArgs,
+    #[command(flatten)]
+    modules: ModulesArg,
     #[command(flatten)]
     context: ContextArgs,
     /// Platforms to report on, as the other commands take them: `all` (every port of `go tool
@@ -86,39 +89,94 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
 
 pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
     let contexts = contexts(&args)?;
-    let at = paths::locate(args.path.as_deref())?;
-    let (dirs, found) = walk::walk(&at.module, &at.start);
-    problems::report(&found);
+    let mut r = pats::resolve(
+        &args.patterns,
+        &contexts[0],
+        pats::goroot(None).as_deref(),
+        pats::Want {
+            depth: gotags::facts::ReadDepth::Header,
+            every_platform: true,
+            all_modules: args.modules.all_modules,
+            go_list: false,
+        },
+    )?;
+    r.stop_on_errors()?;
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
     let cache = std::mem::ManuallyDrop::new(AssetCache::new());
-    let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
-    let mut report = embed_report::collect(
-        &at.module,
-        &dirs,
-        &contexts,
-        &cache,
-        contexts.len() > 1 || args.platforms.is_some() || args.all_platforms,
-    );
+    let config = settings::load(args.config.as_ref(), &r.cwd, &r.base)?;
     let budgets = Budgets {
         total: args.budget.or(config.embed.budget),
         package: args.budget_package.or(config.embed.budget_package),
         file: args.budget_file.or(config.embed.budget_file),
     };
     let mut breached = false;
-    if !budgets.is_empty() {
-        let outcome = embed_report::evaluate(&report, &budgets);
-        breached = !outcome.breaches.is_empty();
-        report.budget = Some(outcome);
+    let mut reports = Vec::new();
+    for set in r.take_modules() {
+        let mut report = embed_report::collect(
+            &set.module,
+            &set.dirs,
+            &contexts,
+            &cache,
+            contexts.len() > 1 || args.platforms.is_some() || args.all_platforms,
+        );
+        if !budgets.is_empty() {
+            let outcome = embed_report::evaluate(&report, &budgets);
+            breached |= !outcome.breaches.is_empty();
+            report.budget = Some(outcome);
+        }
+        reports.push((set, report));
     }
-    output::to_stdout(|out| match args.format {
-        Format::Json => render::embed::write_json(out, &report),
-        Format::Text => render::embed::write_text(out, &report),
+    let several = reports.len() != 1 || args.modules.all_modules;
+    output::to_stdout(|out| {
+        if !several {
+            return match (args.format, reports.first()) {
+                (Format::Json, Some((_, rep))) => render::embed::write_json(out, rep),
+                (Format::Text, Some((_, rep))) => render::embed::write_text(out, rep),
+                (_, None) => Ok(()),
+            };
+        }
+        // Several modules: each report under its module; JSON as
+        // `{"modules": [{"module", "root", "go", "report"}, ...]}`.
+        if args.format == Format::Json {
+            out.write_all(b"{\"modules\":[")?;
+        }
+        for (i, (set, rep)) in reports.iter().enumerate() {
+            match args.format {
+                Format::Json => {
+                    if i > 0 {
+                        out.write_all(b",")?;
+                    }
+                    let head = serde_json::json!({
+                        "module": set.module.path,
+                        "root": set.module.root,
+                        "go": set.go,
+                    })
+                    .to_string();
+                    out.write_all(head.trim_end_matches('}').as_bytes())?;
+                    out.write_all(b",\"report\":")?;
+                    render::embed::write_json(out, rep)?;
+                    out.write_all(b"}")?;
+                }
+                Format::Text => {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    let go = set.go.as_deref().map(|g| format!(" (go {g})"));
+                    writeln!(out, "module {}{}", set.module.path, go.unwrap_or_default())?;
+                    render::embed::write_text(out, rep)?;
+                }
+            }
+        }
+        if args.format == Format::Json {
+            out.write_all(b"]}\n")?;
+        }
+        Ok(())
     })?;
     if !breached {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(r.exit(ExitCode::SUCCESS));
     }
     if args.format == Format::Json {
         eprintln!("gotags: embed budget exceeded (see \"budget\" in the report)");
     }
-    Ok(ExitCode::from(EXIT_FINDINGS))
+    Ok(r.exit(ExitCode::from(EXIT_FINDINGS)))
 }

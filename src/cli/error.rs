@@ -22,6 +22,8 @@ pub enum PathProblem {
     NotADirectory,
     /// A regular file was required.
     NotARegularFile,
+    /// `-C DIR` cannot be entered (Go's errno wording).
+    Chdir(String),
 }
 
 /// A failed run (exit status [`EXIT_USAGE`]).
@@ -33,10 +35,10 @@ pub enum CliError {
     Path { path: PathBuf, problem: PathProblem },
     /// Named `.go` files must share one directory.
     FilesInTwoDirectories { first: PathBuf, second: PathBuf },
-    /// No module around the start directory.
-    Module(gotags::walk::ModuleError),
     /// The main modules (go.work / go.mod) cannot be set up.
     Workspace(gotags::packages::WorkspaceError),
+    /// Patterns go would stop on (a missing directory, no Go files, …), one message each.
+    Patterns(Vec<String>),
     /// gotags.toml cannot be read or parsed (the config layer's message).
     Config(String),
     /// The build context (platform, tags, environment) is invalid.
@@ -93,6 +95,7 @@ impl fmt::Display for CliError {
             CliError::Path { path, problem } => match problem {
                 PathProblem::Unreadable(why) => write!(f, "{}: {why}", path.display()),
                 PathProblem::NotADirectory => write!(f, "{}: not a directory", path.display()),
+                PathProblem::Chdir(why) => write!(f, "chdir {}: {why}", path.display()),
                 PathProblem::NotARegularFile => {
                     write!(f, "{}: not a regular file", path.display())
                 }
@@ -106,8 +109,8 @@ impl fmt::Display for CliError {
             CliError::Config(m) | CliError::Configurations(m) | CliError::Matrix(m) => {
                 f.write_str(m)
             }
-            CliError::Module(e) => write!(f, "{e}"),
             CliError::Workspace(e) => write!(f, "{e}"),
+            CliError::Patterns(errs) => f.write_str(&errs.join("\ngotags: ")),
             CliError::Check(e) => write!(f, "{e}"),
             CliError::Context(e) => write!(f, "{e}"),
             CliError::Pattern { flag, source } => write!(f, "generate: --{flag}: {source}"),

@@ -3,7 +3,8 @@
 
 use super::context::ContextArgs;
 use super::error::{CliError, EXIT_FINDINGS};
-use super::{output, paths, problems};
+use super::patterns::{self as pats, PatternArgs};
+use super::{output, paths};
 use clap::{Args, ValueEnum};
 use gotags::generate::{self as g, render as gr};
 use gotags::walk;
@@ -22,10 +23,11 @@ pub enum GenerateFormat {
 
 #[derive(Args, Debug)]
 pub struct GenerateArgs {
-    /// A directory to scan, as `go generate ./...` run there (default: the current
-    /// directory); or `.go` files of one directory, which form one package whose build
+    /// Package patterns, as `go generate` takes them (default `./...`; one directory means
+    /// `-C DIR ./...`); or `.go` files of one directory, which form one package whose build
     /// constraints are all ignored, as `go generate a.go b.go` does.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub patterns: PatternArgs,
     #[command(flatten)]
     context: ContextArgs,
     /// Only directives whose line matches this regular expression.
@@ -71,18 +73,36 @@ pub fn run(args: GenerateArgs) -> Result<ExitCode, CliError> {
         cwd: &cwd,
         process_env: &process_env,
     };
-    let events = if paths::all_go_files(&args.paths) {
-        let dir = named_go_files(&args.paths, &cwd)?;
+    let named: Vec<PathBuf> = args.patterns.patterns.iter().map(PathBuf::from).collect();
+    let events = if paths::all_go_files(&named) {
+        let dir = named_go_files(&named, &cwd)?;
         g::plan_named(&dir, &ctx, &env, &filter).0
     } else {
-        if args.paths.len() > 1 {
+        // Several directories in the older form (no `./`): not patterns.
+        if named.len() > 1
+            && named
+                .iter()
+                .all(|p| p.is_relative() && !p.starts_with(".") && p.is_dir())
+        {
             return Err(CliError::GenerateTakesOneDirectory);
         }
-        let start = paths::start_dir(args.paths.first().map(PathBuf::as_path), &cwd)?;
-        let module = walk::find_module(&start).map_err(CliError::Module)?;
-        let (dirs, found) = walk::walk_to(&module, &start, gotags::facts::ReadDepth::Full);
-        problems::report(&found);
-        g::plan(&module, &dirs, &ctx, &env, &filter).0
+        let mut r = pats::resolve(
+            &args.patterns,
+            &ctx,
+            pats::goroot(None).as_deref(),
+            pats::Want {
+                depth: gotags::facts::ReadDepth::Full,
+                every_platform: false,
+                all_modules: false,
+                go_list: false,
+            },
+        )?;
+        r.stop_on_errors()?;
+        let mut events = Vec::new();
+        for set in r.take_modules() {
+            events.extend(g::plan(&set.module, &set.dirs, &ctx, &env, &filter).0);
+        }
+        events
     };
     let failed = events.iter().any(|e| matches!(e, g::Event::Error(_)));
     output::to_stdout(|out| match args.format {

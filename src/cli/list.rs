@@ -21,6 +21,8 @@ use std::process::ExitCode;
 pub struct ListArgs {
     #[command(flatten)]
     pub patterns: PatternArgs,
+    #[command(flatten)]
+    modules: pats::ModulesArg,
     /// The Go distribution for `std` and `cmd` (default: $GOROOT).
     #[arg(long)]
     goroot: Option<PathBuf>,
@@ -52,6 +54,7 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
         _ => None,
     };
     let cache = AssetCache::new();
+    let mut status = ExitCode::SUCCESS;
     let packages = if let Some(pattern) = single_goroot {
         let cwd = paths::cwd()?;
         let goroot = args
@@ -75,12 +78,18 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
             &args.patterns,
             &ctx,
             goroot.as_deref(),
-            gotags::facts::ReadDepth::Header,
+            pats::Want {
+                depth: gotags::facts::ReadDepth::Header,
+                every_platform: false,
+                all_modules: args.modules.all_modules,
+                go_list: true,
+            },
         )?;
         let opts = ListOptions {
             test: args.test,
             goroot_pattern: None,
         };
+        status = r.exit(status);
         r.packages()
             .map(|item| match item {
                 Item::Package { module, dir, .. } => {
@@ -119,7 +128,7 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
         },
     };
     emit(&packages, args.json, &ctx, view)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(status)
 }
 
 fn emit(

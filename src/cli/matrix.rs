@@ -2,12 +2,15 @@
 //! reasons, coverage gaps and a minimal CI matrix.
 
 use super::error::CliError;
-use super::{color, output, paths, problems, settings, terminal};
+use super::patterns::{self as pats, ModulesArg, PatternArgs};
+use super::{color, output, paths, settings, terminal};
 use clap::{Args, ValueEnum};
 use gotags::config::CgoSetting;
 use gotags::matrix;
+use gotags::packages::ModuleSet;
 use gotags::render;
 use gotags::walk;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,8 +34,10 @@ pub enum MatrixFormat {
 
 #[derive(Args, Debug)]
 pub struct MatrixArgs {
-    /// Directory to evaluate, as `./...` run there (default: the current directory).
-    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub patterns: PatternArgs,
+    #[command(flatten)]
+    modules: ModulesArg,
     /// `all` (every port), `first-class`, `goreleaser`, or GOOS/GOARCH[/VARIANT][/cgo|/nocgo],...
     /// such as `linux/amd64,linux/arm/7,linux/amd64/v3/nocgo` (default: gotags.toml, else all).
     #[arg(long)]
@@ -88,8 +93,19 @@ pub fn run(
     releases: Option<&str>,
     colour: color::ColorChoice,
 ) -> Result<ExitCode, CliError> {
-    let at = paths::locate(args.path.as_deref())?;
-    let config = settings::load(args.config.as_ref(), &at.cwd, &at.start)?;
+    let mut r = pats::resolve(
+        &args.patterns,
+        &pats::any_platform()?,
+        pats::goroot(None).as_deref(),
+        pats::Want {
+            depth: gotags::facts::ReadDepth::Decls,
+            every_platform: true,
+            all_modules: args.modules.all_modules,
+            go_list: false,
+        },
+    )?;
+    r.stop_on_errors()?;
+    let config = settings::load(args.config.as_ref(), &r.cwd, &r.base)?;
     let cgo = settings::cgo(args.cgo.map(CgoChoice::setting), &config).mode();
     let platforms = settings::platforms(args.platforms.as_deref(), &config);
     let tags_sets =
@@ -99,25 +115,39 @@ pub fn run(
         None => config.matrix.go.clone().unwrap_or_default(),
     };
     let sets = tags_sets.as_deref().map(gotags::configs::parse_tag_sets);
-    let configs = matrix::resolve_releases(&at.module.root, &platforms, sets, cgo, &releases)
-        .map_err(|e| CliError::Configurations(e.to_string()))?;
-    let (dirs, found) = walk::walk_to(&at.module, &at.start, gotags::facts::ReadDepth::Decls);
-    problems::report(&found);
-    let embed = if args.format == MatrixFormat::Html && args.explain.is_none() {
-        embed_bars(&at.module, &dirs, &configs)
-    } else {
-        Vec::new()
-    };
     let opts = matrix::RunOptions {
         cover: args.cover,
         all_decl_differences: args.all_decl_differences,
         reasons: args.explain.is_none() && args.format == MatrixFormat::Json,
     };
-    let m = matrix::run_with(at.module, dirs, configs, opts, &at.cwd)
-        .map_err(|e| CliError::Matrix(e.to_string()))?;
+    let html = args.format == MatrixFormat::Html && args.explain.is_none();
+    let mut modules = r.take_modules();
+    let cwd = r.cwd.clone();
+    let one = |set: ModuleSet| -> Result<Computed, CliError> {
+        let module = (*set.module).clone();
+        let configs =
+            matrix::resolve_releases(&module.root, &platforms, sets.clone(), cgo, &releases)
+                .map_err(|e| CliError::Configurations(e.to_string()))?;
+        let embed = if html {
+            embed_bars(&module, &set.dirs, &configs)
+        } else {
+            Vec::new()
+        };
+        let m = matrix::run_with(module, set.dirs, configs, opts, &cwd)
+            .map_err(|e| CliError::Matrix(e.to_string()))?;
+        Ok((m, embed))
+    };
+    if modules.len() != 1 || args.modules.all_modules {
+        write_modules(&args, modules, &one, colour)?;
+        return Ok(r.exit(ExitCode::SUCCESS));
+    }
+    let Some(set) = modules.pop() else {
+        return Ok(r.exit(ExitCode::SUCCESS));
+    };
+    let (m, embed) = one(set)?;
     let explained = match &args.explain {
         Some(file) => {
-            let abs = paths::absolute(Some(file), &at.cwd);
+            let abs = paths::absolute(Some(file), &r.cwd);
             let Some((d, found)) = m.locate(&abs) else {
                 return Err(CliError::NotInMatrix(file.clone()));
             };
@@ -157,7 +187,89 @@ pub fn run(
     // The process ends here: freeing the matrix piece by piece would only cost time.
     std::mem::forget(m);
     written?;
-    Ok(ExitCode::SUCCESS)
+    Ok(r.exit(ExitCode::SUCCESS))
+}
+
+/// One module's matrix and the embed bars of its page.
+type Computed = (matrix::Matrix, Vec<matrix::heatmap::EmbedBar>);
+
+/// Several modules (a workspace, `--all-modules`): each module's matrix computed, written
+/// under its own heading and dropped before the next (memory stays one module's); JSON as
+/// `{"modules": [{"module", "root", "go", "matrix"}, ...]}`.
+fn write_modules(
+    args: &MatrixArgs,
+    modules: Vec<ModuleSet>,
+    one: &dyn Fn(ModuleSet) -> Result<Computed, CliError>,
+    colour: color::ColorChoice,
+) -> Result<(), CliError> {
+    if args.explain.is_some() || args.format == MatrixFormat::Html {
+        return Err(CliError::Matrix(
+            "--explain and --format html take one module: pass -C to the module's directory"
+                .to_string(),
+        ));
+    }
+    let color = color::for_stdout(colour);
+    let json = args.format == MatrixFormat::Json;
+    let mut failed = None;
+    let written = output::to_stdout(|out| {
+        if json {
+            out.write_all(b"{\"modules\":[")?;
+        }
+        for (i, set) in modules.into_iter().enumerate() {
+            let go = set.go.clone();
+            let m = match one(set) {
+                Ok((m, _)) => m,
+                Err(e) => {
+                    failed = Some(e);
+                    return Ok(());
+                }
+            };
+            if i > 0 {
+                out.write_all(if json { b"," } else { b"\n" })?;
+            }
+            match args.format {
+                MatrixFormat::Json => {
+                    let head = serde_json::json!({
+                        "module": m.module.path,
+                        "root": m.module.root,
+                        "go": go,
+                    })
+                    .to_string();
+                    // The header object, left open for the module's matrix.
+                    out.write_all(head.trim_end_matches('}').as_bytes())?;
+                    out.write_all(b",\"matrix\":")?;
+                    render::matrix::write_json(out, &m)?;
+                    out.write_all(b"}")?;
+                }
+                MatrixFormat::Markdown => {
+                    if let Some(go) = &go {
+                        writeln!(out, "<!-- go {go} -->")?;
+                    }
+                    render::matrix::write_markdown(out, &m)?
+                }
+                _ => {
+                    let view = render::matrix::TableView {
+                        color,
+                        width: terminal::width().unwrap_or(render::matrix::WIDTH),
+                        summary: args.summary,
+                        package: args.package.clone(),
+                    };
+                    if let Some(go) = &go {
+                        writeln!(out, "module {} (go {go})", m.module.path)?;
+                    }
+                    render::matrix::write_table_view(out, &m, &view)?
+                }
+            }
+        }
+        if json {
+            out.write_all(b"]}\n")?;
+        }
+        Ok(())
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => written,
+    }
 }
 
 /// Embedded bytes on each platform of the configurations (cgo off), for the page's bars.

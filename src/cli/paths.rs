@@ -1,9 +1,7 @@
-//! Path arguments, resolved once: the working directory, a start directory made absolute and
-//! clean (as filepath.Clean, without touching symlinks), the module around it, and named
-//! `.go` files.
+//! Path arguments, resolved once: the working directory, paths made absolute and clean (as
+//! filepath.Clean, without touching symlinks), and named `.go` files.
 
 use super::error::{CliError, PathProblem};
-use gotags::walk;
 use std::path::{Component, Path, PathBuf};
 
 /// The working directory.
@@ -18,37 +16,6 @@ pub fn absolute(path: Option<&Path>, cwd: &Path) -> PathBuf {
         Some(p) => normalize(&cwd.join(p)),
         None => normalize(cwd),
     }
-}
-
-/// An existing directory, absolute and clean.
-pub fn start_dir(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, CliError> {
-    let start = absolute(path, cwd);
-    match std::fs::metadata(&start) {
-        Ok(m) if m.is_dir() => Ok(start),
-        Ok(_) => Err(CliError::Path {
-            path: start,
-            problem: PathProblem::NotADirectory,
-        }),
-        Err(e) => Err(CliError::Path {
-            path: start,
-            problem: PathProblem::Unreadable(gotags::facts::go_errno_text(&e)),
-        }),
-    }
-}
-
-/// Where a command runs: the working directory, the start directory and its module.
-pub struct Located {
-    pub cwd: PathBuf,
-    pub start: PathBuf,
-    pub module: walk::Module,
-}
-
-/// Resolves a PATH argument to its start directory and module.
-pub fn locate(path: Option<&Path>) -> Result<Located, CliError> {
-    let cwd = cwd()?;
-    let start = start_dir(path, &cwd)?;
-    let module = walk::find_module(&start).map_err(CliError::Module)?;
-    Ok(Located { cwd, start, module })
 }
 
 /// An existing regular file, absolute and clean.

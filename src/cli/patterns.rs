@@ -9,8 +9,12 @@ use super::paths;
 use clap::Args;
 use gotags::context::BuildContext;
 use gotags::facts::ReadDepth;
-use gotags::packages::{self, pattern, workspace, Item, MainModules, Request, Resolved};
+use gotags::packages::{
+    self, modules, pattern, workspace, Item, MainModule, MainModules, ModuleSet, Request, Resolved,
+};
+use gotags::source::{Disk, Source};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct PatternArgs {
@@ -26,29 +30,108 @@ pub struct PatternArgs {
 
 impl PatternArgs {
     /// The directory the run starts in, for finding the release's go.mod: `-C DIR`, else
-    /// the one directory of the older PATH form, else `None` (the working directory).
+    /// the first argument when it is a directory (the older PATH form, check's directories)
+    /// or a file's directory, else `None` (the working directory).
     pub fn start_dir(&self) -> Option<PathBuf> {
         if let Some(d) = &self.chdir {
             return Some(d.clone());
         }
-        match self.patterns.as_slice() {
-            [p] if !p.contains("...") && Path::new(p).is_dir() => Some(PathBuf::from(p)),
-            _ => None,
+        let first = Path::new(self.patterns.first().filter(|p| !p.contains("..."))?);
+        if first.is_dir() {
+            Some(first.to_path_buf())
+        } else if first.is_file() {
+            first
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+        } else {
+            None
         }
     }
+}
+
+/// `--all-modules`, for the commands that take it.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ModulesArg {
+    /// Analyse `./...` in every module under DIR (the workspace's `use` list when a go.work
+    /// applies, else every go.mod below DIR), each with its own module path and go line,
+    /// in one run and one report.
+    #[arg(long)]
+    pub all_modules: bool,
+}
+
+/// What a command needs from the resolution.
+#[derive(Clone, Copy, Debug)]
+pub struct Want {
+    pub depth: ReadDepth,
+    /// Keep directories whatever the one platform says (commands over every platform).
+    pub every_platform: bool,
+    pub all_modules: bool,
+    /// Report patterns exactly as go list does (an unreadable directory stops the walk and
+    /// is the pattern's error); the other commands go on past it.
+    pub go_list: bool,
 }
 
 /// A run's place and what its patterns resolved to.
 pub struct Resolution {
     /// The directory messages shorten paths against.
     pub cwd: PathBuf,
+    /// Where the run happens (`-C DIR`, the older PATH form's directory, else `cwd`).
+    pub base: PathBuf,
     pub resolved: Resolved,
+    /// The main modules, in go.work / discovery order.
+    pub main: Vec<MainModule>,
+    /// `--all-modules`: modules whose go.mod could not be loaded (reported; the rest ran).
+    pub failed_modules: usize,
+    /// `--all-modules` was given: every module is reported, even one without packages.
+    pub all_modules: bool,
 }
 
 impl Resolution {
     /// The package directories, in print order.
     pub fn packages(&self) -> impl Iterator<Item = &Item> {
         self.resolved.items.iter()
+    }
+
+    /// The packages grouped by module: the modules with packages (with `--all-modules`,
+    /// every main module), else the first main module, empty.
+    /// The packages move out of the resolution (their facts are not copied).
+    pub fn take_modules(&mut self) -> Vec<ModuleSet> {
+        let items = std::mem::take(&mut self.resolved.items);
+        let mut sets = modules::group(&self.main, items);
+        if !self.all_modules {
+            let first = sets.first().cloned();
+            sets.retain(|s| !s.dirs.is_empty());
+            if sets.is_empty() {
+                sets.extend(first);
+            }
+        }
+        sets
+    }
+
+    /// The error entries, which stop every command but `list` (as go build's do).
+    pub fn stop_on_errors(&self) -> Result<(), CliError> {
+        let errs: Vec<String> = self
+            .packages()
+            .filter_map(|i| match i {
+                Item::Failed { err, .. } => Some(err.clone()),
+                Item::Package { .. } => None,
+            })
+            .collect();
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(CliError::Patterns(errs))
+        }
+    }
+
+    /// The exit status: `code`, unless a module could not be loaded (usage/input error).
+    pub fn exit(&self, code: ExitCode) -> ExitCode {
+        if self.failed_modules > 0 {
+            ExitCode::from(super::error::EXIT_USAGE)
+        } else {
+            code
+        }
     }
 }
 
@@ -93,6 +176,26 @@ fn enter(dir: &Path, cwd: &Path) -> Result<PathBuf, CliError> {
     }
 }
 
+/// The context patterns resolve under for commands over every platform (which keep every
+/// directory, so only the release matters).
+pub fn any_platform() -> Result<BuildContext, CliError> {
+    Ok(BuildContext::for_port("linux", "amd64", false, &[])?)
+}
+
+/// `-C DIR`, failing in go's words (`chdir DIR: no such file or directory`).
+fn chdir(dir: &Path, cwd: &Path) -> Result<PathBuf, CliError> {
+    enter(dir, cwd).map_err(|e| match e {
+        CliError::Path {
+            problem: PathProblem::Unreadable(why),
+            ..
+        } => CliError::Path {
+            path: dir.to_path_buf(),
+            problem: PathProblem::Chdir(why),
+        },
+        other => other,
+    })
+}
+
 /// The Go distribution for `std`, `cmd` and standard-library paths: `--goroot`, else `$GOROOT`.
 pub fn goroot(flag: Option<&Path>) -> Option<PathBuf> {
     flag.map(Path::to_path_buf)
@@ -100,35 +203,58 @@ pub fn goroot(flag: Option<&Path>) -> Option<PathBuf> {
         .filter(|g| !g.as_os_str().is_empty())
 }
 
+/// The run's directory and cleaned patterns: the older PATH form is `-C PATH ./...`.
+fn place(
+    args: &PatternArgs,
+    goroot: Option<&Path>,
+    process_cwd: PathBuf,
+) -> Result<(PathBuf, PathBuf, Vec<String>), CliError> {
+    if let Some(dir) = legacy_dir(args, goroot) {
+        let base = enter(Path::new(&dir), &process_cwd)?;
+        return Ok((process_cwd, base, vec!["./...".to_string()]));
+    }
+    // One argument naming a file: the older PATH form wanted a directory.
+    if let ([one], None) = (args.patterns.as_slice(), &args.chdir) {
+        let path = paths::absolute(Some(Path::new(one)), &process_cwd);
+        if Disk
+            .stat(&path)
+            .is_ok_and(|m| m.kind != gotags::source::FileKind::Dir)
+        {
+            return Err(CliError::Path {
+                path,
+                problem: PathProblem::NotADirectory,
+            });
+        }
+    }
+    let base = match &args.chdir {
+        Some(d) => chdir(d, &process_cwd)?,
+        None => process_cwd,
+    };
+    let patterns = pattern::clean_patterns(&args.patterns, "./...");
+    Ok((base.clone(), base, patterns))
+}
+
 /// Resolves the run's patterns; warnings go to stderr as go prints them.
 pub fn resolve(
     args: &PatternArgs,
     ctx: &BuildContext,
     goroot: Option<&Path>,
-    depth: ReadDepth,
+    want: Want,
 ) -> Result<Resolution, CliError> {
-    let process_cwd = paths::cwd()?;
-    let (cwd, base, patterns) = if let Some(dir) = legacy_dir(args, goroot) {
-        let base = enter(Path::new(&dir), &process_cwd)?;
-        (process_cwd, base, vec!["./...".to_string()])
-    } else {
-        let base = match &args.chdir {
-            Some(d) => enter(d, &process_cwd)?,
-            None => process_cwd,
-        };
-        let patterns = pattern::clean_patterns(&args.patterns, "./...");
-        (base.clone(), base, patterns)
-    };
+    let (cwd, base, patterns) = place(args, goroot, paths::cwd()?)?;
+    if want.all_modules {
+        if patterns != ["./..."] {
+            return Err(CliError::BadValue {
+                flag: "all-modules",
+                value: args.patterns.join(" "),
+                want: "takes no patterns: it analyses ./... in every module under DIR (-C DIR or one directory)".to_string(),
+            });
+        }
+        return all_modules(&cwd, &base, ctx, goroot, want);
+    }
     let only_goroot = patterns.iter().all(|p| p == "std" || p == "cmd");
-    let gowork = std::env::var("GOWORK").ok();
-    let gotoolchain = std::env::var("GOTOOLCHAIN").ok();
-    let lookup = workspace::Lookup {
-        dir: &base,
-        gowork: gowork.as_deref(),
-        gotoolchain: gotoolchain.as_deref(),
-        release: ctx.release,
-    };
-    let main = match workspace::load(&lookup) {
+    let env = GoEnv::read();
+    let main = match workspace::load(&env.lookup(&base, ctx)) {
         Ok(m) => m,
         Err(_) if only_goroot => MainModules {
             modules: Vec::new(),
@@ -138,18 +264,223 @@ pub fn resolve(
         },
         Err(e) => return Err(CliError::Workspace(e)),
     };
-    let req = Request {
-        base: &base,
-        cwd: &cwd,
-        main: &main,
-        ctx,
-        goroot,
-        depth,
-    };
+    let req = request(&base, &cwd, &main, ctx, goroot, want);
     let resolved = packages::resolve(&req, &patterns);
+    report(&resolved);
+    Ok(Resolution {
+        cwd,
+        base,
+        resolved,
+        main: main.modules,
+        failed_modules: 0,
+        all_modules: false,
+    })
+}
+
+fn report(resolved: &Resolved) {
     super::problems::report(&resolved.problems);
     for w in &resolved.warnings {
         eprintln!("{w}");
     }
-    Ok(Resolution { cwd, resolved })
+}
+
+/// The environment cmd/go reads to find the main modules.
+struct GoEnv {
+    gowork: Option<String>,
+    gotoolchain: Option<String>,
+}
+
+impl GoEnv {
+    fn read() -> GoEnv {
+        GoEnv {
+            gowork: std::env::var("GOWORK").ok(),
+            gotoolchain: std::env::var("GOTOOLCHAIN").ok(),
+        }
+    }
+
+    /// How cmd/go would find the main modules from `dir`.
+    fn lookup<'a>(&'a self, dir: &'a Path, ctx: &BuildContext) -> workspace::Lookup<'a> {
+        workspace::Lookup {
+            dir,
+            gowork: self.gowork.as_deref(),
+            gotoolchain: self.gotoolchain.as_deref(),
+            release: ctx.release,
+            source: &Disk,
+        }
+    }
+}
+
+fn request<'a>(
+    base: &'a Path,
+    cwd: &'a Path,
+    main: &'a MainModules,
+    ctx: &'a BuildContext,
+    goroot: Option<&'a Path>,
+    want: Want,
+) -> Request<'a> {
+    Request {
+        base,
+        cwd,
+        main,
+        ctx,
+        goroot,
+        depth: want.depth,
+        every_platform: want.every_platform,
+        source: &Disk,
+        walk_errors: want.go_list,
+    }
+}
+
+/// `--all-modules`: `./...` in each module on its own, in one resolution. The modules are
+/// the workspace's when a go.work applies, else every go.mod under `base` (else the module
+/// around it). A module that cannot be loaded is reported and left out; the rest go on.
+fn all_modules(
+    cwd: &Path,
+    base: &Path,
+    ctx: &BuildContext,
+    goroot: Option<&Path>,
+    want: Want,
+) -> Result<Resolution, CliError> {
+    let env = GoEnv::read();
+    let l = env.lookup(base, ctx);
+    let mut failed_modules = 0;
+    let mut main: Vec<MainModule> = Vec::new();
+    if workspace::work_file(&l)
+        .map_err(CliError::Workspace)?
+        .is_some()
+    {
+        main = workspace::load(&l).map_err(CliError::Workspace)?.modules;
+    } else {
+        let (roots, problems) = modules::find_all(l.source, base);
+        super::problems::report(&problems);
+        for root in roots {
+            match workspace::load_module(&l, &root) {
+                Ok(m) => main.push(m),
+                Err(e) => {
+                    eprintln!("gotags: {e}");
+                    failed_modules += 1;
+                }
+            }
+        }
+        if main.is_empty() && failed_modules == 0 {
+            main = workspace::load(&l).map_err(CliError::Workspace)?.modules;
+        }
+    }
+    let mut resolved = Resolved::default();
+    for m in &main {
+        let one = MainModules {
+            modules: vec![m.clone()],
+            work_file: None,
+            work_go: None,
+            work_toolchain: None,
+        };
+        let req = request(&m.module.root, cwd, &one, ctx, goroot, want);
+        let r = packages::resolve(&req, &["./...".to_string()]);
+        resolved.items.extend(r.items);
+        resolved.warnings.extend(r.warnings);
+        resolved.problems.extend(r.problems);
+    }
+    report(&resolved);
+    Ok(Resolution {
+        cwd: cwd.to_path_buf(),
+        base: base.to_path_buf(),
+        resolved,
+        main,
+        failed_modules,
+        all_modules: true,
+    })
+}
+
+/// `check`'s arguments: files (checked in their package, only their findings kept),
+/// directories (each `./...` there, as a linter takes them) and package patterns.
+pub struct CheckTarget {
+    pub resolution: Resolution,
+    /// The named files (canonical paths) to keep findings of; `None`: all.
+    pub files: Option<Vec<PathBuf>>,
+}
+
+/// Splits `check`'s arguments and resolves each group: every existing file or directory on
+/// its own (files of one directory together), the patterns in one resolution.
+pub fn resolve_check(
+    args: &PatternArgs,
+    modules: &ModulesArg,
+    ctx: &BuildContext,
+    goroot: Option<&Path>,
+) -> Result<Vec<CheckTarget>, CliError> {
+    let want = Want {
+        depth: ReadDepth::Full,
+        every_platform: true,
+        all_modules: modules.all_modules,
+        go_list: false,
+    };
+    let process_cwd = paths::cwd()?;
+    let here = match &args.chdir {
+        Some(d) => chdir(d, &process_cwd)?,
+        None => process_cwd.clone(),
+    };
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut files: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+    let mut patterns: Vec<String> = Vec::new();
+    for a in &args.patterns {
+        let path = paths::absolute(Some(Path::new(a)), &here);
+        let meta = (!a.contains("..."))
+            .then(|| Disk.stat(&path).ok())
+            .flatten();
+        match meta.map(|m| m.kind) {
+            Some(gotags::source::FileKind::Dir) => dirs.push(path),
+            Some(_) => {
+                let file = Disk.canonicalize(&path).unwrap_or(path);
+                let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+                match files.iter_mut().find(|(d, _)| *d == dir) {
+                    Some((_, fs)) => fs.push(file),
+                    None => files.push((dir, vec![file])),
+                }
+            }
+            None => patterns.push(a.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    let at = |dir: PathBuf, pats: Vec<String>| PatternArgs {
+        chdir: Some(dir),
+        patterns: pats,
+    };
+    if dirs.is_empty() && files.is_empty() || !patterns.is_empty() {
+        let given = PatternArgs {
+            chdir: args.chdir.clone(),
+            patterns,
+        };
+        out.push(CheckTarget {
+            resolution: in_cwd(resolve(&given, ctx, goroot, want)?, &process_cwd),
+            files: None,
+        });
+    }
+    for d in dirs {
+        let r = resolve(&at(d, Vec::new()), ctx, goroot, want)?;
+        out.push(CheckTarget {
+            resolution: in_cwd(r, &process_cwd),
+            files: None,
+        });
+    }
+    for (d, fs) in files {
+        let one = Want {
+            all_modules: false,
+            ..want
+        };
+        let mut r = resolve(&at(d, vec![".".to_string()]), ctx, goroot, one)?;
+        // A named file outside any package has no findings; that is not an error.
+        r.resolved
+            .items
+            .retain(|i| matches!(i, Item::Package { .. }));
+        out.push(CheckTarget {
+            resolution: in_cwd(r, &process_cwd),
+            files: Some(fs),
+        });
+    }
+    Ok(out)
+}
+
+/// Findings name files relative to the process's working directory, whatever `-C` says.
+fn in_cwd(mut r: Resolution, cwd: &Path) -> Resolution {
+    r.cwd = cwd.to_path_buf();
+    r
 }

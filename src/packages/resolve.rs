@@ -6,11 +6,12 @@
 //! GOROOT for paths without a dot) and come out sorted; literal import paths are looked up.
 
 use super::pattern::{self, join_clean, Kind, Matcher};
-use super::workspace::{find_up, MainModules};
+use super::workspace::{find_up, is_dir, is_file, MainModules};
 use crate::classify::{classify, ImportError, Loader};
 use crate::context::BuildContext;
-use crate::facts::{go_errno_text, ReadDepth};
+use crate::facts::ReadDepth;
 use crate::list::{is_package, short_path};
+use crate::source::{FileKind, Source};
 use crate::walk::{self, DirFacts, GorootPattern, Module};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,14 @@ pub struct Request<'a> {
     /// The Go distribution, for `std`, `cmd` and paths without a dot.
     pub goroot: Option<&'a Path>,
     pub depth: ReadDepth,
+    /// Keep every directory a wildcard walks into, whatever its files' constraints say on
+    /// `ctx` (matrix, check and embed look at every platform; go list keeps packages only).
+    pub every_platform: bool,
+    /// Where every directory and file is read from.
+    pub source: &'a dyn Source,
+    /// An unreadable directory stops the walk and is the pattern's error, as in go list;
+    /// otherwise the walk goes on and the problem is only reported.
+    pub walk_errors: bool,
 }
 
 /// One entry of the result, in print order.
@@ -137,6 +146,23 @@ fn stop_at_first_problem(
     Some(first)
 }
 
+/// A walk's problems as the command takes them: go list stops the walk at the first one,
+/// which becomes the pattern's error (returned); other commands go on past every problem,
+/// each only reported.
+fn walk_problems(
+    req: &Request,
+    m: &mut Match,
+    dirs: &mut Vec<DirFacts>,
+    problems: Vec<walk::WalkProblem>,
+) -> Option<walk::WalkProblem> {
+    if req.walk_errors {
+        stop_at_first_problem(dirs, problems)
+    } else {
+        m.problems.extend(problems);
+        None
+    }
+}
+
 /// The main module whose root holds `dir`, for a file-system walk.
 fn module_of<'m>(main: &'m MainModules, root: &Path) -> Option<&'m super::workspace::MainModule> {
     main.modules.iter().find(|m| m.module.root == root)
@@ -194,7 +220,7 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
         prefix_dir
     };
     let abs_prefix = join_clean(req.base, prefix_dir);
-    let mod_root = find_up(&abs_prefix, "go.mod");
+    let mod_root = find_up(req.source, &abs_prefix, "go.mod");
     let Some(main) = mod_root.as_deref().and_then(|r| module_of(req.main, r)) else {
         let scope = if req.main.workspace_mode() {
             "modules listed in go.work or their selected dependencies"
@@ -227,7 +253,7 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     });
     let start = join_clean(req.base, &walk_dir_clean);
     let top_elem = walk_dir_clean.rsplit('/').next().unwrap_or("");
-    if let Err(e) = std::fs::metadata(&start) {
+    if let Err(e) = req.source.stat(&start) {
         m.errs.push(format!(
             "lstat {}: {}",
             if walk_dir_written.is_empty() {
@@ -235,7 +261,7 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
             } else {
                 &walk_dir_written
             },
-            go_errno_text(&e)
+            e.text
         ));
         return m;
     }
@@ -243,8 +269,8 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
         return m;
     }
     let matcher = Matcher::new(&clean_pattern);
-    let (mut dirs, problems) = walk::walk_to(&main.module, &start, req.depth);
-    if let Some(pr) = stop_at_first_problem(&mut dirs, problems) {
+    let (mut dirs, problems) = walk::walk_in(req.source, &main.module, &start, req.depth);
+    if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
         let shown = if req.ctx.release.go_list.relative_walk_errors {
             let rel = walk::relative_slash(&start, &pr.path);
             pattern::clean_slash(&format!("{walk_dir_clean}/{rel}"))
@@ -269,7 +295,7 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
         if ignored(&main.ignore, &d.rel) {
             continue;
         }
-        if !is_package(&d, req.ctx) {
+        if !req.every_platform && !is_package(&d, req.ctx) {
             continue;
         }
         if d.rel.contains('@') {
@@ -293,13 +319,13 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
 }
 
 /// Is there a go.mod in a directory strictly below `root` down to `dir` (inclusive)?
-fn nested_module_between(root: &Path, dir: &Path) -> bool {
+fn nested_module_between(source: &dyn Source, root: &Path, dir: &Path) -> bool {
     let mut d = Some(dir);
     while let Some(cur) = d {
         if cur == root {
             return false;
         }
-        if cur.join("go.mod").is_file() {
+        if is_file(source, &cur.join("go.mod")) {
             return true;
         }
         d = cur.parent();
@@ -311,17 +337,17 @@ fn nested_module_between(root: &Path, dir: &Path) -> bool {
 fn local_literal(req: &Request, p: &str) -> Match {
     let mut m = Match::default();
     let abs = join_clean(req.base, p);
-    match std::fs::metadata(&abs) {
+    match req.source.stat(&abs) {
         Err(e) => {
-            let why = if e.kind() == std::io::ErrorKind::NotFound {
+            let why = if e.not_found() {
                 "directory not found".to_string()
             } else {
-                go_errno_text(&e)
+                e.text
             };
             m.errs.push(format!("stat {}: {why}", abs.display()));
             return m;
         }
-        Ok(md) if !md.is_dir() => {
+        Ok(md) if md.kind != FileKind::Dir => {
             m.errs
                 .push(format!("stat {}: not a directory", abs.display()));
             return m;
@@ -346,7 +372,7 @@ fn local_literal(req: &Request, p: &str) -> Match {
             if rel.contains('@') {
                 continue;
             }
-            if nested_module_between(&mm.module.root, &abs) {
+            if nested_module_between(req.source, &mm.module.root, &abs) {
                 let pkg = mm.module.import_path(&rel);
                 if !not_in
                     .as_ref()
@@ -366,7 +392,7 @@ fn local_literal(req: &Request, p: &str) -> Match {
             break;
         }
     }
-    let facts = |rel: String| walk::read_dir_facts_to(abs.clone(), rel, req.depth);
+    let facts = |rel: String| walk::read_dir_facts_in(req.source, abs.clone(), rel, req.depth);
     // A directory without any Go file is no package, whoever would own it.
     let probe = match facts(String::new()) {
         Ok(d) => d,
@@ -410,7 +436,7 @@ fn local_literal(req: &Request, p: &str) -> Match {
         (None, None) => {
             let ds = dirstr(&abs, req.cwd);
             if req.main.workspace_mode() {
-                match find_up(&abs, "go.mod") {
+                match find_up(req.source, &abs, "go.mod") {
                     Some(mr) => m.errs.push(format!(
                         "{ds} is contained in a module that is not one of the workspace modules listed in go.work. You can add the module to the workspace using:\n\tgo work use {}",
                         short_path(&mr, req.cwd)
@@ -436,8 +462,8 @@ fn goroot_meta(req: &Request, which: GorootPattern) -> Match {
         m.errs.push("GOROOT is not set (use --goroot)".to_string());
         return m;
     };
-    let (module, mut dirs, problems) = walk::walk_goroot_to(goroot, which, req.depth);
-    if let Some(pr) = stop_at_first_problem(&mut dirs, problems) {
+    let (module, mut dirs, problems) = walk::walk_goroot_in(req.source, goroot, which, req.depth);
+    if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
         m.errs
             .push(format!("open {}: {}", pr.path.display(), pr.message));
         m.problems.push(pr);
@@ -464,7 +490,12 @@ fn goroot_meta(req: &Request, which: GorootPattern) -> Match {
 
 /// The directory below `root` a walk for `pattern` can start at, with its slash path, or
 /// `None` when a directory on the way is pruned.
-fn walk_start(root: &Path, import_root: &str, pattern: &str) -> Option<(PathBuf, String)> {
+fn walk_start(
+    source: &dyn Source,
+    root: &Path,
+    import_root: &str,
+    pattern: &str,
+) -> Option<(PathBuf, String)> {
     let lit = pattern.split("...").next().unwrap_or("");
     let below = if import_root.is_empty() {
         lit
@@ -489,7 +520,7 @@ fn walk_start(root: &Path, import_root: &str, pattern: &str) -> Option<(PathBuf,
             rel.push('/');
         }
         rel.push_str(elem);
-        if dir.join("go.mod").is_file() {
+        if is_file(source, &dir.join("go.mod")) {
             return None;
         }
     }
@@ -507,9 +538,9 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
     let first_elem = p.split('/').next().unwrap_or("");
     let std_walk = !work
         && !first_elem.contains('.')
-        && req
-            .goroot
-            .is_some_and(|g| first_elem.contains("...") || g.join("src").join(first_elem).is_dir());
+        && req.goroot.is_some_and(|g| {
+            first_elem.contains("...") || is_dir(req.source, &g.join("src").join(first_elem))
+        });
     {
         if std_walk {
             for which in [GorootPattern::Std, GorootPattern::Cmd] {
@@ -535,14 +566,14 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
         let start = if work {
             Some((mm.module.root.clone(), String::new()))
         } else {
-            walk_start(&mm.module.root, &mm.module.path, p)
+            walk_start(req.source, &mm.module.root, &mm.module.path, p)
         };
         let Some((start, _)) = start else { continue };
-        if !start.is_dir() {
+        if !is_dir(req.source, &start) {
             continue;
         }
-        let (mut dirs, problems) = walk::walk_to(&mm.module, &start, req.depth);
-        if let Some(pr) = stop_at_first_problem(&mut dirs, problems) {
+        let (mut dirs, problems) = walk::walk_in(req.source, &mm.module, &start, req.depth);
+        if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
             m.errs
                 .push(format!("open {}: {}", pr.path.display(), pr.message));
             m.problems.push(pr);
@@ -556,9 +587,11 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
                 continue;
             }
             if d.irregular && p.contains("...") {
-                m.symlinks.extend(symlinked_dirs(&d.dir, &name, &tree));
+                m.symlinks
+                    .extend(symlinked_dirs(req.source, &d.dir, &name, &tree));
             }
-            if !want(&name) || !is_package(&d, req.ctx) || !names.insert(name.clone()) {
+            let keep = req.every_platform || is_package(&d, req.ctx);
+            if !want(&name) || !keep || !names.insert(name.clone()) {
                 continue;
             }
             m.pkgs.push((
@@ -576,15 +609,20 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
 }
 
 /// `warning: ignoring symlink` for each symlink to a directory in `dir` a walk would enter.
-fn symlinked_dirs(dir: &Path, name: &str, tree: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let Ok(rd) = std::fs::read_dir(dir) else {
+fn symlinked_dirs(
+    source: &dyn Source,
+    dir: &Path,
+    name: &str,
+    tree: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let Ok(rd) = source.read_dir(dir) else {
         return Vec::new();
     };
     let mut found: Vec<(String, PathBuf)> = rd
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_symlink()))
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(n, p)| !pruned_name(n) && p.is_dir() && tree(&format!("{name}/{n}")))
+        .into_iter()
+        .filter(|e| e.kind == FileKind::Symlink)
+        .map(|e| (e.name.to_string_lossy().into_owned(), dir.join(&e.name)))
+        .filter(|(n, p)| !pruned_name(n) && is_dir(source, p) && tree(&format!("{name}/{n}")))
         .collect();
     found.sort();
     found
@@ -603,14 +641,14 @@ fn import_literal(req: &Request, p: &str) -> Match {
         if let Some(goroot) = req.goroot {
             let src = goroot.join("src");
             let dir = src.join(p);
-            if has_go_files(&dir) {
+            if has_go_files(req.source, &dir) {
                 let module = Arc::new(Module {
                     root: src,
                     path: "std".into(),
                     requires: Vec::new(),
                     go: None,
                 });
-                if let Ok(d) = walk::read_dir_facts_to(dir, p.to_string(), req.depth) {
+                if let Ok(d) = walk::read_dir_facts_in(req.source, dir, p.to_string(), req.depth) {
                     m.pkgs.push((
                         p.to_string(),
                         Item::Package {
@@ -644,8 +682,10 @@ fn import_literal(req: &Request, p: &str) -> Match {
     }
     if let Some((mm, rel)) = best {
         let dir = pattern::join_clean(&mm.module.root, &rel);
-        if has_go_files(&dir) && !nested_module_between(&mm.module.root, &dir) {
-            if let Ok(d) = walk::read_dir_facts_to(dir, rel, req.depth) {
+        if has_go_files(req.source, &dir)
+            && !nested_module_between(req.source, &mm.module.root, &dir)
+        {
+            if let Ok(d) = walk::read_dir_facts_in(req.source, dir, rel, req.depth) {
                 m.pkgs.push((
                     p.to_string(),
                     Item::Package {
@@ -673,11 +713,10 @@ fn import_literal(req: &Request, p: &str) -> Match {
 }
 
 /// cmd/go's `isDirWithGoFiles`: a directory holding a `.go` file (any constraints).
-fn has_go_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|rd| {
-        rd.filter_map(Result::ok).any(|e| {
-            e.file_name().to_string_lossy().ends_with(".go")
-                && std::fs::metadata(e.path()).is_ok_and(|m| m.is_file())
+fn has_go_files(source: &dyn Source, dir: &Path) -> bool {
+    source.read_dir(dir).is_ok_and(|rd| {
+        rd.iter().any(|e| {
+            e.name.to_string_lossy().ends_with(".go") && is_file(source, &dir.join(&e.name))
         })
     })
 }
@@ -700,15 +739,30 @@ mod tests {
     fn walk_starts() {
         let root = Path::new("/m");
         assert_eq!(
-            walk_start(root, "example.com/m", "example.com/m/pkg/..."),
+            walk_start(
+                &crate::source::Disk,
+                root,
+                "example.com/m",
+                "example.com/m/pkg/..."
+            ),
             Some((PathBuf::from("/m/pkg"), "pkg".into()))
         );
         assert_eq!(
-            walk_start(root, "example.com/m", "example.com/m/..."),
+            walk_start(
+                &crate::source::Disk,
+                root,
+                "example.com/m",
+                "example.com/m/..."
+            ),
             Some((PathBuf::from("/m"), String::new()))
         );
         assert_eq!(
-            walk_start(root, "example.com/m", "example.com/m/_x/y/..."),
+            walk_start(
+                &crate::source::Disk,
+                root,
+                "example.com/m",
+                "example.com/m/_x/y/..."
+            ),
             None
         );
     }

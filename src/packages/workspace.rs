@@ -6,9 +6,9 @@
 
 use super::modfile::{self, FileKind, ParseError};
 use super::pattern::join_clean;
-use crate::facts::go_errno_text;
 use crate::go::release::Release;
 use crate::list::short_path;
+use crate::source::{FileKind as Kind, Source};
 use crate::walk::Module;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -93,6 +93,15 @@ impl fmt::Display for WorkspaceError {
             }
             WorkspaceError::Read { path, errno } => write!(f, "reading {path}: {errno}"),
             WorkspaceError::Parse {
+                kind: FileKind::GoWork,
+                file,
+                block_file,
+                error,
+            } if file == block_file && file.starts_with('/') => {
+                // Go 1.21's one-line form, the file named by its full path.
+                write!(f, "reading go.work: {}", error.render(file, block_file))
+            }
+            WorkspaceError::Parse {
                 kind,
                 file,
                 block_file,
@@ -136,13 +145,15 @@ pub struct Lookup<'a> {
     /// `GOTOOLCHAIN` from the environment, for the too-new message.
     pub gotoolchain: Option<&'a str>,
     pub release: &'static Release,
+    /// Where go.work and go.mod files are read from.
+    pub source: &'a dyn Source,
 }
 
 /// The directory holding `name` nearest above `dir` (lexically, as cmd/go walks up).
-pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
+pub fn find_up(source: &dyn Source, dir: &Path, name: &str) -> Option<PathBuf> {
     let mut d = Some(dir);
     while let Some(cur) = d {
-        if cur.join(name).is_file() {
+        if is_file(source, &cur.join(name)) {
             return Some(cur.to_path_buf());
         }
         d = cur.parent();
@@ -150,24 +161,25 @@ pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
     None
 }
 
+/// Does `path` name a regular file (symlinks followed)?
+pub fn is_file(source: &dyn Source, path: &Path) -> bool {
+    source.stat(path).is_ok_and(|m| m.kind == Kind::Regular)
+}
+
+/// Does `path` name a directory (symlinks followed)?
+pub fn is_dir(source: &dyn Source, path: &Path) -> bool {
+    source.stat(path).is_ok_and(|m| m.kind == Kind::Dir)
+}
+
 /// Finds and reads the main modules.
 pub fn load(l: &Lookup) -> Result<MainModules, WorkspaceError> {
-    let work_file = match l.gowork {
-        Some("off") => None,
-        Some(v) if !v.is_empty() => {
-            if !v.starts_with('/') {
-                return Err(WorkspaceError::RelativeGowork(v.to_string()));
-            }
-            Some(PathBuf::from(v))
-        }
-        _ => find_up(l.dir, "go.work").map(|d| d.join("go.work")),
-    };
-    match work_file {
+    match work_file(l)? {
         Some(wf) => load_workspace(l, wf),
         None => {
-            let root = find_up(l.dir, "go.mod").ok_or_else(|| WorkspaceError::NoModule {
-                dir: l.dir.to_path_buf(),
-            })?;
+            let root =
+                find_up(l.source, l.dir, "go.mod").ok_or_else(|| WorkspaceError::NoModule {
+                    dir: l.dir.to_path_buf(),
+                })?;
             let m = load_module(l, &root)?;
             Ok(MainModules {
                 modules: vec![m],
@@ -179,12 +191,28 @@ pub fn load(l: &Lookup) -> Result<MainModules, WorkspaceError> {
     }
 }
 
-fn read(path: &Path, cwd: &Path) -> Result<String, WorkspaceError> {
-    std::fs::read(path)
+/// The go.work file that applies: none with `GOWORK=off`, an absolute `GOWORK`, else the
+/// nearest one walking up.
+pub fn work_file(l: &Lookup) -> Result<Option<PathBuf>, WorkspaceError> {
+    Ok(match l.gowork {
+        Some("off") => None,
+        Some(v) if !v.is_empty() => {
+            if !v.starts_with('/') {
+                return Err(WorkspaceError::RelativeGowork(v.to_string()));
+            }
+            Some(PathBuf::from(v))
+        }
+        _ => find_up(l.source, l.dir, "go.work").map(|d| d.join("go.work")),
+    })
+}
+
+fn read(source: &dyn Source, path: &Path, cwd: &Path) -> Result<String, WorkspaceError> {
+    source
+        .read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .map_err(|e| WorkspaceError::Read {
             path: short_path(path, cwd),
-            errno: go_errno_text(&e),
+            errno: e.text,
         })
 }
 
@@ -229,23 +257,26 @@ fn parse_error(
     minor: u32,
     error: ParseError,
 ) -> WorkspaceError {
-    // Go 1.24 on names the block's file by its full path inside the message.
-    let block_file = if minor >= 24 {
-        path.to_string_lossy().into_owned()
-    } else {
-        short_path(path, cwd)
+    let full = path.to_string_lossy().into_owned();
+    // Go 1.21 names go.work by its full path throughout (and words the error on one line);
+    // Go 1.24 on names a go.mod block's file by its full path inside the message.
+    let (file, block_file) = match kind {
+        FileKind::GoWork if minor <= 21 => (full.clone(), full),
+        FileKind::GoMod if minor >= 24 => (short_path(path, cwd), full),
+        _ => (short_path(path, cwd), short_path(path, cwd)),
     };
     WorkspaceError::Parse {
         kind,
-        file: short_path(path, cwd),
+        file,
         block_file,
         error,
     }
 }
 
-fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError> {
+/// Reads the module whose go.mod is in `root` (its `go` line checked against the release).
+pub fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError> {
     let gomod = root.join("go.mod");
-    let text = read(&gomod, l.dir)?;
+    let text = read(l.source, &gomod, l.dir)?;
     let m = modfile::parse_gomod(&text, l.release.minor)
         .map_err(|e| parse_error(FileKind::GoMod, &gomod, l.dir, l.release.minor, e))?;
     check_go_line(l, FileKind::GoMod, m.go.as_deref())?;
@@ -272,7 +303,7 @@ fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError> {
 }
 
 fn load_workspace(l: &Lookup, wf: PathBuf) -> Result<MainModules, WorkspaceError> {
-    let text = read(&wf, l.dir)?;
+    let text = read(l.source, &wf, l.dir)?;
     let w = modfile::parse_gowork(&text, l.release.minor)
         .map_err(|e| parse_error(FileKind::GoWork, &wf, l.dir, l.release.minor, e))?;
     check_go_line(l, FileKind::GoWork, w.go.as_deref())?;
@@ -284,11 +315,11 @@ fn load_workspace(l: &Lookup, wf: PathBuf) -> Result<MainModules, WorkspaceError
             continue;
         }
         let gomod = root.join("go.mod");
-        if let Err(e) = std::fs::metadata(&gomod) {
+        if let Err(e) = l.source.stat(&gomod) {
             return Err(WorkspaceError::MissingUse {
                 dir: short_path(&root, l.dir),
                 gomod: short_path(&gomod, l.dir),
-                errno: go_errno_text(&e),
+                errno: e.text,
             });
         }
         modules.push(load_module(l, &root)?);
