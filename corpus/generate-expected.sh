@@ -14,11 +14,16 @@
 # tree itself is untouched. The expected files must only ever come from this script: never
 # edit them by hand.
 #
-# Usage: corpus/generate-expected.sh [--go GO] [MODULE...]   (default: every module)
+# Usage: corpus/generate-expected.sh [--go GO] [--test-only] [MODULE...]   (default: every module)
 #   GO: a go binary (default: go1.23.x on PATH or /usr/lib/go-1.23/bin/go). Run with
 #   GOTOOLCHAIN=local: the binary is the release recorded.
+#   --test-only: one `go list -e -test -json` run per configuration, its base entries taken
+#   as the plain listing (half the time; the default mode checks on every run that the two
+#   agree).
 # Needs: python3, GNU touch.
 set -euo pipefail
+TEST_ONLY=${TEST_ONLY:-}
+if [ "${1:-}" = "--test-only" ]; then TEST_ONLY=1; shift; fi
 
 corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 
@@ -27,6 +32,7 @@ GO=
 if [ "${1:-}" = "--go" ]; then
   GO=${2:?generate-expected: --go needs a go binary}
   shift 2
+  if [ "${1:-}" = "--test-only" ]; then TEST_ONLY=1; shift; fi
 elif command -v go >/dev/null 2>&1 && GOTOOLCHAIN=local go version 2>/dev/null | grep -q ' go1\.23\.'; then
   GO=$(command -v go)
 elif [ -x /usr/lib/go-1.23/bin/go ]; then
@@ -190,6 +196,26 @@ print(len(result))
 PY
 )
 
+# The base package entries of `go list -test` output (what `shape` also selects), written as
+# a JSON stream: the plain listing in --test-only mode.
+base_only=$(cat <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+dec, i, out = json.JSONDecoder(), 0, []
+while True:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i == len(text):
+        break
+    obj, i = dec.raw_decode(text, i)
+    if "ForTest" not in obj and not obj.get("ImportPath", "").endswith(".test"):
+        out.append(obj)
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for o in out:
+        f.write(json.dumps(o, ensure_ascii=False) + "\n")
+PY
+)
+
 # ---- run ---------------------------------------------------------------------------------
 # gen_one MODULE INDEX: both go list runs for one module x config, shaped into its file.
 gen_one() {
@@ -206,7 +232,9 @@ gen_one() {
     modfile=("-modfile=$work/lowered.mod")
   fi
   rm -f "$expected/$m/$name.rejected"
-  for flags in "" "-test"; do
+  local runs=("" "-test")
+  [ -z "$TEST_ONLY" ] || runs=("-test")
+  for flags in "${runs[@]}"; do
     # shellcheck disable=SC2086
     if ! (cd "$modroot" && env -i "${base_env[@]}" "${assigns[@]}" "$GO" list "${modfile[@]}" -e $flags -json ./... \
           >"$work/out$flags.json" 2>"$work/stderr"); then
@@ -222,6 +250,8 @@ gen_one() {
       return 1
     fi
   done
+  # --test-only: the -test run's base entries stand for the plain listing.
+  [ -z "$TEST_ONLY" ] || python3 -c "$base_only" "$work/out-test.json" "$work/out.json"
   python3 -c "$shape" "$modroot" "$work/out.json" "$work/out-test.json" \
     "$expected/$m/$name.json" >"$work/count"
 }

@@ -5,7 +5,7 @@
 
 use crate::constraint::Expr;
 use crate::context::BuildContext;
-use crate::facts::{FileFacts, HeaderOutcome};
+use crate::facts::{FileFacts, HeaderFacts, HeaderOutcome};
 use std::collections::BTreeMap;
 
 /// Which of Go's two package loaders to emulate (spec §0.2, §5.9).
@@ -216,6 +216,10 @@ pub fn classify(
             if let Some(h) = header {
                 if let Some(e) = &h.parse_error {
                     bad.add(&mut p, &f.name, parse_error(dir, f, e));
+                } else if ctx.release.go_list.index_checks_import_paths {
+                    if let Some(message) = invalid_import(dir, f, h) {
+                        bad.add(&mut p, &f.name, plain(message));
+                    }
                 }
             }
         }
@@ -224,7 +228,7 @@ pub fn classify(
         if should_build {
             if let Some(h) = header {
                 if let Some(gb) = &h.go_build {
-                    match &gb.expr {
+                    match gb.expr_for(ctx.release) {
                         Ok(expr) => should_build = eval_expr(expr, ctx),
                         Err(e) => {
                             let message =
@@ -252,7 +256,7 @@ pub fn classify(
                     }
                 } else {
                     for pb in &h.plus_build {
-                        if let Ok(expr) = &pb.expr {
+                        if let Ok(expr) = pb.expr_for(ctx.release) {
                             if !eval_expr(expr, ctx) {
                                 should_build = false;
                             }
@@ -274,17 +278,15 @@ pub fn classify(
         if loader == Loader::GoBuild {
             if let Some(e) = &h.parse_error {
                 bad.add(&mut p, &f.name, parse_error(dir, f, e));
-            } else if let Some(bad_import) = h.imports.iter().find(|i| !is_valid_import(&i.path)) {
-                // A single scanner.Error, not a list: go list prints it whole, with no Pos.
-                let message = format!(
-                    "{dir}/{}:{}:{}: invalid import path: {}",
-                    f.name, bad_import.line, bad_import.column, bad_import.path
-                );
+            } else if let Some(message) = invalid_import(dir, f, h) {
                 bad.add(&mut p, &f.name, plain(message));
             }
         }
-        // go/build discards the imports (and embeds) of a file with an invalid import path.
-        let imports_dropped = loader == Loader::GoBuild
+        // go/build discards the imports (and embeds) of a file with an invalid import path;
+        // so does the module index from Go 1.26 on.
+        let checks_imports =
+            loader == Loader::GoBuild || ctx.release.go_list.index_checks_import_paths;
+        let imports_dropped = checks_imports
             && h.parse_error.is_none()
             && h.imports.iter().any(|i| !is_valid_import(&i.path));
 
@@ -338,7 +340,7 @@ pub fn classify(
             if imports_dropped {
                 return;
             }
-            for e in &h.embeds {
+            for e in h.embeds_for(ctx.release) {
                 pats.entry(e.pattern.clone()).or_default().push(SourcePos {
                     file: format!("{dir}/{}", f.name),
                     line: e.line,
@@ -401,6 +403,16 @@ fn accept_other(p: &mut PackageFiles, f: &FileFacts, held_s: &mut Vec<String>) {
     } else if let Some(list) = list_for_ext(p, &f.ext) {
         list.push(f.name.clone());
     }
+}
+
+/// go/build's error for the first invalid import path of a file: a single scanner.Error,
+/// not a list, so go list prints it whole, with no Pos.
+fn invalid_import(dir: &str, f: &FileFacts, h: &HeaderFacts) -> Option<String> {
+    let bad = h.imports.iter().find(|i| !is_valid_import(&i.path))?;
+    Some(format!(
+        "{dir}/{}:{}:{}: invalid import path: {}",
+        f.name, bad.line, bad.column, bad.path
+    ))
 }
 
 fn parse_error(dir: &str, f: &FileFacts, e: &crate::syntax::header::ParseError) -> ImportError {

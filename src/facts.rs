@@ -8,6 +8,7 @@ use crate::constraint::{self, Expr, SyntaxError};
 use crate::embed::{self, EmbedPatternAt};
 use crate::filename::{self, NameConstraint};
 use crate::go::reader;
+use crate::go::release::Release;
 use crate::source::{Disk, FileKind, Source};
 use crate::syntax::constraints::{self as header, ConstraintLine};
 use crate::syntax::header::{self as goparse, Import, ParseError};
@@ -21,6 +22,37 @@ pub use crate::source::go_errno_text;
 pub struct ConstraintFact {
     pub line: ConstraintLine,
     pub expr: Result<Expr, SyntaxError>,
+    /// The line parsed without Go 1.22's size limits, kept only when `expr` failed on one
+    /// of them (Go 1.21 parses such a line; see [`GoList::constraint_size_limits`]).
+    ///
+    /// [`GoList::constraint_size_limits`]: crate::go::release::GoList::constraint_size_limits
+    pub unlimited: Option<Box<Result<Expr, SyntaxError>>>,
+}
+
+impl ConstraintFact {
+    /// Parses one constraint line, keeping the unlimited parse when a size limit hit.
+    pub fn parse(line: ConstraintLine) -> ConstraintFact {
+        let expr = constraint::parse_line(&line.text);
+        let unlimited = match &expr {
+            Err(e) if constraint::is_size_limit(e) => {
+                Some(Box::new(constraint::parse_line_unlimited(&line.text)))
+            }
+            _ => None,
+        };
+        ConstraintFact {
+            line,
+            expr,
+            unlimited,
+        }
+    }
+
+    /// The parse `release` makes of the line.
+    pub fn expr_for(&self, release: &Release) -> &Result<Expr, SyntaxError> {
+        match &self.unlimited {
+            Some(u) if !release.go_list.constraint_size_limits => u,
+            _ => &self.expr,
+        }
+    }
 }
 
 /// What reading the file's header produced.
@@ -53,6 +85,11 @@ pub struct HeaderFacts {
     pub parse_error: Option<ParseError>,
     /// `//go:embed` patterns (only for `.go` files that import "embed" and parsed cleanly).
     pub embeds: Vec<EmbedPatternAt>,
+    /// The patterns Go 1.26 and later collect ([`GoList::embed_token_scan`]) when they
+    /// differ from `embeds`; `None` when they are the same.
+    ///
+    /// [`GoList::embed_token_scan`]: crate::go::release::GoList::embed_token_scan
+    pub embeds_scanned: Option<Vec<EmbedPatternAt>>,
     /// Per `//go:embed` line with patterns, in file order: where it is and the declaration
     /// it precedes, found in the same read (so the embed report never reads the file again).
     pub embed_decls: Box<[EmbedDecl]>,
@@ -70,6 +107,14 @@ pub struct EmbedDecl {
 impl HeaderFacts {
     pub fn imports_c(&self) -> bool {
         self.imports.iter().any(|i| i.path == "C")
+    }
+
+    /// The `//go:embed` patterns `release` collects from the file.
+    pub fn embeds_for(&self, release: &Release) -> &[EmbedPatternAt] {
+        match &self.embeds_scanned {
+            Some(e) if release.go_list.embed_token_scan => e,
+            _ => &self.embeds,
+        }
     }
 }
 
@@ -379,17 +424,11 @@ fn header_facts(
         return Ok(HeaderOutcome::MultipleGoBuild);
     };
     let mut facts = HeaderFacts {
-        go_build: constraints.go_build.map(|line| ConstraintFact {
-            expr: constraint::parse_line(&line.text),
-            line,
-        }),
+        go_build: constraints.go_build.map(ConstraintFact::parse),
         plus_build: constraints
             .plus_build
             .into_iter()
-            .map(|line| ConstraintFact {
-                expr: constraint::parse_line(&line.text),
-                line,
-            })
+            .map(ConstraintFact::parse)
             .collect(),
         binary_only: constraints.binary_only,
         ..HeaderFacts::default()
@@ -402,14 +441,21 @@ fn header_facts(
         if facts.parse_error.is_none() {
             facts.imports = parsed.imports;
         }
-        // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
-        if facts.parse_error.is_none()
-            && !skim_hit_eof
-            && facts.imports.iter().any(|i| i.path == "embed")
-        {
+        let embed_import =
+            facts.parse_error.is_none() && facts.imports.iter().any(|i| i.path == "embed");
+        if embed_import {
+            // Go 1.26 on scans the whole file, whatever the header reader met.
             if !complete {
                 return Err(NeedMore);
             }
+            let scanned: Vec<EmbedPatternAt> = embed::token_scan::scan_directives(src)
+                .into_iter()
+                .flat_map(|d| d.patterns)
+                .collect();
+            facts.embeds_scanned = Some(scanned);
+        }
+        // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
+        if embed_import && !skim_hit_eof {
             let directives = embed::scan_directives(src).directives;
             if directives.iter().any(|d| !d.patterns.is_empty()) {
                 // Located in the unstripped bytes, as the embed report always did.
@@ -420,6 +466,9 @@ fn header_facts(
                 };
             }
             facts.embeds = directives.into_iter().flat_map(|d| d.patterns).collect();
+        }
+        if facts.embeds_scanned.as_ref() == Some(&facts.embeds) {
+            facts.embeds_scanned = None;
         }
     }
     Ok(HeaderOutcome::Read(facts))

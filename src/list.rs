@@ -281,8 +281,12 @@ pub fn package_view(
     };
 
     // A command for a port that must link externally needs cgo; cmd/go stops loading the
-    // package there, before embed resolution and the file checks.
-    if view.name == "main" && !ctx.cgo_enabled && ctx.compiler != "gccgo" {
+    // package there, before embed resolution and the file checks (from Go 1.22 on).
+    if view.name == "main"
+        && !ctx.cgo_enabled
+        && ctx.compiler != "gccgo"
+        && ctx.release.linking.cgo_required_error
+    {
         let race = ctx.tool_tags.iter().any(|t| t == "race");
         if let Some(reason) =
             crate::platform::external_linking_reason(ctx.release, &ctx.goos, &ctx.goarch, race)
@@ -294,7 +298,8 @@ pub fn package_view(
             return finish_view(view, errors);
         }
     }
-    match embed::resolve(cache, &d.dir, &view.embed_patterns) {
+    let bad_names = embed::BadNames::of(ctx.release);
+    match embed::resolve_with(cache, &d.dir, &view.embed_patterns, bad_names) {
         Ok(found) => view.embed_files = found.into_iter().map(|f| f.rel).collect(),
         Err(e) => {
             let pos = embed_patterns
@@ -308,10 +313,12 @@ pub fn package_view(
     if opts.test {
         // `go list -test` resolves test patterns for the test variants; a failure there
         // belongs to those variants, so the base package only loses the list.
-        if let Ok(found) = embed::resolve(cache, &d.dir, &view.test_embed_patterns) {
+        if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.test_embed_patterns, bad_names)
+        {
             view.test_embed_files = found.into_iter().map(|f| f.rel).collect();
         }
-        if let Ok(found) = embed::resolve(cache, &d.dir, &view.xtest_embed_patterns) {
+        if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.xtest_embed_patterns, bad_names)
+        {
             view.xtest_embed_files = found.into_iter().map(|f| f.rel).collect();
         }
     }

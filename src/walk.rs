@@ -23,6 +23,8 @@ pub struct Module {
     /// Module paths named by go.mod's `require` directives (empty for the Go source tree,
     /// and when go.mod is not valid UTF-8).
     pub requires: Vec<String>,
+    /// The version of go.mod's `go` directive (`1.21`), when there is one.
+    pub go: Option<String>,
 }
 
 impl Module {
@@ -123,6 +125,7 @@ pub fn find_module_in(source: &dyn Source, start: &Path) -> Result<Module, Modul
                 root: d.to_path_buf(),
                 path,
                 requires,
+                go: crate::go::release::go_directive(&String::from_utf8_lossy(&text)),
             });
         }
         dir = d.parent();
@@ -266,11 +269,13 @@ pub fn walk_goroot_in(
             root: src.clone(),
             path: "std".into(),
             requires: Vec::new(),
+            go: None,
         },
         GorootPattern::Cmd => Module {
             root: src.join("cmd"),
             path: "cmd".into(),
             requires: Vec::new(),
+            go: None,
         },
     };
     let rules = Rules {
@@ -697,12 +702,14 @@ mod tests {
             root: "/g/src".into(),
             path: "std".into(),
             requires: Vec::new(),
+            go: None,
         };
         assert_eq!(m.import_path("net/http"), "net/http");
         let m = Module {
             root: "/g/src/cmd".into(),
             path: "cmd".into(),
             requires: Vec::new(),
+            go: None,
         };
         assert_eq!(m.import_path("go"), "cmd/go");
     }

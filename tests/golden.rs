@@ -4,7 +4,9 @@
 //!
 //! For every recorded release (`corpus/expected/go1.N/`), every module with a directory
 //! there and every configuration in `corpus/configs.tsv` that release recorded, gotags runs
-//! with cwd = the module root and an environment cleared of GO*/CGO_* variables, then given
+//! with cwd = the module root (a backdated copy with the `go` line lowered when the line is
+//! newer than the release, as the generator's `-modfile`) and an environment cleared of
+//! GO*/CGO_* variables, then given
 //! GO386=sse2, GOENV=off and the configuration's variables (the generator used the same).
 //! Its output is shaped exactly like the generator's and compared field by field, including
 //! package order. A configuration go rejected (`<config>.rejected`) must make gotags fail
@@ -71,10 +73,62 @@ struct Outcome {
     diffs: Vec<String>,
 }
 
-fn check_one(release: &str, module: &str, config: &Config) -> Outcome {
+/// The minor number of a module's `go 1.N` line.
+fn go_line_minor(module: &str) -> Option<u32> {
+    let text = std::fs::read_to_string(corpus_dir().join(module).join("go.mod")).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("go 1."))
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|d| d.parse().ok())
+}
+
+/// Module roots to list per (release, module). A module whose `go` line is newer than the
+/// release is refused by that go (GOTOOLCHAIN=local); the generator let it read a copy of
+/// go.mod with the line lowered, so gotags lists a backdated copy of the module with the
+/// line lowered the same way. The returned temp dirs hold those copies.
+fn module_roots(
+    releases: &[String],
+) -> (
+    std::collections::HashMap<(String, String), std::path::PathBuf>,
+    Vec<tempfile::TempDir>,
+) {
+    let mut roots = std::collections::HashMap::new();
+    let mut keep = Vec::new();
+    for r in releases {
+        let minor: u32 = r[4..].parse().unwrap_or(0);
+        let mut copy: Option<std::path::PathBuf> = None;
+        for m in expected_modules(r) {
+            let root = if go_line_minor(&m).is_some_and(|g| g > minor) {
+                let base = match &copy {
+                    Some(b) => b.clone(),
+                    None => {
+                        let t = tempfile::tempdir().expect("temp dir");
+                        let b = t.path().canonicalize().expect("canonical temp dir");
+                        keep.push(t);
+                        copy = Some(b.clone());
+                        b
+                    }
+                };
+                copy_tree(&corpus_dir().join(&m), &base.join(&m));
+                lower_go_line(&base.join(&m), minor);
+                base.join(&m)
+            } else {
+                let d = corpus_dir().join(&m);
+                d.canonicalize().unwrap_or(d)
+            };
+            roots.insert((r.clone(), m), root);
+        }
+        if let Some(b) = &copy {
+            ensure_empty_dirs(b);
+            backdate(b);
+        }
+    }
+    (roots, keep)
+}
+
+fn check_one(release: &str, module: &str, config: &Config, modroot: &Path) -> Outcome {
     let label = format!("{release}/{module}/{}", config.name);
-    let modroot = corpus_dir().join(module);
-    let modroot = modroot.canonicalize().unwrap_or(modroot);
+    let modroot = modroot.to_path_buf();
     let arg = modroot.to_string_lossy().into_owned();
     let version = &release[2..];
     let rejected = expected_dir(release, module).join(format!("{}.rejected", config.name));
@@ -145,7 +199,16 @@ fn golden_corpus() {
             }
         }
     }
-    let outcomes = par_map(&jobs, worker_threads(), |(r, m, c)| check_one(r, m, c));
+    let (roots, _copies) = module_roots(&releases);
+    let outcomes = par_map(&jobs, worker_threads(), |(r, m, c)| {
+        match roots.get(&(r.clone(), m.clone())) {
+            Some(root) => check_one(r, m, c, root),
+            None => Outcome {
+                packages: 0,
+                diffs: vec![format!("{r}/{m}: no module root")],
+            },
+        }
+    });
     let mut total = 0;
     for r in &releases {
         let mine: Vec<(&(String, String, Config), &Outcome)> = jobs

@@ -1,20 +1,20 @@
 //! Live differential tests against every real Go toolchain found (1.21, 1.22, 1.23, the
 //! machine's 1.26, 1.27.3 from the module cache), each compared with `gotags --go <its
 //! release>`; a missing toolchain is skipped with a printed reason, or fails the test when
-//! `GOTAGS_REQUIRE_GO=1` (CI).
+//! `GOTAGS_REQUIRE_GO=1` (CI). Which releases: `live_releases` (all found by default); how
+//! much of each: `sample_every` (`GOTAGS_LIVE_SAMPLE=1` compares everything).
 //!
 //! * `live_corpus_all_platforms`: every corpus module, copied to a temp dir (symlinks
 //!   preserved, mtimes backdated, the go line lowered to the toolchain's release when it is
-//!   older), for every port of that toolchain's `go tool dist list` x CGO_ENABLED 0/1 (a
-//!   deterministic sample of those runs for all but 1.23, see `sample_every`; which releases:
-//!   `live_releases`):
-//!   `go list -e -test -json ./...` (its base package entries, which carry TestEmbedFiles and
-//!   XTestEmbedFiles) against `gotags list --json --test <module>`, on the golden field set.
-//!   Package order is compared too.
-//! * `live_std_and_cmd`: for each toolchain, in its own `$GOROOT`: `go list -e -json std` (cwd `$GOROOT/src`) against
-//!   `gotags list --json std --goroot $GOROOT`, and `go list -e -json cmd` (cwd
-//!   `$GOROOT/src/cmd`) against `gotags list --json cmd --goroot $GOROOT`, for seven ports with CGO_ENABLED=0,
-//!   keyed by ImportPath (go list sorts these by import path).
+//!   older), for a deterministic sample of that toolchain's `go tool dist list` ports x
+//!   CGO_ENABLED 0/1: `go list -e -test -json ./...` (its base package entries, which carry
+//!   TestEmbedFiles and XTestEmbedFiles) against `gotags list --json --test <module>`, on the
+//!   golden field set. Package order is compared too.
+//! * `live_std_and_cmd`: for each toolchain, in its own `$GOROOT`: `go list -e -json std`
+//!   (cwd `$GOROOT/src`) against `gotags list --json std --goroot $GOROOT`, and `go list -e
+//!   -json cmd` (cwd `$GOROOT/src/cmd`) against `gotags list --json cmd --goroot $GOROOT`,
+//!   for a sample of seven ports with CGO_ENABLED=0, keyed by ImportPath (go list sorts
+//!   these by import path).
 #![cfg(unix)]
 
 mod common;
@@ -25,64 +25,32 @@ use std::process::Command;
 
 const TEST_ONLY_FIELDS: &[&str] = &["TestEmbedFiles", "XTestEmbedFiles"];
 
-/// The releases compared live: `GOTAGS_LIVE_RELEASES` (comma list, or `all`), by default
-/// 1.22 and 1.23 — the releases with no known difference. 1.21, 1.26 and 1.27 still differ
-/// from go list in a few behaviours (see the README) and are compared with
-/// `GOTAGS_LIVE_RELEASES=all`.
+/// The releases compared live: every toolchain found, or those `GOTAGS_LIVE_RELEASES` names
+/// (a comma list; `all` is the default).
 fn live_releases() -> Vec<(String, PathBuf)> {
-    let wanted = std::env::var("GOTAGS_LIVE_RELEASES").unwrap_or_else(|_| "1.22,1.23".into());
+    let wanted = std::env::var("GOTAGS_LIVE_RELEASES").unwrap_or_else(|_| "all".into());
     toolchains_or_skip("live")
         .into_iter()
         .filter(|(r, _)| wanted == "all" || wanted.split(',').any(|w| w.trim() == r))
         .collect()
 }
 
-/// Keep every Nth corpus run for this release: `GOTAGS_LIVE_SAMPLE=N` for all, else every
-/// run for Go 1.23 (the historical full comparison) and every third for the others (each port and cgo
-/// setting still meets a third of the modules; the runs differ per release).
-fn sample_every(release: &str) -> usize {
-    if let Some(n) = std::env::var("GOTAGS_LIVE_SAMPLE")
+/// Keep every Nth run: `GOTAGS_LIVE_SAMPLE=N` (1 = every run), else every 24th corpus run
+/// and every third std/cmd port per release. Each release starts at its own offset, so
+/// together the releases cover different modules, ports and cgo settings; the golden tests
+/// compare every recorded configuration of every release anyway.
+fn sample_every(default: usize) -> usize {
+    std::env::var("GOTAGS_LIVE_SAMPLE")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|n| *n > 0)
-    {
-        return n;
-    }
-    if release == "1.23" {
-        1
-    } else {
-        3
-    }
+        .unwrap_or(default)
 }
 
-/// Lowers a copied module's `go 1.N` line to `minor` when it is newer, so an older
-/// toolchain with GOTOOLCHAIN=local loads it.
-fn lower_go_line(modroot: &Path, minor: u32) {
-    let path = modroot.join("go.mod");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return;
-    };
-    let lowered: Vec<String> = text
-        .lines()
-        .map(|l| match l.strip_prefix("go 1.") {
-            Some(rest) => {
-                let m: u32 = rest
-                    .split(|c: char| !c.is_ascii_digit())
-                    .next()
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or(0);
-                if m > minor {
-                    format!("go 1.{minor}")
-                } else {
-                    l.to_string()
-                }
-            }
-            None => l.to_string(),
-        })
-        .collect();
-    std::fs::write(&path, lowered.join("\n") + "\n")
-        .unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-}
+/// The default sampling of corpus runs (module x port x cgo) per release.
+const CORPUS_EVERY: usize = 24;
+/// The default sampling of the seven std/cmd ports per release.
+const STD_EVERY: usize = 3;
 
 /// Toolchain plumbing for the `go` side only: a private cache, no network, no workspace.
 fn go_plumbing(scratch: &Path) -> Vec<(String, String)> {
@@ -117,41 +85,6 @@ fn run_go(
     let all: Vec<(String, String)> = plumbing.iter().chain(vars).cloned().collect();
     clean_go_env(&mut cmd, &all);
     cmd.output()
-}
-
-/// Recursive copy that recreates symlinks as symlinks.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
-    let entries =
-        std::fs::read_dir(from).unwrap_or_else(|e| panic!("reading {}: {e}", from.display()));
-    for entry in entries {
-        let entry = entry.expect("directory entry");
-        let src = entry.path();
-        let dst = to.join(entry.file_name());
-        let meta = std::fs::symlink_metadata(&src)
-            .unwrap_or_else(|e| panic!("lstat {}: {e}", src.display()));
-        if meta.file_type().is_symlink() {
-            let target = std::fs::read_link(&src)
-                .unwrap_or_else(|e| panic!("readlink {}: {e}", src.display()));
-            std::os::unix::fs::symlink(&target, &dst)
-                .unwrap_or_else(|e| panic!("symlink {}: {e}", dst.display()));
-        } else if meta.is_dir() {
-            copy_tree(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).unwrap_or_else(|e| panic!("copying {}: {e}", src.display()));
-        }
-    }
-}
-
-/// Backdates every entry (symlinks themselves, not their targets) so that `go list` takes
-/// its module-index path (spec §0.2).
-fn backdate(dir: &Path) {
-    let status = Command::new("find")
-        .arg(dir)
-        .args(["-exec", "touch", "-h", "-t", "202001010000", "{}", "+"])
-        .status()
-        .expect("running find/touch");
-    assert!(status.success(), "backdating {} failed", dir.display());
 }
 
 fn dist_list(go: &Path, plumbing: &[(String, String)]) -> Vec<(String, String)> {
@@ -311,7 +244,7 @@ fn live_corpus_for(release: &str, go: &Path) -> usize {
         "go tool dist list gave only {} ports",
         ports.len()
     );
-    let every = sample_every(release);
+    let every = sample_every(CORPUS_EVERY);
     let offset = minor as usize % every;
     let mut all = 0;
     let mut jobs = Vec::new();
@@ -387,9 +320,14 @@ fn live_std_and_cmd_for(release: &str, go: &Path) -> usize {
         ("plan9", "386"),
         ("aix", "ppc64"),
     ];
+    let minor: usize = release[2..].parse().unwrap_or(0);
+    let every = sample_every(STD_EVERY);
     let mut jobs = Vec::new();
     for (pattern, dir) in [("std", src.clone()), ("cmd", src.join("cmd"))] {
-        for (os, arch) in ports {
+        for (i, (os, arch)) in ports.into_iter().enumerate() {
+            if (i + minor) % every != 0 {
+                continue;
+            }
             jobs.push(Job {
                 release: release.to_string(),
                 label: format!("go{release}/{pattern}/{os}-{arch}-cgo0"),
@@ -410,9 +348,84 @@ fn live_std_and_cmd_for(release: &str, go: &Path) -> usize {
         &jobs,
         &outcomes,
         &format!(
-            "std and cmd x {} ports, CGO_ENABLED=0; {:.0?}",
+            "std and cmd x {} of {} ports (every {every}), CGO_ENABLED=0; {:.0?}",
+            jobs.len() / 2,
             ports.len(),
             started.elapsed()
         ),
     )
+}
+
+/// The Debian tree compared by `live_debian_tree`: `GOTAGS_DEBIAN_TREE`, else
+/// golang-golang-x-sys-dev's module (hundreds of per-platform files in three packages).
+fn debian_tree() -> PathBuf {
+    std::env::var_os("GOTAGS_DEBIAN_TREE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/share/gocode/src/golang.org/x/sys"))
+}
+
+/// A Debian `golang-*-dev` module tree, listed in place (it is read-only and old, so go takes
+/// its module-index path): `go list -e -test -json ./...` against `gotags list --json
+/// --test`, for a sample of each release's ports x CGO_ENABLED 0/1. Skipped when the package
+/// is not installed (a failure with `GOTAGS_REQUIRE_GO=1`, as CI installs it).
+#[test]
+fn live_debian_tree() {
+    let tree = debian_tree();
+    if !tree.join("go.mod").is_file() {
+        assert!(
+            std::env::var("GOTAGS_REQUIRE_GO").as_deref() != Ok("1"),
+            "GOTAGS_REQUIRE_GO=1 but {} is missing (apt-get install golang-golang-x-sys-dev)",
+            tree.display()
+        );
+        println!("live debian tree: skipped ({} missing)", tree.display());
+        return;
+    }
+    let mut diffs = 0;
+    for (release, go) in live_releases() {
+        let started = std::time::Instant::now();
+        let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("live-go{release}"));
+        std::fs::create_dir_all(&scratch).expect("creating the go cache dir");
+        let plumbing = go_plumbing(&scratch);
+        let ports = dist_list(&go, &plumbing);
+        let minor: usize = release[2..].parse().unwrap_or(0);
+        let every = sample_every(STD_EVERY * 2);
+        let mut jobs = Vec::new();
+        let mut all = 0;
+        for (os, arch) in &ports {
+            for cgo in ["0", "1"] {
+                all += 1;
+                if (all + minor) % every != 0 {
+                    continue;
+                }
+                jobs.push(Job {
+                    release: release.clone(),
+                    label: format!("go{release}/x-sys/{os}-{arch}-cgo{cgo}"),
+                    modroot: tree.clone(),
+                    go_pattern: "./...",
+                    vars: vec![
+                        ("GOOS".into(), os.clone()),
+                        ("GOARCH".into(), arch.clone()),
+                        ("CGO_ENABLED".into(), cgo.into()),
+                    ],
+                    check_order: true,
+                });
+            }
+        }
+        let outcomes = par_map(&jobs, worker_threads(), |j| run_job(&go, &plumbing, j));
+        diffs += report(
+            &format!("live debian tree Go {release}"),
+            &jobs,
+            &outcomes,
+            &format!(
+                "{} x {} ports x CGO_ENABLED 0/1 = {all}, every {every}; {:.0?}",
+                tree.display(),
+                ports.len(),
+                started.elapsed()
+            ),
+        );
+    }
+    assert_eq!(
+        diffs, 0,
+        "differences between gotags and go list (listed above)"
+    );
 }

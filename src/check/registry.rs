@@ -24,6 +24,7 @@ pub static RULES: &[&Rule] = &[
     &gt206::RULE,
     &gt207::RULE,
     &gt208::RULE,
+    &gt209::RULE,
     &gt301::RULE,
     &gt302::RULE,
     &gt303::RULE,
@@ -45,12 +46,14 @@ pub static RULES: &[&Rule] = &[
     &gt502::RULE,
     &gt503::RULE,
     &gt504::RULE,
+    &gt505::RULE,
     &gt601::RULE,
 ];
 
 /// Rules that run only when enabled (`--enable`, `[check] enable`) or selected by their
-/// exact code or name: GT205 flags deliberate style on most real trees.
-pub static OFF_BY_DEFAULT: &[&str] = &["GT205"];
+/// exact code or name: GT205 flags deliberate style on most real trees, GT209 release terms
+/// trees keep while their go line moves.
+pub static OFF_BY_DEFAULT: &[&str] = &["GT205", "GT209"];
 
 /// The rule with this code.
 pub fn find(code: &str) -> Option<&'static Rule> {

@@ -34,6 +34,14 @@ pub fn run_full(code: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
     run_with(code, "all", files)
 }
 
+/// The `go` line of the module the helper writes: a given go.mod's, else 1.23.
+fn go_line(files: &[(&str, &str)]) -> Option<String> {
+    match files.iter().find(|(n, _)| *n == "go.mod") {
+        Some((_, text)) => crate::go::release::go_directive(text),
+        None => Some("1.23".into()),
+    }
+}
+
 /// A root no disk has: every file of a rule test lives in an [`Overlay`] of buffers, so the
 /// tests read nothing from the disk and never need a temporary directory.
 const ROOT: &str = "/nonexistent/gotags-rule-test";
@@ -65,6 +73,7 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         root: root.clone(),
         path: "example.com/t".into(),
         requires: Vec::new(),
+        go: go_line(files),
     };
     let (dirs, _) = walk::walk_in(&*source, &module, &root, ReadDepth::Full);
     // Off everywhere and on where supported: the set the rule tests count platforms in.

@@ -11,47 +11,65 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         return format!("all {n} configurations");
     }
     let both_cgo = configs.iter().any(|c| c.cgo) && configs.iter().any(|c| !c.cgo);
-    // Tag sets (and, in a multi-release run, releases) are listed apart.
-    let keys: Vec<String> = configs.iter().map(group_key).collect();
-    let mut tagsets: Vec<&str> = Vec::new();
-    for k in &keys {
-        if !tagsets.contains(&k.as_str()) {
-            tagsets.push(k);
-        }
+    // Tag sets (and, in a multi-release run, releases) are listed apart, in first-seen
+    // order; one pass over the configurations gathers each one's platforms (its universe),
+    // those in `set` with their cgo mask, and the cgo values it has at all.
+    struct Group {
+        key: String,
+        universe: Vec<(String, String)>,
+        seen: std::collections::HashSet<(String, String)>,
+        plats: Vec<(String, String, u8)>,
+        at: std::collections::HashMap<(String, String), usize>,
+        full_mask: u8,
     }
-    let mut parts = Vec::new();
-    for ts in &tagsets {
-        // platform label → (goos, label of arch part, mask bit0 off, bit1 on)
-        let mut plats: Vec<(String, String, u8)> = Vec::new();
-        let mut universe: Vec<(String, String)> = Vec::new();
-        for (i, c) in configs.iter().enumerate() {
-            if keys[i] != *ts {
-                continue;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, c) in configs.iter().enumerate() {
+        let key = group_key(c);
+        let g = match by_key.get(&key) {
+            Some(&g) => g,
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(Group {
+                    key,
+                    universe: Vec::new(),
+                    seen: Default::default(),
+                    plats: Vec::new(),
+                    at: Default::default(),
+                    full_mask: 0,
+                });
+                groups.len() - 1
             }
-            let os = c.platform.goos.clone();
-            let rest = c.platform.label()[os.len() + 1..].to_string();
-            if !universe.contains(&(os.clone(), rest.clone())) {
-                universe.push((os.clone(), rest.clone()));
-            }
-            if set.get(i) {
-                let bit = if c.cgo { 2 } else { 1 };
-                match plats.iter_mut().find(|(o, r, _)| *o == os && *r == rest) {
-                    Some(p) => p.2 |= bit,
-                    None => plats.push((os, rest, bit)),
+        };
+        let g = &mut groups[g];
+        let bit = if c.cgo { 2 } else { 1 };
+        g.full_mask |= bit;
+        let os = c.platform.goos.clone();
+        let rest = c.platform.label()[os.len() + 1..].to_string();
+        let pair = (os, rest);
+        if g.seen.insert(pair.clone()) {
+            g.universe.push(pair.clone());
+        }
+        if set.get(i) {
+            match g.at.get(&pair) {
+                Some(&k) => g.plats[k].2 |= bit,
+                None => {
+                    g.at.insert(pair.clone(), g.plats.len());
+                    g.plats.push((pair.0, pair.1, bit));
                 }
             }
         }
+    }
+    let many_groups = groups.len() > 1;
+    let mut parts = Vec::new();
+    for g in &groups {
+        let (ts, universe, plats, full_mask) = (&g.key, &g.universe, &g.plats, g.full_mask);
         if plats.is_empty() {
             continue;
         }
-        let full_mask = configs
-            .iter()
-            .zip(&keys)
-            .filter(|(_, k)| k == ts)
-            .fold(0u8, |m, (c, _)| m | if c.cgo { 2 } else { 1 });
         let mut tokens: Vec<(String, u8)> = Vec::new();
         let mut oses: Vec<&str> = Vec::new();
-        for (o, _, _) in &plats {
+        for (o, _, _) in plats {
             if !oses.contains(&o.as_str()) {
                 oses.push(o);
             }
@@ -111,7 +129,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        if tagsets.len() > 1 {
+        if many_groups {
             text.push_str(&format!(" [tags: {ts}]"));
         }
         parts.push(text);

@@ -180,3 +180,21 @@ pub fn parse_line(line: &str) -> Result<Expr, SyntaxError> {
     }
     Err(SyntaxError::new(0, NOT_A_CONSTRAINT))
 }
+
+/// Whether `e` is one of the size-limit errors Go 1.22 introduced (`build expression too
+/// large`, or too many `+build` operators).
+pub fn is_size_limit(e: &SyntaxError) -> bool {
+    e.message == parse::TOO_LARGE || e.message == TOO_COMPLEX
+}
+
+/// [`parse_line`] as Go 1.21 parsed it, without the size limits of
+/// `go/build/constraint/expr.go` (`maxSize`, `maxOldSize`, new in 1.22).
+pub fn parse_line_unlimited(line: &str) -> Result<Expr, SyntaxError> {
+    if let Some((text, _)) = go_build_expr(line) {
+        return parse::parse_go_build_unlimited(text);
+    }
+    if let Some((text, _)) = plus_build_expr(line) {
+        return plus_build::parse_plus_build_unlimited(text);
+    }
+    Err(SyntaxError::new(0, NOT_A_CONSTRAINT))
+}

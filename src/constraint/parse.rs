@@ -25,6 +25,13 @@ use super::{Expr, Span, SyntaxError};
 /// this bounds nesting too.
 const MAX_SIZE: usize = 1000;
 
+/// Go 1.21 had no size limit; gotags still stops at this many operand positions so that the
+/// expression tree (evaluated and dropped recursively) stays within a thread's stack.
+pub(crate) const UNLIMITED_BOUND: usize = 4000;
+
+/// Go's message for an expression over the size limit.
+pub(crate) const TOO_LARGE: &str = "build expression too large";
+
 const END_OF_EXPR: &str = "unexpected end of expression";
 const MISSING_CLOSE: &str = "missing close paren";
 
@@ -37,6 +44,8 @@ struct Cursor<'a> {
     last: usize,
     /// Operand positions seen so far (Go's `size`).
     size: usize,
+    /// Operand positions allowed.
+    limit: usize,
 }
 
 impl InputLength for Cursor<'_> {
@@ -88,8 +97,8 @@ fn count_operand(c: Cursor<'_>) -> PResult<'_, ()> {
         size: c.size + 1,
         ..c
     };
-    if c.size > MAX_SIZE {
-        return fail(c.last, "build expression too large");
+    if c.size > c.limit {
+        return fail(c.last, TOO_LARGE);
     }
     Ok((c, ()))
 }
@@ -258,11 +267,21 @@ fn expression(mut c: Cursor<'_>) -> Result<Expr, nom::Err<Fail>> {
 /// Parses a `//go:build` expression (the text after `//go:build`, as returned by
 /// [`go_build_expr`](super::go_build_expr)), with Go's error messages and byte offsets.
 pub fn parse_go_build(expr_text: &str) -> Result<Expr, SyntaxError> {
+    parse_go_build_within(expr_text, MAX_SIZE)
+}
+
+/// [`parse_go_build`] as Go 1.21 parsed: no size limit (up to gotags' [`UNLIMITED_BOUND`]).
+pub fn parse_go_build_unlimited(expr_text: &str) -> Result<Expr, SyntaxError> {
+    parse_go_build_within(expr_text, UNLIMITED_BOUND)
+}
+
+fn parse_go_build_within(expr_text: &str, limit: usize) -> Result<Expr, SyntaxError> {
     let start = Cursor {
         src: expr_text,
         at: 0,
         last: 0,
         size: 0,
+        limit,
     };
     match expression(start) {
         Ok(x) => Ok(x),

@@ -81,12 +81,22 @@ fn literal_expr((at, lit): Piece<'_>) -> Expr {
 /// Go reports the 101st operator as a plain error without an offset; ours points at the clause
 /// or literal whose joining went over the limit.
 pub fn parse_plus_build(expr_text: &str) -> Result<Expr, SyntaxError> {
+    parse_plus_build_within(expr_text, MAX_OPERATORS)
+}
+
+/// [`parse_plus_build`] as Go 1.21 parsed: no operator limit (up to gotags' own bound, which
+/// keeps the expression tree within a thread's stack).
+pub fn parse_plus_build_unlimited(expr_text: &str) -> Result<Expr, SyntaxError> {
+    parse_plus_build_within(expr_text, super::parse::UNLIMITED_BOUND)
+}
+
+fn parse_plus_build_within(expr_text: &str, max_operators: usize) -> Result<Expr, SyntaxError> {
     // Neither splitter can fail; an empty list would only mean the `ignore` default below.
     let clauses = fields(expr_text).map(|(_, f)| f).unwrap_or_default();
     let mut operators = 0usize;
     let mut count = |at: usize| {
         operators += 1;
-        if operators > MAX_OPERATORS {
+        if operators > max_operators {
             Err(SyntaxError::new(at, TOO_COMPLEX))
         } else {
             Ok(())

@@ -29,7 +29,8 @@ pub struct DirEntry {
 
 type Memo<K, V> = RwLock<HashMap<K, V, crate::hashing::FastBuild>>;
 /// (clean package dir, exact pattern bytes) → the pattern's outcome.
-type PatternKey = (Vec<u8>, Vec<u8>);
+/// (package directory, pattern bytes, how bad names in walked directories are treated).
+type PatternKey = (Vec<u8>, Vec<u8>, super::resolve::BadNames);
 type PatternOutcome = Result<Arc<PatternReport>, String>;
 
 /// Memoising view of the asset tree (see the module docs). `Send + Sync`.
@@ -176,16 +177,12 @@ impl AssetCache {
 
     pub(crate) fn pattern_memo(
         &self,
-        key: &(Vec<u8>, Vec<u8>),
+        key: &PatternKey,
     ) -> Option<Result<Arc<PatternReport>, String>> {
         get(&self.patterns, key)
     }
 
-    pub(crate) fn set_pattern_memo(
-        &self,
-        key: (Vec<u8>, Vec<u8>),
-        v: Result<Arc<PatternReport>, String>,
-    ) {
+    pub(crate) fn set_pattern_memo(&self, key: PatternKey, v: Result<Arc<PatternReport>, String>) {
         put(&self.patterns, key, v);
     }
 }

@@ -1,7 +1,7 @@
 //! `//go:embed`, exactly as Go 1.23's `go list` sees it (spec §7):
 //!
 //! * [`scan_directives`] finds directives and splits their arguments (go/build's `findEmbed`
-//!   and `parseGoEmbed`), with Go's positions;
+//!   and `parseGoEmbed`), with Go's positions; [`token_scan`] is Go 1.26's collection;
 //! * [`path_match`] is Go's `path.Match`, implemented natively (see [`pathmatch`] for why
 //!   globset is not used);
 //! * [`resolve`] / [`resolve_pattern`] / [`explain_pattern`] turn patterns into files the way
@@ -22,6 +22,7 @@ pub mod names;
 pub mod pathmatch;
 pub mod resolve;
 pub mod scan;
+pub mod token_scan;
 
 #[cfg(test)]
 mod fixture_tests;
@@ -34,7 +35,7 @@ pub use fscache::AssetCache;
 pub use names::is_bad_embed_name;
 pub use pathmatch::{path_match, PatternSyntaxError};
 pub use resolve::{
-    explain_pattern, explain_raw, resolve, resolve_pattern, resolve_raw, EmbedError, EmbeddedFile,
-    PatternReport,
+    explain_pattern, explain_raw, explain_with, resolve, resolve_pattern, resolve_raw,
+    resolve_with, BadNames, EmbedError, EmbeddedFile, PatternReport,
 };
 pub use scan::{scan_directives, EmbedDirective, EmbedPatternAt, EmbedScan};

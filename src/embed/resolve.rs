@@ -54,6 +54,27 @@ pub struct PatternReport {
     pub skipped_irregular: Vec<String>,
 }
 
+/// What a directory walk does with a file whose name can never be embedded (`a😀.txt`,
+/// `con.txt`): Go 1.21–1.25 skip it, 1.26 on report it (hidden names are skipped either way;
+/// see `GoList::embed_bad_name_error`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BadNames {
+    #[default]
+    Skip,
+    Error,
+}
+
+impl BadNames {
+    /// The rule of `release`.
+    pub fn of(release: &crate::go::release::Release) -> BadNames {
+        if release.go_list.embed_bad_name_error {
+            BadNames::Error
+        } else {
+            BadNames::Skip
+        }
+    }
+}
+
 /// cmd/go's resolveEmbed: patterns are processed in sorted (byte) order and de-duplicated,
 /// the first error aborts; the result is the union, sorted by byte order of `rel`.
 ///
@@ -73,12 +94,22 @@ pub fn resolve_raw<P: AsRef<[u8]>>(
     pkg_dir: &Path,
     patterns: &[P],
 ) -> Result<Vec<EmbeddedFile>, EmbedError> {
+    resolve_with(cache, pkg_dir, patterns, BadNames::Skip)
+}
+
+/// [`resolve_raw`] with a release's rule for bad names in walked directories.
+pub fn resolve_with<P: AsRef<[u8]>>(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    patterns: &[P],
+    bad_names: BadNames,
+) -> Result<Vec<EmbeddedFile>, EmbedError> {
     let mut sorted: Vec<&[u8]> = patterns.iter().map(|p| p.as_ref()).collect();
     sorted.sort_unstable();
     sorted.dedup();
     let mut all: BTreeMap<String, u64> = BTreeMap::new();
     for p in sorted {
-        let report = explain_raw(cache, pkg_dir, p).map_err(|message| EmbedError {
+        let report = explain_with(cache, pkg_dir, p, bad_names).map_err(|message| EmbedError {
             pattern: go_lossy(p),
             message,
         })?;
@@ -116,17 +147,32 @@ pub fn explain_raw(
     pkg_dir: &Path,
     pattern: &[u8],
 ) -> Result<Arc<PatternReport>, String> {
+    explain_with(cache, pkg_dir, pattern, BadNames::Skip)
+}
+
+/// [`explain_raw`] with a release's rule for bad names in walked directories.
+pub fn explain_with(
+    cache: &AssetCache,
+    pkg_dir: &Path,
+    pattern: &[u8],
+    bad_names: BadNames,
+) -> Result<Arc<PatternReport>, String> {
     let dir = clean(&super::fscache::os_bytes(pkg_dir.as_os_str()));
-    let key = (dir, pattern.to_vec());
+    let key = (dir, pattern.to_vec(), bad_names);
     if let Some(v) = cache.pattern_memo(&key) {
         return v;
     }
-    let v = resolve_one(cache, &key.0, pattern).map(Arc::new);
+    let v = resolve_one(cache, &key.0, pattern, bad_names).map(Arc::new);
     cache.set_pattern_memo(key, v.clone());
     v
 }
 
-fn resolve_one(cache: &AssetCache, pkgdir: &[u8], pattern: &[u8]) -> Result<PatternReport, String> {
+fn resolve_one(
+    cache: &AssetCache,
+    pkgdir: &[u8],
+    pattern: &[u8],
+    bad_names: BadNames,
+) -> Result<PatternReport, String> {
     let (all, glob_pat) = match pattern.strip_prefix(b"all:") {
         Some(g) => (true, g),
         None => (false, pattern),
@@ -199,6 +245,7 @@ fn resolve_one(cache: &AssetCache, pkgdir: &[u8], pattern: &[u8]) -> Result<Patt
                 let mut w = Walk {
                     cache,
                     all,
+                    bad_names,
                     rel_of: &rel_of,
                     count: 0,
                     files: &mut files,
@@ -237,6 +284,7 @@ fn resolve_one(cache: &AssetCache, pkgdir: &[u8], pattern: &[u8]) -> Result<Patt
 struct Walk<'a, F: Fn(&[u8]) -> String> {
     cache: &'a AssetCache,
     all: bool,
+    bad_names: BadNames,
     rel_of: &'a F,
     count: usize,
     files: &'a mut BTreeMap<String, u64>,
@@ -256,7 +304,16 @@ impl<F: Fn(&[u8]) -> String> Walk<'_, F> {
         };
         if !root {
             let bad = is_bad_embed_name_bytes(name);
-            if bad || (!self.all && matches!(name.first(), Some(b'.' | b'_'))) {
+            let hidden = matches!(name.first(), Some(b'.' | b'_'));
+            if bad || (!self.all && hidden) {
+                // From Go 1.26 a bad file name (not a directory, not hidden) is an error.
+                if bad && !is_dir && !hidden && self.bad_names == BadNames::Error {
+                    return Err(format!(
+                        "cannot embed file {}: invalid name {}",
+                        (self.rel_of)(path),
+                        go_lossy(name)
+                    ));
+                }
                 let r = shown();
                 if bad {
                     self.report.skipped_bad_name.push(r);

@@ -190,6 +190,22 @@ fn eval_dir(
         .files
         .iter()
         .any(|f| matches!(&f.header, HeaderOutcome::Read(h) if h.package_name == "main"));
+    // Release-dependent go list behaviour (embed scanning and names, import-path checks,
+    // constraint size limits) only shows in directories with such files.
+    let release_matters = d.files.iter().any(|f| match &f.header {
+        HeaderOutcome::Read(h) => {
+            !h.embeds.is_empty()
+                || h.embeds_scanned.is_some()
+                || h.go_build
+                    .iter()
+                    .chain(&h.plus_build)
+                    .any(|c| c.unlimited.is_some())
+                || h.imports
+                    .iter()
+                    .any(|i| !crate::classify::is_valid_import(&i.path))
+        }
+        _ => false,
+    });
     let mut classes_by_sig: HashMap<Signature, usize> = HashMap::new();
     let mut class_of = Vec::with_capacity(n);
     let mut members: Vec<Bits> = Vec::new();
@@ -205,6 +221,11 @@ fn eval_dir(
         let external = may_be_command && mle.get(c);
         sig.push(u8::from((cgo_matters || external) && cgo.get(c)));
         sig.push(u8::from(external));
+        sig.push(if release_matters {
+            ctx.release.go_list.listing_key()
+        } else {
+            0
+        });
         let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str(), ctx.release.minor));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);

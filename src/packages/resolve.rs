@@ -646,6 +646,7 @@ fn import_literal(req: &Request, p: &str) -> Match {
                     root: src,
                     path: "std".into(),
                     requires: Vec::new(),
+                    go: None,
                 });
                 if let Ok(d) = walk::read_dir_facts_in(req.source, dir, p.to_string(), req.depth) {
                     m.pkgs.push((

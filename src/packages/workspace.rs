@@ -291,6 +291,7 @@ pub fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError
             root: root.to_path_buf(),
             path,
             requires: crate::walk::requires(&text),
+            go: m.go.clone(),
         }),
         go: m.go,
         ignore: if l.release.go_list.ignore_directive {

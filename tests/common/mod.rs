@@ -528,3 +528,69 @@ pub fn worker_threads() -> usize {
         .map(|n| n.get())
         .unwrap_or(2)
 }
+
+// ---- copies of corpus modules ----------------------------------------------------------
+
+/// Lowers a copied module's `go 1.N` line to `minor` when it is newer, so an older
+/// toolchain with GOTOOLCHAIN=local loads it.
+pub fn lower_go_line(modroot: &Path, minor: u32) {
+    let path = modroot.join("go.mod");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return;
+    };
+    let lowered: Vec<String> = text
+        .lines()
+        .map(|l| match l.strip_prefix("go 1.") {
+            Some(rest) => {
+                let m: u32 = rest
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(0);
+                if m > minor {
+                    format!("go 1.{minor}")
+                } else {
+                    l.to_string()
+                }
+            }
+            None => l.to_string(),
+        })
+        .collect();
+    std::fs::write(&path, lowered.join("\n") + "\n")
+        .unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+}
+
+/// Recursive copy that recreates symlinks as symlinks.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
+    let entries =
+        std::fs::read_dir(from).unwrap_or_else(|e| panic!("reading {}: {e}", from.display()));
+    for entry in entries {
+        let entry = entry.expect("directory entry");
+        let src = entry.path();
+        let dst = to.join(entry.file_name());
+        let meta = std::fs::symlink_metadata(&src)
+            .unwrap_or_else(|e| panic!("lstat {}: {e}", src.display()));
+        if meta.file_type().is_symlink() {
+            let target = std::fs::read_link(&src)
+                .unwrap_or_else(|e| panic!("readlink {}: {e}", src.display()));
+            std::os::unix::fs::symlink(&target, &dst)
+                .unwrap_or_else(|e| panic!("symlink {}: {e}", dst.display()));
+        } else if meta.is_dir() {
+            copy_tree(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).unwrap_or_else(|e| panic!("copying {}: {e}", src.display()));
+        }
+    }
+}
+
+/// Backdates every entry (symlinks themselves, not their targets) so that `go list` takes
+/// its module-index path (spec §0.2).
+pub fn backdate(dir: &Path) {
+    let status = Command::new("find")
+        .arg(dir)
+        .args(["-exec", "touch", "-h", "-t", "202001010000", "{}", "+"])
+        .status()
+        .expect("running find/touch");
+    assert!(status.success(), "backdating {} failed", dir.display());
+}

@@ -26,6 +26,7 @@ pub mod gt205;
 pub mod gt206;
 pub mod gt207;
 pub mod gt208;
+pub mod gt209;
 pub mod gt301;
 pub mod gt302;
 pub mod gt303;
@@ -47,7 +48,9 @@ pub mod gt501;
 pub mod gt502;
 pub mod gt503;
 pub mod gt504;
+pub mod gt505;
 pub mod gt601;
+pub mod releases;
 
 /// Reports vet's findings of one kind (replaying vet over the file's comment lines).
 pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {

@@ -45,13 +45,20 @@ pub static RELEASE: Release = Release {
         wasm_features_always: false,
         defaults: UPSTREAM_DEFAULTS,
     },
-    // cmd/go/internal/modload (go.mod ignore directive, new in 1.25).
+    // cmd/go/internal/modload (go.mod ignore directive, new in 1.25), cmd/go/internal/fsys
+    // (walk errors), go/build/constraint/expr.go (size limits), go/build/read.go (embed
+    // scan), cmd/go/internal/load/pkg.go (embed names), cmd/go/internal/modindex.
     go_list: GoList {
+        constraint_size_limits: true,
+        embed_token_scan: false,
+        embed_bad_name_error: false,
+        index_checks_import_paths: false,
         ignore_directive: false,
         relative_walk_errors: false,
     },
     // internal/platform/supported.go (DefaultPIE, InternalLinkPIESupported).
     linking: Linking {
+        cgo_required_error: true,
         default_pie_darwin_amd64: true,
         internal_link_pie: &[
             "android/arm64",

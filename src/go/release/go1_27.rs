@@ -54,13 +54,20 @@ pub static RELEASE: Release = Release {
         wasm_features_always: true,
         defaults: UPSTREAM_DEFAULTS,
     },
-    // cmd/go/internal/modload (go.mod ignore directive, new in 1.25).
+    // cmd/go/internal/modload (go.mod ignore directive, new in 1.25), cmd/go/internal/fsys
+    // (walk errors), go/build/constraint/expr.go (size limits), go/build/read.go (embed
+    // scan), cmd/go/internal/load/pkg.go (embed names), cmd/go/internal/modindex.
     go_list: GoList {
+        constraint_size_limits: true,
+        embed_token_scan: true,
+        embed_bad_name_error: true,
+        index_checks_import_paths: true,
         ignore_directive: true,
         relative_walk_errors: true,
     },
     // internal/platform/supported.go (DefaultPIE, InternalLinkPIESupported).
     linking: Linking {
+        cgo_required_error: true,
         default_pie_darwin_amd64: true,
         internal_link_pie: &[
             "android/arm64",

@@ -108,12 +108,45 @@ pub struct GoList {
     /// (`open b: permission denied`) rather than absolutely: 1.24 on, where cmd/go's
     /// `fsys.Walk` became `fsys.WalkDir` over the pattern's own directory.
     pub relative_walk_errors: bool,
+    /// `//go:build` expressions are limited to 1000 operand positions (`build expression too
+    /// large`) and `// +build` lines to 100 operators (the line is then ignored): 1.22 on,
+    /// `go/build/constraint/expr.go` (`maxSize`, `maxOldSize`). Before, any size parses.
+    pub constraint_size_limits: bool,
+    /// `//go:embed` directives are every `//go:embed` line comment go/scanner finds in the
+    /// whole file, split by `go/ast.ParseDirective` (byte columns, line one included, the
+    /// header reaching the end of the file no longer hides them): 1.26 on,
+    /// `go/build/read.go: readGoInfo`. Before, `findEmbed`'s byte scan after the imports.
+    pub embed_token_scan: bool,
+    /// A file with a name that cannot be embedded (`isBadEmbedName`) inside an embedded
+    /// directory is an error (`cannot embed file d/x: invalid name x`) instead of being
+    /// skipped (hidden names are still skipped): 1.26 on, `cmd/go/internal/load/pkg.go:
+    /// resolveEmbed`.
+    pub embed_bad_name_error: bool,
+    /// The module index rejects an invalid import path as go/build does (`invalid import
+    /// path: a b`, the file invalid even when constraints exclude it): 1.26 on,
+    /// `cmd/go/internal/modindex/build_read.go: readGoInfo`. Before, the index accepted it.
+    pub index_checks_import_paths: bool,
+}
+
+impl GoList {
+    /// The behaviours that can make `list` print a directory differently under two releases
+    /// whose file selection is the same, as one value (equal values: same listing).
+    pub fn listing_key(&self) -> u8 {
+        u8::from(self.constraint_size_limits)
+            | u8::from(self.embed_token_scan) << 1
+            | u8::from(self.embed_bad_name_error) << 2
+            | u8::from(self.index_checks_import_paths) << 3
+    }
 }
 
 /// When a command needs the external linker though it has no cgo
 /// (`internal/platform/supported.go`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Linking {
+    /// A `main` package for a port that must link externally, with cgo off, gets `<port>
+    /// requires external (cgo) linking, but cgo is not enabled`: 1.22 on,
+    /// `cmd/go/internal/load/pkg.go: externalLinkingReason`. 1.21's go list says nothing.
+    pub cgo_required_error: bool,
     /// Whether darwin/amd64 builds PIE by default (1.22 on; darwin/arm64 always does).
     pub default_pie_darwin_amd64: bool,
     /// `goos/goarch` pairs whose PIE binaries link internally.
@@ -259,6 +292,19 @@ pub fn find(name: &str) -> Result<&'static Release, UnknownRelease> {
         return Err(unknown());
     }
     by_minor(minor).ok_or_else(unknown)
+}
+
+/// The version of the `go` directive of a go.mod or go.work text (`go 1.21` → `1.21`): the
+/// first field after the keyword, comments removed.
+pub fn go_directive(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let line = line.split("//").next().unwrap_or("");
+        let mut fields = line.split_whitespace();
+        match (fields.next(), fields.next()) {
+            (Some("go"), Some(v)) => Some(v.to_string()),
+            _ => None,
+        }
+    })
 }
 
 /// The table for Go 1.`minor`, if gotags has one.

@@ -1,0 +1,163 @@
+//! `//go:embed` directives as Go 1.26 and later collect them (`go/build/read.go:
+//! readGoInfo`, `GoList::embed_token_scan`): every `//` comment the Go scanner finds in
+//! the whole file (line one and after code included; block comments, strings and raw strings
+//! hide text) whose text starts with `//go:embed`, split as `go/ast.ParseDirective` and
+//! `Directive.ParseArgs` do. Positions are byte columns. A comment's carriage returns are
+//! dropped before it is split, as go/scanner drops them from comment text.
+
+use super::scan::{parse_args, EmbedDirective, EmbedPatternAt};
+use crate::go::scanner::{self, Kind, Mode};
+use crate::go::unicode::{decode_rune, go_lossy, is_space};
+
+const PREFIX: &[u8] = b"//go:embed";
+
+/// The well-formed `//go:embed` directives of `src` (a byte-order mark already stripped, as
+/// go/build's reader strips it), in file order. Malformed ones are dropped, as go/build
+/// drops them.
+pub fn scan_directives(src: &[u8]) -> Vec<EmbedDirective> {
+    let mut out = Vec::new();
+    for t in scanner::tokens(src, Mode::COMMENTS) {
+        if t.kind != Kind::Comment {
+            continue;
+        }
+        let raw = t.text(src);
+        if !raw.starts_with(PREFIX) {
+            continue;
+        }
+        let text: Vec<u8> = raw.iter().copied().filter(|&b| b != b'\r').collect();
+        let Some(args_at) = embed_args(&text) else {
+            continue;
+        };
+        let args = trim_right_space(&text[args_at..]);
+        let Ok(list) = parse_args(args) else {
+            continue;
+        };
+        let patterns = list
+            .into_iter()
+            .map(|(bytes, off)| {
+                let column = t.column as usize + args_at + off;
+                let (pattern, raw) = match String::from_utf8(bytes) {
+                    Ok(s) => (s, None),
+                    Err(e) => {
+                        let raw = e.into_bytes();
+                        (go_lossy(&raw), Some(raw))
+                    }
+                };
+                EmbedPatternAt {
+                    pattern,
+                    line: t.line,
+                    column: u32::try_from(column).unwrap_or(u32::MAX),
+                    raw,
+                }
+            })
+            .collect();
+        out.push(EmbedDirective {
+            line: t.line,
+            column: t.column,
+            patterns,
+        });
+    }
+    out
+}
+
+/// For a comment starting with `//go:embed`: where its arguments start when the directive's
+/// name (everything up to the first Unicode space after `go:`) is exactly `embed`.
+fn embed_args(text: &[u8]) -> Option<usize> {
+    let name_start = b"//go:".len();
+    let name_end = next_space(text, name_start);
+    if &text[name_start..name_end] != b"embed" {
+        return None;
+    }
+    Some(skip_space(text, name_end))
+}
+
+/// The first offset from `i` holding a Unicode space (or the end).
+fn next_space(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let (c, n) = decode_rune(&b[i..]);
+        if is_space(c) {
+            break;
+        }
+        i += n;
+    }
+    i
+}
+
+fn skip_space(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let (c, n) = decode_rune(&b[i..]);
+        if !is_space(c) {
+            break;
+        }
+        i += n;
+    }
+    i
+}
+
+/// `strings.TrimRightFunc(s, unicode.IsSpace)`.
+fn trim_right_space(b: &[u8]) -> &[u8] {
+    let mut end = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = decode_rune(&b[i..]);
+        i += n;
+        if !is_space(c) {
+            end = i;
+        }
+    }
+    &b[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pats(src: &str) -> Vec<(String, u32, u32)> {
+        scan_directives(src.as_bytes())
+            .into_iter()
+            .flat_map(|d| d.patterns)
+            .map(|p| (p.pattern, p.line, p.column))
+            .collect()
+    }
+
+    #[test]
+    fn every_line_comment_counts_and_nothing_hidden_does() {
+        let src =
+            "//go:embed one.txt\npackage p\n\nimport \"embed\"\n/*\n//go:embed inblock.txt\n*/\n\
+                   var raw = `\n//go:embed inraw.txt\n`\nvar y int //go:embed after.txt\n\
+                   /* c */ //go:embed afterblock.txt\n// go:embed spaced.txt\n//go:embedx x.txt\n\
+                   //go:embed\n//go:embed\tt.txt\n";
+        let names: Vec<String> = pats(src).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            names,
+            ["one.txt", "after.txt", "afterblock.txt", "t.txt"],
+            "{src}"
+        );
+    }
+
+    #[test]
+    fn an_unterminated_string_ends_at_its_line() {
+        let src = "package p\nimport _ \"embed\"\nvar s = \"\\\n//go:embed instring.txt\"\n";
+        assert_eq!(pats(src), [("instring.txt\"".to_string(), 4, 12)]);
+    }
+
+    #[test]
+    fn columns_are_bytes_and_unicode_spaces_separate() {
+        let src = "package p\n//go:embed é.txt  \"x y\" `z`\n//go:embed\u{a0}nb.txt\n";
+        assert_eq!(
+            pats(src),
+            [
+                ("é.txt".to_string(), 2, 12),
+                ("x y".to_string(), 2, 20),
+                ("z".to_string(), 2, 26),
+                ("nb.txt".to_string(), 3, 13),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_arguments_drop_the_directive() {
+        assert!(pats("//go:embed \"open\n//go:embed `x`y\n").is_empty());
+        assert_eq!(pats("//go:embed a\r\n").len(), 1);
+    }
+}
