@@ -13,7 +13,8 @@
 //!   each, and a 16-byte hash); a `string` variable is 2 words, a `[]byte` 3.
 //!
 //! * **relocations**: where the default build is position-independent (windows, android,
-//!   darwin, ios), each stored pointer also costs a dynamic relocation ([`Arch::relocs`]).
+//!   darwin, ios), each stored pointer also costs a dynamic relocation ([`Arch::relocs`]);
+//!   where the linker signs the binary (darwin/arm64), the signature grows with the file.
 //!
 //! Which contents are "the same" is the caller's identity ([`super::sizing::Identity`]): the
 //! same file by metadata, or, with `--exact`, by contents. What this leaves out: the linker's
@@ -115,7 +116,9 @@ pub fn estimate<'a>(vars: impl IntoIterator<Item = Stored<'a>>, arch: Arch) -> B
         .map(|n| arch.padded_bytes(n))
         .sum();
     b.relocations = arch.relocation_bytes(pointers, tables, table_bytes);
-    b.total = b.contents + b.own_copies + b.names + b.headers + b.relocations;
+    let stored = b.contents + b.own_copies + b.names + b.headers + b.relocations;
+    b.relocations += arch.signature_bytes(stored);
+    b.total = stored + arch.signature_bytes(stored);
     b
 }
 

@@ -19,6 +19,9 @@ pub struct Arch {
     pub min_align: u64,
     /// What the executable format spends per pointer stored in data.
     pub relocs: Relocs,
+    /// The linker signs the binary (darwin/arm64, ios/arm64): 32 bytes of SHA-256 per
+    /// 4 KiB page of the file.
+    pub signed: bool,
 }
 
 /// The dynamic relocations of a default build.
@@ -31,7 +34,8 @@ pub enum Relocs {
     Pe,
     /// ELF PIE: one `R_*_RELATIVE` entry per pointer, of this many bytes.
     Elf(u64),
-    /// Mach-O PIE: dyld rebase opcodes, a few bytes per run of evenly spaced pointers.
+    /// Mach-O PIE: dyld rebase opcodes, one record per pointer (an opcode, the offset in its
+    /// segment as a ULEB128 and a "rebase once" opcode: 5 bytes for offsets below 2 MiB).
     MachO,
 }
 
@@ -56,6 +60,7 @@ impl Arch {
             max_align,
             min_align,
             relocs,
+            signed: matches!(goos, "darwin" | "ios") && goarch == "arm64",
         }
     }
 
@@ -71,8 +76,16 @@ impl Arch {
                 let blocks = tables + table_bytes / 4096;
                 pointers * 2 + blocks * 9
             }
-            // One opcode run per table, a handful of bytes each.
-            Relocs::MachO => tables * 4,
+            Relocs::MachO => pointers * 5,
+        }
+    }
+
+    /// The code signature's share of `bytes` more file bytes.
+    pub fn signature_bytes(&self, bytes: u64) -> u64 {
+        if self.signed {
+            bytes.div_ceil(4096) * 32
+        } else {
+            0
         }
     }
 

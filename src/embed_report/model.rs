@@ -130,7 +130,8 @@ pub struct BinaryBytes {
     pub names: u64,
     /// `embed.FS` entry tables and the variables' string/slice headers.
     pub headers: u64,
-    /// Dynamic relocations of the stored pointers, where the default build is PIE.
+    /// Dynamic relocations of the stored pointers, where the default build is PIE, and the
+    /// code signature's growth where the linker signs (darwin/arm64).
     pub relocations: u64,
     /// `embed.FS` entries (files and implicit directories) over all variables.
     pub entries: usize,
