@@ -67,12 +67,9 @@ fn generate(go: &Path, to: &Path, without: bool) {
 fn build(go: &Path, module: &Path, platform: &str, out: &Path) -> u64 {
     let (goos, goarch) = platform.split_once('/').unwrap_or((platform, ""));
     let mut c = go_cmd(go, module);
-    c.env("GOOS", goos).env("GOARCH", goarch).args([
-        "build",
-        "-trimpath",
-        "-ldflags=-s -w",
-        "-o",
-    ]);
+    c.env("GOOS", goos)
+        .env("GOARCH", goarch)
+        .args(["build", "-trimpath", "-ldflags=-s -w", "-o"]);
     c.arg(out).arg("./cmd/app");
     run(c, &format!("go build {platform}"));
     std::fs::metadata(out).map(|m| m.len()).unwrap_or(0)
@@ -135,7 +132,10 @@ fn binary_estimate_matches_go_build_within_half_a_percent() {
             (contents_only as f64 - grown as f64) / grown as f64 * 100.0
         );
         if err.abs() > TOLERANCE {
-            failures.push(format!("{platform}: {est} vs {grown} ({:+.3}%)", err * 100.0));
+            failures.push(format!(
+                "{platform}: {est} vs {grown} ({:+.3}%)",
+                err * 100.0
+            ));
         }
         // cmd/tiny links nothing that embeds; the module-wide estimate is cmd/app's.
         assert_eq!(estimate(&exact, "example.com/embedbytes/cmd/tiny"), 0);
