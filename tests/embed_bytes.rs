@@ -151,3 +151,72 @@ fn binary_estimate_matches_go_build_within_half_a_percent() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Per-binary totals follow each main package's imports, and `--budget-binary` fails (exit 1)
+/// naming the main package; no Go needed.
+#[test]
+fn per_binary_totals_and_budget() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let files: &[(&str, &str)] = &[
+        ("go.mod", "module example.com/bin\n\ngo 1.21\n"),
+        (
+            "web/web.go",
+            "package web\n\nimport \"embed\"\n\n//go:embed static\nvar Static embed.FS\n",
+        ),
+        ("web/static/index.html", "<html>hello</html>\n"),
+        ("web/static/app.js", "console.log(1)\n"),
+        (
+            "lib/lib.go",
+            "package lib\n\nimport _ \"example.com/bin/web\"\n",
+        ),
+        (
+            "cmd/server/main.go",
+            "package main\n\nimport _ \"example.com/bin/lib\"\n\nfunc main() {}\n",
+        ),
+        ("cmd/tool/main.go", "package main\n\nfunc main() {}\n"),
+    ];
+    for (name, text) in files {
+        let p = t.path().join(name);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+    let report = gotags_embed(t.path(), "linux/amd64", false);
+    let server = estimate(&report, "example.com/bin/cmd/server");
+    // Two files (19 + 15 B), entries static/, static/app.js, static/index.html: names
+    // 7 + 13 + 17 B; the var (8 B) and the table (24 + 3 × 48 = 168 → 192 B).
+    assert_eq!(server, 19 + 15 + 7 + 13 + 17 + 8 + 192);
+    assert_eq!(estimate(&report, "example.com/bin/cmd/tool"), 0);
+    let b = report["platforms"][0]["binaries"]
+        .as_array()
+        .expect("binaries")
+        .iter()
+        .find(|b| b["package"] == "example.com/bin/cmd/server")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(b["embeds_from"], serde_json::json!(["example.com/bin/web"]));
+    assert_eq!(b["totals"]["total"], 34);
+
+    let run = |budget: &str| {
+        Command::new(env!("CARGO_BIN_EXE_gotags"))
+            .args(["embed", "--platforms", "linux/386,linux/amd64"])
+            .args(["--budget-binary", budget])
+            .current_dir(t.path())
+            .output()
+            .expect("run gotags")
+    };
+    let over = run("200B");
+    assert_eq!(over.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&over.stdout);
+    assert!(text.contains("per binary budget 200 B"), "{text}");
+    assert!(
+        text.contains("main package: example.com/bin/cmd/server"),
+        "{text}"
+    );
+    let within = run(&server.to_string());
+    assert_eq!(
+        within.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&within.stdout)
+    );
+}
