@@ -28,6 +28,18 @@ impl EvalError {
     }
 }
 
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} (at byte {} of {:?})",
+            self.message, self.offset, self.input
+        )
+    }
+}
+
+impl std::error::Error for EvalError {}
+
 /// Parses and evaluates `input`.
 pub fn evaluate(input: &str, ctx: &BuildContext) -> Result<bool, EvalError> {
     Ok(parse(input)?.eval(&mut |tag| ctx.match_tag(tag)))

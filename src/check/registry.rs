@@ -75,6 +75,23 @@ pub fn code_prefix(text: &str) -> String {
     }
 }
 
+/// The files of a rule's documented example: txtar form (`-- name --` lines, as Go's own
+/// tests write several files) or, without such a line, one file `p.go`.
+pub fn example_files(example: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in example.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n');
+        if let Some(name) = bare.strip_prefix("-- ").and_then(|r| r.strip_suffix(" --")) {
+            files.push((name.trim().to_string(), String::new()));
+        } else if let Some((_, text)) = files.last_mut() {
+            text.push_str(line);
+        } else {
+            files.push(("p.go".to_string(), line.to_string()));
+        }
+    }
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +120,40 @@ mod tests {
             Some("GT101")
         );
         assert!(find_by_code_or_name("nope").is_none());
+    }
+
+    #[test]
+    fn every_documented_example_triggers_its_rule() {
+        let mut silent = Vec::new();
+        for rule in RULES {
+            let files = example_files(rule.info.example);
+            let refs: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
+            if crate::check::testing::run(rule.info.code, &refs).is_empty() {
+                silent.push(rule.info.code);
+            }
+        }
+        assert_eq!(
+            silent,
+            Vec::<&str>::new(),
+            "examples that do not trigger their rule"
+        );
+    }
+
+    #[test]
+    fn examples_split_into_files() {
+        assert_eq!(
+            example_files("-- a_linux.go --\npackage p\n-- b.go --\npackage p\n"),
+            [
+                ("a_linux.go".to_string(), "package p\n".to_string()),
+                ("b.go".to_string(), "package p\n".to_string())
+            ]
+        );
+        assert_eq!(
+            example_files("package p"),
+            [("p.go".to_string(), "package p".to_string())]
+        );
     }
 }

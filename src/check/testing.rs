@@ -1,9 +1,12 @@
-//! Test helper: runs selected rules over a throw-away module made of Go snippets.
+//! Test helper: runs selected rules over a module of in-memory Go snippets.
 
 use super::engine::{self, CheckInput, Selection};
 use crate::configs::{CgoMode, ConfigSet};
 use crate::facts::ReadDepth;
+use crate::source::{Disk, Overlay, SharedSource};
 use crate::walk::{self, Module};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// `(file, line, column, message)` of each finding of `code` over the files
 /// (`go.mod` is added unless given).
@@ -31,27 +34,43 @@ pub fn run_full(code: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
     run_with(code, "all", files)
 }
 
+/// A root no disk has: every file of a rule test lives in an [`Overlay`] of buffers, so the
+/// tests read nothing from the disk and never need a temporary directory.
+const ROOT: &str = "/nonexistent/gotags-rule-test";
+
 fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagnostic> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path().canonicalize().expect("canonical");
+    let root = PathBuf::from(ROOT);
+    let mut buffers = Overlay::new(Disk);
     if !files.iter().any(|(n, _)| *n == "go.mod") {
-        std::fs::write(root.join("go.mod"), "module example.com/t\n\ngo 1.23\n").expect("go.mod");
+        buffers.set(
+            root.join("go.mod"),
+            b"module example.com/t\n\ngo 1.23\n".to_vec(),
+        );
     }
     for (name, text) in files {
-        let p = root.join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(&p, text).expect("write");
+        buffers.set(root.join(name), text.as_bytes().to_vec());
     }
+    // A gotags.toml among the files sets the platforms and tag sets, as it does for a run.
+    let config = files
+        .iter()
+        .find(|(n, _)| *n == "gotags.toml")
+        .and_then(|(_, text)| crate::config::Config::parse(text, &root.join("gotags.toml")).ok());
+    let spec = config
+        .as_ref()
+        .and_then(|c| c.matrix.platforms.as_ref())
+        .map_or_else(|| spec.to_string(), |p| p.as_arg());
+    let tag_sets: Option<Vec<Vec<String>>> = config.and_then(|c| c.matrix.tags);
+    let source: SharedSource = Arc::new(buffers);
     let module = Module {
         root: root.clone(),
         path: "example.com/t".into(),
         requires: Vec::new(),
     };
-    let (dirs, _) = walk::walk_to(&module, &root, ReadDepth::Full);
+    let (dirs, _) = walk::walk_in(&*source, &module, &root, ReadDepth::Full);
     // Off everywhere and on where supported: the set the rule tests count platforms in.
-    let configs = crate::matrix::resolve(&root, spec, None, CgoMode::Supported).expect("platforms");
+    let sets = tag_sets.as_deref().map(crate::configs::tag_sets_of);
+    let configs = crate::matrix::resolve_in(&*source, &root, &spec, sets, CgoMode::Supported)
+        .expect("platforms");
     let platforms = ConfigSet::new(configs).expect("contexts");
     let selection = Selection {
         select: vec![code.to_string()],
@@ -66,7 +85,16 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         goroot: "/goroot".into(),
         selection: &selection,
         embed_max_file_size: Some(8),
-        source: crate::source::Disk::shared(),
+        source,
     };
-    engine::run(&input)
+    let mut out = engine::run(&input);
+    if let Some(sets) = &tag_sets {
+        let run = super::rule::RunInput {
+            platforms: &platforms,
+            tag_sets: sets,
+            tags_source: "gotags.toml",
+        };
+        out.extend(engine::run_config(&run, &selection));
+    }
+    out
 }

@@ -8,17 +8,20 @@
 //!   [`ConfigSet`], the configurations of one run;
 //! * [`bits`]: [`Bits`], the one set-of-configurations type;
 //! * [`eval`]: each constraint evaluated once over all configurations as bits;
+//! * [`label`]: the compact label of a set of configurations;
 //! * [`universe`]: the satisfiability universe (every configuration Go could build) on the
 //!   same bits.
 
 pub mod bits;
 pub mod eval;
+pub mod label;
 pub mod model;
 pub mod spec;
 pub mod universe;
 
 pub use bits::Bits;
 pub use eval::{Evaluator, FileBits, TagOracle};
+pub use label::describe;
 pub use model::*;
 pub use spec::{Selection, SpecError, SpecItem};
 

@@ -27,31 +27,7 @@ pub struct DirEntry {
     pub meta: Meta,
 }
 
-/// FNV-1a: path keys are short byte strings hashed millions of times on large asset trees,
-/// where SipHash's DoS resistance buys nothing (keys come from the local file system).
-#[derive(Default, Clone, Copy)]
-pub struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
-type Memo<K, V> = RwLock<HashMap<K, V, FnvBuild>>;
+type Memo<K, V> = RwLock<HashMap<K, V, crate::hashing::FastBuild>>;
 /// (clean package dir, exact pattern bytes) → the pattern's outcome.
 type PatternKey = (Vec<u8>, Vec<u8>);
 type PatternOutcome = Result<Arc<PatternReport>, String>;

@@ -130,7 +130,7 @@ fn columns(m: &Matrix) -> Vec<Column> {
             let first = members.first().copied().unwrap_or(0);
             let cgo_on = members.iter().filter(|&&i| configs[i].cgo).count();
             Column {
-                label: crate::render::matrix::describe(configs, g),
+                label: crate::configs::describe(configs, g),
                 short: match members.len() {
                     1 => configs[first].label(),
                     n => format!("{} +{}", configs[first].label(), n - 1),

@@ -2,7 +2,7 @@
 //! coloured on request), Markdown for pull-request comments, JSON carrying everything, the
 //! `--explain` report for one file and the `--cover` CI snippets.
 
-use crate::configs::{Bits, Config};
+use crate::configs::{describe, Bits, Config};
 use crate::list::ListedPackage;
 use crate::matrix::cover;
 use crate::matrix::evaluate::compiled_lists;
@@ -31,129 +31,6 @@ pub struct TableView {
 impl TableView {
     fn shows(&self, path: &str) -> bool {
         self.package.as_deref().map_or(true, |p| path.contains(p))
-    }
-}
-
-/// Describes a configuration set compactly: `linux/*, darwin/{amd64,arm64} (cgo) [tags: x]`.
-pub fn describe(configs: &[Config], set: &Bits) -> String {
-    let n = configs.len();
-    if set.count() == n {
-        return format!("all {n} configurations");
-    }
-    let both_cgo = configs.iter().any(|c| c.cgo) && configs.iter().any(|c| !c.cgo);
-    // Tag sets (and, in a multi-release run, releases) are listed apart.
-    let keys: Vec<String> = configs.iter().map(group_key).collect();
-    let mut tagsets: Vec<&str> = Vec::new();
-    for k in &keys {
-        if !tagsets.contains(&k.as_str()) {
-            tagsets.push(k);
-        }
-    }
-    let mut parts = Vec::new();
-    for ts in &tagsets {
-        // platform label → (goos, label of arch part, mask bit0 off, bit1 on)
-        let mut plats: Vec<(String, String, u8)> = Vec::new();
-        let mut universe: Vec<(String, String)> = Vec::new();
-        for (i, c) in configs.iter().enumerate() {
-            if keys[i] != *ts {
-                continue;
-            }
-            let os = c.platform.goos.clone();
-            let rest = c.platform.label()[os.len() + 1..].to_string();
-            if !universe.contains(&(os.clone(), rest.clone())) {
-                universe.push((os.clone(), rest.clone()));
-            }
-            if set.get(i) {
-                let bit = if c.cgo { 2 } else { 1 };
-                match plats.iter_mut().find(|(o, r, _)| *o == os && *r == rest) {
-                    Some(p) => p.2 |= bit,
-                    None => plats.push((os, rest, bit)),
-                }
-            }
-        }
-        if plats.is_empty() {
-            continue;
-        }
-        let full_mask = configs
-            .iter()
-            .zip(&keys)
-            .filter(|(_, k)| k == ts)
-            .fold(0u8, |m, (c, _)| m | if c.cgo { 2 } else { 1 });
-        let mut tokens: Vec<(String, u8)> = Vec::new();
-        let mut oses: Vec<&str> = Vec::new();
-        for (o, _, _) in &plats {
-            if !oses.contains(&o.as_str()) {
-                oses.push(o);
-            }
-        }
-        for os in oses {
-            let all_arches: Vec<&String> = universe
-                .iter()
-                .filter(|(o, _)| o == os)
-                .map(|(_, r)| r)
-                .collect();
-            for mask in [3u8, 1, 2] {
-                let arches: Vec<&String> = plats
-                    .iter()
-                    .filter(|(o, _, m)| o == os && *m == mask)
-                    .map(|(_, r, _)| r)
-                    .collect();
-                if arches.is_empty() {
-                    continue;
-                }
-                let label = if arches.len() == all_arches.len() && all_arches.len() > 1 {
-                    format!("{os}/*")
-                } else if arches.len() == 1 {
-                    format!("{os}/{}", arches[0])
-                } else {
-                    let a: Vec<&str> = arches.iter().map(|s| s.as_str()).collect();
-                    format!("{os}/{{{}}}", a.join(","))
-                };
-                tokens.push((label, mask));
-            }
-        }
-        let suffix = |m: u8| match (both_cgo, m) {
-            (true, 1) => " no-cgo",
-            (true, 2) => " cgo",
-            _ => "",
-        };
-        let uniform = tokens.iter().all(|(_, m)| *m == tokens[0].1);
-        let mut text = if uniform {
-            let names: Vec<&str> = tokens.iter().map(|(l, _)| l.as_str()).collect();
-            let m = if tokens[0].1 == full_mask {
-                3
-            } else {
-                tokens[0].1
-            };
-            let s = suffix(m);
-            if s.is_empty() {
-                names.join(", ")
-            } else {
-                format!("{} ({})", names.join(", "), s.trim())
-            }
-        } else {
-            tokens
-                .iter()
-                .map(|(l, m)| {
-                    let m = if *m == full_mask { 3 } else { *m };
-                    format!("{l}{}", suffix(m))
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        if tagsets.len() > 1 {
-            text.push_str(&format!(" [tags: {ts}]"));
-        }
-        parts.push(text);
-    }
-    format!("{} ({} of {n})", parts.join("; "), set.count())
-}
-
-/// The tag-set name, with the release in a multi-release run: `default`, `x,y go1.22`.
-fn group_key(c: &Config) -> String {
-    match c.go {
-        Some(r) => format!("{} go1.{}", c.tags.name, r.minor),
-        None => c.tags.name.clone(),
     }
 }
 
@@ -734,25 +611,6 @@ pub fn write_explain(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::configs::{all_platforms, product, CgoMode, TagSet};
-
-    #[test]
-    fn describes_sets_compactly() {
-        let configs = product(&all_platforms(), &[TagSet::new(vec![])], CgoMode::Both);
-        let n = configs.len();
-        let windows = Bits::from_fn(n, |i| configs[i].platform.goos == "windows");
-        assert_eq!(describe(&configs, &windows), "windows/* (8 of 98)");
-        let plan9_nocgo = Bits::from_fn(n, |i| {
-            configs[i].platform.goos == "plan9" && !configs[i].cgo
-        });
-        assert_eq!(
-            describe(&configs, &plan9_nocgo),
-            "plan9/* (no-cgo) (3 of 98)"
-        );
-        let one = Bits::from_fn(n, |i| i == 0);
-        assert_eq!(describe(&configs, &one), "aix/ppc64 (no-cgo) (1 of 98)");
-        assert_eq!(describe(&configs, &Bits::full(n)), "all 98 configurations");
-    }
 
     #[test]
     fn wraps_to_width() {

@@ -39,7 +39,7 @@ pub fn write_explain_json(
         .map(|(reason, bits)| Group {
             compiled: reason.is_compiled(),
             text: reason.text(),
-            configurations: super::matrix::describe(configs, bits),
+            configurations: crate::configs::describe(configs, bits),
             labels: bits.iter().map(|i| configs[i].label()).collect(),
             reason: reason.clone(),
         })

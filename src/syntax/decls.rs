@@ -18,40 +18,8 @@ use crate::go::scanner::{Kind, Mode, Scanner};
 use crate::go::token::{is_keyword, is_predeclared};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small multiplicative hasher (FxHash's mixing) for identifier sets: identifiers are
-/// short and not attacker-chosen in a way that matters for a one-shot scan.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type NameSet<'a> = HashSet<&'a [u8], BuildHasherDefault<FxHasher>>;
+type NameSet<'a> = HashSet<&'a [u8], crate::hashing::FastBuild>;
 
 /// What kind of name a declaration introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -272,7 +240,7 @@ pub fn scan_file(src: &[u8]) -> FileScan {
 }
 
 /// Names with the position of their first occurrence.
-type NamePos<'a> = HashMap<&'a [u8], (u32, u32), BuildHasherDefault<FxHasher>>;
+type NamePos<'a> = HashMap<&'a [u8], (u32, u32), crate::hashing::FastBuild>;
 
 /// Sorted owned names and, in the same order, their positions.
 fn sorted_with_positions(map: NamePos) -> (Vec<String>, Vec<(u32, u32)>) {

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "A `//go:build` expression, alongside `+build` lines, that cannot be written as `+build` lines.",
         why: "The `+build` lines cannot match it; vet reports it.",
-        example: "//go:build !(linux && (amd64 || arm64) && !cgo && !(a || b))\n// +build linux\n\npackage p",
+        example: "//go:build (a && (b || c)) || d\n// +build a\n\npackage p\n",
         fix: "Drop the `+build` lines (Go 1.17+), or simplify the expression.",
     },
     check: Check::File(check),

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A file whose name suffix (`_windows.go`, `_arm64.go`) and build constraint can never hold together: `x_windows.go` with `//go:build linux`.",
         why: "Both must hold, so the file never compiles; one of them is wrong.",
-        example: "// file x_windows.go\n//go:build linux\n\npackage p",
+        example: "-- x_windows.go --\n//go:build linux\n\npackage p\n",
         fix: "Rename the file (drop or fix the suffix) or fix the constraint.",
     },
     check: Check::File(check),

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Info,
         finds: "A build constraint that is true wherever the file name suffix already holds: `x_linux.go` with `//go:build linux`.",
         why: "The line adds nothing; keeping two copies of the same condition invites them to drift apart. Off by default (many trees repeat the suffix on purpose): enable it with `--enable GT205` or `[check] enable`. Not reported where the file is the package's only platform-specific file: there the line is what GT207 asks for, stating that the suffix is meant.",
-        example: "// file x_linux.go\n//go:build linux\n\npackage p",
+        example: "-- x_linux.go --\n//go:build linux\n\npackage p\n-- x_windows.go --\npackage p\n",
         fix: "Delete the `//go:build` line (the suffix suffices), or rename the file and keep the line.",
     },
     check: Check::File(check),

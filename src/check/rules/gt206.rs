@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A file without any build constraint whose name ends in a platform-like word Go does not recognise as a suffix: `_unix.go`, `_posix.go`, `_mac.go`, `_win.go`, `_x64.go`, `_bsd.go`.",
         why: "Only GOOS and GOARCH names constrain by file name (`unix` is a tag, never a suffix), so the file compiles on every platform.",
-        example: "// file exec_unix.go, no //go:build line\npackage p",
+        example: "-- exec_unix.go --\npackage p\n",
         fix: "Add the constraint the name promises (`//go:build unix`), or rename the file.",
     },
     check: Check::File(check),

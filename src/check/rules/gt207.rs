@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A file whose name happens to end in a GOOS or GOARCH name (`config_js_test.go`, `wake_windows.go`, `arm.go` is fine but `cpu_arm.go` is not) in a directory where no other file is platform-specific, and which has no build constraint of its own.",
         why: "Go silently compiles such a file only on that system or architecture; when nothing else in the package is platform-specific, the suffix is more likely a word than an intent.",
-        example: "// files: config.go, config_js_test.go (tests the JavaScript config format)\npackage p",
+        example: "-- config.go --\npackage p\n-- config_js_test.go --\n// Tests the JavaScript config format, but builds only for GOOS=js.\npackage p\n",
         fix: "Rename the file (`config_jsformat_test.go`), or add a `//go:build` line that states the intent.",
     },
     check: Check::File(check),

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A user build tag (from `--tags` or `[matrix] tags`) that is a GOOS or GOARCH name, such as `-tags windows`.",
         why: "Go then treats the tag as set on every platform: `//go:build windows` files and `_windows.go`-named files compile on Linux too, which is rarely intended.",
-        example: "gotags check --tags windows   (or: go build -tags windows on linux)",
+        example: "-- gotags.toml --\n[matrix]\ntags = [[\"windows\"]]\n-- p.go --\npackage p\n",
         fix: "Pick a tag that is not a platform name (`winapi`, `integration`).",
     },
     check: Check::Run(check),

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A line that looks like a `//go:generate` directive but is not one: indented, with a space after `//`, or glued to the command (`//go:generateecho`).",
         why: "`go generate` only runs lines that start in column 1 with exactly `//go:generate` and a space or tab; this command silently never runs.",
-        example: "package p\n\n\t//go:generate stringer -type=Kind",
+        example: "package p\n\n\t//go:generate stringer -type=Kind\n",
         fix: "Start the line in column 1 with `//go:generate ` (gofmt keeps it there).",
     },
     check: Check::File(check),

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A `//go:generate go run PKG` whose tool is not pinned: `@latest`, a branch (`@master`, `@main`, `@HEAD`), or no version for a package outside this module that go.mod does not require.",
         why: "The generated code then depends on whatever version is newest on the day someone runs `go generate`: runs are not reproducible and a compromised release runs on developer machines.",
-        example: "//go:generate go run golang.org/x/tools/cmd/stringer@latest -type=Kind",
+        example: "package p\n\n//go:generate go run golang.org/x/tools/cmd/stringer@latest -type=Kind\n",
         fix: "Pin a version (`@v0.21.0`), or require the tool in go.mod (a `tool` or `require` line) and run it without a version.",
     },
     check: Check::File(check),

@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A `//go:generate -command NAME …` alias that no later directive in the same file uses.",
         why: "Aliases are file-scoped: an alias meant for another file of the package does nothing there, and that file runs `NAME` as a program instead.",
-        example: "//go:generate -command yacc go tool yacc\n//go:generate go tool yacc -o expr.go expr.y",
+        example: "package p\n\n//go:generate -command yacc go tool yacc\n//go:generate go tool yacc -o expr.go expr.y\n",
         fix: "Use the alias (`//go:generate yacc -o expr.go expr.y`), define it in the file that uses it, or delete it.",
     },
     check: Check::File(check),

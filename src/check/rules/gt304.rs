@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A `//go:generate NAME …` line above the `-command NAME` line that defines the alias.",
         why: "Directives run top to bottom: at that line the alias does not exist yet, so `go generate` runs a program called NAME instead.",
-        example: "//go:generate gen -o a.go\n//go:generate -command gen go run ./cmd/gen",
+        example: "package p\n\n//go:generate gen -o a.go\n//go:generate -command gen go run ./cmd/gen\n",
         fix: "Move the `-command` line above its first use.",
     },
     check: Check::File(check),

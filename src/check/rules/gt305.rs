@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "`//go:generate` directives in a file that no checked platform compiles, even with the `generate` tag that `go generate` adds (e.g. `//go:build ignore`).",
         why: "`go generate` only scans files of the package it builds, so these commands never run.",
-        example: "//go:build ignore\n\npackage main\n\n//go:generate go run gen.go",
+        example: "-- gen.go --\n//go:build ignore\n\npackage main\n\n//go:generate go run gen.go\n-- p.go --\npackage p\n",
         fix: "Move the directive into a file of the package (often `doc.go`), or constrain the file with `//go:build generate`.",
     },
     check: Check::File(check),

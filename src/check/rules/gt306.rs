@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "A `//go:generate` directive that `go generate` fails on: `bad quoted string`, `mismatched quoted string`, `expect space after quoted argument`, `bad backslash`, `no arguments to directive`, `no command specified for -command`, `command \"x\" multiply defined`, `directive too long`, or a directive on a last line without a newline. Lists the platforms whose `go generate` reaches it.",
         why: "`go generate` stops at the error: the rest of the file and the package's later files are not processed and it exits with status 1.",
-        example: "//go:generate echo \"unterminated",
+        example: "package p\n\n//go:generate echo \"unterminated\n",
         fix: "Fix the quoting (Go string syntax inside double quotes), or end the file with a newline.",
     },
     check: Check::File(check),

@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "A `//go:embed` pattern that matches no file (or only files that cannot be embedded), on the platforms that compile the file.",
         why: "`go build` fails with `pattern X: no matching files found`.",
-        example: "//go:embed templates/*.tmpl   (no such files)\nvar t embed.FS",
+        example: "-- p.go --\npackage p\n\nimport \"embed\"\n\n//go:embed templates/*.tmpl\nvar t embed.FS\n-- templates/README --\nno .tmpl files here\n",
         fix: "Fix the pattern or add the files; patterns are relative to the package directory.",
     },
     check: Check::File(check),

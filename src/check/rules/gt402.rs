@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "A `//go:embed` pattern Go rejects for a reason other than matching nothing: invalid syntax, `..`, an absolute path, a file in another module, an irregular file, a name that cannot be embedded.",
         why: "`go build` (and `go list`) fail with the message shown.",
-        example: "//go:embed ../shared/a.txt\nvar s string",
+        example: "package p\n\nimport _ \"embed\"\n\n//go:embed ../shared/a.txt\nvar s string\n",
         fix: "Embed only files inside the package directory tree (copy or move them there).",
     },
     check: Check::File(check),

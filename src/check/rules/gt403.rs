@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A `//go:embed` directory pattern (without `all:`) under which files or directories whose names start with `.` or `_` exist and are left out.",
         why: "Go skips them silently: `.well-known/`, `_redirects`, `_next/` and similar assets are missing at run time.",
-        example: "//go:embed static   (static/_headers exists)\nvar static embed.FS",
+        example: "-- p.go --\npackage p\n\nimport \"embed\"\n\n//go:embed static\nvar static embed.FS\n-- static/index.html --\n<p>hi</p>\n-- static/_headers --\n/* X-Frame-Options: DENY\n",
         fix: "Use `//go:embed all:static` to include them, or name them explicitly.",
     },
     check: Check::File(check),

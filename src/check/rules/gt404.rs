@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "`//go:embed *` (or `all:*`): every file of the package directory, and at the module root the whole module. (`//go:embed .` itself is rejected by Go: see GT402.)",
         why: "It embeds the package's Go sources, go.mod and every asset below (at the root: the whole module), bloating the binary and possibly shipping secrets.",
-        example: "//go:embed *\nvar everything embed.FS",
+        example: "package p\n\nimport \"embed\"\n\n//go:embed *\nvar everything embed.FS\n",
         fix: "Put the assets in a subdirectory and embed that (`//go:embed static`).",
     },
     check: Check::File(check),

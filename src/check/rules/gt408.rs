@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         finds:
             "A `string` or `[]byte` variable whose `//go:embed` patterns match more than one file.",
         why: "The compiler rejects it: `invalid go:embed: multiple files for type string`.",
-        example: "//go:embed *.txt   (two .txt files)\nvar s string",
+        example: "-- p.go --\npackage p\n\nimport _ \"embed\"\n\n//go:embed *.txt\nvar s string\n-- a.txt --\na\n-- b.txt --\nb\n",
         fix: "Embed one file, or use an embed.FS.",
     },
     check: Check::File(check),

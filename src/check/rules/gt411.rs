@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A single file pulled in by a `//go:embed` pattern that is larger than `[embed] max_file_size` in gotags.toml (off unless configured).",
         why: "Every embedded byte ends up in the binary; a stray build artefact or data dump under an embedded directory silently bloats every release.",
-        example: "//go:embed static   (static/video.mp4 is 300 MB)\nvar static embed.FS",
+        example: "-- gotags.toml --\n[embed]\nmax_file_size = 8\n-- p.go --\npackage p\n\nimport \"embed\"\n\n//go:embed static\nvar static embed.FS\n-- static/video.mp4 --\nmore than eight bytes\n",
         fix: "Exclude the file (narrow the pattern or move the file), or raise the budget deliberately.",
     },
     check: Check::File(check),

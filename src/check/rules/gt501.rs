@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Warning,
         finds: "A source file that no checked configuration (platform × cgo × tag set) compiles, from `gotags matrix`'s coverage gaps. The message tells a file some port outside the checked set would compile (`not in the checked set`: --platforms was narrowed, or the platform that builds it is missing; the ports are named) from one no port at all compiles (dead on every platform Go supports). Files that opt out on purpose (`//go:build ignore`, `package documentation`, `.`/`_` names) and files whose constraint names anything but GOOS, GOARCH, `unix` and `cgo` (a user tag such as `integration`, `goexperiment.*`, `gccgo`, `amd64.v3`, `go1.N`: deliberate variants selected outside the checked matrix) are not reported, nor files whose constraint is already reported as unsatisfiable (GT202), as contradicting the file name (GT204) or as naming an invalid Go version (GT112), nor files left out only because their package fails to load.",
         why: "Nothing builds, vets or tests the file: it rots unseen, and whatever it was meant to provide is missing everywhere.",
-        example: "// file x_plan9_amd64.go (with --platforms first-class)\npackage p",
+        example: "-- gotags.toml --\n[matrix]\nplatforms = [\"linux/amd64\", \"windows/amd64\"]\n-- p.go --\npackage p\n-- x_freebsd.go --\npackage p\n",
         fix: "Fix the file name or the constraint so some configuration compiles it, add the configuration that should build it to the checked platforms, or delete the file.",
     },
     check: Check::Matrix(check),

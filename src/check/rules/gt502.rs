@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "An import of a package of this module whose build constraints exclude all of its Go files on some checked configurations where the importing file compiles. Reported at the import, once per file, listing those configurations. A package that is empty on some platforms but that nothing imports there is not reported.",
         why: "`go build` fails there with \"build constraints exclude all Go files in …\": the importer, and everything that depends on it, does not build on those platforms.",
-        example: "// file a/a_linux.go\npackage a\n\n// file b/b.go\npackage b\n\nimport \"example.com/m/a\" // no Go files in a on windows",
+        example: "-- a/a_linux.go --\npackage a\n-- b/b.go --\npackage b\n\nimport \"example.com/t/a\" // no Go files in a on windows\n",
         fix: "Give the imported package a file for the missing platforms (a portable fallback or a stub), or restrict the importing file to the platforms where the package exists.",
     },
     check: Check::Matrix(check),

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "A package-level name (func, type, var, const, or an unexported method selected as `x.m`) that this file uses on some checked configurations where none of the package's compiled files declares it, while other configurations do declare it. Found by `gotags matrix`'s declaration scanner (not a type checker); reported at the first use, once per file, listing the configurations.",
         why: "The package fails to compile there with `undefined: X`: typically a helper defined in `x_linux.go` and `x_darwin.go` but called from a portable file.",
-        example: "// file f_linux.go\npackage p\n\nfunc helper() {}\n\n// file use.go\npackage p\n\nfunc F() { helper() } // undefined on windows",
+        example: "-- f_linux.go --\npackage p\n\nfunc helper() {}\n-- use.go --\npackage p\n\nfunc F() { helper() } // undefined on windows\n",
         fix: "Declare the name for the missing platforms (a fallback file with the complementary constraint), or constrain the using file to where it exists.",
     },
     check: Check::Matrix(check),

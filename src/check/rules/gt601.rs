@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         finds: "A `.go` file that `go list -e` lists as invalid on some platform: it cannot be read (a binary or NUL-containing file, a syntax error in its header), or its package name differs from the one of the first file of the directory.",
         why: "`go build` and `go vet` stop at the package with this error on those platforms; `go list -e` reports it in the package's Error field.",
-        example: "// file a.go\npackage a\n\n// file b.go (same directory)\npackage b",
+        example: "-- a.go --\npackage a\n-- b.go --\npackage b\n",
         fix: "Give every file of the directory the same package name (or move the file), or remove the non-Go file from the directory.",
     },
     check: Check::File(check),
