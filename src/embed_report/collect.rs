@@ -54,6 +54,9 @@ struct PackageEval {
 /// Which embedding files compile, and in which scope: the key of a package evaluation.
 type CompiledKey = Vec<(usize, Scope)>;
 
+/// The packages linked on a platform and its linker parameters: the key of its totals.
+type TotalsKey = (Vec<(usize, CompiledKey)>, Arch);
+
 struct Collector<'a> {
     module: &'a Module,
     dirs: &'a [DirFacts],
@@ -117,8 +120,7 @@ pub fn collect_with(
     c.read_seeds();
 
     let mut pkg_memo: HashMap<(usize, CompiledKey), Arc<PackageEval>> = HashMap::new();
-    let mut totals_memo: HashMap<(Vec<(usize, CompiledKey)>, Arch), (Totals, BinaryBytes)> =
-        HashMap::new();
+    let mut totals_memo: HashMap<TotalsKey, (Totals, BinaryBytes)> = HashMap::new();
     let mut seen_on: Vec<Vec<String>> = vec![Vec::new(); c.seeds.len()];
     let mut platforms = Vec::new();
     let embedding_dirs: Vec<usize> = (0..dirs.len())

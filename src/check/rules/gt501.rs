@@ -89,7 +89,7 @@ fn ports_compiling(f: &FileFacts, expr: Option<&Expr>) -> Vec<String> {
                         )
                 }
             };
-            if f.name_constraint.matches(&mut tag) && expr.is_none_or(|e| e.eval(&mut tag)) {
+            if f.name_constraint.matches(&mut tag) && expr.map_or(true, |e| e.eval(&mut tag)) {
                 let l = format!("{}/{}", p.goos, p.goarch);
                 label = Some(if cgo { format!("{l}/cgo") } else { l });
                 break;
