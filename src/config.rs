@@ -14,6 +14,7 @@
 //! budget = "10MiB"             # gotags embed: total per platform (flags override)
 //! budget_package = "2MiB"      # gotags embed: any one package
 //! budget_file = "1MiB"         # gotags embed: any single embedded file
+//! budget_binary = "8MiB"       # gotags embed: what any one main package's binary embeds
 //!
 //! [check]
 //! select = ["GT1", "GT2"]      # code prefixes to run (default: all)
@@ -110,6 +111,8 @@ pub struct Embed {
     pub budget: Option<crate::embed_report::size::ByteSize>,
     pub budget_package: Option<crate::embed_report::size::ByteSize>,
     pub budget_file: Option<crate::embed_report::size::ByteSize>,
+    /// `--budget-binary`: the binary estimate of any one `main` package.
+    pub budget_binary: Option<crate::embed_report::size::ByteSize>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -231,6 +234,7 @@ tags = [[]]
 # budget = "10MiB"          # total embedded bytes per platform
 # budget_package = "2MiB"   # embedded bytes of any one package
 # budget_file = "1MiB"      # any single embedded file
+# budget_binary = "8MiB"    # what any one main package's binary embeds (names, headers too)
 
 [check]
 # Code prefixes to run (empty: all) and to leave out.

@@ -48,6 +48,14 @@ pub struct EmbedArgs {
     /// Budget for any single embedded file.
     #[arg(long, value_name = "SIZE")]
     budget_file: Option<ByteSize>,
+    /// Budget for what any one `main` package's binary embeds (the binary estimate: contents,
+    /// embed.FS names and tables, headers, alignment), per platform.
+    #[arg(long, value_name = "SIZE")]
+    budget_binary: Option<ByteSize>,
+    /// Compare the contents of same-size string/embed.FS files (reads them), so identical
+    /// files count once, as the linker stores them.
+    #[arg(long)]
+    exact: bool,
     /// Read settings ([embed] budgets) from this file instead of the nearest gotags.toml.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -104,21 +112,21 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
     let cache = std::mem::ManuallyDrop::new(AssetCache::new());
     let config = settings::load(args.config.as_ref(), &r.cwd, &r.base)?;
+    let options = embed_report::Options {
+        all_platforms: contexts.len() > 1 || args.platforms.is_some() || args.all_platforms,
+        exact: args.exact,
+    };
     let budgets = Budgets {
         total: args.budget.or(config.embed.budget),
         package: args.budget_package.or(config.embed.budget_package),
         file: args.budget_file.or(config.embed.budget_file),
+        binary: args.budget_binary.or(config.embed.budget_binary),
     };
     let mut breached = false;
     let mut reports = Vec::new();
     for set in r.take_modules() {
-        let mut report = embed_report::collect(
-            &set.module,
-            &set.dirs,
-            &contexts,
-            &cache,
-            contexts.len() > 1 || args.platforms.is_some() || args.all_platforms,
-        );
+        let mut report =
+            embed_report::collect_with(&set.module, &set.dirs, &contexts, &cache, options);
         if !budgets.is_empty() {
             let outcome = embed_report::evaluate(&report, &budgets);
             breached |= !outcome.breaches.is_empty();

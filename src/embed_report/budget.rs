@@ -21,11 +21,18 @@ pub struct Budgets {
     /// Size of any single embedded file.
     #[serde(default)]
     pub file: Option<ByteSize>,
+    /// What the embeds add to any one `main` package's binary (the binary estimate: contents,
+    /// names, headers and alignment), per platform.
+    #[serde(default)]
+    pub binary: Option<ByteSize>,
 }
 
 impl Budgets {
     pub fn is_empty(&self) -> bool {
-        self.total.is_none() && self.package.is_none() && self.file.is_none()
+        self.total.is_none()
+            && self.package.is_none()
+            && self.file.is_none()
+            && self.binary.is_none()
     }
 }
 
@@ -34,6 +41,7 @@ impl Budgets {
 #[serde(rename_all = "lowercase")]
 pub enum BudgetKind {
     Total,
+    Binary,
     Package,
     File,
 }
@@ -99,6 +107,28 @@ pub fn evaluate(report: &EmbedReport, budgets: &Budgets) -> BudgetOutcome {
                         actual: p.totals.total,
                         platforms: vec![p.platform.clone()],
                         package: biggest_pkg.map(|k| k.package.clone()),
+                        variable: largest_var(&all),
+                        largest_files: largest_files(&all, report),
+                    },
+                );
+            }
+        }
+        if let Some(limit) = budgets.binary {
+            for b in p.binaries.iter().filter(|b| b.binary.total > limit.0) {
+                let all: Vec<&VariableReport> = p
+                    .packages
+                    .iter()
+                    .filter(|k| b.embeds_from.contains(&k.package))
+                    .flat_map(|k| pkg_vars(&k.variables))
+                    .collect();
+                add(
+                    &mut breaches,
+                    Breach {
+                        kind: BudgetKind::Binary,
+                        limit: limit.0,
+                        actual: b.binary.total,
+                        platforms: vec![p.platform.clone()],
+                        package: Some(b.package.clone()),
                         variable: largest_var(&all),
                         largest_files: largest_files(&all, report),
                     },
@@ -281,7 +311,9 @@ mod tests {
             platform: name.into(),
             cgo: false,
             totals,
+            binary: BinaryBytes::default(),
             packages: vec![pkg.clone()],
+            binaries: Vec::new(),
         };
         EmbedReport {
             module: "m".into(),
@@ -293,6 +325,7 @@ mod tests {
                 var(1, "big", &[("big.bin", 1000), ("c.txt", 500)]),
             ],
             platforms: vec![plat("linux/amd64"), plat("windows/amd64")],
+            exact: false,
             explanations: Vec::new(),
             budget: None,
         }
@@ -305,6 +338,7 @@ mod tests {
             total: Some(ByteSize(1600)),
             package: Some(ByteSize(1600)),
             file: Some(ByteSize(1000)),
+            binary: None,
         };
         assert!(
             evaluate(&report(), &b).breaches.is_empty(),
@@ -318,6 +352,7 @@ mod tests {
             total: Some(ByteSize(1500)),
             package: Some(ByteSize(1000)),
             file: Some(ByteSize(400)),
+            binary: None,
         };
         let out = evaluate(&report(), &b).breaches;
         let kinds: Vec<BudgetKind> = out.iter().map(|b| b.kind).collect();
@@ -338,6 +373,38 @@ mod tests {
         assert_eq!(t.largest_files.len(), 3);
         assert_eq!(out[2].largest_files[0].path, "p/big.bin");
         assert_eq!(out[3].largest_files[0].path, "p/c.txt");
+    }
+
+    #[test]
+    fn binary_budget_names_the_main_package() {
+        let mut r = report();
+        for p in &mut r.platforms {
+            p.binaries = vec![BinaryReport {
+                package: "m/cmd/app".into(),
+                dir: "cmd/app".into(),
+                embeds_from: vec!["m/p".into()],
+                totals: p.totals,
+                binary: BinaryBytes {
+                    total: 1700,
+                    ..BinaryBytes::default()
+                },
+            }];
+        }
+        let b = Budgets {
+            binary: Some(ByteSize(1650)),
+            ..Budgets::default()
+        };
+        let out = evaluate(&r, &b).breaches;
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].kind, BudgetKind::Binary);
+        assert_eq!(out[0].package.as_deref(), Some("m/cmd/app"));
+        assert_eq!(out[0].platforms, ["linux/amd64", "windows/amd64"]);
+        assert_eq!(out[0].largest_files[0].path, "p/big.bin");
+        let within = Budgets {
+            binary: Some(ByteSize(1700)),
+            ..Budgets::default()
+        };
+        assert!(evaluate(&r, &within).breaches.is_empty());
     }
 
     #[test]

@@ -7,10 +7,15 @@
 //! files is the same on several platforms share one evaluation, and platforms with the same
 //! packages share their totals.
 
+use super::binaries::Graph;
+use super::binary::{self, Storage, Stored};
+use super::contents::Contents;
 use super::explain;
+use super::layout::Arch;
 use super::model::{
-    DirectiveReport, EmbedErrorReport, EmbedReport, FileEntry, PackageOnPlatform, PatternResult,
-    PlatformReport, Scope, SizeRule, Totals, VariableReport, RULES,
+    BinaryBytes, BinaryReport, DirectiveReport, EmbedErrorReport, EmbedReport, FileEntry,
+    PackageOnPlatform, PatternResult, PlatformReport, Scope, SizeRule, Totals, VariableReport,
+    RULES,
 };
 use super::seeds::{file_seeds, VarSeed};
 use super::sizing::{self, Identity, SizedFile};
@@ -31,6 +36,7 @@ use std::sync::Arc;
 pub(crate) struct VarData {
     pub report: VariableReport,
     pub sized: Vec<SizedFile>,
+    pub storage: Storage,
     /// Exact bytes of each pattern, in directive then pattern order.
     pub keys: Vec<Vec<u8>>,
 }
@@ -48,6 +54,9 @@ struct PackageEval {
 /// Which embedding files compile, and in which scope: the key of a package evaluation.
 type CompiledKey = Vec<(usize, Scope)>;
 
+/// The packages linked on a platform and its linker parameters: the key of its totals.
+type TotalsKey = (Vec<(usize, CompiledKey)>, Arch);
+
 struct Collector<'a> {
     module: &'a Module,
     dirs: &'a [DirFacts],
@@ -56,6 +65,17 @@ struct Collector<'a> {
     file_seeds: HashMap<(usize, usize), Vec<usize>>,
     seeds: Vec<(usize, usize, VarSeed)>,
     vars: Vec<Option<VarData>>,
+    /// With `--exact`: files folded by contents.
+    contents: Option<Contents>,
+}
+
+/// How the report is made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Explanations for directives compiled on some platforms only.
+    pub all_platforms: bool,
+    /// Compare the contents of same-size `string`/`embed.FS` files, as the linker folds them.
+    pub exact: bool,
 }
 
 /// Runs the report for `contexts` (one, or the 49 ports). `all_platforms` only changes which
@@ -67,6 +87,27 @@ pub fn collect(
     cache: &AssetCache,
     all_platforms: bool,
 ) -> EmbedReport {
+    collect_with(
+        module,
+        dirs,
+        contexts,
+        cache,
+        Options {
+            all_platforms,
+            exact: false,
+        },
+    )
+}
+
+/// [`collect`] with every option.
+pub fn collect_with(
+    module: &Module,
+    dirs: &[DirFacts],
+    contexts: &[BuildContext],
+    cache: &AssetCache,
+    options: Options,
+) -> EmbedReport {
+    let all_platforms = options.all_platforms;
     let mut c = Collector {
         module,
         dirs,
@@ -74,11 +115,12 @@ pub fn collect(
         file_seeds: HashMap::new(),
         seeds: Vec::new(),
         vars: Vec::new(),
+        contents: options.exact.then(Contents::default),
     };
     c.read_seeds();
 
     let mut pkg_memo: HashMap<(usize, CompiledKey), Arc<PackageEval>> = HashMap::new();
-    let mut totals_memo: HashMap<Vec<(usize, CompiledKey)>, Totals> = HashMap::new();
+    let mut totals_memo: HashMap<TotalsKey, (Totals, BinaryBytes)> = HashMap::new();
     let mut seen_on: Vec<Vec<String>> = vec![Vec::new(); c.seeds.len()];
     let mut platforms = Vec::new();
     let embedding_dirs: Vec<usize> = (0..dirs.len())
@@ -97,6 +139,12 @@ pub fn collect(
         })
         .collect();
     c.prefetch(&keyed);
+    let mut graph = Graph::new(module, dirs);
+    let mains = if embedding_dirs.is_empty() {
+        Vec::new()
+    } else {
+        graph.main_candidates()
+    };
 
     for (ctx, compiled) in contexts.iter().zip(keyed) {
         let label = format!("{}/{}", ctx.goos, ctx.goarch);
@@ -117,15 +165,21 @@ pub fn collect(
             packages.push(eval);
             keys.push((di, key));
         }
-        let totals = match totals_memo.get(&keys) {
+        let arch = Arch::of(&ctx.goos, &ctx.goarch);
+        let dis: Vec<usize> = keys.iter().map(|(di, _)| *di).collect();
+        let totals = match totals_memo.get(&(keys.clone(), arch)) {
             Some(t) => *t,
             None => {
-                let t = c.platform_totals(&packages);
-                totals_memo.insert(keys, t);
+                let t = c.platform_totals(&packages, arch);
+                totals_memo.insert((keys, arch), t);
                 t
             }
         };
-        platforms.push((label, ctx.cgo_enabled, totals, packages));
+        graph.clear();
+        let by_dir: Vec<(usize, Arc<PackageEval>)> =
+            dis.into_iter().zip(packages.iter().cloned()).collect();
+        let binaries = c.binaries(&mut graph, &mains, ctx, &by_dir, arch);
+        platforms.push((label, ctx.cgo_enabled, totals, packages, binaries));
     }
 
     // Keep the variables seen on some platform, in source order, with dense ids.
@@ -142,27 +196,32 @@ pub fn collect(
     let ids = |list: &[usize]| -> Vec<usize> { list.iter().filter_map(|&v| remap[v]).collect() };
     let platforms: Vec<PlatformReport> = platforms
         .into_iter()
-        .map(|(platform, cgo, totals, packages)| PlatformReport {
-            platform,
-            cgo,
-            totals,
-            packages: packages
-                .iter()
-                .map(|e| PackageOnPlatform {
-                    package: e.package.clone(),
-                    dir: e.dir.clone(),
-                    totals: e.totals,
-                    variables: ids(&e.variables),
-                    embed_errors: e.embed_errors.clone(),
-                })
-                .collect(),
-        })
+        .map(
+            |(platform, cgo, (totals, bin), packages, binaries)| PlatformReport {
+                platform,
+                cgo,
+                totals,
+                binary: bin,
+                binaries,
+                packages: packages
+                    .iter()
+                    .map(|e| PackageOnPlatform {
+                        package: e.package.clone(),
+                        dir: e.dir.clone(),
+                        totals: e.totals,
+                        variables: ids(&e.variables),
+                        embed_errors: e.embed_errors.clone(),
+                    })
+                    .collect(),
+            },
+        )
         .collect();
     let explanations = explain::explain(&variables, &platforms, contexts.len(), all_platforms);
     EmbedReport {
         module: module.path.clone(),
         root: module.root.to_string_lossy().into_owned(),
         all_platforms,
+        exact: options.exact,
         size_rules: RULES,
         variables: variables.into_iter().map(|v| v.report).collect(),
         platforms,
@@ -335,9 +394,14 @@ impl Collector<'_> {
                 )
             }
         };
-        let size_rule = match ty {
-            Some(VarType::String | VarType::Fs) => SizeRule::Shared,
-            _ => SizeRule::OwnCopy,
+        let storage = match ty {
+            Some(VarType::String) => Storage::String,
+            Some(VarType::Fs) => Storage::Fs,
+            _ => Storage::Bytes,
+        };
+        let size_rule = match storage {
+            Storage::String | Storage::Fs => SizeRule::Shared,
+            Storage::Bytes => SizeRule::OwnCopy,
         };
         let mut union: BTreeMap<String, u64> = BTreeMap::new();
         let directives: Vec<DirectiveReport> = seed
@@ -391,10 +455,13 @@ impl Collector<'_> {
             .map(|(rel, &size)| {
                 let mut path = base.clone();
                 path.extend_from_slice(rel.as_bytes());
-                let id = match self.cache.lstat(&path) {
+                let mut id = match self.cache.lstat(&path) {
                     Ok(m) if m.dev_ino != (0, 0) => Identity::Inode(m.dev_ino.0, m.dev_ino.1),
-                    _ => Identity::Path(path),
+                    _ => Identity::Path(path.clone()),
                 };
+                if let (Some(c), SizeRule::Shared) = (self.contents.as_mut(), size_rule) {
+                    id = c.fold(self.cache.source(), id, &path, size);
+                }
                 SizedFile { id, size }
             })
             .collect();
@@ -420,6 +487,7 @@ impl Collector<'_> {
                 platforms: Vec::new(),
             },
             sized,
+            storage,
             keys: seed
                 .directives
                 .iter()
@@ -429,16 +497,70 @@ impl Collector<'_> {
         });
     }
 
-    /// Totals of the module's packages linked into one binary.
-    fn platform_totals(&self, packages: &[Arc<PackageEval>]) -> Totals {
-        sizing::totals(
+    /// Totals of the given packages linked into one binary.
+    fn platform_totals(&self, packages: &[Arc<PackageEval>], arch: Arch) -> (Totals, BinaryBytes) {
+        let linked = || {
             packages
                 .iter()
                 .flat_map(|p| p.variables.iter())
                 .filter_map(|&v| self.vars[v].as_ref())
                 .filter(|v| v.report.scope == Scope::Package)
-                .map(|v| (v.report.size_rule, &v.sized[..])),
-        )
+        };
+        let totals = sizing::totals(linked().map(|v| (v.report.size_rule, &v.sized[..])));
+        let bin = binary::estimate(
+            linked().map(|v| Stored {
+                storage: v.storage,
+                files: &v.sized,
+                names: &v.report.files,
+            }),
+            arch,
+        );
+        (totals, bin)
+    }
+
+    /// Every `main` package of the tree on `ctx`, with what its binary embeds.
+    fn binaries(
+        &self,
+        graph: &mut Graph,
+        mains: &[usize],
+        ctx: &BuildContext,
+        packages: &[(usize, Arc<PackageEval>)],
+        arch: Arch,
+    ) -> Vec<BinaryReport> {
+        let mut out = Vec::new();
+        for &m in mains {
+            if !graph.is_main(m, ctx) {
+                continue;
+            }
+            let linked = graph.closure(m, ctx);
+            let evals: Vec<Arc<PackageEval>> = packages
+                .iter()
+                .filter(|(di, _)| linked.binary_search(di).is_ok())
+                .map(|(_, e)| e.clone())
+                .collect();
+            let (totals, bin) = self.platform_totals(&evals, arch);
+            let mut embeds_from: Vec<String> = evals
+                .iter()
+                .filter(|e| {
+                    e.variables
+                        .iter()
+                        .filter_map(|&v| self.vars[v].as_ref())
+                        .any(|v| v.report.scope == Scope::Package)
+                })
+                .map(|e| e.package.clone())
+                .collect();
+            embeds_from.sort();
+            let d = &self.dirs[m];
+            out.push(BinaryReport {
+                package: self.module.import_path(&d.rel),
+                dir: d.rel.clone(),
+                embeds_from,
+                totals,
+                binary: bin,
+            });
+        }
+        out.sort_by(|a, b| a.package.cmp(&b.package));
+        out
     }
 }
 

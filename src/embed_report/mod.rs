@@ -8,12 +8,19 @@
 //! * [`sizing`] — the size rules (shared vs own copy) and totals;
 //! * [`collect`] — the report for one or many build contexts;
 //! * [`explain`] — hidden files left out, double matches, platform-only directives;
+//! * [`binary`] — what the linker stores besides the contents, per [`layout`] (GOARCH);
+//! * [`contents`] — `--exact`: files folded by their contents;
+//! * [`binaries`] — the packages each `main` package links, following its imports;
 //! * [`size`] — human byte units; [`budget`] — budgets and breaches;
 //! * [`model`] — the serialisable report.
 
+pub mod binaries;
+pub mod binary;
 pub mod budget;
 pub mod collect;
+pub mod contents;
 pub mod explain;
+pub mod layout;
 pub mod model;
 pub mod seeds;
 pub mod size;
@@ -23,6 +30,6 @@ pub mod sizing;
 mod corpus_tests;
 
 pub use budget::{evaluate, Breach, BudgetOutcome, Budgets};
-pub use collect::collect;
+pub use collect::{collect, collect_with, Options};
 pub use model::EmbedReport;
 pub use size::ByteSize;

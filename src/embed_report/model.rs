@@ -117,6 +117,39 @@ pub struct Totals {
     pub files: usize,
 }
 
+/// What the embeds add to a linked binary, by part ([`super::binary`] has the model).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct BinaryBytes {
+    /// `contents + own_copies + names + headers + relocations`.
+    pub total: u64,
+    /// Distinct read-only contents (`string`, `embed.FS`) with their alignment padding.
+    pub contents: u64,
+    /// `[]byte` copies with their alignment padding.
+    pub own_copies: u64,
+    /// Distinct `embed.FS` entry names, directories included.
+    pub names: u64,
+    /// `embed.FS` entry tables and the variables' string/slice headers.
+    pub headers: u64,
+    /// Dynamic relocations of the stored pointers, where the default build is PIE, and the
+    /// code signature's growth where the linker signs (darwin/arm64).
+    pub relocations: u64,
+    /// `embed.FS` entries (files and implicit directories) over all variables.
+    pub entries: usize,
+}
+
+/// One `main` package: what its binary embeds, following its imports within the module.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BinaryReport {
+    /// Import path of the main package.
+    pub package: String,
+    /// Slash path relative to the module root.
+    pub dir: String,
+    /// The embedding packages it links (itself included), sorted.
+    pub embeds_from: Vec<String>,
+    pub totals: Totals,
+    pub binary: BinaryBytes,
+}
+
 /// A package embed error (what `go list` reports as the package Error), not fatal here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EmbedErrorReport {
@@ -148,7 +181,11 @@ pub struct PlatformReport {
     pub platform: String,
     pub cgo: bool,
     pub totals: Totals,
+    /// Every package of the module linked into one binary, as the linker stores it.
+    pub binary: BinaryBytes,
     pub packages: Vec<PackageOnPlatform>,
+    /// Every `main` package of the walked tree, by import path.
+    pub binaries: Vec<BinaryReport>,
 }
 
 /// Something a person should know about the result.
@@ -198,6 +235,7 @@ pub struct RulesDoc {
     pub shared: &'static str,
     pub own_copy: &'static str,
     pub platform: &'static str,
+    pub exact: &'static str,
     pub tests: &'static str,
 }
 
@@ -208,7 +246,11 @@ pub const RULES: RulesDoc = RulesDoc {
     own_copy: "[]byte variables carry their own copy and count in full every time (as do \
                variables whose type gotags cannot classify)",
     platform: "a platform total links every package of the module into one binary; sizes are \
-               file sizes from metadata (embed.FS directory entries and names not counted)",
+               file sizes from metadata; the binary estimate adds what the linker stores \
+               besides the contents (embed.FS names, directory entries and tables, string and \
+               slice headers, alignment)",
+    exact: "with --exact, string and embed.FS files are also the same when their contents are \
+            (read and compared), as the linker folds them",
     tests: "directives in _test.go files are listed but not counted: they only reach test \
             binaries",
 };
@@ -221,6 +263,8 @@ pub struct EmbedReport {
     /// Module root directory.
     pub root: String,
     pub all_platforms: bool,
+    /// Contents were compared (`--exact`): identical files count once in `shared`/`binary`.
+    pub exact: bool,
     pub size_rules: RulesDoc,
     pub variables: Vec<VariableReport>,
     pub platforms: Vec<PlatformReport>,

@@ -8,8 +8,9 @@
 //! * **shared** — for `string` and `embed.FS` variables, each distinct file counts once per
 //!   binary, however many patterns, variables or packages embed it. "Distinct" is judged
 //!   from metadata only: the same (device, inode) pair (which also folds hard links), else
-//!   the same path. Different files with identical contents would be folded by the linker
-//!   too; gotags never reads contents, so its shared total is an upper bound in that case.
+//!   the same path. Different files with identical contents are folded by the linker too;
+//!   without `--exact` gotags does not read contents, so its shared total is an upper bound
+//!   in that case.
 //! * **own-copy** — a `[]byte` variable counts all of its files, every time (a file matched
 //!   twice by patterns of the *same* variable is still one entry of that variable). A
 //!   variable whose type gotags cannot classify (a defined type such as `type blob []byte`,
@@ -18,8 +19,10 @@
 //!   **platform** total applies them to every package of the module that builds there, as
 //!   if all were linked into one binary. Directives in `_test.go` files are never counted.
 //!
-//! Sizes are the files' sizes as `lstat` reports them (through the `AssetCache`); the small
-//! per-file overhead of `embed.FS` (names, directory entries) is not counted.
+//! Sizes are the files' sizes as `lstat` reports them (through the `AssetCache`); what the
+//! linker stores besides (names, directory entries, headers, alignment) is
+//! [`super::binary`]'s estimate. With `--exact`, identities come from [`super::contents`],
+//! which folds files with identical contents.
 
 use super::model::{SizeRule, Totals};
 use std::collections::HashMap;

@@ -23,6 +23,44 @@ pub struct Cover {
     pub bound: Option<String>,
     /// Files (merged by their configuration sets) the cover had to hit.
     pub constraints: usize,
+    /// The chosen configurations that need cgo on another platform than linux/amd64: a C
+    /// cross-compiler (`CC` for that GOOS/GOARCH), which a plain linux/amd64 runner lacks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cross_cgo: Vec<usize>,
+}
+
+/// Of `chosen`, the configurations with cgo on for a platform other than linux/amd64.
+pub fn cross_cgo(configs: &[Config], chosen: &[usize]) -> Vec<usize> {
+    chosen
+        .iter()
+        .copied()
+        .filter(|&i| {
+            configs.get(i).is_some_and(|c| {
+                c.cgo && !(c.platform.goos == "linux" && c.platform.goarch == "amd64")
+            })
+        })
+        .collect()
+}
+
+/// The note for [`Cover::cross_cgo`], or `None` when every chosen configuration builds on a
+/// plain linux/amd64 runner.
+pub fn cross_cgo_note(configs: &[Config], cover: &Cover) -> Option<String> {
+    if cover.cross_cgo.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = cover
+        .cross_cgo
+        .iter()
+        .filter_map(|&i| configs.get(i))
+        .map(|c| format!("{} cgo", c.platform.label()))
+        .collect();
+    Some(format!(
+        "note: {} of these need cgo for another platform than linux/amd64, which a plain \
+         linux/amd64 runner cannot build without a C cross-compiler (CC for that GOOS/GOARCH) \
+         or a native runner: {}",
+        names.len(),
+        names.join(", ")
+    ))
 }
 
 /// Finds a cover for `elements` (each: the configurations compiling one file); empty
@@ -58,6 +96,7 @@ pub fn cover_ranked(n: usize, elements: &[Bits], rank: &[usize]) -> Cover {
             exact: true,
             bound: None,
             constraints,
+            cross_cgo: Vec::new(),
         }
     } else {
         let d = (0..n)
@@ -73,6 +112,7 @@ pub fn cover_ranked(n: usize, elements: &[Bits], rank: &[usize]) -> Cover {
                 "greedy after {NODE_BUDGET} search nodes: at most H({d}) = {h:.2} times the optimum"
             )),
             constraints,
+            cross_cgo: Vec::new(),
         }
     }
 }
@@ -271,5 +311,35 @@ mod tests {
             "linux-arm-7-cgo-integration: GOOS=linux GOARCH=arm CGO_ENABLED=1 GOARM=7 -tags=integration\n"
         );
         assert!(github_actions(&[&c]).contains("goarm: \"7\""));
+    }
+
+    #[test]
+    fn cross_cgo_names_cgo_builds_off_linux_amd64() {
+        let platforms =
+            crate::configs::parse_platforms("linux/amd64,darwin/arm64,linux/arm64").expect("spec");
+        let set = crate::configs::ConfigSet::new(crate::configs::product(
+            &platforms,
+            &[crate::configs::TagSet::new(Vec::new())],
+            crate::configs::CgoMode::Both,
+        ))
+        .expect("configs");
+        let all: Vec<usize> = (0..set.configs.len()).collect();
+        let cross = cross_cgo(&set.configs, &all);
+        let labels: Vec<String> = cross.iter().map(|&i| set.label(i).to_string()).collect();
+        assert_eq!(labels.len(), 2, "{labels:?}");
+        assert!(
+            labels.iter().all(|l| !l.starts_with("linux/amd64")),
+            "{labels:?}"
+        );
+        let c = Cover {
+            configs: all,
+            exact: true,
+            bound: None,
+            constraints: 0,
+            cross_cgo: cross,
+        };
+        let note = cross_cgo_note(&set.configs, &c).expect("a note");
+        assert!(note.contains("2 of these need cgo"), "{note}");
+        assert!(note.contains("darwin/arm64 cgo"), "{note}");
     }
 }

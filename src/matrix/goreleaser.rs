@@ -1,6 +1,7 @@
 //! `--platforms goreleaser`: the `builds` matrix of `.goreleaser.yaml`/`.goreleaser.yml`
-//! (`goos`, `goarch`, `goarm`, `goamd64`, `ignore`, `targets` incl. `go_first_class`, `tags`
-//! and `-tags=` in `flags`). GoReleaser files use a small block-YAML subset; it is parsed by
+//! (`goos`, `goarch`, `goarm`, `goamd64`, `ignore`, `targets` incl. `go_first_class`, `tags`,
+//! `-tags` in `flags` in any spelling `go build` takes, and `CGO_ENABLED` in the build's or the
+//! file's top-level `env`). GoReleaser files use a small block-YAML subset; it is parsed by
 //! hand here (block maps and sequences, `[a, b]` flow sequences, quoted scalars, comments)
 //! rather than pulling in a YAML crate. Anchors, aliases and multi-line scalars are not
 //! supported; keys the matrix does not need are skipped whatever their shape.
@@ -201,8 +202,8 @@ fn scalar_or_flow(text: &str) -> Yaml {
     let t = text.trim();
     if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         return Yaml::Seq(
-            inner
-                .split(',')
+            flow_items(inner)
+                .into_iter()
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(|s| Yaml::Scalar(unquote(s)))
@@ -215,12 +216,87 @@ fn scalar_or_flow(text: &str) -> Yaml {
     Yaml::Scalar(unquote(t))
 }
 
+/// The items of a flow sequence's inside: split at commas outside quotes (so
+/// `["-tags=a,b", x]` is two items).
+fn flow_items(inner: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == ',' => {
+                out.push(&inner[start..i]);
+                start = i + 1;
+            }
+            None => {}
+        }
+    }
+    out.push(&inner[start..]);
+    out
+}
+
 /// One `builds` entry reduced to what the matrix needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Build {
     pub id: String,
     pub platforms: Vec<Platform>,
     pub tags: Vec<String>,
+    /// `CGO_ENABLED` from the build's `env` (else the file's top-level `env`): `Some(false)`
+    /// for `0`, `Some(true)` for `1`; `None` when neither sets it.
+    pub cgo: Option<bool>,
+}
+
+/// `CGO_ENABLED=0|1` in an `env` list (the last one wins, as in a shell environment).
+fn cgo_of(env: Option<&Yaml>) -> Option<bool> {
+    let mut cgo = None;
+    for e in env.map(Yaml::strings).unwrap_or_default() {
+        if let Some(v) = e.trim().strip_prefix("CGO_ENABLED=") {
+            cgo = match v.trim() {
+                "0" => Some(false),
+                "1" => Some(true),
+                _ => cgo,
+            };
+        }
+    }
+    cgo
+}
+
+/// The tags of `-tags=a,b`, `--tags=a`, `-tags a,b` (one item) or `-tags`, `a,b` (two items);
+/// commas or spaces separate tags, as `go build` accepts.
+fn flag_tags(flags: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut take_next = false;
+    let split = |v: &str, out: &mut Vec<String>| {
+        out.extend(
+            v.split([',', ' '])
+                .map(|t| t.trim_matches(|c| c == '"' || c == '\''))
+                .filter(|t| !t.is_empty())
+                .map(str::to_string),
+        )
+    };
+    for f in flags {
+        let f = f.trim();
+        if take_next {
+            split(f, &mut out);
+            take_next = false;
+            continue;
+        }
+        let rest = f.strip_prefix("--").or_else(|| f.strip_prefix('-'));
+        let Some(rest) = rest.and_then(|r| r.strip_prefix("tags")) else {
+            continue;
+        };
+        if let Some(v) = rest.strip_prefix('=') {
+            split(v, &mut out);
+        } else if rest.is_empty() {
+            take_next = true;
+        } else if let Some(v) = rest.strip_prefix(' ') {
+            split(v, &mut out);
+        }
+    }
+    out
 }
 
 /// GoReleaser's `go_first_class` target list (first-class ports with its default variants).
@@ -269,6 +345,7 @@ pub fn parse_builds(src: &str) -> Result<Vec<Build>, String> {
         None | Some(Yaml::Null) => vec![Yaml::Map(Vec::new())],
         Some(_) => return Err("`builds` is not a list".to_string()),
     };
+    let file_cgo = cgo_of(doc.get("env"));
     let mut out = Vec::new();
     for (n, b) in builds.iter().enumerate() {
         if b.get("skip").map(|s| s.strings()) == Some(vec!["true".to_string()]) {
@@ -347,18 +424,16 @@ pub fn parse_builds(src: &str) -> Result<Vec<Build>, String> {
             }
         }
         let mut tags: Vec<String> = b.get("tags").map(|t| t.strings()).unwrap_or_default();
-        for flag in b.get("flags").map(|f| f.strings()).unwrap_or_default() {
-            if let Some(v) = flag
-                .strip_prefix("-tags=")
-                .or_else(|| flag.strip_prefix("--tags="))
-            {
-                tags.extend(v.split(',').filter(|t| !t.is_empty()).map(str::to_string));
+        for t in flag_tags(&b.get("flags").map(|f| f.strings()).unwrap_or_default()) {
+            if !tags.contains(&t) {
+                tags.push(t);
             }
         }
         out.push(Build {
             id,
             platforms,
             tags,
+            cgo: cgo_of(b.get("env")).or(file_cgo),
         });
     }
     Ok(out)
@@ -413,6 +488,21 @@ mod tests {
         assert_eq!(b[1].id, "fc");
         assert_eq!(b[1].platforms.len(), 9);
         assert!(parse_builds("builds:\n  - targets: [linux_sparc]\n").is_err());
+    }
+
+    #[test]
+    fn env_cgo_and_every_tags_spelling() {
+        let b = parse_builds(
+            "env:\n  - CGO_ENABLED=0\nbuilds:\n  - id: a\n    flags: [-trimpath, \"-tags=netgo,osusergo\"]\n  - id: b\n    env: [GOFLAGS=-mod=mod, CGO_ENABLED=1]\n    flags:\n      - -tags\n      - \"sqlite fts5\"\n  - id: c\n    flags: [\"--tags=x\", \"-tags y,z\", -tagsfoo]\n",
+        )
+        .expect("parses");
+        assert_eq!(b[0].tags, ["netgo", "osusergo"]);
+        assert_eq!(b[0].cgo, Some(false), "the file's env");
+        assert_eq!(b[1].tags, ["sqlite", "fts5"]);
+        assert_eq!(b[1].cgo, Some(true), "the build's env wins");
+        assert_eq!(b[2].tags, ["x", "y", "z"]);
+        let none = parse_builds("builds:\n  - goos: [linux]\n").expect("parses");
+        assert_eq!(none[0].cgo, None);
     }
 
     #[test]

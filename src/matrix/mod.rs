@@ -173,11 +173,13 @@ pub fn run_in(
     );
     let groups = module_groups(&eval);
     let cover = want_cover.then(|| {
-        cover::cover_ranked(
+        let mut c = cover::cover_ranked(
             eval.configs.len(),
             &all_compiled(&eval),
             &preference(&eval.configs),
-        )
+        );
+        c.cross_cgo = cover::cross_cgo(&eval.configs, &c.configs);
+        c
     });
     let reasons = opts.reasons.then(|| {
         eval.dirs
@@ -502,7 +504,13 @@ fn goreleaser_configs(
             Some(sets) => sets.clone(),
             None => vec![TagSet::new(b.tags.clone())],
         };
-        for c in configs::product(&b.platforms, &build_sets, cgo) {
+        // The build's own CGO_ENABLED is what GoReleaser builds with.
+        let build_cgo = match b.cgo {
+            Some(true) => CgoMode::On,
+            Some(false) => CgoMode::Off,
+            None => cgo,
+        };
+        for c in configs::product(&b.platforms, &build_sets, build_cgo) {
             if !out.contains(&c) {
                 out.push(c);
             }

@@ -4,7 +4,7 @@
 
 use crate::embed_report::budget::{Breach, BudgetKind};
 use crate::embed_report::model::{
-    EmbedErrorReport, EmbedReport, Explanation, Scope, Totals, VariableReport,
+    BinaryBytes, EmbedErrorReport, EmbedReport, Explanation, Scope, Totals, VariableReport,
 };
 use crate::embed_report::size::human;
 use std::collections::BTreeMap;
@@ -73,6 +73,9 @@ pub fn write_text(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
     writeln!(out, "#   shared   = {}", r.size_rules.shared)?;
     writeln!(out, "#   own-copy = {}", r.size_rules.own_copy)?;
     writeln!(out, "#   {}; {}", r.size_rules.platform, r.size_rules.tests)?;
+    if r.exact {
+        writeln!(out, "#   {}", r.size_rules.exact)?;
+    }
 
     write_packages(out, r)?;
     write_platforms(out, r)?;
@@ -205,14 +208,17 @@ fn write_platforms(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
         out,
         "\nper-platform totals (every package of the module in one binary):"
     )?;
-    let mut groups: Vec<(Totals, bool, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Totals, BinaryBytes, bool, Vec<String>)> = Vec::new();
     for p in &r.platforms {
-        match groups.iter_mut().find(|g| g.0 == p.totals && g.1 == p.cgo) {
-            Some(g) => g.2.push(p.platform.clone()),
-            None => groups.push((p.totals, p.cgo, vec![p.platform.clone()])),
+        let same = |g: &&mut (Totals, BinaryBytes, bool, Vec<String>)| {
+            g.0 == p.totals && g.1 == p.binary && g.2 == p.cgo
+        };
+        match groups.iter_mut().find(same) {
+            Some(g) => g.3.push(p.platform.clone()),
+            None => groups.push((p.totals, p.binary, p.cgo, vec![p.platform.clone()])),
         }
     }
-    for (t, cgo, plats) in &groups {
+    for (t, b, cgo, plats) in &groups {
         let cgo = if *cgo { " (cgo)" } else { "" };
         writeln!(
             out,
@@ -221,6 +227,80 @@ fn write_platforms(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
             platform_list(plats, "      ", r.platforms.len())
         )?;
         writeln!(out, "      {}", totals_line(t))?;
+        if b.total > 0 {
+            writeln!(out, "      binary {}", binary_line(b, r.exact))?;
+        }
+    }
+    write_binaries(out, r)
+}
+
+fn binary_line(b: &BinaryBytes, exact: bool) -> String {
+    format!(
+        "{} = contents {} + own copies {} + names {} + headers {}{} ({} embed.FS entries{})",
+        bytes(b.total),
+        bytes(b.contents),
+        bytes(b.own_copies),
+        bytes(b.names),
+        bytes(b.headers),
+        if b.relocations > 0 {
+            format!(" + relocations {}", bytes(b.relocations))
+        } else {
+            String::new()
+        },
+        b.entries,
+        if exact { ", contents compared" } else { "" }
+    )
+}
+
+/// Per `main` package: what its binary embeds, platforms with the same numbers grouped.
+fn write_binaries(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
+    // main package → [(binary, embeds_from, platforms)]
+    type Group<'a> = (BinaryBytes, &'a [String], Vec<String>);
+    let mut by_main: BTreeMap<&str, Vec<Group>> = BTreeMap::new();
+    let mut quiet: BTreeMap<&str, ()> = BTreeMap::new();
+    for p in &r.platforms {
+        for b in &p.binaries {
+            if b.binary.total == 0 {
+                quiet.insert(&b.package, ());
+                continue;
+            }
+            let groups = by_main.entry(&b.package).or_default();
+            match groups
+                .iter_mut()
+                .find(|g| g.0 == b.binary && g.1 == &b.embeds_from[..])
+            {
+                Some(g) => g.2.push(p.platform.clone()),
+                None => groups.push((b.binary, &b.embeds_from, vec![p.platform.clone()])),
+            }
+        }
+    }
+    if by_main.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "
+per binary (each main package with the packages it imports):"
+    )?;
+    for (main, groups) in &by_main {
+        writeln!(out, "  {main}")?;
+        for (b, from, plats) in groups {
+            writeln!(
+                out,
+                "    on {}: {}",
+                platform_list(plats, "        ", r.platforms.len()),
+                binary_line(b, r.exact)
+            )?;
+            writeln!(out, "      embeds from: {}", from.join(", "))?;
+        }
+    }
+    let none: Vec<&str> = quiet
+        .keys()
+        .copied()
+        .filter(|m| !by_main.contains_key(m))
+        .collect();
+    if !none.is_empty() {
+        writeln!(out, "  embedding nothing: {}", none.join(", "))?;
     }
     Ok(())
 }
@@ -313,6 +393,7 @@ fn write_breaches(out: &mut impl Write, breaches: &[Breach], all: usize) -> io::
     for b in breaches {
         let what = match b.kind {
             BudgetKind::Total => "total per platform",
+            BudgetKind::Binary => "per binary",
             BudgetKind::Package => "per package",
             BudgetKind::File => "per file",
         };
@@ -326,6 +407,8 @@ fn write_breaches(out: &mut impl Write, breaches: &[Breach], all: usize) -> io::
         if let Some(p) = &b.package {
             let label = if b.kind == BudgetKind::Total {
                 "largest package"
+            } else if b.kind == BudgetKind::Binary {
+                "main package"
             } else {
                 "package"
             };

@@ -282,8 +282,11 @@ fn cover_text(m: &Matrix, c: &cover::Cover) -> String {
     } else {
         c.bound.clone().unwrap_or_default()
     };
+    let note = cover::cross_cgo_note(&m.eval.configs, c)
+        .map(|n| format!("{n}\n\n"))
+        .unwrap_or_default();
     format!(
-        "{} configurations compile every file the matrix compiles ({quality}):\n\n# GitHub Actions\n{}\n# staticcheck -matrix\n{}\n# plain\n{}",
+        "{} configurations compile every file the matrix compiles ({quality}):\n\n{note}# GitHub Actions\n{}\n# staticcheck -matrix\n{}\n# plain\n{}",
         chosen.len(),
         cover::github_actions(&chosen),
         cover::staticcheck_lines(&chosen),
