@@ -120,4 +120,5 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 pub mod toolchain;
+pub mod versioned_text;
 pub mod walk;

@@ -24,6 +24,7 @@
 
 use super::command::SourceTexts;
 use super::diagnostic::Diagnostic;
+use crate::versioned_text::HeaderProblem;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -266,25 +267,16 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Baseline, BaselineError> {
         line,
         problem,
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            return Err(malformed(line + 1, LineProblem::NotUtf8));
-        }
-    };
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, first)) if first.trim_end() == HEADER => {}
-        Some((_, first)) if first.starts_with("# gotags baseline ") => {
-            let v = first["# gotags baseline ".len()..].trim().to_string();
-            return Err(malformed(1, LineProblem::UnknownVersion(v)));
-        }
-        _ => return Err(malformed(1, LineProblem::NotABaseline)),
-    }
+    let lines = crate::versioned_text::body_lines(bytes, HEADER).map_err(|(line, p)| {
+        malformed(
+            line,
+            match p {
+                HeaderProblem::NotUtf8 => LineProblem::NotUtf8,
+                HeaderProblem::UnknownVersion(v) => LineProblem::UnknownVersion(v),
+                HeaderProblem::WrongKind => LineProblem::NotABaseline,
+            },
+        )
+    })?;
     let mut fingerprints = BTreeSet::new();
     for (i, line) in lines {
         let line = line.trim();

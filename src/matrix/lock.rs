@@ -25,6 +25,7 @@
 
 use super::Matrix;
 use crate::configs::Config;
+use crate::versioned_text::HeaderProblem;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -326,25 +327,16 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Lock, LockError> {
         line,
         problem,
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            return Err(malformed(line + 1, LineProblem::NotUtf8));
-        }
-    };
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, first)) if first.trim_end() == HEADER => {}
-        Some((_, first)) if first.starts_with("# gotags coverage lock ") => {
-            let v = first["# gotags coverage lock ".len()..].trim().to_string();
-            return Err(malformed(1, LineProblem::UnknownVersion(v)));
-        }
-        _ => return Err(malformed(1, LineProblem::NotALock)),
-    }
+    let lines = crate::versioned_text::body_lines(bytes, HEADER).map_err(|(line, p)| {
+        malformed(
+            line,
+            match p {
+                HeaderProblem::NotUtf8 => LineProblem::NotUtf8,
+                HeaderProblem::UnknownVersion(v) => LineProblem::UnknownVersion(v),
+                HeaderProblem::WrongKind => LineProblem::NotALock,
+            },
+        )
+    })?;
     let mut lock = Lock::default();
     for (i, line) in lines {
         let n = i + 1;
