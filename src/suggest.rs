@@ -1,8 +1,9 @@
 //! "Did you mean …?": the closest of a list of known names to a word the user typed, by
 //! edit distance. Used for GOOS/GOARCH values in flags and platform specs alike.
 
-/// Edit distance (insertions, deletions, substitutions, adjacent transpositions).
-fn distance(a: &str, b: &str) -> usize {
+/// Optimal-string-alignment edit distance: insertions, deletions, substitutions and adjacent
+/// transpositions each count 1.
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
@@ -32,7 +33,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = if word.chars().count() <= 3 { 1 } else { 2 };
     candidates
         .into_iter()
-        .map(|c| (distance(&word.to_lowercase(), c), c))
+        .map(|c| (edit_distance(&word.to_lowercase(), c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

@@ -101,31 +101,7 @@ pub fn combined<'a>(input: &'a FileInput) -> Option<(Expr, &'a ConstraintFact)> 
     Some((acc, first))
 }
 
-/// Optimal-string-alignment edit distance (transpositions count 1).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
-}
+pub use crate::suggest::edit_distance;
 
 /// Every tag of an expression with its span in the expression text, in source order.
 pub fn tag_nodes(e: &Expr) -> Vec<(&str, crate::constraint::Span)> {
