@@ -399,3 +399,49 @@ fn workspace_packages_keep_list_order_in_every_command() {
         .collect();
     assert_eq!(steps, ["gen-b", "gen-a", "gen-b/sub"], "generate");
 }
+
+#[test]
+fn outside_every_module_each_command_reports_gos_pattern_errors() {
+    let t = tempfile::tempdir().expect("tempdir");
+    write(t.path(), &[("p/p.go", "package p\n")]);
+    let root = t.path().canonicalize().expect("tempdir path");
+    assert!(
+        !root.ancestors().any(|a| a.join("go.mod").is_file()),
+        "the temporary directory is inside a module"
+    );
+    for cmd in ["list", "matrix", "embed", "check", "generate"] {
+        // A wildcard fails on its own, as go's does...
+        let out = gotags(&[cmd, "./..."], &root);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            text.contains(
+                "pattern ./...: directory prefix . does not contain main module or its selected dependencies"
+            ),
+            "{cmd} ./...: {text}"
+        );
+        assert_eq!(out.status.success(), cmd == "list", "{cmd} ./...: {text}");
+        // ...a literal directory stops the run with go's go.mod message...
+        let out = gotags(&[cmd, "./p"], &root);
+        assert_eq!(out.status.code(), Some(2), "{cmd} ./p");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(
+                "go.mod file not found in current directory or any parent directory; see 'go help modules'"
+            ),
+            "{cmd} ./p: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // ...and -C to a missing directory says chdir, as go does.
+        let out = gotags(&[cmd, "-C", "nowhere", "./..."], &root);
+        assert_eq!(out.status.code(), Some(2), "{cmd} -C nowhere");
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("chdir nowhere: no such file or directory"),
+            "{cmd} -C nowhere: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

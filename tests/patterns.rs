@@ -253,21 +253,20 @@ fn differences(label: &str, want: &Value, got: &Value) -> Vec<String> {
     let mut d = Vec::new();
     let exit = want["exit"].as_i64().unwrap_or(0);
     if exit != 0 {
-        // go stopped before listing: gotags must stop too, saying what go said first.
-        let first = want["errors"]
-            .as_array()
-            .and_then(|e| e.first())
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        let first = first.strip_prefix("go: ").unwrap_or(first);
+        // go stopped before listing: gotags must stop too, saying every line go said (the
+        // file and line of a syntax error included).
         if got["exit"].as_i64() == Some(0) {
             d.push(format!("{label}: go exits {exit}, gotags exits 0"));
         }
-        if !got["stderr"].as_str().unwrap_or("").contains(first) {
-            d.push(format!(
-                "{label}: gotags' stderr lacks go's error {first:?}: {}",
-                got["stderr"]
-            ));
+        let stderr = got["stderr"].as_str().unwrap_or("");
+        for line in want["errors"].as_array().into_iter().flatten() {
+            let line = line.as_str().unwrap_or("");
+            let line = line.strip_prefix("go: ").unwrap_or(line);
+            if !stderr.contains(line) {
+                d.push(format!(
+                    "{label}: gotags' stderr lacks go's error line {line:?}: {stderr:?}"
+                ));
+            }
         }
         return d;
     }

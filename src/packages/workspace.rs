@@ -118,7 +118,7 @@ impl fmt::Display for WorkspaceError {
                 block_file,
                 error,
             } if file == block_file && file.starts_with('/') => {
-                // Go 1.21's one-line form, the file named by its full path.
+                // Go 1.21/1.22's one-line form, the file named by its full path.
                 write!(f, "reading go.work: {}", error.render(file, block_file))
             }
             WorkspaceError::Parse {
@@ -278,10 +278,11 @@ fn parse_error(
     error: ParseError,
 ) -> WorkspaceError {
     let full = path.to_string_lossy().into_owned();
-    // Go 1.21 names go.work by its full path throughout (and words the error on one line);
+    // Go 1.21 and 1.22 name go.work by its full path throughout (and word the error on one
+    // line; corpus/patterns/badworksyntax);
     // Go 1.24 on names a go.mod block's file by its full path inside the message.
     let (file, block_file) = match kind {
-        FileKind::GoWork if minor <= 21 => (full.clone(), full),
+        FileKind::GoWork if minor <= 22 => (full.clone(), full),
         FileKind::GoMod if minor >= 24 => (short_path(path, cwd), full),
         _ => (short_path(path, cwd), short_path(path, cwd)),
     };
