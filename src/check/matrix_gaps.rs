@@ -39,7 +39,7 @@ impl<'a> MatrixInput<'a> {
         cache: &AssetCache,
         cwd: &Path,
     ) -> MatrixInput<'a> {
-        let eval = evaluate::evaluate_set(module, dirs, platforms.clone(), bits, cache, cwd);
+        let eval = evaluate_compact(module, dirs, platforms, bits, cache, cwd);
         let hidden: Vec<Vec<String>> = eval
             .dirs
             .iter()
@@ -99,6 +99,62 @@ impl<'a> MatrixInput<'a> {
             b.set(i);
         }
         b
+    }
+}
+
+/// Directories evaluated at a time. Each chunk's package views are cut down to what the
+/// gaps and the GT5xx rules read before the next chunk is evaluated, so a run holds the
+/// full views of one chunk, not of the module (they were most of check's peak memory).
+const CHUNK: usize = 64;
+
+/// [`evaluate::evaluate_set`] chunk by chunk, every package view cut to what the gaps read.
+fn evaluate_compact(
+    module: &Module,
+    dirs: &[DirFacts],
+    platforms: &ConfigSet,
+    bits: Vec<Vec<FileBits>>,
+    cache: &AssetCache,
+    cwd: &Path,
+) -> Evaluation {
+    let mut bits = bits.into_iter();
+    let mut out: Option<Evaluation> = None;
+    for (k, chunk) in dirs.chunks(CHUNK).enumerate() {
+        let b: Vec<Vec<FileBits>> = bits.by_ref().take(chunk.len()).collect();
+        let mut ev = evaluate::evaluate_set(module, chunk, platforms.clone(), b, cache, cwd);
+        for d in &mut ev.dirs {
+            d.dir_index += k * CHUNK;
+            compact(d);
+        }
+        match &mut out {
+            None => out = Some(ev),
+            Some(o) => o.dirs.append(&mut ev.dirs),
+        }
+    }
+    out.unwrap_or_else(|| {
+        evaluate::evaluate_set(module, dirs, platforms.clone(), Vec::new(), cache, cwd)
+    })
+}
+
+/// Drops from each class's package view the lists no gap or rule reads (ignored files and
+/// their reasons, embeds); the compiled lists, invalid files and the error stay (the dead
+/// files' reasons read them).
+fn compact(d: &mut DirMatrix) {
+    for class in &mut d.classes {
+        if let Some(l) = &mut class.listed {
+            for v in [
+                &mut l.ignored_go_files,
+                &mut l.ignored_other_files,
+                &mut l.embed_patterns,
+                &mut l.embed_files,
+                &mut l.test_embed_patterns,
+                &mut l.test_embed_files,
+                &mut l.xtest_embed_patterns,
+                &mut l.xtest_embed_files,
+            ] {
+                *v = Vec::new();
+            }
+            l.ignored_reasons = Vec::new();
+        }
     }
 }
 
