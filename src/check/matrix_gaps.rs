@@ -12,6 +12,7 @@
 use crate::configs::{Bits, ConfigSet, FileBits};
 use crate::embed::AssetCache;
 use crate::facts::FileFacts;
+use crate::list::ListedPackage;
 use crate::matrix::evaluate::{self, DirMatrix, Evaluation};
 use crate::matrix::gaps::{self, Gaps};
 use crate::syntax::decls::FileScan;
@@ -135,25 +136,23 @@ fn evaluate_compact(
     })
 }
 
-/// Drops from each class's package view the lists no gap or rule reads (ignored files and
-/// their reasons, embeds); the compiled lists, invalid files and the error stay (the dead
-/// files' reasons read them).
+/// Keeps of each class's package view what the gaps read: GoFiles and CgoFiles (declaration
+/// gaps, empty packages), and the invalid files and the error (a dead file's reasons; a
+/// dead file is in no compiled list, so the other lists never decide one). Where each file
+/// compiles stays in `compiled`.
 fn compact(d: &mut DirMatrix) {
     for class in &mut d.classes {
         if let Some(l) = &mut class.listed {
-            for v in [
-                &mut l.ignored_go_files,
-                &mut l.ignored_other_files,
-                &mut l.embed_patterns,
-                &mut l.embed_files,
-                &mut l.test_embed_patterns,
-                &mut l.test_embed_files,
-                &mut l.xtest_embed_patterns,
-                &mut l.xtest_embed_files,
-            ] {
-                *v = Vec::new();
-            }
-            l.ignored_reasons = Vec::new();
+            let mut kept = ListedPackage {
+                go_files: std::mem::take(&mut l.go_files),
+                cgo_files: std::mem::take(&mut l.cgo_files),
+                invalid_go_files: std::mem::take(&mut l.invalid_go_files),
+                error: l.error.take(),
+                ..ListedPackage::default()
+            };
+            kept.go_files.shrink_to_fit();
+            kept.cgo_files.shrink_to_fit();
+            *l = kept;
         }
     }
 }
