@@ -259,7 +259,9 @@ impl Workspace {
     /// files all read cleanly under one package name and one non-test file has no
     /// constraint at all (no name suffix, no build line, no cgo): that file is in GoFiles
     /// everywhere. Such a package cannot be an empty import (GT502), so an importer's
-    /// re-check need not evaluate it.
+    /// re-check need not evaluate it. Files whose well-formed constraints hold on none of
+    /// the configurations (a `//go:build ignore` generator in `package main`, say) are
+    /// left out: go/build drops them before it compares package names.
     fn never_empty(&self, j: usize) -> bool {
         let d = &self.dirs[j];
         if d.rel.contains('@') || (self.module.path == "std" && d.rel == "builtin") {
@@ -273,6 +275,14 @@ impl Workspace {
             };
             if h.parse_error.is_some() {
                 return false;
+            }
+            let well_formed = h
+                .go_build
+                .iter()
+                .chain(&h.plus_build)
+                .all(|c| c.expr.is_ok());
+            if well_formed && !self.plan.platforms.iter().any(|p| compiles(f, &p.ctx)) {
+                continue;
             }
             if h.package_name == "documentation" {
                 continue;
