@@ -4,12 +4,12 @@
 //! re-derives that one file's facts and re-evaluates only its package (with the packages it
 //! imports, for GT502), and the importers when the package's presence per platform changed.
 
-use super::explain::{compiles, platforms_of, Platform};
+use super::explain::{platforms_of, Platform};
 use super::settings::Settings;
 use crate::check::engine::{self, CheckInput, Selection};
 use crate::check::Diagnostic;
 use crate::config::Config;
-use crate::configs::{tag_sets_of, ConfigSet};
+use crate::configs::{eval, tag_sets_of, Bits, ConfigSet, Evaluator, FileBits};
 use crate::facts::{FileFacts, HeaderOutcome, ReadDepth};
 use crate::source::{Disk, Overlay};
 use crate::walk::{self, DirFacts, Module};
@@ -103,6 +103,16 @@ pub struct Workspace {
     buffers: std::collections::BTreeMap<PathBuf, std::sync::Arc<[u8]>>,
     /// Findings per directory (files relative to the module root).
     pub diags: Vec<Vec<Diagnostic>>,
+    /// Per directory, memoised until one of its files changes: its presence per
+    /// configuration and whether it is [`Workspace::never_empty`].
+    memo: Vec<DirMemo>,
+}
+
+/// What a directory's facts imply, kept until they change.
+#[derive(Clone, Default)]
+struct DirMemo {
+    presence: Option<Vec<bool>>,
+    never_empty: Option<bool>,
 }
 
 impl Workspace {
@@ -136,6 +146,7 @@ impl Workspace {
             goroot,
             buffers: Default::default(),
             diags: vec![Vec::new(); n],
+            memo: vec![DirMemo::default(); n],
         })
     }
 
@@ -155,6 +166,9 @@ impl Workspace {
     /// Replaces (or adds, or with `None` removes) one file's facts; returns its directory.
     pub fn set_facts(&mut self, path: &Path, facts: Option<FileFacts>) -> Option<usize> {
         let (di, name) = self.locate(path)?;
+        if let Some(m) = self.memo.get_mut(di) {
+            *m = DirMemo::default();
+        }
         let files = &mut self.dirs[di].files;
         let at = files.binary_search_by(|f| f.name.as_str().cmp(&name));
         match (at, facts) {
@@ -241,18 +255,33 @@ impl Workspace {
         out
     }
 
-    /// Per platform: does the package of `di` have a Go file there (what importers see)?
-    fn presence(&self, di: usize) -> Vec<bool> {
-        self.plan
-            .platforms
+    /// Where each file of `d` compiles, over the plan's configurations (one bitset
+    /// evaluation per file).
+    fn compile_bits(&self, d: &DirFacts) -> Vec<Bits> {
+        let ev = Evaluator::new(&self.plan.set);
+        d.files
             .iter()
-            .map(|p| {
-                self.dirs[di]
-                    .files
-                    .iter()
-                    .any(|f| f.is_go() && !f.is_test() && compiles(f, &p.ctx))
-            })
+            .map(|f| eval::compiles(f, &FileBits::of(f, &ev.oracle), &ev.cgo))
             .collect()
+    }
+
+    /// Per platform: does the package of `di` have a Go file there (what importers see)?
+    fn presence(&mut self, di: usize) -> Vec<bool> {
+        if let Some(p) = self.memo.get(di).and_then(|m| m.presence.clone()) {
+            return p;
+        }
+        let mut on = Bits::empty(self.plan.set.len());
+        let d = &self.dirs[di];
+        for (f, bits) in d.files.iter().zip(self.compile_bits(d)) {
+            if f.is_go() && !f.is_test() {
+                on.union_with(&bits);
+            }
+        }
+        let p = on.to_bools();
+        if let Some(m) = self.memo.get_mut(di) {
+            m.presence = Some(p.clone());
+        }
+        p
     }
 
     /// Is the package of `j` certainly non-empty on every configuration? True when its Go
@@ -262,14 +291,25 @@ impl Workspace {
     /// re-check need not evaluate it. Files whose well-formed constraints hold on none of
     /// the configurations (a `//go:build ignore` generator in `package main`, say) are
     /// left out: go/build drops them before it compares package names.
-    fn never_empty(&self, j: usize) -> bool {
-        let d = &self.dirs[j];
+    fn never_empty(&mut self, j: usize) -> bool {
+        if let Some(known) = self.memo.get(j).and_then(|m| m.never_empty) {
+            return known;
+        }
+        let answer = self.never_empty_of(&self.dirs[j]);
+        if let Some(m) = self.memo.get_mut(j) {
+            m.never_empty = Some(answer);
+        }
+        answer
+    }
+
+    fn never_empty_of(&self, d: &DirFacts) -> bool {
         if d.rel.contains('@') || (self.module.path == "std" && d.rel == "builtin") {
             return false;
         }
         let mut name: Option<&str> = None;
         let mut unconstrained = false;
-        for f in d.files.iter().filter(|f| f.is_go()) {
+        let compiled = self.compile_bits(d);
+        for (f, on) in d.files.iter().zip(&compiled).filter(|(f, _)| f.is_go()) {
             let HeaderOutcome::Read(h) = &f.header else {
                 return false;
             };
@@ -281,7 +321,7 @@ impl Workspace {
                 .iter()
                 .chain(&h.plus_build)
                 .all(|c| c.expr.is_ok());
-            if well_formed && !self.plan.platforms.iter().any(|p| compiles(f, &p.ctx)) {
+            if well_formed && on.is_empty() {
                 continue;
             }
             if h.package_name == "documentation" {
@@ -354,7 +394,7 @@ impl Workspace {
     }
 
     /// The presence vector of a directory (call before changing it).
-    pub fn presence_of(&self, di: usize) -> Vec<bool> {
+    pub fn presence_of(&mut self, di: usize) -> Vec<bool> {
         self.presence(di)
     }
 
