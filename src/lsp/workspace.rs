@@ -420,7 +420,63 @@ fn is_source_name(name: &str) -> bool {
 mod tests {
     use super::Workspace;
     use crate::lsp::settings::Settings;
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
+
+    fn mistakes() -> (PathBuf, Workspace) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/mistakes");
+        match Workspace::load(&root, &Settings::default(), String::new()) {
+            Ok(ws) => (root, ws),
+            Err(e) => panic!("corpus/mistakes: {e}"),
+        }
+    }
+
+    /// A buffer that makes `plat` non-empty everywhere re-checks its importer (GT502 goes
+    /// away there), and the incremental findings equal a whole run over the same buffers.
+    #[test]
+    fn an_edit_rechecks_importers_and_matches_the_whole_run() {
+        let (root, mut ws) = mistakes();
+        ws.analyse_all();
+        let (_, mut whole) = mistakes();
+        let plat = root.join("matrixgaps/plat");
+        let other = plat.join("plat_other.go");
+        let text = b"//go:build !linux && !darwin\n\npackage plat\n\nfunc Open() {}\n";
+        let Some((di, _)) = ws.locate(&other) else {
+            panic!("matrixgaps/plat not walked")
+        };
+        let use_dir = ws.by_dir[&root.join("matrixgaps/use")];
+        let gt502 = |ws: &Workspace| ws.diags[use_dir].iter().any(|d| d.code == "GT502");
+        assert!(gt502(&ws), "GT502 not planted in matrixgaps/use");
+        let before = ws.presence_of(di);
+        assert_eq!(ws.set_buffer(&other, text), Some(di));
+        let importers = ws.analyse_changed(di, &before);
+        assert_eq!(importers, vec![use_dir]);
+        for j in importers {
+            ws.analyse_one(j);
+        }
+        assert!(!gt502(&ws), "GT502 stays after plat became non-empty");
+        whole.set_buffer(&other, text);
+        whole.analyse_all();
+        assert_eq!(ws.diags, whole.diags);
+    }
+
+    /// A generator that no configuration compiles (`//go:build ignore`, `package main`)
+    /// does not stop a package with an unconstrained file from being never empty; the
+    /// same file without the constraint does (its package name conflicts somewhere).
+    #[test]
+    fn never_empty_ignores_files_no_configuration_compiles() {
+        let (root, mut ws) = mistakes();
+        let plat = root.join("matrixgaps/plat");
+        let Some((di, _)) = ws.locate(&plat.join("plat.go")) else {
+            panic!("matrixgaps/plat not walked")
+        };
+        assert!(!ws.never_empty(di), "plat is empty off linux and darwin");
+        ws.set_buffer(&plat.join("plat.go"), b"package plat\n");
+        assert!(ws.never_empty(di));
+        ws.set_buffer(&plat.join("gen.go"), b"//go:build ignore\n\npackage main\n");
+        assert!(ws.never_empty(di));
+        ws.set_buffer(&plat.join("gen.go"), b"package main\n");
+        assert!(!ws.never_empty(di));
+    }
 
     /// A directory re-checked on its own (with only the imports that can be empty) finds
     /// exactly what the whole-module run finds for it.
