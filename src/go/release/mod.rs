@@ -193,6 +193,18 @@ impl Release {
             .iter()
             .find(|p| p.goos == goos && p.goarch == goarch)
     }
+
+    /// The port `go tool dist list -broken` prints for this pair: a port, or one the
+    /// release marks broken (`cmd/dist/build.go: broken`). `go list` accepts both, and any
+    /// other pair too (measured on every recorded release), so only named platforms of
+    /// `matrix` and `check` are limited to these.
+    pub fn find_port_or_broken(&self, goos: &str, goarch: &str) -> Option<&'static Port> {
+        self.find_port(goos, goarch).or_else(|| {
+            self.broken_ports
+                .iter()
+                .find(|p| p.goos == goos && p.goarch == goarch)
+        })
+    }
 }
 
 impl fmt::Display for Release {
