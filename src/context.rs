@@ -34,6 +34,11 @@ pub enum ContextError {
         goarch: String,
         release: &'static Release,
     },
+    /// A port the release lists (a broken one) whose GOARCH the gc compiler has no back end
+    /// for: `go list -json` fails asking the compiler for its build ID.
+    NoCompiler {
+        goarch: String,
+    },
     InvalidVariable {
         name: &'static str,
         message: String,
@@ -61,6 +66,10 @@ impl fmt::Display for ContextError {
                     valid.join(" ")
                 )
             }
+            ContextError::NoCompiler { goarch } => write!(
+                f,
+                "compile: unknown architecture {goarch:?}; go list fails for this port (go: error obtaining buildID for go tool compile)"
+            ),
             ContextError::InvalidVariable { name, message } => {
                 write!(f, "invalid {name}: {message}")
             }
@@ -152,6 +161,10 @@ impl BuildContext {
                 goarch,
                 release,
             });
+        }
+        let gccgo = goflags.compiler.as_deref() == Some("gccgo");
+        if listed.is_some() && !gccgo && !release::COMPILER_ARCHS.contains(&goarch.as_str()) {
+            return Err(ContextError::NoCompiler { goarch });
         }
         let port_cgo = listed.is_some_and(|p| p.cgo_supported);
 

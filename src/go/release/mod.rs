@@ -213,6 +213,15 @@ impl fmt::Display for Release {
     }
 }
 
+/// The architectures the gc compiler has a back end for (`cmd/compile/main.go: archInits`),
+/// the same in 1.21 … 1.27. `go list -json` asks the compiler for its build ID, which fails
+/// for any other GOARCH, a broken port such as linux/sparc64 (`compile: unknown architecture
+/// "sparc64"`, exit 1).
+pub const COMPILER_ARCHS: &[&str] = &[
+    "386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le", "ppc64",
+    "ppc64le", "riscv64", "s390x", "wasm",
+];
+
 /// Every release gotags knows, oldest first.
 pub static ALL: &[&Release] = &[
     &go1_21::RELEASE,
