@@ -13,8 +13,8 @@ struct Cli {
     /// CLICOLOR_FORCE/FORCE_COLOR force it), always or never.
     #[arg(long, global = true, value_enum, default_value_t = cli::color::ColorChoice::Auto)]
     color: cli::color::ColorChoice,
-    /// The Go release whose rules apply: 1.21 … 1.27 (also 1.26.3, go1.26); `matrix` takes a
-    /// comma list, evaluated as one more dimension. Default: the
+    /// The Go release whose rules apply: 1.21 … 1.27 (also 1.26.3, go1.26); `matrix` and
+    /// `check` take a comma list, evaluated as one more dimension. Default: the
     /// release `go` would run here (GOTOOLCHAIN, $GOROOT/VERSION, PATH, the module's go line).
     #[arg(long = "go", global = true, value_name = "RELEASE")]
     go: Option<String>,

@@ -141,6 +141,23 @@ fn bad_input_is_a_clear_usage_error() {
         err.contains("nover/VERSION") && err.contains("no such file") && err.contains("--go"),
         "{err}"
     );
+    // A VERSION that exists but cannot be read (a directory here: permissions do not stop
+    // root), and one that names no release.
+    fake_goroot(&t.join("dirver"), None, "");
+    std::fs::create_dir_all(t.join("dirver/VERSION")).expect("VERSION dir");
+    fake_goroot(&t.join("devel"), Some("devel go1.28-abcdef"), "");
+    for (dir, want) in [
+        ("dirver", "is a directory"),
+        ("devel", "devel go1.28-abcdef"),
+    ] {
+        let path = format!("{}:/usr/bin:/bin", t.join(dir).join("bin").display());
+        let (code, _, err) = env_json(&path, t, &[]);
+        assert_eq!(code, 2, "{dir}: {err}");
+        assert!(
+            err.contains(&format!("{dir}/VERSION")) && err.contains(want) && err.contains("--go"),
+            "{dir}: {err}"
+        );
+    }
     for (gt, want) in [
         ("bash", "invalid GOTOOLCHAIN \"bash\""),
         ("go1.26+never", "only version suffixes are +auto and +path"),
