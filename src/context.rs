@@ -37,7 +37,9 @@ pub enum ContextError {
     /// A port the release lists (a broken one) whose GOARCH the gc compiler has no back end
     /// for: `go list -json` fails asking the compiler for its build ID.
     NoCompiler {
+        goos: String,
         goarch: String,
+        release: &'static Release,
     },
     InvalidVariable {
         name: &'static str,
@@ -55,20 +57,20 @@ impl fmt::Display for ContextError {
                 goarch,
                 release,
             } => {
-                let valid: Vec<String> = release
-                    .ports
-                    .iter()
-                    .map(|p| format!("{}/{}", p.goos, p.goarch))
-                    .collect();
                 write!(
                     f,
-                    "unsupported GOOS/GOARCH pair {goos}/{goarch}; valid pairs (go tool dist list): {}",
-                    valid.join(" ")
+                    "unsupported GOOS/GOARCH pair {goos}/{goarch}; {}",
+                    valid_pairs(release)
                 )
             }
-            ContextError::NoCompiler { goarch } => write!(
+            ContextError::NoCompiler {
+                goos,
+                goarch,
+                release,
+            } => write!(
                 f,
-                "compile: unknown architecture {goarch:?}; go list fails for this port (go: error obtaining buildID for go tool compile)"
+                "compile: unknown architecture {goarch:?}; go list fails for the broken port {goos}/{goarch} (go: error obtaining buildID for go tool compile); {}",
+                valid_pairs(release)
             ),
             ContextError::InvalidVariable { name, message } => {
                 write!(f, "invalid {name}: {message}")
@@ -80,6 +82,16 @@ impl fmt::Display for ContextError {
 }
 
 impl std::error::Error for ContextError {}
+
+/// `valid pairs (go tool dist list): aix/ppc64 …`: the release's ports, for messages.
+fn valid_pairs(release: &Release) -> String {
+    let valid: Vec<String> = release
+        .ports
+        .iter()
+        .map(|p| format!("{}/{}", p.goos, p.goarch))
+        .collect();
+    format!("valid pairs (go tool dist list): {}", valid.join(" "))
+}
 
 /// What the command line asked for; `None` means "take it from the environment".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -164,7 +176,11 @@ impl BuildContext {
         }
         let gccgo = goflags.compiler.as_deref() == Some("gccgo");
         if listed.is_some() && !gccgo && !release::COMPILER_ARCHS.contains(&goarch.as_str()) {
-            return Err(ContextError::NoCompiler { goarch });
+            return Err(ContextError::NoCompiler {
+                goos,
+                goarch,
+                release,
+            });
         }
         let port_cgo = listed.is_some_and(|p| p.cgo_supported);
 
