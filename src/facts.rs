@@ -46,6 +46,11 @@ impl ConstraintFact {
         }
     }
 
+    /// The parse of a release without the size limits (Go 1.21).
+    pub fn without_limits(&self) -> &Result<Expr, SyntaxError> {
+        self.unlimited.as_deref().unwrap_or(&self.expr)
+    }
+
     /// The parse `release` makes of the line.
     pub fn expr_for(&self, release: &Release) -> &Result<Expr, SyntaxError> {
         match &self.unlimited {

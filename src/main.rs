@@ -13,8 +13,8 @@ struct Cli {
     /// CLICOLOR_FORCE/FORCE_COLOR force it), always or never.
     #[arg(long, global = true, value_enum, default_value_t = cli::color::ColorChoice::Auto)]
     color: cli::color::ColorChoice,
-    /// The Go release whose rules apply: 1.21 … 1.27 (also 1.26.3, go1.26); `matrix` takes a
-    /// comma list, evaluated as one more dimension. Default: the
+    /// The Go release whose rules apply: 1.21 … 1.27 (also 1.26.3, go1.26); `matrix` and
+    /// `check` take a comma list, evaluated as one more dimension. Default: the
     /// release `go` would run here (GOTOOLCHAIN, $GOROOT/VERSION, PATH, the module's go line).
     #[arg(long = "go", global = true, value_name = "RELEASE")]
     go: Option<String>,
@@ -81,7 +81,7 @@ fn main() -> ExitCode {
         Command::Matrix(args) => cli::matrix::run(args, parsed.go.as_deref(), colour),
         Command::Embed(args) => cli::embed::run(args),
         Command::Generate(args) => cli::generate::run(args),
-        Command::Check(args) => cli::check::run(args, colour),
+        Command::Check(args) => cli::check::run(args, parsed.go.as_deref(), colour),
         Command::Lsp(args) => cli::lsp::run(args),
         Command::Init(args) => cli::init::run(args),
         Command::Completions(args) => cli::completions::run(args, Cli::command()),
@@ -90,12 +90,12 @@ fn main() -> ExitCode {
     cli::finish(result)
 }
 
-/// The release the process runs under: `--go`, except that a matrix's comma list selects its
-/// newest release (the list itself becomes the matrix's release dimension).
+/// The release the process runs under: `--go`, except that a comma list of `matrix` or
+/// `check` selects its newest release (the list itself becomes their release dimension).
 fn single_release(parsed: &Cli) -> Option<&str> {
     let go = parsed.go.as_deref()?;
     match (&parsed.command, go.contains(',')) {
-        (Command::Matrix(_), true) => go
+        (Command::Matrix(_) | Command::Check(_), true) => go
             .split(',')
             .map(str::trim)
             .filter_map(|r| gotags::go::release::find(r).ok().map(|rel| (rel.minor, r)))

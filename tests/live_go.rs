@@ -15,6 +15,9 @@
 //!   -json cmd` (cwd `$GOROOT/src/cmd`) against `gotags list --json cmd --goroot $GOROOT`,
 //!   for a sample of seven ports with CGO_ENABLED=0, keyed by ImportPath (go list sorts
 //!   these by import path).
+//! * `live_debian_tree`: golang-golang-x-sys-dev's module (`GOTAGS_DEBIAN_TREE` for another
+//!   tree) in place, for every sixth of each release's ports and broken ports x CGO_ENABLED
+//!   0/1 (`GOTAGS_LIVE_SAMPLE=1`: all of them; 89 s for the five releases here).
 #![cfg(unix)]
 
 mod common;
@@ -87,9 +90,15 @@ fn run_go(
     cmd.output()
 }
 
-fn dist_list(go: &Path, plumbing: &[(String, String)]) -> Vec<(String, String)> {
-    let out = run_go(go, &["tool", "dist", "list"], Path::new("/"), plumbing, &[])
-        .expect("running go tool dist list");
+/// `go tool dist list` (with `-broken`: and the ports the release marks broken, which go
+/// list takes too).
+fn dist_list(go: &Path, plumbing: &[(String, String)], broken: bool) -> Vec<(String, String)> {
+    let args: &[&str] = if broken {
+        &["tool", "dist", "list", "-broken"]
+    } else {
+        &["tool", "dist", "list"]
+    };
+    let out = run_go(go, args, Path::new("/"), plumbing, &[]).expect("running go tool dist list");
     assert!(out.status.success(), "go tool dist list failed");
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -138,6 +147,19 @@ fn run_job(go: &Path, plumbing: &[(String, String)], job: &Job) -> Outcome {
         &["list", "-e", "-json", job.go_pattern]
     };
     let go_out = run_go(go, go_args, &job.modroot, plumbing, &job.vars);
+    // go refusing the configuration outright (nothing listed, e.g. a broken port the compiler
+    // has no back end for): gotags must refuse it too, with go's first line of stderr.
+    if let Ok(o) = &go_out {
+        if !o.status.success() && o.stdout.is_empty() {
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            let first = stderr
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("go: ");
+            return refused_alike(job, first);
+        }
+    }
     let want = match stream_or_error(&format!("{}: go list", job.label), &go_out) {
         Ok(w) if with_tests => base_entries(w),
         Ok(w) => w,
@@ -194,6 +216,40 @@ fn run_job(go: &Path, plumbing: &[(String, String)], job: &Job) -> Outcome {
     }
 }
 
+/// go refused `job` with `first` (its first stderr line): does gotags refuse it the same way
+/// (go's text, or go's text followed by `; ` and a hint)?
+fn refused_alike(job: &Job, first: &str) -> Outcome {
+    let arg = job.modroot.to_string_lossy().into_owned();
+    let got = run_gotags(
+        &["list", "--json", "--test", &arg, "--go", &job.release],
+        &job.modroot,
+        &job.vars,
+    );
+    let diffs = match got {
+        Ok(o) if !o.status.success() => {
+            let err = String::from_utf8_lossy(&o.stderr);
+            let got = err.trim().trim_start_matches("gotags: ");
+            if got == first || got.starts_with(&format!("{first}; ")) {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "{}: go said {first:?}, gotags said {got:?}",
+                    job.label
+                )]
+            }
+        }
+        Ok(_) => vec![format!(
+            "{}: go refused it ({first}), gotags did not",
+            job.label
+        )],
+        Err(e) => vec![format!("{}: could not run gotags: {e}", job.label)],
+    };
+    Outcome {
+        go_packages: 0,
+        diffs,
+    }
+}
+
 /// Prints the differences and the totals; returns the number of differences.
 fn report(what: &str, jobs: &[Job], outcomes: &[Outcome], extra: &str) -> usize {
     let packages: usize = outcomes.iter().map(|o| o.go_packages).sum();
@@ -238,7 +294,7 @@ fn live_corpus_for(release: &str, go: &Path) -> usize {
     ensure_empty_dirs(&root);
     backdate(&root);
 
-    let ports = dist_list(go, &plumbing);
+    let ports = dist_list(go, &plumbing, false);
     assert!(
         ports.len() >= 40,
         "go tool dist list gave only {} ports",
@@ -366,8 +422,9 @@ fn debian_tree() -> PathBuf {
 
 /// A Debian `golang-*-dev` module tree, listed in place (it is read-only and old, so go takes
 /// its module-index path): `go list -e -test -json ./...` against `gotags list --json
-/// --test`, for a sample of each release's ports x CGO_ENABLED 0/1. Skipped when the package
-/// is not installed (a failure with `GOTAGS_REQUIRE_GO=1`, as CI installs it).
+/// --test`, for a sample of each release's ports and broken ports (`go tool dist list
+/// -broken`) x CGO_ENABLED 0/1 (`GOTAGS_LIVE_SAMPLE=1`: all of them). Skipped when the
+/// package is not installed (a failure with `GOTAGS_REQUIRE_GO=1`, as CI installs it).
 #[test]
 fn live_debian_tree() {
     let tree = debian_tree();
@@ -386,7 +443,7 @@ fn live_debian_tree() {
         let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("live-go{release}"));
         std::fs::create_dir_all(&scratch).expect("creating the go cache dir");
         let plumbing = go_plumbing(&scratch);
-        let ports = dist_list(&go, &plumbing);
+        let ports = dist_list(&go, &plumbing, true);
         let minor: usize = release[2..].parse().unwrap_or(0);
         let every = sample_every(STD_EVERY * 2);
         let mut jobs = Vec::new();
@@ -417,7 +474,7 @@ fn live_debian_tree() {
             &jobs,
             &outcomes,
             &format!(
-                "{} x {} ports x CGO_ENABLED 0/1 = {all}, every {every}; {:.0?}",
+                "{} x {} ports (broken ones included) x CGO_ENABLED 0/1 = {all}, every {every}; {:.0?}",
                 tree.display(),
                 ports.len(),
                 started.elapsed()

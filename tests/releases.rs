@@ -141,6 +141,23 @@ fn bad_input_is_a_clear_usage_error() {
         err.contains("nover/VERSION") && err.contains("no such file") && err.contains("--go"),
         "{err}"
     );
+    // A VERSION that exists but cannot be read (a directory here: permissions do not stop
+    // root), and one that names no release.
+    fake_goroot(&t.join("dirver"), None, "");
+    std::fs::create_dir_all(t.join("dirver/VERSION")).expect("VERSION dir");
+    fake_goroot(&t.join("devel"), Some("devel go1.28-abcdef"), "");
+    for (dir, want) in [
+        ("dirver", "is a directory"),
+        ("devel", "devel go1.28-abcdef"),
+    ] {
+        let path = format!("{}:/usr/bin:/bin", t.join(dir).join("bin").display());
+        let (code, _, err) = env_json(&path, t, &[]);
+        assert_eq!(code, 2, "{dir}: {err}");
+        assert!(
+            err.contains(&format!("{dir}/VERSION")) && err.contains(want) && err.contains("--go"),
+            "{dir}: {err}"
+        );
+    }
     for (gt, want) in [
         ("bash", "invalid GOTOOLCHAIN \"bash\""),
         ("go1.26+never", "only version suffixes are +auto and +path"),
@@ -184,4 +201,282 @@ fn follows_each_real_toolchain_first_on_path() {
         println!("{}: Go {release} ({from})", bin.display());
     }
     println!("followed {} real toolchains", found.len());
+}
+
+/// Runs gotags with `args` in `cwd` (a clean Go environment plus `vars`): (exit code, stdout,
+/// stderr).
+fn gotags_in(args: &[&str], cwd: &Path, vars: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(gotags_bin());
+    cmd.args(args).current_dir(cwd).env("NO_COLOR", "1");
+    let vars: Vec<(String, String)> = vars
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    clean_go_env(&mut cmd, &vars);
+    let out = cmd.output().expect("runs gotags");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `check` evaluates the releases it is given (`--go a,b`, else gotags.toml `[matrix] go`, the
+/// key `matrix` reads): they are its configurations (one more dimension, as in `matrix`) and
+/// the releases the module supports for GT505 and GT209.
+#[test]
+fn check_evaluates_the_configured_releases() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let m = tmp.path();
+    std::fs::write(m.join("go.mod"), "module example.com/m\n\ngo 1.21\n").expect("go.mod");
+    std::fs::write(m.join("a.go"), "package m\n").expect("a");
+    std::fs::write(
+        m.join("mid.go"),
+        "//go:build go1.23 && !go1.27\n\npackage m\n",
+    )
+    .expect("mid");
+    let base = [
+        "check",
+        "--platforms",
+        "linux/amd64",
+        "--cgo",
+        "off",
+        "--select",
+        "GT505",
+        "--format",
+        "json",
+    ];
+    let run = |extra: &[&str]| -> (i32, Value, String) {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        let (code, out, err) = gotags_in(&args, m, &[]);
+        (code, serde_json::from_str(&out).unwrap_or(Value::Null), err)
+    };
+    let messages = |v: &Value| -> Vec<String> {
+        let list = v.get("diagnostics").unwrap_or(v);
+        list.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|d| d["message"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // The go line alone: 1.23 … 1.26 compile mid.go.
+    let (code, v, err) = run(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(messages(&v).is_empty(), "{v}");
+    // Two configured releases, neither of which compiles it.
+    let (_, v, err) = run(&["--go", "1.22,1.27"]);
+    let got = messages(&v);
+    assert_eq!(got.len(), 1, "{v} {err}");
+    assert!(
+        got[0].contains("mid.go") && got[0].contains("the configured releases are 1.22, 1.27"),
+        "{got:?}"
+    );
+    // The same list from gotags.toml; --go overrides it.
+    std::fs::write(
+        m.join("gotags.toml"),
+        "[matrix]\ngo = [\"1.22\", \"1.27\"]\n",
+    )
+    .expect("toml");
+    let (_, v, _) = run(&[]);
+    assert_eq!(messages(&v).len(), 1, "{v}");
+    let (_, v, _) = run(&["--go", "1.23,1.27"]);
+    assert!(messages(&v).is_empty(), "{v}");
+    // A bad list is the usage error matrix gives.
+    let (code, _, err) = run(&["--go", "1.22,1.9"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("unknown Go release \"1.9\""), "{err}");
+}
+
+/// `go list -json` takes the ports a release marks broken and refuses pairs it does not
+/// have, ports of other releases included (`corpus/expected/go1.N/*/openbsd-*` and
+/// `windows-arm-*` record both); `list`, `matrix` and `check` follow each release.
+#[test]
+fn broken_ports_and_other_releases_ports_follow_each_release() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let m = tmp.path();
+    std::fs::write(m.join("go.mod"), "module example.com/m\n\ngo 1.21\n").expect("go.mod");
+    std::fs::write(m.join("a.go"), "package m\n").expect("a");
+    std::fs::write(m.join("b_mips64.go"), "package m\n").expect("b");
+    let env = |os: &'static str, arch: &'static str| [("GOOS", os), ("GOARCH", arch)];
+    // openbsd/mips64: broken in every release up to 1.26, gone in 1.27.
+    for (go, ok) in [("1.21", true), ("1.26", true), ("1.27", false)] {
+        let (code, out, err) = gotags_in(&["list", "--go", go], m, &env("openbsd", "mips64"));
+        if ok {
+            assert_eq!(code, 0, "{go}: {err}");
+            assert!(out.contains("b_mips64.go"), "{go}: {out}");
+        } else {
+            assert_eq!(code, 2, "{go}: {out}");
+            assert!(
+                err.contains("unsupported GOOS/GOARCH pair openbsd/mips64"),
+                "{go}: {err}"
+            );
+        }
+    }
+    // windows/arm: a port up to 1.23, broken in 1.24/1.25, refused from 1.26.
+    for (go, ok) in [("1.23", true), ("1.24", true), ("1.26", false)] {
+        let (code, _, err) = gotags_in(&["list", "--go", go], m, &env("windows", "arm"));
+        assert_eq!(code == 0, ok, "{go}: {err}");
+    }
+    // openbsd/riscv64 is unknown to 1.21, broken in 1.22; matrix and check take a named
+    // platform in the releases that list it.
+    let (code, out, err) = gotags_in(
+        &[
+            "matrix",
+            "--go",
+            "1.21,1.22",
+            "--platforms",
+            "openbsd/riscv64,openbsd/mips64",
+            "--cgo",
+            "off",
+            "--format",
+            "json",
+        ],
+        m,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).expect("json");
+    let labels: Vec<&str> = doc["configs"]
+        .as_array()
+        .expect("configs")
+        .iter()
+        .filter_map(|c| c["label"].as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "openbsd/mips64 go1.21",
+            "openbsd/riscv64 go1.22",
+            "openbsd/mips64 go1.22"
+        ]
+    );
+    let (code, _, err) = gotags_in(
+        &["check", "--go", "1.21", "--platforms", "openbsd/mips64"],
+        m,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = gotags_in(
+        &["check", "--go", "1.21", "--platforms", "openbsd/riscv64"],
+        m,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("openbsd/riscv64 is not a Go 1.21 port"),
+        "{err}"
+    );
+}
+
+/// Go 1.21 parses constraint lines of any size; 1.22 on reject a `//go:build` line over the
+/// limit and ignore a `// +build` line over it. `matrix` and `check` evaluate each release's
+/// rule in one pass: the file sets of `corpus/constraints` (c17, c18) for 1.21 and 1.22 are
+/// the ones each release's go list recorded (`corpus/expected/go1.2{1,2}/constraints/`).
+#[test]
+fn size_limits_follow_each_release_in_matrix_and_check() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("constraints");
+    copy_tree(&corpus_dir().join("constraints"), &root);
+    lower_go_line(&root, 21);
+    let (code, out, err) = gotags_in(
+        &[
+            "matrix",
+            "--go",
+            "1.21,1.22",
+            "--platforms",
+            "linux/amd64",
+            "--cgo",
+            "off",
+            "--format",
+            "json",
+        ],
+        &root,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).expect("json");
+    let fields = ["GoFiles", "IgnoredGoFiles", "InvalidGoFiles"];
+    let files = |pkg: &Value, field: &str| -> Vec<String> {
+        pkg[field]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut compared = 0;
+    for (config, release) in [(0u64, "go1.21"), (1, "go1.22")] {
+        let expected_path = repo_root()
+            .join("corpus/expected")
+            .join(release)
+            .join("constraints/linux-amd64-cgo0.json");
+        let expected: Vec<Value> =
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).expect("expected"))
+                .expect("expected json");
+        for dir in doc["dirs"].as_array().expect("dirs") {
+            let rel = dir["dir"].as_str().unwrap_or("");
+            if !rel.starts_with("c17") && !rel.starts_with("c18") {
+                continue;
+            }
+            let class = dir["classes"]
+                .as_array()
+                .expect("classes")
+                .iter()
+                .find(|k| {
+                    k["configs"]
+                        .as_array()
+                        .is_some_and(|c| c.iter().any(|i| i.as_u64() == Some(config)))
+                })
+                .expect("a class for each configuration");
+            let want = expected
+                .iter()
+                .find(|p| p["Dir"].as_str() == Some(rel))
+                .expect("recorded");
+            for f in fields {
+                assert_eq!(
+                    files(&class["package"], f),
+                    files(want, f),
+                    "{release} {rel} {f}"
+                );
+            }
+            let error = class["package"]["Error"]["Err"].as_str();
+            assert_eq!(error, want["Error"]["Err"].as_str(), "{release} {rel}");
+            compared += 1;
+        }
+    }
+    assert_eq!(
+        compared, 8,
+        "c17 and the three c18 directories, under two releases"
+    );
+    // check: no size-limit error under Go 1.21 alone; under both, the error says whose.
+    let check = |go: &str| {
+        gotags_in(
+            &[
+                "check",
+                "--go",
+                go,
+                "--platforms",
+                "linux/amd64",
+                "--select",
+                "GT101",
+                "--format",
+                "json",
+                "./c18_expr_too_large",
+            ],
+            &root,
+            &[],
+        )
+    };
+    let (_, out, err) = check("1.21");
+    assert!(!out.contains("build expression too large"), "{out} {err}");
+    let (_, out, err) = check("1.21,1.22");
+    assert!(
+        out.contains("build expression too large") && out.contains("Go 1.21 accepts"),
+        "{out} {err}"
+    );
 }

@@ -41,6 +41,10 @@ pub struct CheckOptions {
     /// Name each finding's module ([`Diagnostic::module`]) and list the modules in the
     /// report: a run over several modules.
     pub per_module: bool,
+    /// The Go releases to evaluate, each one more dimension of the configurations
+    /// (`--go 1.22,1.27`; `None`: gotags.toml `[matrix] go`, else the selected release). A
+    /// list also stands for the releases the module supports (GT209, GT505).
+    pub releases: Option<Vec<String>>,
 }
 
 /// One module's packages to check, and the files to keep findings of (`None`: all).
@@ -165,6 +169,11 @@ pub fn run_in(
         .or_else(|| config.matrix.platforms.as_ref().map(|p| p.as_arg()))
         .unwrap_or_else(|| "all".into());
     let cgo = config.matrix.cgo_mode(opts.cgo);
+    let releases: Vec<String> = opts
+        .releases
+        .clone()
+        .or_else(|| config.matrix.go.clone())
+        .unwrap_or_default();
     let given_sets: Option<Vec<Vec<String>>> = match (&opts.tags_sets, &config.matrix.tags) {
         (Some(t), _) if !t.is_empty() => Some(t.clone()),
         (None, Some(sets)) if !sets.is_empty() => Some(sets.clone()),
@@ -237,8 +246,15 @@ pub fn run_in(
                 go: go.clone(),
             });
         }
-        let configs = crate::matrix::resolve_in(&*source, &module.root, &spec, sets.clone(), cgo)
-            .map_err(CheckError::Platforms)?;
+        let configs = crate::matrix::resolve_releases_in(
+            &*source,
+            &module.root,
+            &spec,
+            sets.clone(),
+            cgo,
+            &releases,
+        )
+        .map_err(CheckError::Platforms)?;
         let plats =
             ConfigSet::new(configs).map_err(|e| CheckError::Platforms(MatrixError::Config(e)))?;
         let input = CheckInput {

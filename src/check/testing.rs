@@ -58,7 +58,8 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
     for (name, text) in files {
         buffers.set(root.join(name), text.as_bytes().to_vec());
     }
-    // A gotags.toml among the files sets the platforms and tag sets, as it does for a run.
+    // A gotags.toml among the files sets the platforms, tag sets and releases, as it does
+    // for a run.
     let config = files
         .iter()
         .find(|(n, _)| *n == "gotags.toml")
@@ -67,6 +68,10 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         .as_ref()
         .and_then(|c| c.matrix.platforms.as_ref())
         .map_or_else(|| spec.to_string(), |p| p.as_arg());
+    let releases: Vec<String> = config
+        .as_ref()
+        .and_then(|c| c.matrix.go.clone())
+        .unwrap_or_default();
     let tag_sets: Option<Vec<Vec<String>>> = config.and_then(|c| c.matrix.tags);
     let source: SharedSource = Arc::new(buffers);
     let module = Module {
@@ -78,8 +83,15 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
     let (dirs, _) = walk::walk_in(&*source, &module, &root, ReadDepth::Full);
     // Off everywhere and on where supported: the set the rule tests count platforms in.
     let sets = tag_sets.as_deref().map(crate::configs::tag_sets_of);
-    let configs = crate::matrix::resolve_in(&*source, &root, &spec, sets, CgoMode::Supported)
-        .expect("platforms");
+    let configs = crate::matrix::resolve_releases_in(
+        &*source,
+        &root,
+        &spec,
+        sets,
+        CgoMode::Supported,
+        &releases,
+    )
+    .expect("platforms");
     let platforms = ConfigSet::new(configs).expect("contexts");
     let selection = Selection {
         select: vec![code.to_string()],

@@ -158,7 +158,15 @@ fn several_modules(packages: &[command::PackageTarget]) -> bool {
         .any(|p| p.set.module.root != packages[0].set.module.root)
 }
 
-pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliError> {
+/// `releases` is the global `--go` value: a comma list (`1.22,1.27`) is the releases the
+/// check evaluates, each one more dimension as in `matrix` (default: gotags.toml `[matrix]
+/// go`, else the selected release, with the module's go line deciding which releases it
+/// supports).
+pub fn run(
+    args: CheckArgs,
+    releases: Option<&str>,
+    colour: color::ColorChoice,
+) -> Result<ExitCode, CliError> {
     if let Some(code) = &args.explain {
         if code.is_empty() && args.format == "markdown" {
             output::to_stdout(|out| rd::rule_docs::write(out))?;
@@ -191,6 +199,9 @@ pub fn run(args: CheckArgs, colour: color::ColorChoice) -> Result<ExitCode, CliE
         config: args.config.clone(),
         goroot: gotags::generate::plan::goroot_guess(&process_env, &gotags::source::Disk),
         per_module: args.modules.all_modules || several_modules(&given),
+        releases: releases
+            .filter(|r| r.contains(','))
+            .map(|list| vec![list.to_string()]),
         packages: Some(given),
     };
     let mut report = command::run(&opts, &cwd).map_err(CliError::Check)?;

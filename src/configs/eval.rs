@@ -52,6 +52,16 @@ impl<'a> TagOracle<'a> {
     pub fn full(&self) -> Bits {
         Bits::full(self.contexts.len())
     }
+
+    /// The configurations whose release limits the size of constraint expressions
+    /// ([`GoList::constraint_size_limits`]: every release but 1.21).
+    ///
+    /// [`GoList::constraint_size_limits`]: crate::go::release::GoList::constraint_size_limits
+    pub fn size_limited(&self) -> Bits {
+        Bits::from_fn(self.contexts.len(), |i| {
+            self.contexts[i].release.go_list.constraint_size_limits
+        })
+    }
 }
 
 /// The constraint bits of one file: where its name matches, and where its header
@@ -64,14 +74,20 @@ pub struct FileBits {
 
 impl FileBits {
     pub fn of(f: &FileFacts, oracle: &TagOracle) -> FileBits {
-        FileBits::with(f, oracle.full(), &|t: &str| oracle.tag(t))
+        FileBits::with(f, oracle, &|t: &str| oracle.tag(t))
     }
 
-    /// The same with any tag oracle (e.g. one that forces some tags on).
-    pub fn with(f: &FileFacts, full: Bits, tag: &dyn Fn(&str) -> Bits) -> FileBits {
+    /// The same with any tag answers (e.g. some tags forced on) over `oracle`'s
+    /// configurations.
+    pub fn with(f: &FileFacts, oracle: &TagOracle, tag: &dyn Fn(&str) -> Bits) -> FileBits {
+        let full = oracle.full();
+        let header = match sized_header(f, oracle, tag) {
+            Some(h) => h,
+            None => header_truth(f, full.clone(), &mut |t: &str| tag(t)),
+        };
         FileBits {
-            name: f.name_constraint.eval(&mut |t: &str| tag(t), full.clone()),
-            header: header_truth(f, full, &mut |t: &str| tag(t)),
+            name: f.name_constraint.eval(&mut |t: &str| tag(t), full),
+            header,
         }
     }
 
@@ -98,6 +114,51 @@ pub fn header_truth<T: Truth>(f: &FileFacts, full: T, tag: &mut impl FnMut(&str)
     acc
 }
 
+/// The header bits of a file with a constraint line too large for the size limits of Go
+/// 1.22 on: where a release has the limits, a `//go:build` line over them is an error (no
+/// configuration compiles the file) and a `// +build` line over them is ignored; where it
+/// has none (1.21) both lines are evaluated. `None` for every other file.
+fn sized_header(f: &FileFacts, oracle: &TagOracle, tag: &dyn Fn(&str) -> Bits) -> Option<Bits> {
+    let HeaderOutcome::Read(h) = &f.header else {
+        return None;
+    };
+    if !h
+        .go_build
+        .iter()
+        .chain(&h.plus_build)
+        .any(|c| c.unlimited.is_some())
+    {
+        return None;
+    }
+    let n = oracle.len();
+    let truth = |without_limits: bool| -> Bits {
+        let parse = |c: &'_ crate::facts::ConstraintFact| {
+            if without_limits {
+                c.without_limits().as_ref().ok().cloned()
+            } else {
+                c.expr.as_ref().ok().cloned()
+            }
+        };
+        match &h.go_build {
+            Some(gb) => match parse(gb) {
+                Some(e) => e.eval_with(&mut |t: &str| tag(t)),
+                None => Bits::empty(n),
+            },
+            None => h
+                .plus_build
+                .iter()
+                .filter_map(parse)
+                .fold(oracle.full(), |acc, e| {
+                    acc.and(e.eval_with(&mut |t: &str| tag(t)))
+                }),
+        }
+    };
+    let limited = oracle.size_limited();
+    let mut header = truth(false).and_ref(&limited);
+    header.union_with(&truth(true).minus(&limited));
+    Some(header)
+}
+
 /// The configurations that compile a file as a source of its package: name and header
 /// constraints hold, a read file's `//go:build` parses, and a Go file that imports "C" has
 /// cgo. A file whose header could not be read compiles nowhere; one that was not read (not a
@@ -106,7 +167,11 @@ pub fn compiles(f: &FileFacts, bits: &FileBits, cgo: &Bits) -> Bits {
     match &f.header {
         HeaderOutcome::NotRead => bits.name.clone(),
         HeaderOutcome::Read(h) => {
-            if h.go_build.as_ref().is_some_and(|g| g.expr.is_err()) {
+            // A line only some releases reject is in the header bits ([`sized_header`]).
+            if h.go_build
+                .as_ref()
+                .is_some_and(|g| g.expr.is_err() && g.unlimited.is_none())
+            {
                 return Bits::empty(bits.name.len());
             }
             let sel = bits.selected();

@@ -278,7 +278,7 @@ impl CgoMode {
     /// The cgo values evaluated for `platform` in `release`.
     pub fn values_in(self, platform: &Platform, release: &Release) -> &'static [bool] {
         let supported = release
-            .find_port(&platform.goos, &platform.goarch)
+            .find_port_or_broken(&platform.goos, &platform.goarch)
             .is_some_and(|p| p.cgo_supported);
         match self {
             CgoMode::On => &[true],

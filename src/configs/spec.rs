@@ -134,7 +134,7 @@ pub fn parse_item_in(text: &str, release: &Release) -> Result<SpecItem, SpecErro
         return Err(shape());
     }
     let (goos, goarch) = (parts[0], parts[1]);
-    if release.find_port(goos, goarch).is_none() {
+    if release.find_port_or_broken(goos, goarch).is_none() {
         return Err(SpecError::UnknownPort {
             item: item.to_string(),
             goos: goos.to_string(),

@@ -416,7 +416,9 @@ pub fn find(
             if let HeaderOutcome::Read(h) = &f.header {
                 documentation = f.is_go() && h.package_name == "documentation";
                 for cf in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
-                    if let Ok(e) = &cf.expr {
+                    // A line too large for Go 1.22's limits still names the tags Go 1.21
+                    // needs (whether forcing them helps is asked per release below).
+                    if let Ok(e) = cf.without_limits() {
                         for t in e.tags() {
                             if t == "ignore" {
                                 ignore_line = Some(cf.line.text.trim().to_string());
@@ -445,7 +447,7 @@ pub fn find(
                 continue;
             }
             if !tags.is_empty() {
-                let forced = FileBits::with(f, oracle.full(), &|t: &str| {
+                let forced = FileBits::with(f, &oracle, &|t: &str| {
                     if tags.iter().any(|x| x == t) {
                         oracle.full()
                     } else {

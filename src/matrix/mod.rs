@@ -447,17 +447,32 @@ pub fn resolve_releases(
     cgo: CgoMode,
     releases: &[String],
 ) -> Result<Vec<Config>, MatrixError> {
+    resolve_releases_in(&Disk, module_root, platforms, tag_sets, cgo, releases)
+}
+
+/// [`resolve_releases`], reading a GoReleaser file through `source`.
+pub fn resolve_releases_in(
+    source: &dyn Source,
+    module_root: &Path,
+    platforms: &str,
+    tag_sets: Option<Vec<TagSet>>,
+    cgo: CgoMode,
+    releases: &[String],
+) -> Result<Vec<Config>, MatrixError> {
     let releases = configs::parse_releases(releases).map_err(MatrixError::Release)?;
     if releases.is_empty() {
-        return resolve(module_root, platforms, tag_sets, cgo);
+        return resolve_in(source, module_root, platforms, tag_sets, cgo);
     }
     if platforms.trim() == "goreleaser" {
-        let base = goreleaser_configs(&Disk, module_root, tag_sets, cgo)?;
+        let base = goreleaser_configs(source, module_root, tag_sets, cgo)?;
         return Ok(releases
             .iter()
             .flat_map(|&r| {
                 base.iter()
-                    .filter(move |c| r.find_port(&c.platform.goos, &c.platform.goarch).is_some())
+                    .filter(move |c| {
+                        r.find_port_or_broken(&c.platform.goos, &c.platform.goarch)
+                            .is_some()
+                    })
                     .map(move |c| Config {
                         go: Some(r),
                         ..c.clone()

@@ -19,7 +19,26 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    super::vet_findings(input, VetKind::ParseError, RULE.info.code, out);
+    let mut found = Vec::new();
+    super::vet_findings(input, VetKind::ParseError, RULE.info.code, &mut found);
+    // The size limits (`build expression too large`, too many `+build` operators) are Go
+    // 1.22's: a run of Go 1.21 alone has no such error, a run with both says which.
+    let limits = |c: &crate::context::BuildContext| c.release.go_list.constraint_size_limits;
+    let contexts = &input.platforms.contexts;
+    let (some, all) = (contexts.iter().any(limits), contexts.iter().all(limits));
+    for f in found {
+        let size = crate::constraint::is_size_limit(&crate::constraint::SyntaxError::new(
+            0,
+            f.message.as_str(),
+        ));
+        match (size, some, all) {
+            (true, false, _) => {}
+            (true, true, false) => out.push(
+                f.help("Go 1.21 accepts the line; Go 1.22 and later reject it (size limits)"),
+            ),
+            _ => out.push(f),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -32,6 +51,28 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].3, "unexpected end of expression");
         assert_eq!(got[0].2, 20);
+    }
+
+    #[test]
+    fn size_limits_are_go_1_22s() {
+        let big: Vec<String> = (0..1001).map(|i| format!("t{i}")).collect();
+        let src = format!("//go:build {}\n\npackage p\n", big.join(" || "));
+        let toml = |go: &str| format!("[matrix]\nplatforms = [\"linux/amd64\"]\ngo = [{go}]\n");
+        let with = |go: &str| {
+            let t = toml(go);
+            crate::check::testing::run_full("GT101", &[("gotags.toml", &t), ("a.go", &src)])
+        };
+        assert!(with("\"1.21\"").is_empty());
+        let both = with("\"1.21\", \"1.22\"");
+        assert_eq!(both.len(), 1, "{both:?}");
+        assert_eq!(both[0].message, "build expression too large");
+        assert!(both[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("Go 1.21 accepts")));
+        let newer = with("\"1.26\"");
+        assert_eq!(newer.len(), 1, "{newer:?}");
+        assert_eq!(newer[0].help, None);
     }
 
     #[test]

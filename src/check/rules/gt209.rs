@@ -1,7 +1,7 @@
 //! GT209 `release-tag-always-true`: a `go1.N` term that every release the module supports
 //! sets. See `RULE`.
 
-use super::releases::{assume, module_minor, release_tag, Simplified};
+use super::releases::{assume, release_tag, supported, Simplified, Supported};
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::fix::{Edit, FixSite};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
@@ -28,25 +28,27 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    let Some(minor) = module_minor(input) else {
+    let Some(releases) = supported(input) else {
         return;
     };
+    let minor = releases.oldest();
     for (tag, line, column) in super::located_tags(input) {
         let Some(n) = release_tag(tag) else { continue };
         if n > minor {
             continue;
         }
+        let message = match &releases {
+            Supported::FromGoLine(_) => format!(
+                "`{tag}` is always true: the module's go line is 1.{minor}, and every release from 1.{minor} on sets {tag}"
+            ),
+            Supported::Listed(_) => format!(
+                "`{tag}` is always true: {}, and each of them sets {tag}",
+                releases.why()
+            ),
+        };
         out.push(
-            Finding::at(
-                RULE.info.code,
-                line,
-                column,
-                tag.len() as u32,
-                format!(
-                    "`{tag}` is always true: the module's go line is 1.{minor}, and every release from 1.{minor} on sets {tag}"
-                ),
-            )
-            .help("delete the term"),
+            Finding::at(RULE.info.code, line, column, tag.len() as u32, message)
+                .help("delete the term"),
         );
     }
 }
@@ -119,6 +121,24 @@ mod tests {
             &[GOMOD, ("b.go", "//go:build go1.21\n\npackage p\n")],
         );
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_configured_release_list_starts_where_it_says() {
+        let toml = (
+            "gotags.toml",
+            "[matrix]\nplatforms = [\"linux/amd64\"]\ngo = [\"1.23\", \"1.26\"]\n",
+        );
+        let src = ("p.go", "//go:build go1.22 && linux\n\npackage p\n");
+        let got = run("GT209", &[GOMOD, toml, src]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].3.contains("the configured releases are 1.23, 1.26"),
+            "{}",
+            got[0].3
+        );
+        let newer = ("p.go", "//go:build go1.24\n\npackage p\n");
+        assert!(run("GT209", &[GOMOD, toml, newer]).is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! GT505 `no-supported-release`: a file that no Go release the module supports compiles.
 //! See `RULE`.
 
-use super::releases::{module_minor, release_tag};
+use super::releases::{release_tag, supported, Supported};
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
 use crate::configs::universe::Universe;
@@ -22,9 +22,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    let Some(minor) = module_minor(input) else {
+    let Some(releases) = supported(input) else {
         return;
     };
+    let minor = releases.oldest();
     let Some((expr, line)) = super::combined(input) else {
         return;
     };
@@ -33,9 +34,16 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     if newest.is_empty() {
         return;
     }
-    // The universe's release choices: each mentioned release, one below all, and the go line.
-    let floor = format!("go1.{minor}");
-    tags.push(&floor);
+    // The universe's release choices: each mentioned release, one below all, and each
+    // supported release with the one after it (so that "exactly 1.N" is a choice).
+    let bounds: Vec<String> = match &releases {
+        Supported::FromGoLine(n) => vec![format!("go1.{n}")],
+        Supported::Listed(l) => l
+            .iter()
+            .flat_map(|n| [format!("go1.{n}"), format!("go1.{}", n + 1)])
+            .collect(),
+    };
+    tags.extend(bounds.iter().map(String::as_str));
     tags.extend(input.file.name_constraint.tags());
     let Some(u) = Universe::for_tags(&tags) else {
         return;
@@ -44,13 +52,23 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     if builds.is_empty() {
         return; // GT202 (or GT204) reports it.
     }
-    if !builds.and(u.tag(&floor)).is_empty() {
+    let on_supported = match &releases {
+        Supported::FromGoLine(n) => builds.intersects(&u.tag(&format!("go1.{n}"))),
+        Supported::Listed(l) => l.iter().any(|n| {
+            let exactly = u
+                .tag(&format!("go1.{n}"))
+                .and(u.tag(&format!("go1.{}", n + 1)).not());
+            builds.intersects(&exactly)
+        }),
+    };
+    if on_supported {
         return;
     }
     let below: Vec<u32> = newest.iter().copied().filter(|&n| n <= minor).collect();
-    let needs = match below.iter().max() {
-        Some(n) => format!("a release older than 1.{n}"),
-        None => "an older release".to_string(),
+    let needs = match (&releases, below.iter().max()) {
+        (Supported::Listed(_), _) => "a release not configured".to_string(),
+        (_, Some(n)) => format!("a release older than 1.{n}"),
+        (_, None) => "an older release".to_string(),
     };
     out.push(
         Finding::at(
@@ -59,8 +77,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
             line.line.column,
             line.line.text.len() as u32,
             format!(
-                "no supported Go release compiles {}: `{expr}` needs {needs}, and the module's go line is 1.{minor}",
-                input.file.name
+                "no supported Go release compiles {}: `{expr}` needs {needs}, and {}",
+                input.file.name,
+                releases.why()
             ),
         )
         .help("delete the file, or lower the go line if the module still supports that release"),
@@ -90,6 +109,54 @@ mod tests {
             ],
         );
         assert_eq!(got.len(), 1, "the name rules out windows: {got:?}");
+    }
+
+    #[test]
+    fn a_configured_release_list_is_what_the_module_supports() {
+        let toml = (
+            "gotags.toml",
+            "[matrix]\nplatforms = [\"linux/amd64\"]\ngo = [\"1.22\", \"1.27\"]\n",
+        );
+        // Between the two configured releases: neither compiles it, whatever the go line.
+        let got = run(
+            "GT505",
+            &[
+                GOMOD,
+                toml,
+                ("mid.go", "//go:build go1.23 && !go1.27\n\npackage p\n"),
+            ],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].3.contains("the configured releases are 1.22, 1.27"),
+            "{}",
+            got[0].3
+        );
+        // Older than the oldest configured release, though the go line allows it.
+        let got = run(
+            "GT505",
+            &[GOMOD, toml, ("old.go", "//go:build !go1.22\n\npackage p\n")],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        for src in [
+            "//go:build go1.27\n\npackage p\n",
+            "//go:build !go1.23\n\npackage p\n",
+            "//go:build go1.22 && !go1.23\n\npackage p\n",
+        ] {
+            assert!(
+                run("GT505", &[GOMOD, toml, ("a.go", src)]).is_empty(),
+                "{src}"
+            );
+        }
+        // Without the list, the go line (1.21) decides: 1.23 … 1.26 compile mid.go.
+        assert!(run(
+            "GT505",
+            &[
+                GOMOD,
+                ("mid.go", "//go:build go1.23 && !go1.27\n\npackage p\n")
+            ]
+        )
+        .is_empty());
     }
 
     #[test]

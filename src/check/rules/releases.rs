@@ -1,6 +1,7 @@
-//! The Go releases a module supports, for GT209 and GT505: from its go.mod `go` line up
-//! (every later release sets the same `go1.N` tags and more), and what assuming a release tag
-//! true does to a constraint.
+//! The Go releases a module supports, for GT209 and GT505: the releases the run evaluates
+//! when they were configured (`--go 1.22,1.27`, gotags.toml `[matrix] go`), else from its
+//! go.mod `go` line up (every later release sets the same `go1.N` tags and more); and what
+//! assuming a release tag true does to a constraint.
 
 use crate::check::rule::FileInput;
 use crate::constraint::Expr;
@@ -13,6 +14,62 @@ pub fn module_minor(input: &FileInput) -> Option<u32> {
         (1, minor, _) if minor > 0 => Some(minor),
         _ => None,
     }
+}
+
+/// The releases a module supports, as minor numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Supported {
+    /// Its go line, 1.N, and every later release.
+    FromGoLine(u32),
+    /// Exactly the releases the run was configured to evaluate, ascending (never empty).
+    Listed(Vec<u32>),
+}
+
+impl Supported {
+    /// The oldest supported release.
+    pub fn oldest(&self) -> u32 {
+        match self {
+            Supported::FromGoLine(n) => *n,
+            Supported::Listed(l) => l.first().copied().unwrap_or(0),
+        }
+    }
+
+    /// Where the finding says the set came from: `the module's go line is 1.21`, `the
+    /// configured releases are 1.22, 1.27`.
+    pub fn why(&self) -> String {
+        match self {
+            Supported::FromGoLine(n) => format!("the module's go line is 1.{n}"),
+            Supported::Listed(l) => {
+                let names: Vec<String> = l.iter().map(|m| format!("1.{m}")).collect();
+                format!("the configured releases are {}", names.join(", "))
+            }
+        }
+    }
+}
+
+/// The releases the configurations of the run carry, ascending, when a list was configured
+/// (each configuration then names its release); empty when the run evaluates the selected
+/// release alone.
+pub fn configured(input: &FileInput) -> Vec<u32> {
+    let mut out: Vec<u32> = input
+        .platforms
+        .configs
+        .iter()
+        .filter_map(|c| c.go.map(|r| r.minor))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The releases the module supports: the configured list, else its go line and later; `None`
+/// with neither (nothing is assumed then).
+pub fn supported(input: &FileInput) -> Option<Supported> {
+    let listed = configured(input);
+    if !listed.is_empty() {
+        return Some(Supported::Listed(listed));
+    }
+    module_minor(input).map(Supported::FromGoLine)
 }
 
 /// `go1.N` with N ≥ 1 (no leading zero): the N, else `None`.

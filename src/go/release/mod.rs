@@ -193,6 +193,18 @@ impl Release {
             .iter()
             .find(|p| p.goos == goos && p.goarch == goarch)
     }
+
+    /// The port `go tool dist list -broken` prints for this pair: a port, or one the
+    /// release marks broken (`cmd/dist/build.go: broken`). `go list` accepts both, and any
+    /// other pair too (measured on every recorded release), so only named platforms of
+    /// `matrix` and `check` are limited to these.
+    pub fn find_port_or_broken(&self, goos: &str, goarch: &str) -> Option<&'static Port> {
+        self.find_port(goos, goarch).or_else(|| {
+            self.broken_ports
+                .iter()
+                .find(|p| p.goos == goos && p.goarch == goarch)
+        })
+    }
 }
 
 impl fmt::Display for Release {
@@ -200,6 +212,15 @@ impl fmt::Display for Release {
         write!(f, "Go 1.{}", self.minor)
     }
 }
+
+/// The architectures the gc compiler has a back end for (`cmd/compile/main.go: archInits`),
+/// the same in 1.21 … 1.27. `go list -json` asks the compiler for its build ID, which fails
+/// for any other GOARCH, a broken port such as linux/sparc64 (`compile: unknown architecture
+/// "sparc64"`, exit 1).
+pub const COMPILER_ARCHS: &[&str] = &[
+    "386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le", "ppc64",
+    "ppc64le", "riscv64", "s390x", "wasm",
+];
 
 /// Every release gotags knows, oldest first.
 pub static ALL: &[&Release] = &[
