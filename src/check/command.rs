@@ -53,8 +53,8 @@ pub struct PackageTarget {
 /// A usage or I/O problem (exit status 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CheckError {
-    /// gotags.toml could not be found, read or parsed (the config loader's message).
-    Config(String),
+    /// gotags.toml could not be found, read or parsed.
+    Config(crate::config::ConfigFileError),
     /// A platform spec that does not parse, or selects no configuration Go accepts.
     Platforms(MatrixError),
     /// `--select`/`--ignore` names no rule.
@@ -72,7 +72,7 @@ pub enum CheckError {
 impl fmt::Display for CheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CheckError::Config(m) => f.write_str(m),
+            CheckError::Config(e) => write!(f, "{e}"),
             CheckError::Platforms(e) => e.fmt(f),
             CheckError::UnknownRule { code } => {
                 write!(f, "unknown rule {code} (see gotags check --explain)")

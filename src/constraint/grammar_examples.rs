@@ -25,14 +25,36 @@ struct Example {
     expected: String,
 }
 
+/// What in an example's notation could not be expanded, and the raw text.
+#[derive(Debug)]
+enum NotationError {
+    Unclosed(String),
+    RepeatCount(String),
+    Unicode(String),
+    Escape(Option<char>, String),
+}
+
+impl std::fmt::Display for NotationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotationError::Unclosed(raw) => write!(f, "unclosed [[ in {raw:?}"),
+            NotationError::RepeatCount(raw) => write!(f, "bad repeat count in {raw:?}"),
+            NotationError::Unicode(raw) => write!(f, "bad \\u in {raw:?}"),
+            NotationError::Escape(c, raw) => write!(f, "bad escape {c:?} in {raw:?}"),
+        }
+    }
+}
+
 /// Expands `[[TEXT]]*N` repetitions, then the `\s \t \r \n \\ \u{HEX}` escapes.
-fn expand(raw: &str) -> Result<String, String> {
+fn expand(raw: &str) -> Result<String, NotationError> {
     let mut repeated = String::new();
     let mut rest = raw;
     while let Some(open) = rest.find("[[") {
         repeated.push_str(&rest[..open]);
         let after = &rest[open + 2..];
-        let close = after.find("]]*").ok_or(format!("unclosed [[ in {raw:?}"))?;
+        let close = after
+            .find("]]*")
+            .ok_or_else(|| NotationError::Unclosed(raw.into()))?;
         let text = &after[..close];
         let count_str = &after[close + 3..];
         let digits = count_str.len()
@@ -41,7 +63,7 @@ fn expand(raw: &str) -> Result<String, String> {
                 .len();
         let n: usize = count_str[..digits]
             .parse()
-            .map_err(|_| format!("bad repeat count in {raw:?}"))?;
+            .map_err(|_| NotationError::RepeatCount(raw.into()))?;
         repeated.push_str(&text.repeat(n));
         rest = &count_str[digits..];
     }
@@ -62,14 +84,16 @@ fn expand(raw: &str) -> Result<String, String> {
             Some('\\') => out.push('\\'),
             Some('u') => {
                 let hex: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                let hex = hex.strip_prefix('{').ok_or(format!("bad \\u in {raw:?}"))?;
+                let hex = hex
+                    .strip_prefix('{')
+                    .ok_or_else(|| NotationError::Unicode(raw.into()))?;
                 let ch = u32::from_str_radix(hex, 16)
                     .ok()
                     .and_then(char::from_u32)
-                    .ok_or(format!("bad \\u in {raw:?}"))?;
+                    .ok_or_else(|| NotationError::Unicode(raw.into()))?;
                 out.push(ch);
             }
-            other => return Err(format!("bad escape {other:?} in {raw:?}")),
+            other => return Err(NotationError::Escape(other, raw.into())),
         }
     }
     Ok(out)

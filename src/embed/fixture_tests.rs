@@ -3,6 +3,7 @@
 
 use super::fscache::AssetCache;
 use super::resolve::{explain_pattern, resolve, resolve_pattern, resolve_raw};
+use super::resolve::{MatchProblem, PatternError};
 use super::scan::parse_args;
 use std::fs;
 use std::os::unix::fs::symlink;
@@ -486,7 +487,11 @@ fn explanations_record_skips() {
     assert_eq!(r.files.len(), 1);
     assert_eq!(
         resolve_pattern(&cache, &dir, "emoji"),
-        Err("cannot embed directory emoji: contains no embeddable files".to_string())
+        Err(PatternError::Match {
+            what: "directory",
+            rel: "emoji".into(),
+            why: MatchProblem::NoEmbeddableFiles
+        })
     );
     let r = explain_pattern(&cache, &dir, "all:emptydir").expect("resolves");
     assert_eq!(r.files[0].rel, "emptydir/.keep");

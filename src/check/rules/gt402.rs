@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     for (p, r) in super::embed_reports(input) {
         if let Err(msg) = r {
-            if !msg.contains("no matching files found") {
+            if msg != crate::embed::PatternError::NoMatch {
                 let mut f = Finding::at(
                     RULE.info.code,
                     p.line,

@@ -153,7 +153,7 @@ pub fn embed_reports<'a>(
     input: &'a FileInput,
 ) -> Vec<(
     &'a crate::embed::EmbedPatternAt,
-    Result<std::sync::Arc<crate::embed::PatternReport>, String>,
+    Result<std::sync::Arc<crate::embed::PatternReport>, crate::embed::PatternError>,
 )> {
     let Some(h) = input.header() else {
         return Vec::new();
