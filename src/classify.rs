@@ -6,6 +6,7 @@
 use crate::constraint::Expr;
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderFacts, HeaderOutcome};
+use crate::syntax::constraints::deciding;
 use std::collections::BTreeMap;
 
 /// Which of Go's two package loaders to emulate (spec §0.2, §5.9).
@@ -129,7 +130,7 @@ pub fn classify(
     let mut first_file = String::new();
     let mut tag = |t: &str| ctx.match_tag(t);
 
-    for f in files {
+    'files: for f in files {
         let is_go = f.is_go();
         let name_ok = f.name_constraint.matches(&mut tag);
 
@@ -225,43 +226,32 @@ pub fn classify(
         }
 
         let mut should_build = name_ok;
-        if should_build {
-            if let Some(h) = header {
-                if let Some(gb) = &h.go_build {
-                    match gb.expr_for(ctx.release) {
-                        Ok(expr) => should_build = eval_expr(expr, ctx),
-                        Err(e) => {
-                            let message =
-                                format!("{}: parsing //go:build line: {}", f.name, e.message);
-                            match loader {
-                                // The index stops the whole package here: later files, held
-                                // .S files and every embed pattern are dropped.
-                                Loader::Index => {
-                                    p.embed_patterns.clear();
-                                    p.test_embed_patterns.clear();
-                                    p.xtest_embed_patterns.clear();
-                                    p.error = Some(plain(message));
-                                    return p;
-                                }
-                                Loader::GoBuild => {
-                                    if is_go {
-                                        bad.add(&mut p, &f.name, plain(message));
-                                    } else {
-                                        p.ignored_other_files.push(f.name.clone());
-                                    }
-                                    continue;
-                                }
-                            }
-                        }
+        let lines = match header.filter(|_| name_ok) {
+            Some(h) => deciding(h.go_build.as_ref(), &h.plus_build),
+            None => &[],
+        };
+        for line in lines {
+            match line.expr_for(ctx.release) {
+                Ok(expr) => should_build &= eval_expr(expr, ctx),
+                // A `+build` line that does not parse is ignored; a `//go:build` line is an error.
+                Err(_) if header.is_some_and(|h| h.go_build.is_none()) => {}
+                Err(e) => {
+                    let message = format!("{}: parsing //go:build line: {}", f.name, e.message);
+                    if loader == Loader::Index {
+                        // The index stops the whole package here: later files, held .S
+                        // files and every embed pattern are dropped.
+                        p.embed_patterns.clear();
+                        p.test_embed_patterns.clear();
+                        p.xtest_embed_patterns.clear();
+                        p.error = Some(plain(message));
+                        return p;
                     }
-                } else {
-                    for pb in &h.plus_build {
-                        if let Ok(expr) = pb.expr_for(ctx.release) {
-                            if !eval_expr(expr, ctx) {
-                                should_build = false;
-                            }
-                        }
+                    if is_go {
+                        bad.add(&mut p, &f.name, plain(message));
+                    } else {
+                        p.ignored_other_files.push(f.name.clone());
                     }
+                    continue 'files;
                 }
             }
         }
