@@ -9,6 +9,7 @@ use super::rule::RunInput;
 use crate::config::Config;
 use crate::configs::{tag_sets_of, CgoMode, ConfigSet, TagSet};
 use crate::facts::ReadDepth;
+use crate::go::lines::LineIndex;
 use crate::matrix::MatrixError;
 use crate::packages::ModuleSet;
 use crate::source::{Disk, FileKind, SharedSource, Source, SourceError};
@@ -284,7 +285,7 @@ pub fn run_in(
         };
         all.extend(engine::run_config(&run, &selection));
     }
-    let texts = snippet_texts(&*source, &all, cwd);
+    let texts = snippet_texts(&*source, &mut all, cwd);
     Ok(CheckReport {
         diagnostics: all,
         texts,
@@ -300,20 +301,25 @@ enum Job<'a> {
 }
 
 /// The text of every file a finding names, read through `source` once each, as far as
-/// the findings' last line ([`snippet_text`]).
-fn snippet_texts(source: &dyn Source, diags: &[Diagnostic], cwd: &Path) -> SourceTexts {
-    let mut last_line: BTreeMap<&str, u32> = BTreeMap::new();
-    for d in diags {
-        let l = last_line.entry(d.file.as_str()).or_default();
-        *l = (*l).max(d.end_line).max(d.line);
+/// the findings' last line ([`snippet_text`]); the findings' byte offsets and UTF-16
+/// columns are taken from the same bytes.
+fn snippet_texts(source: &dyn Source, diags: &mut [Diagnostic], cwd: &Path) -> SourceTexts {
+    let mut by_file: BTreeMap<String, (u32, Vec<usize>)> = BTreeMap::new();
+    for (i, d) in diags.iter().enumerate() {
+        let (last, at) = by_file.entry(d.file.clone()).or_default();
+        *last = (*last).max(d.end_line).max(d.line);
+        at.push(i);
     }
-    last_line
-        .into_iter()
-        .map(|(file, line)| {
-            let text = snippet_text(source, &cwd.join(file), line);
-            (file.to_string(), text)
-        })
-        .collect()
+    let mut texts = SourceTexts::new();
+    for (file, (line, at)) in by_file {
+        let bytes = snippet_text(source, &cwd.join(&file), line);
+        let index = LineIndex::new(&bytes);
+        for i in at {
+            diags[i].locate(&bytes, &index);
+        }
+        texts.insert(file, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    texts
 }
 
 /// A snippet never reads more than this much of a file.
@@ -325,11 +331,11 @@ const SNIPPET_LINE_LIMIT: usize = 4096;
 /// [`SNIPPET_LIMIT`] bytes and at a line longer than [`SNIPPET_LINE_LIMIT`]: enough to show
 /// every finding in it, without reading a sparse 1 GiB file whole for a finding on line 1.
 /// Positions past the cut are clamped by the renderer.
-fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> String {
+fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> Vec<u8> {
     use std::io::Read;
     let Ok(mut reader) = source.open(path) else {
         // A file that vanished (or is not a regular file) shows no snippet.
-        return String::new();
+        return Vec::new();
     };
     let mut buf: Vec<u8> = Vec::new();
     let mut chunk = [0u8; 64 * 1024];
@@ -354,7 +360,7 @@ fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> String {
         }
     }
     buf.truncate(SNIPPET_LIMIT);
-    String::from_utf8_lossy(&buf).into_owned()
+    buf
 }
 
 /// Does any finding make the run fail?
@@ -378,16 +384,16 @@ mod tests {
         o.set("/virtual/big.go", big);
         assert_eq!(
             snippet_text(&o, "/virtual/big.go".as_ref(), 1),
-            "package p\n"
+            b"package p\n"
         );
         assert_eq!(
             snippet_text(&o, "/virtual/big.go".as_ref(), 3),
-            "package p\n\n// line three\n"
+            b"package p\n\n// line three\n"
         );
         let cut = snippet_text(&o, "/virtual/big.go".as_ref(), 4);
-        assert!(cut.starts_with("package p\n\n// line three\n"));
+        assert!(cut.starts_with(b"package p\n\n// line three\n"));
         assert!(cut.len() <= 26 + SNIPPET_LINE_LIMIT + 1, "{}", cut.len());
-        assert_eq!(snippet_text(&o, "/virtual/missing.go".as_ref(), 1), "");
+        assert_eq!(snippet_text(&o, "/virtual/missing.go".as_ref(), 1), b"");
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct EmbedPatternAt {
     /// 1-based column (bytes up to the argument text, then runes; for a quoted pattern the
     /// column of its opening quote).
     pub column: u32,
+    /// 1-based byte column of the same place (what diagnostics count).
+    pub byte_column: u32,
     /// The exact pattern bytes when they are not valid UTF-8, else `None`. Go de-duplicates,
     /// sorts and validates patterns by these bytes (such a pattern always resolves to
     /// `invalid pattern syntax`); see [`EmbedPatternAt::key`] and `resolve_raw`.
@@ -207,7 +209,8 @@ impl EmbedScan {
                 let patterns = list
                     .into_iter()
                     .map(|(bytes, off)| {
-                        pattern_at(bytes, line, arg_col as usize + rune_count(&args[..off]))
+                        let at = arg_col as usize;
+                        pattern_at(bytes, line, at + rune_count(&args[..off]), at + off)
                     })
                     .collect();
                 self.directives.push(EmbedDirective {
@@ -264,7 +267,7 @@ impl Reader<'_> {
 }
 
 /// One split pattern at its position; bytes that are not UTF-8 are kept in `raw`.
-pub(crate) fn pattern_at(bytes: Vec<u8>, line: u32, column: usize) -> EmbedPatternAt {
+pub(crate) fn pattern_at(bytes: Vec<u8>, line: u32, column: usize, byte: usize) -> EmbedPatternAt {
     let (pattern, raw) = match String::from_utf8(bytes) {
         Ok(s) => (s, None),
         Err(e) => {
@@ -276,6 +279,7 @@ pub(crate) fn pattern_at(bytes: Vec<u8>, line: u32, column: usize) -> EmbedPatte
         pattern,
         line,
         column: u32::try_from(column).unwrap_or(u32::MAX),
+        byte_column: u32::try_from(byte).unwrap_or(u32::MAX),
         raw,
     }
 }

@@ -34,7 +34,10 @@ pub fn scan_directives(src: &[u8]) -> Vec<EmbedDirective> {
         };
         let patterns = list
             .into_iter()
-            .map(|(bytes, off)| pattern_at(bytes, t.line, t.column as usize + args_at + off))
+            .map(|(bytes, off)| {
+                let column = t.column as usize + args_at + off;
+                pattern_at(bytes, t.line, column, column)
+            })
             .collect();
         out.push(EmbedDirective {
             line: t.line,

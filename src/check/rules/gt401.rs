@@ -24,7 +24,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
                 let mut f = Finding::at(
                     RULE.info.code,
                     p.line,
-                    p.column,
+                    p.byte_column,
                     p.pattern.len() as u32,
                     format!("pattern {}: {msg}", p.pattern),
                 )
@@ -46,6 +46,13 @@ mod tests {
         let got = run("GT401", &[("a.go", src)]);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].1, got[0].2), (5, 12));
+    }
+
+    #[test]
+    fn columns_are_bytes_after_non_ascii_text() {
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed é.txt 😀x.txt\nvar f embed.FS\n";
+        let got = run("GT401", &[("a.go", src), ("é.txt", "x")]);
+        assert_eq!((got.len(), got[0].1, got[0].2), (1, 5, 19), "{got:?}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
                 let mut f = Finding::at(
                     RULE.info.code,
                     p.line,
-                    p.column,
+                    p.byte_column,
                     p.pattern.len() as u32,
                     format!("pattern {}: {msg}", p.pattern),
                 );
