@@ -159,7 +159,7 @@ pub enum ConfigProblem {
     /// The file cannot be read (Go's errno wording).
     Read(String),
     /// Not TOML, or a key the file may not have (toml's message names the line).
-    Toml(toml::de::Error),
+    Toml(Box<toml::de::Error>),
     /// `[matrix] go` names a release gotags does not know.
     Go(UnknownRelease),
     /// `[matrix] platforms` is not a platform list.
@@ -196,7 +196,8 @@ impl Config {
             path: path.to_path_buf(),
             problem,
         };
-        let mut c: Config = toml::from_str(text).map_err(|e| err(ConfigProblem::Toml(e)))?;
+        let mut c: Config =
+            toml::from_str(text).map_err(|e| err(ConfigProblem::Toml(Box::new(e))))?;
         if let Some(go) = &c.matrix.go {
             crate::configs::parse_releases(go).map_err(|e| err(ConfigProblem::Go(e)))?;
         }
