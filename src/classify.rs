@@ -134,81 +134,34 @@ pub fn classify(
         let is_go = f.is_go();
         let name_ok = f.name_constraint.matches(&mut tag);
 
-        // Step 1: file-level errors. The index checks them before the name; go/build never
-        // opens a file its name excludes.
-        let header = match (&f.header, loader) {
-            (HeaderOutcome::OpenFailed(msg), Loader::Index) => {
-                // The index records the error; only .go files check it.
-                if is_go {
-                    bad.add(&mut p, &f.name, plain(msg.clone()));
-                } else if !name_ok {
-                    exclude(&mut p, f);
-                } else {
-                    accept_other(&mut p, f, &mut held_s);
-                }
-                continue;
+        // Step 1: file-level errors. The index records them but only .go files check them
+        // (the rest is taken as unconstrained); go/build never opens a file its name excludes.
+        let failure = match &f.header {
+            HeaderOutcome::OpenFailed(msg) | HeaderOutcome::ReadFailed(msg) => Some(msg.clone()),
+            HeaderOutcome::MultipleGoBuild => {
+                Some(format!("{}: multiple //go:build comments", f.name))
             }
-            (HeaderOutcome::OpenFailed(msg), Loader::GoBuild) => {
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else if is_go {
-                    bad.add(&mut p, &f.name, plain(msg.clone()));
-                } else if list_for_ext(&mut p, &f.ext).is_some() {
-                    p.ignored_other_files.push(f.name.clone());
-                }
-                continue;
-            }
-            (HeaderOutcome::ReadFailed(msg), _) => {
-                if is_go {
-                    if loader == Loader::Index || name_ok {
-                        bad.add(&mut p, &f.name, plain(msg.clone()));
-                    } else {
-                        exclude(&mut p, f);
-                    }
-                    continue;
-                }
+            HeaderOutcome::NotRead | HeaderOutcome::Read(_) => None,
+        };
+        if let Some(msg) = failure {
+            let read_failed = matches!(f.header, HeaderOutcome::ReadFailed(_));
+            if is_go && (loader == Loader::Index || name_ok) {
+                bad.add(&mut p, &f.name, plain(msg));
+            } else if !name_ok {
+                exclude(&mut p, f);
+            } else if loader == Loader::Index || read_failed {
                 // A non-Go file whose comments cannot be read is taken without its header.
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else {
-                    accept_other(&mut p, f, &mut held_s);
-                }
-                continue;
+                accept_other(&mut p, f, &mut held_s);
+            } else if matches!(f.header, HeaderOutcome::MultipleGoBuild)
+                || list_for_ext(&mut p, &f.ext).is_some()
+            {
+                p.ignored_other_files.push(f.name.clone());
             }
-            (HeaderOutcome::MultipleGoBuild, Loader::Index) => {
-                if is_go {
-                    bad.add(
-                        &mut p,
-                        &f.name,
-                        plain(format!("{}: multiple //go:build comments", f.name)),
-                    );
-                    continue;
-                }
-                // The index records the error but only .go files check it: the rest is
-                // treated as unconstrained.
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else {
-                    accept_other(&mut p, f, &mut held_s);
-                }
-                continue;
-            }
-            (HeaderOutcome::MultipleGoBuild, Loader::GoBuild) => {
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else if is_go {
-                    bad.add(
-                        &mut p,
-                        &f.name,
-                        plain(format!("{}: multiple //go:build comments", f.name)),
-                    );
-                } else {
-                    p.ignored_other_files.push(f.name.clone());
-                }
-                continue;
-            }
-            (HeaderOutcome::NotRead, _) => None,
-            (HeaderOutcome::Read(h), _) => Some(h),
+            continue;
+        }
+        let header = match &f.header {
+            HeaderOutcome::Read(h) => Some(h),
+            _ => None,
         };
 
         // The index records a header parse error before looking at constraints, so such a
@@ -305,26 +258,16 @@ pub fn classify(
             bad.add(&mut p, &f.name, plain(message));
         }
 
-        let mut is_cgo = false;
-        if !imports_dropped {
-            for imp in &h.imports {
-                if imp.path == "C" {
-                    if is_test {
-                        let shown = match loader {
-                            Loader::Index => f.name.clone(),
-                            Loader::GoBuild => format!("{dir}/{}", f.name),
-                        };
-                        bad.add(
-                            &mut p,
-                            &f.name,
-                            plain(format!("use of cgo in test {shown} not supported")),
-                        );
-                        continue;
-                    }
-                    is_cgo = true;
-                }
-            }
+        let imports_c = !imports_dropped && h.imports.iter().any(|i| i.path == "C");
+        if imports_c && is_test {
+            let shown = match loader {
+                Loader::Index => f.name.clone(),
+                Loader::GoBuild => format!("{dir}/{}", f.name),
+            };
+            let message = format!("use of cgo in test {shown} not supported");
+            bad.add(&mut p, &f.name, plain(message));
         }
+        let is_cgo = imports_c && !is_test;
 
         let positions = |pats: &mut BTreeMap<String, Vec<SourcePos>>| {
             if imports_dropped {

@@ -46,16 +46,16 @@ pub enum ContextError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GoflagsError {
     /// A field opened with this quote never closes.
-    Unterminated(char),
+    Unterminated { quote: char },
     /// A field that is not a flag.
-    NonFlag(String),
+    NonFlag { field: String },
 }
 
 impl fmt::Display for GoflagsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            GoflagsError::Unterminated(q) => write!(f, "unterminated {q} string"),
-            GoflagsError::NonFlag(field) => write!(f, "non-flag {field:?}"),
+            GoflagsError::Unterminated { quote } => write!(f, "unterminated {quote} string"),
+            GoflagsError::NonFlag { field } => write!(f, "non-flag {field:?}"),
         }
     }
 }
@@ -303,7 +303,7 @@ impl GoFlags {
         let mut out = GoFlags::default();
         for field in split_quoted(text).map_err(ContextError::Goflags)? {
             let Some(flag) = field.strip_prefix("--").or_else(|| field.strip_prefix('-')) else {
-                return Err(ContextError::Goflags(GoflagsError::NonFlag(field)));
+                return Err(ContextError::Goflags(GoflagsError::NonFlag { field }));
             };
             let (name, value) = match flag.split_once('=') {
                 Some((n, v)) => (n, Some(v)),
@@ -349,7 +349,7 @@ fn split_quoted(mut s: &str) -> Result<Vec<String>, GoflagsError> {
         if first == '"' || first == '\'' {
             let rest = &s[1..];
             let Some(end) = rest.find(first) else {
-                return Err(GoflagsError::Unterminated(first));
+                return Err(GoflagsError::Unterminated { quote: first });
             };
             out.push(rest[..end].to_string());
             s = &rest[end + 1..];

@@ -190,10 +190,8 @@ mod tests {
             lines("a && (b || (c && d))").unwrap(),
             ["// +build a", "// +build b c,d"]
         );
-        assert_eq!(
-            lines("a || (b && (c || d))").unwrap_err().message,
-            TOO_COMPLEX
-        );
+        let e = lines("a || (b && (c || d))").unwrap_err();
+        assert_eq!(e.message, TOO_COMPLEX);
         assert_eq!(lines("!(!a)").unwrap(), ["// +build a"]);
     }
 

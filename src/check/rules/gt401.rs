@@ -2,6 +2,7 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::embed::PatternError;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -18,22 +19,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    for (p, r) in super::embed_reports(input) {
-        if let Err(msg) = r {
-            if msg == crate::embed::PatternError::NoMatch {
-                let mut f = Finding::at(
-                    RULE.info.code,
-                    p.line,
-                    p.byte_column,
-                    p.pattern.len() as u32,
-                    format!("pattern {}: {msg}", p.pattern),
-                )
-                .help("patterns are relative to the package directory and never match `.`/`_` files unless named");
-                f.platforms = super::compiling_platforms(input);
-                out.push(f);
-            }
-        }
-    }
+    let help =
+        "patterns are relative to the package directory and never match `.`/`_` files unless named";
+    let no_match = |e: &PatternError| *e == PatternError::NoMatch;
+    out.extend(super::embed_errors(input, RULE.info.code, no_match).map(|f| f.help(help)));
 }
 
 #[cfg(test)]
