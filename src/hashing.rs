@@ -37,6 +37,9 @@ impl Hasher for FastHasher {
 /// The `BuildHasher` of [`FastHasher`] for `HashMap`/`HashSet`.
 pub type FastBuild = BuildHasherDefault<FastHasher>;
 
+/// A `HashMap` with [`FastHasher`]; build it with `FastMap::default()`.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, FastBuild>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

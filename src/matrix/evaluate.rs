@@ -10,11 +10,11 @@ use crate::configs::{Bits, Config, ConfigError, ConfigSet, Evaluator};
 use crate::context::BuildContext;
 use crate::embed::AssetCache;
 use crate::facts::HeaderOutcome;
+use crate::hashing::FastMap as HashMap;
 use crate::list::{self, ListOptions, ListedPackage};
 use crate::platform;
 use crate::walk::{DirFacts, Module};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Configurations that see a directory identically, and what `go list` shows for them.
@@ -206,7 +206,7 @@ fn eval_dir(
         }
         _ => false,
     });
-    let mut classes_by_sig: HashMap<Signature, usize> = HashMap::new();
+    let mut classes_by_sig: HashMap<Signature, usize> = HashMap::default();
     let mut class_of = Vec::with_capacity(n);
     let mut members: Vec<Bits> = Vec::new();
     for (c, ctx) in contexts.iter().enumerate() {

@@ -8,9 +8,9 @@ use crate::constraint::Expr;
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::filename::NameConstraint;
+use crate::hashing::FastMap as HashMap;
 use crate::list::ListedPackage;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// A tag occurrence and its value under a configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -220,7 +220,7 @@ pub fn dir_reasons(
         .classes
         .iter()
         .map(|k| {
-            let mut t = HashMap::new();
+            let mut t = HashMap::default();
             if let Some(l) = &k.listed {
                 // First list wins, as in `compiled_in`.
                 for (list, names) in compiled_lists(l).into_iter().rev() {
@@ -232,7 +232,7 @@ pub fn dir_reasons(
             t
         })
         .collect();
-    let mut tag_bits: HashMap<String, Bits> = HashMap::new();
+    let mut tag_bits: HashMap<String, Bits> = HashMap::default();
     let cgo = Bits::from_fn(n, |c| ev.contexts[c].cgo_enabled);
     files
         .iter()
@@ -284,8 +284,8 @@ pub fn dir_reasons(
             let cgo_matters =
                 is_cgo_ext(&f.ext) || matches!(&f.header, HeaderOutcome::Read(h) if h.imports_c());
             let memo_ok = columns.len() <= 64;
-            let mut memo: HashMap<(u64, bool, usize), usize> = HashMap::new();
-            let mut compiled_at: HashMap<&'static str, usize> = HashMap::new();
+            let mut memo: HashMap<(u64, bool, usize), usize> = HashMap::default();
+            let mut compiled_at: HashMap<&'static str, usize> = HashMap::default();
             let mut out: Vec<(Reason, Bits)> = Vec::new();
             let add = |out: &mut Vec<(Reason, Bits)>, r: Reason| -> usize {
                 match out.iter().position(|(x, _)| *x == r) {

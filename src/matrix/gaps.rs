@@ -10,12 +10,13 @@ use super::explain::{file_reasons, Reason};
 use crate::configs::Bits;
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
+use crate::hashing::FastMap as HashMap;
 use crate::platform;
 use crate::syntax::decls::{self, Decl, DeclKind, FileScan};
 use crate::walk::DirFacts;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A set of configurations, serialized as indices into the matrix's configurations.
 pub type ConfigSet = Vec<usize>;
@@ -181,7 +182,7 @@ fn dir_decl_gaps(
     };
     // Declarations by scope key: (receiver, name).
     type Occurrences<'a> = Vec<(usize, &'a Decl)>;
-    let mut by_key: HashMap<(Option<&str>, &str), Occurrences> = HashMap::new();
+    let mut by_key: HashMap<(Option<&str>, &str), Occurrences> = HashMap::default();
     for (fi, scan) in scanned() {
         for decl in &scan.decls {
             by_key
@@ -222,7 +223,7 @@ fn dir_decl_gaps(
     };
 
     // Package-level names used where no compiled file declares them.
-    let mut used: HashMap<&str, (Bits, Vec<usize>)> = HashMap::new();
+    let mut used: HashMap<&str, (Bits, Vec<usize>)> = HashMap::default();
     for (fi, scan) in scanned() {
         for u in &scan.uses {
             if by_key.contains_key(&(None, u.as_str())) {
@@ -247,7 +248,7 @@ fn dir_decl_gaps(
     // Unexported methods selected (`x.m`) where no compiled file declares a method, field or
     // interface method of that name. Files importing "C" are left out: `x.m` may be a C
     // struct field there.
-    let mut methods: HashMap<&str, Vec<(usize, &Decl)>> = HashMap::new();
+    let mut methods: HashMap<&str, Vec<(usize, &Decl)>> = HashMap::default();
     for (fi, scan) in scanned() {
         for decl in &scan.decls {
             if decl.kind == DeclKind::Method && decls::is_unexported(decl.name.as_bytes()) {
@@ -259,8 +260,8 @@ fn dir_decl_gaps(
         }
     }
     if !methods.is_empty() {
-        let mut has: HashMap<&str, Bits> = HashMap::new();
-        let mut selected: HashMap<&str, (Bits, Vec<usize>)> = HashMap::new();
+        let mut has: HashMap<&str, Bits> = HashMap::default();
+        let mut selected: HashMap<&str, (Bits, Vec<usize>)> = HashMap::default();
         for (fi, scan) in scanned() {
             let member_names = scan.members.iter().map(String::as_str).chain(
                 scan.decls
@@ -476,7 +477,7 @@ pub fn find(
 
     // Packages empty on some configurations, and their importers inside the module.
     let builds: Vec<Bits> = ev.dirs.iter().map(|d| d.builds(n)).collect();
-    let mut empty_of: HashMap<&str, (usize, Bits)> = HashMap::new();
+    let mut empty_of: HashMap<&str, (usize, Bits)> = HashMap::default();
     for (di, d) in ev.dirs.iter().enumerate() {
         if !builds[di].is_empty() && !builds[di].is_full() {
             empty_of.insert(d.import_path.as_str(), (di, builds[di].clone().not()));

@@ -25,6 +25,7 @@ pub use crate::configs;
 
 use crate::configs::{spec, Bits, CgoMode, Config, ConfigError, SpecError, TagSet};
 use crate::embed::AssetCache;
+use crate::hashing::FastMap as HashMap;
 use crate::source::{Disk, SharedSource, Source};
 use crate::syntax::decls::{self, FileScan};
 use crate::walk::{DirFacts, Module};
@@ -32,7 +33,6 @@ use evaluate::{DirMatrix, Evaluation};
 use explain::Reason;
 use gaps::Gaps;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -345,7 +345,7 @@ pub fn gaps_in(
 fn module_groups(eval: &Evaluation) -> Vec<Bits> {
     let n = eval.configs.len();
     let all = all_compiled(eval);
-    let mut by_sig: HashMap<Vec<bool>, usize> = HashMap::new();
+    let mut by_sig: HashMap<Vec<bool>, usize> = HashMap::default();
     let mut groups: Vec<Bits> = Vec::new();
     for c in 0..n {
         let sig: Vec<bool> = all.iter().map(|b| b.get(c)).collect();
