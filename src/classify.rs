@@ -6,6 +6,7 @@
 use crate::constraint::Expr;
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderFacts, HeaderOutcome};
+use crate::syntax::constraints::deciding;
 use std::collections::BTreeMap;
 
 /// Which of Go's two package loaders to emulate (spec §0.2, §5.9).
@@ -129,85 +130,38 @@ pub fn classify(
     let mut first_file = String::new();
     let mut tag = |t: &str| ctx.match_tag(t);
 
-    for f in files {
+    'files: for f in files {
         let is_go = f.is_go();
         let name_ok = f.name_constraint.matches(&mut tag);
 
-        // Step 1: file-level errors. The index checks them before the name; go/build never
-        // opens a file its name excludes.
-        let header = match (&f.header, loader) {
-            (HeaderOutcome::OpenFailed(msg), Loader::Index) => {
-                // The index records the error; only .go files check it.
-                if is_go {
-                    bad.add(&mut p, &f.name, plain(msg.clone()));
-                } else if !name_ok {
-                    exclude(&mut p, f);
-                } else {
-                    accept_other(&mut p, f, &mut held_s);
-                }
-                continue;
+        // Step 1: file-level errors. The index records them but only .go files check them
+        // (the rest is taken as unconstrained); go/build never opens a file its name excludes.
+        let failure = match &f.header {
+            HeaderOutcome::OpenFailed(msg) | HeaderOutcome::ReadFailed(msg) => Some(msg.clone()),
+            HeaderOutcome::MultipleGoBuild => {
+                Some(format!("{}: multiple //go:build comments", f.name))
             }
-            (HeaderOutcome::OpenFailed(msg), Loader::GoBuild) => {
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else if is_go {
-                    bad.add(&mut p, &f.name, plain(msg.clone()));
-                } else if list_for_ext(&mut p, &f.ext).is_some() {
-                    p.ignored_other_files.push(f.name.clone());
-                }
-                continue;
-            }
-            (HeaderOutcome::ReadFailed(msg), _) => {
-                if is_go {
-                    if loader == Loader::Index || name_ok {
-                        bad.add(&mut p, &f.name, plain(msg.clone()));
-                    } else {
-                        exclude(&mut p, f);
-                    }
-                    continue;
-                }
+            HeaderOutcome::NotRead | HeaderOutcome::Read(_) => None,
+        };
+        if let Some(msg) = failure {
+            let read_failed = matches!(f.header, HeaderOutcome::ReadFailed(_));
+            if is_go && (loader == Loader::Index || name_ok) {
+                bad.add(&mut p, &f.name, plain(msg));
+            } else if !name_ok {
+                exclude(&mut p, f);
+            } else if loader == Loader::Index || read_failed {
                 // A non-Go file whose comments cannot be read is taken without its header.
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else {
-                    accept_other(&mut p, f, &mut held_s);
-                }
-                continue;
+                accept_other(&mut p, f, &mut held_s);
+            } else if matches!(f.header, HeaderOutcome::MultipleGoBuild)
+                || list_for_ext(&mut p, &f.ext).is_some()
+            {
+                p.ignored_other_files.push(f.name.clone());
             }
-            (HeaderOutcome::MultipleGoBuild, Loader::Index) => {
-                if is_go {
-                    bad.add(
-                        &mut p,
-                        &f.name,
-                        plain(format!("{}: multiple //go:build comments", f.name)),
-                    );
-                    continue;
-                }
-                // The index records the error but only .go files check it: the rest is
-                // treated as unconstrained.
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else {
-                    accept_other(&mut p, f, &mut held_s);
-                }
-                continue;
-            }
-            (HeaderOutcome::MultipleGoBuild, Loader::GoBuild) => {
-                if !name_ok {
-                    exclude(&mut p, f);
-                } else if is_go {
-                    bad.add(
-                        &mut p,
-                        &f.name,
-                        plain(format!("{}: multiple //go:build comments", f.name)),
-                    );
-                } else {
-                    p.ignored_other_files.push(f.name.clone());
-                }
-                continue;
-            }
-            (HeaderOutcome::NotRead, _) => None,
-            (HeaderOutcome::Read(h), _) => Some(h),
+            continue;
+        }
+        let header = match &f.header {
+            HeaderOutcome::Read(h) => Some(h),
+            _ => None,
         };
 
         // The index records a header parse error before looking at constraints, so such a
@@ -225,43 +179,32 @@ pub fn classify(
         }
 
         let mut should_build = name_ok;
-        if should_build {
-            if let Some(h) = header {
-                if let Some(gb) = &h.go_build {
-                    match gb.expr_for(ctx.release) {
-                        Ok(expr) => should_build = eval_expr(expr, ctx),
-                        Err(e) => {
-                            let message =
-                                format!("{}: parsing //go:build line: {}", f.name, e.message);
-                            match loader {
-                                // The index stops the whole package here: later files, held
-                                // .S files and every embed pattern are dropped.
-                                Loader::Index => {
-                                    p.embed_patterns.clear();
-                                    p.test_embed_patterns.clear();
-                                    p.xtest_embed_patterns.clear();
-                                    p.error = Some(plain(message));
-                                    return p;
-                                }
-                                Loader::GoBuild => {
-                                    if is_go {
-                                        bad.add(&mut p, &f.name, plain(message));
-                                    } else {
-                                        p.ignored_other_files.push(f.name.clone());
-                                    }
-                                    continue;
-                                }
-                            }
-                        }
+        let lines = match header.filter(|_| name_ok) {
+            Some(h) => deciding(h.go_build.as_ref(), &h.plus_build),
+            None => &[],
+        };
+        for line in lines {
+            match line.expr_for(ctx.release) {
+                Ok(expr) => should_build &= eval_expr(expr, ctx),
+                // A `+build` line that does not parse is ignored; a `//go:build` line is an error.
+                Err(_) if header.is_some_and(|h| h.go_build.is_none()) => {}
+                Err(e) => {
+                    let message = format!("{}: parsing //go:build line: {}", f.name, e.message);
+                    if loader == Loader::Index {
+                        // The index stops the whole package here: later files, held .S
+                        // files and every embed pattern are dropped.
+                        p.embed_patterns.clear();
+                        p.test_embed_patterns.clear();
+                        p.xtest_embed_patterns.clear();
+                        p.error = Some(plain(message));
+                        return p;
                     }
-                } else {
-                    for pb in &h.plus_build {
-                        if let Ok(expr) = pb.expr_for(ctx.release) {
-                            if !eval_expr(expr, ctx) {
-                                should_build = false;
-                            }
-                        }
+                    if is_go {
+                        bad.add(&mut p, &f.name, plain(message));
+                    } else {
+                        p.ignored_other_files.push(f.name.clone());
                     }
+                    continue 'files;
                 }
             }
         }
@@ -315,26 +258,16 @@ pub fn classify(
             bad.add(&mut p, &f.name, plain(message));
         }
 
-        let mut is_cgo = false;
-        if !imports_dropped {
-            for imp in &h.imports {
-                if imp.path == "C" {
-                    if is_test {
-                        let shown = match loader {
-                            Loader::Index => f.name.clone(),
-                            Loader::GoBuild => format!("{dir}/{}", f.name),
-                        };
-                        bad.add(
-                            &mut p,
-                            &f.name,
-                            plain(format!("use of cgo in test {shown} not supported")),
-                        );
-                        continue;
-                    }
-                    is_cgo = true;
-                }
-            }
+        let imports_c = !imports_dropped && h.imports.iter().any(|i| i.path == "C");
+        if imports_c && is_test {
+            let shown = match loader {
+                Loader::Index => f.name.clone(),
+                Loader::GoBuild => format!("{dir}/{}", f.name),
+            };
+            let message = format!("use of cgo in test {shown} not supported");
+            bad.add(&mut p, &f.name, plain(message));
         }
+        let is_cgo = imports_c && !is_test;
 
         let positions = |pats: &mut BTreeMap<String, Vec<SourcePos>>| {
             if imports_dropped {

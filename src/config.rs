@@ -23,9 +23,11 @@
 //! ```
 
 use crate::check::Severity;
-use crate::configs::CgoMode;
+use crate::configs::{CgoMode, SpecError};
+use crate::go::release::UnknownRelease;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The file name looked for.
@@ -144,33 +146,72 @@ pub struct Config {
     pub path: Option<PathBuf>,
 }
 
+/// Why `gotags.toml` cannot be used: the file and the problem (Display: `PATH: PROBLEM`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigFileError {
+    pub path: PathBuf,
+    pub problem: ConfigProblem,
+}
+
+/// What is wrong with a `gotags.toml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// The file cannot be read (Go's errno wording).
+    Read(String),
+    /// Not TOML, or a key the file may not have (toml's message names the line).
+    Toml(Box<toml::de::Error>),
+    /// `[matrix] go` names a release gotags does not know.
+    Go(UnknownRelease),
+    /// `[matrix] platforms` is not a platform list.
+    Platforms(SpecError),
+    /// A `[check.severity]` value that is no severity.
+    Severity { code: String, value: String },
+    /// A `[check.severity]` key that is no rule's code.
+    UnknownCode(String),
+}
+
+impl fmt::Display for ConfigFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.path.display())?;
+        match &self.problem {
+            ConfigProblem::Read(text) => f.write_str(text),
+            ConfigProblem::Toml(e) => f.write_str(e.to_string().trim_end()),
+            ConfigProblem::Go(e) => write!(f, "[matrix] go: {e}"),
+            ConfigProblem::Platforms(e) => write!(f, "[matrix] platforms: {e}"),
+            ConfigProblem::Severity { code, value } => write!(
+                f,
+                "[check.severity] {code} = {value:?}: want \"error\", \"warning\" or \"info\""
+            ),
+            ConfigProblem::UnknownCode(code) => write!(f, "[check.severity] unknown code {code}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigFileError {}
+
 impl Config {
     /// Parses the text; errors carry toml's line and column.
-    pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
-        let mut c: Config = toml::from_str(text)
-            .map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigFileError> {
+        let err = |problem| ConfigFileError {
+            path: path.to_path_buf(),
+            problem,
+        };
+        let mut c: Config =
+            toml::from_str(text).map_err(|e| err(ConfigProblem::Toml(Box::new(e))))?;
         if let Some(go) = &c.matrix.go {
-            if let Err(e) = crate::configs::parse_releases(go) {
-                return Err(format!("{}: [matrix] go: {e}", path.display()));
-            }
+            crate::configs::parse_releases(go).map_err(|e| err(ConfigProblem::Go(e)))?;
         }
         if let Some(p) = &c.matrix.platforms {
-            if let Err(e) = crate::configs::spec::parse(&p.as_arg()) {
-                return Err(format!("{}: [matrix] platforms: {e}", path.display()));
-            }
+            crate::configs::spec::parse(&p.as_arg())
+                .map_err(|e| err(ConfigProblem::Platforms(e)))?;
         }
         for (code, sev) in &c.check.severity {
             if Severity::parse(sev).is_none() {
-                return Err(format!(
-                    "{}: [check.severity] {code} = {sev:?}: want \"error\", \"warning\" or \"info\"",
-                    path.display()
-                ));
+                let (code, value) = (code.clone(), sev.clone());
+                return Err(err(ConfigProblem::Severity { code, value }));
             }
             if crate::check::registry::find(code).is_none() {
-                return Err(format!(
-                    "{}: [check.severity] unknown code {code}",
-                    path.display()
-                ));
+                return Err(err(ConfigProblem::UnknownCode(code.clone())));
             }
         }
         c.path = Some(path.to_path_buf());
@@ -178,14 +219,16 @@ impl Config {
     }
 
     /// Reads `file`.
-    pub fn load(file: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| format!("{}: {}", file.display(), crate::facts::go_errno_text(&e)))?;
+    pub fn load(file: &Path) -> Result<Config, ConfigFileError> {
+        let text = std::fs::read_to_string(file).map_err(|e| ConfigFileError {
+            path: file.to_path_buf(),
+            problem: ConfigProblem::Read(crate::facts::go_errno_text(&e)),
+        })?;
         Config::parse(&text, file)
     }
 
     /// The nearest `gotags.toml` at or above `start`, if any.
-    pub fn discover(start: &Path) -> Result<Option<Config>, String> {
+    pub fn discover(start: &Path) -> Result<Option<Config>, ConfigFileError> {
         let mut dir = Some(start);
         while let Some(d) = dir {
             let f = d.join(FILE_NAME);
@@ -267,7 +310,8 @@ mod tests {
             "[matrix]\nplatforms = [\"linux/arm/8\"]\n",
             Path::new("g.toml"),
         )
-        .expect_err("bad variant");
+        .expect_err("bad variant")
+        .to_string();
         assert!(
             e.contains("[matrix] platforms") && e.contains("linux/arm/8"),
             "{e}"
@@ -285,20 +329,24 @@ mod tests {
         assert_eq!(c.embed.budget_package.map(|b| b.0), Some(2048));
         assert_eq!(c.embed.budget_file.map(|b| b.0), Some(1500));
         let e = Config::parse("[embed]\nbudget = \"ten\"\n", Path::new("g.toml"))
-            .expect_err("bad size");
+            .expect_err("bad size")
+            .to_string();
         assert!(e.contains("line 2"), "{e}");
-        let e = Config::parse("[embed]\nbuget = 1\n", Path::new("g.toml")).expect_err("typo");
+        let e = Config::parse("[embed]\nbuget = 1\n", Path::new("g.toml"))
+            .expect_err("typo")
+            .to_string();
         assert!(e.contains("line 2") && e.contains("buget"), "{e}");
     }
 
     #[test]
     fn unknown_keys_name_the_line() {
         let e = Config::parse("[check]\nselect = []\nignroe = []\n", Path::new("g.toml"))
-            .expect_err("unknown key");
+            .expect_err("unknown key")
+            .to_string();
         assert!(e.contains("line 3"), "{e}");
         assert!(e.contains("ignroe"), "{e}");
         let e = Config::parse("[check.severity]\nGT205 = \"loud\"\n", Path::new("g.toml"))
             .expect_err("bad severity");
-        assert!(e.contains("GT205"), "{e}");
+        assert!(matches!(e.problem, ConfigProblem::Severity { ref code, .. } if code == "GT205"));
     }
 }

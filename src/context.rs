@@ -46,7 +46,25 @@ pub enum ContextError {
         message: String,
     },
     UnknownExperiment(String),
-    Goflags(String),
+    Goflags(GoflagsError),
+}
+
+/// Why `$GOFLAGS` (or a quoted `-tags` list) does not split into flags.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoflagsError {
+    /// A field opened with this quote never closes.
+    Unterminated { quote: char },
+    /// A field that is not a flag.
+    NonFlag { field: String },
+}
+
+impl fmt::Display for GoflagsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GoflagsError::Unterminated { quote } => write!(f, "unterminated {quote} string"),
+            GoflagsError::NonFlag { field } => write!(f, "non-flag {field:?}"),
+        }
+    }
 }
 
 impl fmt::Display for ContextError {
@@ -319,9 +337,7 @@ impl GoFlags {
         let mut out = GoFlags::default();
         for field in split_quoted(text).map_err(ContextError::Goflags)? {
             let Some(flag) = field.strip_prefix("--").or_else(|| field.strip_prefix('-')) else {
-                return Err(ContextError::Goflags(format!(
-                    "parsing $GOFLAGS: non-flag {field:?}"
-                )));
+                return Err(ContextError::Goflags(GoflagsError::NonFlag { field }));
             };
             let (name, value) = match flag.split_once('=') {
                 Some((n, v)) => (n, Some(v)),
@@ -356,7 +372,7 @@ pub fn parse_tags_value(value: &str) -> Result<Vec<String>, ContextError> {
 
 /// `cmd/internal/quoted.Split`: fields separated by space, tab, CR or LF; a field that starts
 /// with `'` or `"` runs to the matching quote with no unescaping.
-fn split_quoted(mut s: &str) -> Result<Vec<String>, String> {
+fn split_quoted(mut s: &str) -> Result<Vec<String>, GoflagsError> {
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
     let mut out = Vec::new();
     loop {
@@ -367,7 +383,7 @@ fn split_quoted(mut s: &str) -> Result<Vec<String>, String> {
         if first == '"' || first == '\'' {
             let rest = &s[1..];
             let Some(end) = rest.find(first) else {
-                return Err(format!("unterminated {first} string"));
+                return Err(GoflagsError::Unterminated { quote: first });
             };
             out.push(rest[..end].to_string());
             s = &rest[end + 1..];

@@ -7,49 +7,73 @@ const BAD_WINDOWS_NAMES: &[&str] = &[
     "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
-/// Checks an import path; the error is the reason text Go prints.
-pub fn check_import_path(path: &str) -> Result<(), String> {
-    if path.is_empty() {
-        return Err("empty string".into());
-    }
-    if path.starts_with('-') {
-        return Err("leading dash".into());
-    }
-    if path.contains("//") {
-        return Err("double slash".into());
-    }
-    if path.ends_with('/') {
-        return Err("trailing slash".into());
-    }
-    path.split('/').try_for_each(check_elem)
+/// Why an import path is malformed; Display is the reason text Go prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportPathError {
+    /// A fixed reason: `empty string`, `leading dash`, `double slash`, `trailing slash`,
+    /// `empty path element`, `trailing dot in path element`.
+    Shape(&'static str),
+    /// An element made of dots only.
+    DotsElement(String),
+    /// A character module paths never allow.
+    InvalidChar(char),
+    /// An element whose part before the first dot is a Windows device name.
+    WindowsName(String),
 }
 
-fn check_elem(elem: &str) -> Result<(), String> {
+impl std::fmt::Display for ImportPathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportPathError::Shape(why) => f.write_str(why),
+            ImportPathError::DotsElement(e) => write!(f, "invalid path element {e:?}"),
+            ImportPathError::InvalidChar(c) => write!(f, "invalid char {}", go_quote_rune(*c)),
+            ImportPathError::WindowsName(s) => {
+                write!(f, "{s:?} disallowed as path element component on Windows")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportPathError {}
+
+/// Checks an import path.
+pub fn check_import_path(path: &str) -> Result<(), ImportPathError> {
+    let shape = [
+        (path.is_empty(), "empty string"),
+        (path.starts_with('-'), "leading dash"),
+        (path.contains("//"), "double slash"),
+        (path.ends_with('/'), "trailing slash"),
+    ];
+    match shape.iter().find(|(bad, _)| *bad) {
+        Some((_, why)) => Err(ImportPathError::Shape(why)),
+        None => path.split('/').try_for_each(check_elem),
+    }
+}
+
+fn check_elem(elem: &str) -> Result<(), ImportPathError> {
     if elem.is_empty() {
-        return Err("empty path element".into());
+        return Err(ImportPathError::Shape("empty path element"));
     }
     if elem.chars().all(|c| c == '.') {
-        return Err(format!("invalid path element {elem:?}"));
+        return Err(ImportPathError::DotsElement(elem.to_string()));
     }
     if elem.ends_with('.') {
-        return Err("trailing dot in path element".into());
+        return Err(ImportPathError::Shape("trailing dot in path element"));
     }
     if let Some(c) = elem
         .chars()
         .find(|&c| !(c.is_ascii_alphanumeric() || "-._~+".contains(c)))
     {
-        return Err(format!("invalid char {}", go_quote_rune(c)));
+        return Err(ImportPathError::InvalidChar(c));
     }
     let short = elem.split('.').next().unwrap_or(elem);
-    if BAD_WINDOWS_NAMES
+    match BAD_WINDOWS_NAMES
         .iter()
         .any(|b| b.eq_ignore_ascii_case(short))
     {
-        return Err(format!(
-            "{short:?} disallowed as path element component on Windows"
-        ));
+        true => Err(ImportPathError::WindowsName(short.to_string())),
+        false => Ok(()),
     }
-    Ok(())
 }
 
 /// Go's `%q` for a rune: `' '`, `'ü'`, `'\t'`.
@@ -69,20 +93,22 @@ fn go_quote_rune(c: char) -> String {
 mod tests {
     use super::*;
 
+    fn why(path: &str) -> String {
+        check_import_path(path)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn go_examples() {
+        assert_eq!(why("example.com/m/a b"), "invalid char ' '");
+        assert_eq!(why("example.com/m/ü"), "invalid char 'ü'");
         assert_eq!(
-            check_import_path("example.com/m/a b"),
-            Err("invalid char ' '".into())
+            why("example.com/m/con"),
+            "\"con\" disallowed as path element component on Windows"
         );
-        assert_eq!(
-            check_import_path("example.com/m/ü"),
-            Err("invalid char 'ü'".into())
-        );
-        assert_eq!(
-            check_import_path("example.com/m/con"),
-            Err("\"con\" disallowed as path element component on Windows".into())
-        );
+        assert_eq!(why("-a"), "leading dash");
         assert!(check_import_path("example.com/m/a+b~c.d").is_ok());
         assert!(check_import_path("example.com/m/com0").is_ok());
     }

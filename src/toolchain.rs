@@ -503,8 +503,8 @@ mod tests {
         }
     }
 
-    fn minor(s: Result<Selection, DetectError>) -> Result<u32, String> {
-        s.map(|s| s.release.minor).map_err(|e| e.to_string())
+    fn minor(s: Result<Selection, DetectError>) -> Result<u32, DetectError> {
+        s.map(|s| s.release.minor)
     }
 
     const ROOT: &str = "/usr/local/go/VERSION";
@@ -585,7 +585,9 @@ mod tests {
     fn bad_input_is_explained() {
         let dir = Path::new("/m");
         let f = fake(&[], &[(ROOT, "go1.26.8\n")]);
-        let err = minor(select(Some("1.19"), dir, &f)).unwrap_err();
+        let err = minor(select(Some("1.19"), dir, &f))
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("unknown Go release \"1.19\"") && err.contains("1.27"),
             "{err}"
@@ -600,17 +602,17 @@ mod tests {
             ("go1.19.2", "no table for"),
         ] {
             let f = fake(&[("GOTOOLCHAIN", gt)], &[(ROOT, "go1.26.8\n")]);
-            let err = minor(select(None, dir, &f)).unwrap_err();
+            let err = minor(select(None, dir, &f)).unwrap_err().to_string();
             assert!(err.contains(want), "{gt}: {err}");
         }
         let f = fake(&[("GOTOOLCHAIN", "local")], &[]);
-        let err = minor(select(None, dir, &f)).unwrap_err();
+        let err = minor(select(None, dir, &f)).unwrap_err().to_string();
         assert!(
             err.contains("/usr/local/go/VERSION") && err.contains("--go"),
             "{err}"
         );
         let f = fake(&[("GOTOOLCHAIN", "local")], &[(ROOT, "devel +abc\n")]);
-        let err = minor(select(None, dir, &f)).unwrap_err();
+        let err = minor(select(None, dir, &f)).unwrap_err().to_string();
         assert!(err.contains("not a Go release"), "{err}");
         // A go line newer than every known release: a warning, the newest, no error.
         let f = fake(
@@ -628,7 +630,7 @@ mod tests {
             &[("GOTOOLCHAIN", "auto")],
             &[(ROOT, "go1.26.8\n"), ("/m/go.mod", "toolchain bash\n")],
         );
-        let err = minor(select(None, dir, &f)).unwrap_err();
+        let err = minor(select(None, dir, &f)).unwrap_err().to_string();
         assert!(err.contains("invalid toolchain \"bash\""), "{err}");
     }
 }

@@ -372,6 +372,7 @@ mod tests {
             help: None,
             platforms: Vec::new(),
             module: None,
+            offsets: None,
         }
     }
 

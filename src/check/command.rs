@@ -9,6 +9,7 @@ use super::rule::RunInput;
 use crate::config::Config;
 use crate::configs::{tag_sets_of, CgoMode, ConfigSet, TagSet};
 use crate::facts::ReadDepth;
+use crate::go::lines::LineIndex;
 use crate::matrix::MatrixError;
 use crate::packages::ModuleSet;
 use crate::source::{Disk, FileKind, SharedSource, Source, SourceError};
@@ -57,8 +58,8 @@ pub struct PackageTarget {
 /// A usage or I/O problem (exit status 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CheckError {
-    /// gotags.toml could not be found, read or parsed (the config loader's message).
-    Config(String),
+    /// gotags.toml could not be found, read or parsed.
+    Config(crate::config::ConfigFileError),
     /// A platform spec that does not parse, or selects no configuration Go accepts.
     Platforms(MatrixError),
     /// `--select`/`--ignore` names no rule.
@@ -76,7 +77,7 @@ pub enum CheckError {
 impl fmt::Display for CheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CheckError::Config(m) => f.write_str(m),
+            CheckError::Config(e) => write!(f, "{e}"),
             CheckError::Platforms(e) => e.fmt(f),
             CheckError::UnknownRule { code } => {
                 write!(f, "unknown rule {code} (see gotags check --explain)")
@@ -300,7 +301,7 @@ pub fn run_in(
         };
         all.extend(engine::run_config(&run, &selection));
     }
-    let texts = snippet_texts(&*source, &all, cwd);
+    let texts = snippet_texts(&*source, &mut all, cwd);
     Ok(CheckReport {
         diagnostics: all,
         texts,
@@ -316,20 +317,25 @@ enum Job<'a> {
 }
 
 /// The text of every file a finding names, read through `source` once each, as far as
-/// the findings' last line ([`snippet_text`]).
-fn snippet_texts(source: &dyn Source, diags: &[Diagnostic], cwd: &Path) -> SourceTexts {
-    let mut last_line: BTreeMap<&str, u32> = BTreeMap::new();
-    for d in diags {
-        let l = last_line.entry(d.file.as_str()).or_default();
-        *l = (*l).max(d.end_line).max(d.line);
+/// the findings' last line ([`snippet_text`]); the findings' byte offsets and UTF-16
+/// columns are taken from the same bytes.
+fn snippet_texts(source: &dyn Source, diags: &mut [Diagnostic], cwd: &Path) -> SourceTexts {
+    let mut by_file: BTreeMap<String, (u32, Vec<usize>)> = BTreeMap::new();
+    for (i, d) in diags.iter().enumerate() {
+        let (last, at) = by_file.entry(d.file.clone()).or_default();
+        *last = (*last).max(d.end_line).max(d.line);
+        at.push(i);
     }
-    last_line
-        .into_iter()
-        .map(|(file, line)| {
-            let text = snippet_text(source, &cwd.join(file), line);
-            (file.to_string(), text)
-        })
-        .collect()
+    let mut texts = SourceTexts::new();
+    for (file, (line, at)) in by_file {
+        let bytes = snippet_text(source, &cwd.join(&file), line);
+        let index = LineIndex::new(&bytes);
+        for i in at {
+            diags[i].locate(&bytes, &index);
+        }
+        texts.insert(file, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    texts
 }
 
 /// A snippet never reads more than this much of a file.
@@ -341,11 +347,11 @@ const SNIPPET_LINE_LIMIT: usize = 4096;
 /// [`SNIPPET_LIMIT`] bytes and at a line longer than [`SNIPPET_LINE_LIMIT`]: enough to show
 /// every finding in it, without reading a sparse 1 GiB file whole for a finding on line 1.
 /// Positions past the cut are clamped by the renderer.
-fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> String {
+fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> Vec<u8> {
     use std::io::Read;
     let Ok(mut reader) = source.open(path) else {
         // A file that vanished (or is not a regular file) shows no snippet.
-        return String::new();
+        return Vec::new();
     };
     let mut buf: Vec<u8> = Vec::new();
     let mut chunk = [0u8; 64 * 1024];
@@ -370,7 +376,7 @@ fn snippet_text(source: &dyn Source, path: &Path, lines: u32) -> String {
         }
     }
     buf.truncate(SNIPPET_LIMIT);
-    String::from_utf8_lossy(&buf).into_owned()
+    buf
 }
 
 /// Does any finding make the run fail?
@@ -394,16 +400,16 @@ mod tests {
         o.set("/virtual/big.go", big);
         assert_eq!(
             snippet_text(&o, "/virtual/big.go".as_ref(), 1),
-            "package p\n"
+            b"package p\n"
         );
         assert_eq!(
             snippet_text(&o, "/virtual/big.go".as_ref(), 3),
-            "package p\n\n// line three\n"
+            b"package p\n\n// line three\n"
         );
         let cut = snippet_text(&o, "/virtual/big.go".as_ref(), 4);
-        assert!(cut.starts_with("package p\n\n// line three\n"));
+        assert!(cut.starts_with(b"package p\n\n// line three\n"));
         assert!(cut.len() <= 26 + SNIPPET_LINE_LIMIT + 1, "{}", cut.len());
-        assert_eq!(snippet_text(&o, "/virtual/missing.go".as_ref(), 1), "");
+        assert_eq!(snippet_text(&o, "/virtual/missing.go".as_ref(), 1), b"");
     }
 
     #[test]

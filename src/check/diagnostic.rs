@@ -1,5 +1,6 @@
 //! The finding every rule produces and every output format prints.
 
+use crate::go::lines::LineIndex;
 use serde::Serialize;
 
 /// How serious a finding is. `Error` findings make `gotags check` exit 1.
@@ -89,4 +90,84 @@ pub struct Diagnostic {
     /// (`--all-modules`, a workspace); `None` otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
+    /// The span in the file's bytes, with the columns editors count; `None` when the file
+    /// (or that much of it) could not be read, or the finding is not about a file.
+    #[serde(flatten)]
+    pub offsets: Option<Offsets>,
+}
+
+/// A diagnostic's span as byte offsets into its file (0-based, end exclusive) and UTF-16
+/// columns (1-based, as the language server protocol counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Offsets {
+    pub offset: usize,
+    pub end_offset: usize,
+    pub utf16_column: u32,
+    pub end_utf16_column: u32,
+}
+
+impl Diagnostic {
+    /// Fills [`Diagnostic::offsets`] from the file's bytes `src` (read at least as far as
+    /// the span); a position past them, or past the end of its line, leaves it unset.
+    pub fn locate(&mut self, src: &[u8], index: &LineIndex) {
+        let at = |line: u32, column: u32| {
+            let off = index.offset(line, column)?;
+            let p = index.position(src, off);
+            (p.line == line).then_some((off, p.utf16_column))
+        };
+        self.offsets = at(self.line, self.column)
+            .zip(at(self.end_line, self.end_column))
+            .map(
+                |((offset, utf16_column), (end_offset, end_utf16_column))| Offsets {
+                    offset,
+                    end_offset,
+                    utf16_column,
+                    end_utf16_column,
+                },
+            );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_bytes_and_utf16_units_after_non_ascii_text() {
+        let src = "package p\n\nvar s = 1 // é 😀 x\n".as_bytes();
+        let mut d = Diagnostic {
+            code: "GT000".into(),
+            severity: Severity::Info,
+            message: String::new(),
+            file: "a.go".into(),
+            line: 3,
+            column: 22,
+            end_line: 3,
+            end_column: 23,
+            help: None,
+            platforms: Vec::new(),
+            module: None,
+            offsets: None,
+        };
+        d.locate(src, &LineIndex::new(src));
+        let want = Offsets {
+            offset: 32,
+            end_offset: 33,
+            utf16_column: 19,
+            end_utf16_column: 20,
+        };
+        assert_eq!(d.offsets, Some(want));
+        assert_eq!(&src[32..33], b"x");
+        let json = serde_json::to_value(&d).expect("json");
+        assert_eq!(
+            (json["offset"].as_u64(), json["utf16_column"].as_u64()),
+            (Some(32), Some(19))
+        );
+        // Past the bytes read (a cut snippet), or past the line's end: no offsets.
+        d.locate(&src[..20], &LineIndex::new(&src[..20]));
+        assert_eq!(d.offsets, None);
+        d.end_column = 40;
+        d.locate(src, &LineIndex::new(src));
+        assert_eq!(d.offsets, None);
+    }
 }

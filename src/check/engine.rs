@@ -248,6 +248,7 @@ pub fn run_config(input: &RunInput, selection: &Selection) -> Vec<Diagnostic> {
             help: x.help,
             platforms: Vec::new(),
             module: None,
+            offsets: None,
         }));
     }
     out
@@ -353,6 +354,7 @@ fn place(
                     .filter_map(|i| input.platforms.labels.get(i).cloned())
                     .collect(),
                 module: None,
+                offsets: None,
             }
         })
         .collect()

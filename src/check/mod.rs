@@ -26,6 +26,6 @@ pub mod vet;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use diagnostic::{Diagnostic, Finding, Offsets, Severity};
 pub use engine::{run, run_config, CheckInput, Selection};
 pub mod command;

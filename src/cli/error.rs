@@ -39,8 +39,8 @@ pub enum CliError {
     Workspace(gotags::packages::WorkspaceError),
     /// Patterns go would stop on (a missing directory, no Go files, …), one message each.
     Patterns(Vec<String>),
-    /// gotags.toml cannot be read or parsed (the config layer's message).
-    Config(String),
+    /// gotags.toml cannot be read or parsed.
+    Config(gotags::config::ConfigFileError),
     /// The build context (platform, tags, environment) is invalid.
     Context(ContextError),
     /// A platform list, tag set or cgo choice the configuration model rejects.
@@ -112,9 +112,8 @@ impl fmt::Display for CliError {
                 first.display(),
                 second.display()
             ),
-            CliError::Config(m) | CliError::Configurations(m) | CliError::Matrix(m) => {
-                f.write_str(m)
-            }
+            CliError::Configurations(m) | CliError::Matrix(m) => f.write_str(m),
+            CliError::Config(e) => write!(f, "{e}"),
             CliError::Workspace(e) => write!(f, "{e}"),
             CliError::Patterns(errs) => f.write_str(&errs.join("\ngotags: ")),
             CliError::Check(e) => write!(f, "{e}"),

@@ -2,7 +2,8 @@
 //! filepath.Clean, without touching symlinks), and named `.go` files.
 
 use super::error::{CliError, PathProblem};
-use std::path::{Component, Path, PathBuf};
+use gotags::packages::pattern::normalize;
+use std::path::{Path, PathBuf};
 
 /// The working directory.
 pub fn cwd() -> Result<PathBuf, CliError> {
@@ -40,21 +41,6 @@ pub fn all_go_files(paths: &[PathBuf]) -> bool {
         && paths
             .iter()
             .all(|p| p.extension().is_some_and(|e| e == "go"))
-}
-
-/// Removes `.` and `..` components without touching the disk, as filepath.Clean does.
-pub fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ mod print;
 #[cfg(test)]
 mod grammar_examples;
 #[cfg(test)]
-mod robustness_tests;
+pub(crate) mod robustness_tests;
 
 pub use eval::Truth;
 pub use lines::{go_build_expr, plus_build_expr};

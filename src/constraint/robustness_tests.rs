@@ -4,18 +4,31 @@
 
 use super::{go_build_expr, parse_go_build, parse_line, parse_plus_build, plus_build_expr, Expr};
 
-/// A small deterministic generator (xorshift64*), so failures reproduce without a seed file.
-struct Rng(u64);
+/// A small deterministic generator (xorshift64*), so failures reproduce without a seed file
+/// (the embed robustness tests use it too).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
+    }
+    /// Up to `max` pieces of `alphabet`, with a random byte now and then.
+    pub(crate) fn bytes(&mut self, max: usize, alphabet: &[&[u8]]) -> Vec<u8> {
+        let mut v = Vec::new();
+        for _ in 0..self.below(max + 1) {
+            if self.below(4) == 0 {
+                v.push(self.next() as u8);
+            } else {
+                v.extend_from_slice(alphabet[self.below(alphabet.len())]);
+            }
+        }
+        v
     }
 }
 

@@ -2,9 +2,9 @@
 //! Every `lstat`, `stat` and directory listing is done at most once per path, and per-pattern
 //! results are memoised too, so resolving a package for many platforms asks the source once.
 //! Paths are handled as raw bytes (Unix file names need not be UTF-8), like Go's strings.
-//! Errors are stored as Go-style texts (`open /p/d: permission denied`), never panics.
+//! Errors are stored as typed values whose Display is Go's text (`open /p/d: permission denied`).
 
-use super::resolve::PatternReport;
+use super::resolve::{PatternError, PatternReport};
 use crate::source::{bytes_path, Disk, Op, SharedSource, Source, SourceError};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,6 +20,29 @@ pub struct FsError {
     pub text: String,
 }
 
+/// A directory that cannot be listed; Display is Go's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadDirError {
+    /// The listing broke off (`readdirent DIR: TEXT`).
+    Read { dir: String, text: String },
+    /// The path is no directory (`ReadDir DIR: not a directory`).
+    NotDir { dir: String },
+    /// The directory cannot be opened (`open DIR: TEXT`).
+    Open { dir: String, text: String },
+}
+
+impl std::fmt::Display for ReadDirError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadDirError::Read { dir, text } => write!(f, "readdirent {dir}: {text}"),
+            ReadDirError::NotDir { dir } => write!(f, "ReadDir {dir}: not a directory"),
+            ReadDirError::Open { dir, text } => write!(f, "open {dir}: {text}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadDirError {}
+
 /// One directory entry, with its `lstat` metadata.
 #[derive(Debug, Clone)]
 pub struct DirEntry {
@@ -31,14 +54,14 @@ type Memo<K, V> = RwLock<HashMap<K, V, crate::hashing::FastBuild>>;
 /// (clean package dir, exact pattern bytes) → the pattern's outcome.
 /// (package directory, pattern bytes, how bad names in walked directories are treated).
 type PatternKey = (Vec<u8>, Vec<u8>, super::resolve::BadNames);
-type PatternOutcome = Result<Arc<PatternReport>, String>;
+type PatternOutcome = Result<Arc<PatternReport>, PatternError>;
 
 /// Memoising view of the asset tree (see the module docs). `Send + Sync`.
 pub struct AssetCache {
     source: SharedSource,
     lstat: Memo<Vec<u8>, Result<Meta, FsError>>,
     stat: Memo<Vec<u8>, Result<Meta, FsError>>,
-    readdir: Memo<Vec<u8>, Result<Arc<Vec<DirEntry>>, String>>,
+    readdir: Memo<Vec<u8>, Result<Arc<Vec<DirEntry>>, ReadDirError>>,
     patterns: Memo<PatternKey, PatternOutcome>,
     disk_calls: AtomicU64,
 }
@@ -132,7 +155,7 @@ impl AssetCache {
 
     /// Cached directory listing, sorted by name, like cmd/go's `fsys.ReadDir`: entries whose
     /// `lstat` fails (vanished meanwhile) are left out; the error is the full Go message.
-    pub fn read_dir(&self, path: &[u8]) -> Result<Arc<Vec<DirEntry>>, String> {
+    pub fn read_dir(&self, path: &[u8]) -> Result<Arc<Vec<DirEntry>>, ReadDirError> {
         if let Some(v) = get(&self.readdir, path) {
             return v;
         }
@@ -142,20 +165,16 @@ impl AssetCache {
         v
     }
 
-    fn read_dir_uncached(&self, path: &[u8]) -> Result<Vec<DirEntry>, String> {
-        let shown = crate::go::unicode::go_lossy(path);
+    fn read_dir_uncached(&self, path: &[u8]) -> Result<Vec<DirEntry>, ReadDirError> {
+        let dir = crate::go::unicode::go_lossy(path);
         let listed = match self.source.read_dir_meta(bytes_path(path)) {
             Ok(v) => v,
-            Err(e) if e.op == Op::Read => return Err(format!("readdirent {shown}: {}", e.text)),
+            Err(e) if e.op == Op::Read => return Err(ReadDirError::Read { dir, text: e.text }),
             Err(e) => {
-                if !e.not_found() {
-                    if let Ok(m) = self.stat(path) {
-                        if m.kind != FileKind::Dir {
-                            return Err(format!("ReadDir {shown}: not a directory"));
-                        }
-                    }
+                if !e.not_found() && self.stat(path).is_ok_and(|m| m.kind != FileKind::Dir) {
+                    return Err(ReadDirError::NotDir { dir });
                 }
-                return Err(format!("open {shown}: {}", e.text));
+                return Err(ReadDirError::Open { dir, text: e.text });
             }
         };
         let mut out = Vec::with_capacity(listed.len());
@@ -175,14 +194,11 @@ impl AssetCache {
         Ok(out)
     }
 
-    pub(crate) fn pattern_memo(
-        &self,
-        key: &PatternKey,
-    ) -> Option<Result<Arc<PatternReport>, String>> {
+    pub(crate) fn pattern_memo(&self, key: &PatternKey) -> Option<PatternOutcome> {
         get(&self.patterns, key)
     }
 
-    pub(crate) fn set_pattern_memo(&self, key: PatternKey, v: Result<Arc<PatternReport>, String>) {
+    pub(crate) fn set_pattern_memo(&self, key: PatternKey, v: PatternOutcome) {
         put(&self.patterns, key, v);
     }
 }
@@ -222,7 +238,7 @@ mod tests {
         let _ = c.lstat(missing);
         assert_eq!(c.disk_calls(), n);
         assert_eq!(
-            c.read_dir(missing).unwrap_err(),
+            c.read_dir(missing).unwrap_err().to_string(),
             "open /nonexistent-gotags-embed-test/x: no such file or directory"
         );
     }

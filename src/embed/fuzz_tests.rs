@@ -5,32 +5,7 @@ use super::header::embed_scan_reachable;
 use super::pathmatch::match_bytes;
 use super::resolve::{explain_raw, resolve_raw};
 use super::scan::{parse_args, scan_directives};
-
-/// xorshift64*: deterministic, dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn bytes(&mut self, max: usize, alphabet: &[&[u8]]) -> Vec<u8> {
-        let mut v = Vec::new();
-        for _ in 0..self.below(max + 1) {
-            if self.below(4) == 0 {
-                v.push(self.next() as u8);
-            } else {
-                v.extend_from_slice(alphabet[self.below(alphabet.len())]);
-            }
-        }
-        v
-    }
-}
+use crate::constraint::robustness_tests::Rng;
 
 const SRC_ALPHABET: &[&[u8]] = &[
     b"//go:embed ",

@@ -36,6 +36,6 @@ pub use names::is_bad_embed_name;
 pub use pathmatch::{path_match, PatternSyntaxError};
 pub use resolve::{
     explain_pattern, explain_raw, explain_with, resolve, resolve_pattern, resolve_raw,
-    resolve_with, BadNames, EmbedError, EmbeddedFile, PatternReport,
+    resolve_with, BadNames, EmbedError, EmbeddedFile, MatchProblem, PatternError, PatternReport,
 };
 pub use scan::{scan_directives, EmbedDirective, EmbedPatternAt, EmbedScan};

@@ -2,9 +2,10 @@
 //! a whole package, plus the per-pattern explanation ([`PatternReport`]): what a directory
 //! pattern skipped and why.
 
-use super::fscache::{AssetCache, FileKind, Meta};
+use super::fscache::{AssetCache, FileKind, Meta, ReadDirError};
 use super::glob::{clean, glob, join, quote_glob};
 use super::names::{is_bad_embed_name_bytes, valid_embed_glob};
+use super::pathmatch::PatternSyntaxError;
 use crate::go::unicode::go_lossy;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -24,8 +25,71 @@ pub struct EmbeddedFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedError {
     pub pattern: String,
-    pub message: String,
+    pub message: PatternError,
 }
+
+/// Why one pattern embeds nothing; Display is go list's text after `pattern P: `.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternError {
+    /// Not a valid embed pattern (`invalid pattern syntax`).
+    Syntax,
+    /// `path.Match` rejects the glob.
+    Glob(PatternSyntaxError),
+    /// A match cannot be `lstat`ed (Go's errno text).
+    Lstat { path: String, text: String },
+    /// A match (`what`: `file` or `directory`, at `rel`) that cannot be embedded.
+    Match {
+        what: &'static str,
+        rel: String,
+        why: MatchProblem,
+    },
+    /// A match that is neither a regular file nor a directory.
+    Irregular { rel: String },
+    /// Nothing matches.
+    NoMatch,
+    /// A walked directory cannot be listed.
+    ReadDir(ReadDirError),
+}
+
+/// Why a matched file or directory cannot be embedded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MatchProblem {
+    /// It, or a directory above it, holds a `go.mod`.
+    DifferentModule,
+    /// A path element above it (relative path) is no directory.
+    NonDirectory(String),
+    /// Its own name (shown) can never be embedded.
+    InvalidName(String),
+    /// A directory above it has a name (shown) that can never be embedded.
+    InvalidDirectory(String),
+    /// A matched directory with nothing to embed.
+    NoEmbeddableFiles,
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PatternError::Syntax => f.write_str("invalid pattern syntax"),
+            PatternError::Glob(e) => e.fmt(f),
+            PatternError::Lstat { path, text } => write!(f, "lstat {path}: {text}"),
+            PatternError::Match { what, rel, why } => {
+                write!(f, "cannot embed {what} {rel}: ")?;
+                match why {
+                    MatchProblem::DifferentModule => f.write_str("in different module"),
+                    MatchProblem::NonDirectory(d) => write!(f, "in non-directory {d}"),
+                    MatchProblem::InvalidName(e) => write!(f, "invalid name {e}"),
+                    MatchProblem::InvalidDirectory(e) => write!(f, "in invalid directory {e}"),
+                    MatchProblem::NoEmbeddableFiles => f.write_str("contains no embeddable files"),
+                }
+            }
+            PatternError::Irregular { rel } => write!(f, "cannot embed irregular file {rel}"),
+            PatternError::NoMatch => f.write_str("no matching files found"),
+            PatternError::ReadDir(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PatternError {}
 
 impl fmt::Display for EmbedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -123,12 +187,12 @@ pub fn resolve_with<P: AsRef<[u8]>>(
         .collect())
 }
 
-/// Files one pattern matches (sorted), or its error message (without the `pattern …:` prefix).
+/// Files one pattern matches (sorted), or why none.
 pub fn resolve_pattern(
     cache: &AssetCache,
     pkg_dir: &Path,
     pattern: &str,
-) -> Result<Vec<EmbeddedFile>, String> {
+) -> Result<Vec<EmbeddedFile>, PatternError> {
     explain_pattern(cache, pkg_dir, pattern).map(|r| r.files.clone())
 }
 
@@ -137,7 +201,7 @@ pub fn explain_pattern(
     cache: &AssetCache,
     pkg_dir: &Path,
     pattern: &str,
-) -> Result<Arc<PatternReport>, String> {
+) -> Result<Arc<PatternReport>, PatternError> {
     explain_raw(cache, pkg_dir, pattern.as_bytes())
 }
 
@@ -146,7 +210,7 @@ pub fn explain_raw(
     cache: &AssetCache,
     pkg_dir: &Path,
     pattern: &[u8],
-) -> Result<Arc<PatternReport>, String> {
+) -> Result<Arc<PatternReport>, PatternError> {
     explain_with(cache, pkg_dir, pattern, BadNames::Skip)
 }
 
@@ -156,7 +220,7 @@ pub fn explain_with(
     pkg_dir: &Path,
     pattern: &[u8],
     bad_names: BadNames,
-) -> Result<Arc<PatternReport>, String> {
+) -> Result<Arc<PatternReport>, PatternError> {
     let dir = clean(&super::fscache::os_bytes(pkg_dir.as_os_str()));
     let key = (dir, pattern.to_vec(), bad_names);
     if let Some(v) = cache.pattern_memo(&key) {
@@ -172,13 +236,13 @@ fn resolve_one(
     pkgdir: &[u8],
     pattern: &[u8],
     bad_names: BadNames,
-) -> Result<PatternReport, String> {
+) -> Result<PatternReport, PatternError> {
     let (all, glob_pat) = match pattern.strip_prefix(b"all:") {
         Some(g) => (true, g),
         None => (false, pattern),
     };
     if !valid_embed_glob(glob_pat) {
-        return Err("invalid pattern syntax".into());
+        return Err(PatternError::Syntax);
     }
     let mut full = pkgdir.to_vec();
     if !full.ends_with(b"/") {
@@ -186,7 +250,7 @@ fn resolve_one(
     }
     let mut full = quote_glob(&full);
     full.extend_from_slice(glob_pat);
-    let matches = glob(cache, &full).map_err(|e| e.to_string())?;
+    let matches = glob(cache, &full).map_err(PatternError::Glob)?;
 
     let prefix_len = if pkgdir.ends_with(b"/") {
         pkgdir.len()
@@ -199,28 +263,31 @@ fn resolve_one(
     let mut dir_ok: HashSet<Vec<u8>> = HashSet::new();
     for file in matches {
         let rel = rel_of(&file);
-        let info = cache
-            .lstat(&file)
-            .map_err(|e| format!("lstat {}: {}", go_lossy(&file), e.text))?;
+        let info = cache.lstat(&file).map_err(|e| PatternError::Lstat {
+            path: go_lossy(&file),
+            text: e.text,
+        })?;
         let what = if info.kind == FileKind::Dir {
             "directory"
         } else {
             "file"
+        };
+        let cannot = |why| PatternError::Match {
+            what,
+            rel: rel.clone(),
+            why,
         };
 
         // The matched path and every directory above it, up to the package directory.
         let mut d = file.clone();
         while d.len() > pkgdir.len() + 1 && !dir_ok.contains(&d) {
             if cache.stat(&join(&d, b"go.mod")).is_ok() {
-                return Err(format!("cannot embed {what} {rel}: in different module"));
+                return Err(cannot(MatchProblem::DifferentModule));
             }
             if d != file {
                 if let Ok(m) = cache.lstat(&d) {
                     if m.kind != FileKind::Dir {
-                        return Err(format!(
-                            "cannot embed {what} {rel}: in non-directory {}",
-                            rel_of(&d)
-                        ));
+                        return Err(cannot(MatchProblem::NonDirectory(rel_of(&d))));
                     }
                 }
             }
@@ -228,11 +295,11 @@ fn resolve_one(
             dir_ok.insert(d.clone());
             if is_bad_embed_name_bytes(&base) {
                 let elem = go_lossy(&base);
-                return Err(if d == file {
-                    format!("cannot embed {what} {rel}: invalid name {elem}")
+                return Err(cannot(if d == file {
+                    MatchProblem::InvalidName(elem)
                 } else {
-                    format!("cannot embed {what} {rel}: in invalid directory {elem}")
-                });
+                    MatchProblem::InvalidDirectory(elem)
+                }));
             }
             d = parent(&d);
         }
@@ -253,16 +320,14 @@ fn resolve_one(
                 };
                 w.walk(&file, info, true)?;
                 if w.count == 0 {
-                    return Err(format!(
-                        "cannot embed directory {rel}: contains no embeddable files"
-                    ));
+                    return Err(cannot(MatchProblem::NoEmbeddableFiles));
                 }
             }
-            _ => return Err(format!("cannot embed irregular file {rel}")),
+            _ => return Err(PatternError::Irregular { rel }),
         }
     }
     if files.is_empty() {
-        return Err("no matching files found".into());
+        return Err(PatternError::NoMatch);
     }
     report.files = files
         .into_iter()
@@ -292,7 +357,7 @@ struct Walk<'a, F: Fn(&[u8]) -> String> {
 }
 
 impl<F: Fn(&[u8]) -> String> Walk<'_, F> {
-    fn walk(&mut self, path: &[u8], meta: Meta, root: bool) -> Result<(), String> {
+    fn walk(&mut self, path: &[u8], meta: Meta, root: bool) -> Result<(), PatternError> {
         let name = base_name(path);
         let is_dir = meta.kind == FileKind::Dir;
         let shown = || {
@@ -308,11 +373,11 @@ impl<F: Fn(&[u8]) -> String> Walk<'_, F> {
             if bad || (!self.all && hidden) {
                 // From Go 1.26 a bad file name (not a directory, not hidden) is an error.
                 if bad && !is_dir && !hidden && self.bad_names == BadNames::Error {
-                    return Err(format!(
-                        "cannot embed file {}: invalid name {}",
-                        (self.rel_of)(path),
-                        go_lossy(name)
-                    ));
+                    return Err(PatternError::Match {
+                        what: "file",
+                        rel: (self.rel_of)(path),
+                        why: MatchProblem::InvalidName(go_lossy(name)),
+                    });
                 }
                 let r = shown();
                 if bad {
@@ -331,7 +396,7 @@ impl<F: Fn(&[u8]) -> String> Walk<'_, F> {
                     }
                     return Ok(());
                 }
-                let entries = self.cache.read_dir(path)?;
+                let entries = self.cache.read_dir(path).map_err(PatternError::ReadDir)?;
                 for e in entries.iter() {
                     self.walk(&join(path, &e.name), e.meta, false)?;
                 }

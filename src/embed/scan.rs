@@ -29,6 +29,8 @@ pub struct EmbedPatternAt {
     /// 1-based column (bytes up to the argument text, then runes; for a quoted pattern the
     /// column of its opening quote).
     pub column: u32,
+    /// 1-based byte column of the same place (what diagnostics count).
+    pub byte_column: u32,
     /// The exact pattern bytes when they are not valid UTF-8, else `None`. Go de-duplicates,
     /// sorts and validates patterns by these bytes (such a pattern always resolves to
     /// `invalid pattern syntax`); see [`EmbedPatternAt::key`] and `resolve_raw`.
@@ -58,10 +60,25 @@ pub struct EmbedScan {
     /// See `not_collected` and [`super::header::embed_scan_reachable`].
     pub header_hit_eof: bool,
     /// Directives whose arguments did not parse (go/build drops them silently):
-    /// `(line, column of the "//", message)`, the message being go/build's
-    /// `invalid quoted string in //go:embed: <rest of the arguments>`.
-    pub malformed: Vec<(u32, u32, String)>,
+    /// `(line, column of the "//", why)`.
+    pub malformed: Vec<(u32, u32, BadEmbedArgs)>,
 }
+
+/// Arguments of a `//go:embed` line that do not split into patterns; Display is go/build's
+/// `invalid quoted string in //go:embed: <rest of the arguments>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadEmbedArgs {
+    /// The arguments from where splitting failed, shown as Go shows bytes.
+    pub rest: String,
+}
+
+impl std::fmt::Display for BadEmbedArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid quoted string in //go:embed: {}", self.rest)
+    }
+}
+
+impl std::error::Error for BadEmbedArgs {}
 
 /// Go's findEmbed + parseGoEmbed over a whole `.go` file.
 ///
@@ -192,20 +209,8 @@ impl EmbedScan {
                 let patterns = list
                     .into_iter()
                     .map(|(bytes, off)| {
-                        let col = arg_col as usize + rune_count(&args[..off]);
-                        let (pattern, raw) = match String::from_utf8(bytes) {
-                            Ok(s) => (s, None),
-                            Err(e) => {
-                                let raw = e.into_bytes();
-                                (go_lossy(&raw), Some(raw))
-                            }
-                        };
-                        EmbedPatternAt {
-                            pattern,
-                            line,
-                            column: sat_u32(col),
-                            raw,
-                        }
+                        let at = arg_col as usize;
+                        pattern_at(bytes, line, at + rune_count(&args[..off]), at + off)
                     })
                     .collect();
                 self.directives.push(EmbedDirective {
@@ -261,17 +266,33 @@ impl Reader<'_> {
     }
 }
 
-fn sat_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// One split pattern at its position; bytes that are not UTF-8 are kept in `raw`.
+pub(crate) fn pattern_at(bytes: Vec<u8>, line: u32, column: usize, byte: usize) -> EmbedPatternAt {
+    let (pattern, raw) = match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let raw = e.into_bytes();
+            (go_lossy(&raw), Some(raw))
+        }
+    };
+    EmbedPatternAt {
+        pattern,
+        line,
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        byte_column: u32::try_from(byte).unwrap_or(u32::MAX),
+        raw,
+    }
 }
 
-fn bad_args(rest: &[u8]) -> String {
-    format!("invalid quoted string in //go:embed: {}", go_lossy(rest))
+fn bad_args(rest: &[u8]) -> BadEmbedArgs {
+    BadEmbedArgs {
+        rest: go_lossy(rest),
+    }
 }
 
 /// go/build's `parseGoEmbed` without positions: each pattern with the byte offset (within
 /// `args`) where it starts (its opening quote, for quoted forms).
-pub fn parse_args(args: &[u8]) -> Result<Vec<(Vec<u8>, usize)>, String> {
+pub fn parse_args(args: &[u8]) -> Result<Vec<(Vec<u8>, usize)>, BadEmbedArgs> {
     let mut list = Vec::new();
     let mut i = skip_space(args, 0);
     while i < args.len() {
@@ -333,7 +354,8 @@ pub fn parse_args(args: &[u8]) -> Result<Vec<(Vec<u8>, usize)>, String> {
     Ok(list)
 }
 
-fn skip_space(b: &[u8], mut i: usize) -> usize {
+/// The first offset from `i` holding no Unicode space (or the end).
+pub(crate) fn skip_space(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
         let (c, n) = decode_rune(&b[i..]);
         if !is_space(c) {
@@ -384,16 +406,13 @@ mod tests {
         let s = scan_directives(
             b"package p\nvar x int\n// hi\n//go:embed a\n//go:embed \n//go:embed \"bad\n",
         );
+        assert_eq!(
+            s.malformed[0].2.to_string(),
+            "invalid quoted string in //go:embed: \"bad"
+        );
         assert_eq!(s.directives.len(), 2);
         assert!(s.directives[1].patterns.is_empty());
-        assert_eq!(
-            s.malformed,
-            vec![(
-                6,
-                1,
-                "invalid quoted string in //go:embed: \"bad".to_string()
-            )]
-        );
+        assert_eq!(s.malformed, vec![(6, 1, bad_args(b"\"bad"))]);
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! `Directive.ParseArgs` do. Positions are byte columns. A comment's carriage returns are
 //! dropped before it is split, as go/scanner drops them from comment text.
 
-use super::scan::{parse_args, EmbedDirective, EmbedPatternAt};
+use super::scan::{parse_args, pattern_at, skip_space, EmbedDirective};
 use crate::go::scanner::{self, Kind, Mode};
-use crate::go::unicode::{decode_rune, go_lossy, is_space};
+use crate::go::unicode::{decode_rune, is_space};
 
 const PREFIX: &[u8] = b"//go:embed";
 
@@ -36,19 +36,7 @@ pub fn scan_directives(src: &[u8]) -> Vec<EmbedDirective> {
             .into_iter()
             .map(|(bytes, off)| {
                 let column = t.column as usize + args_at + off;
-                let (pattern, raw) = match String::from_utf8(bytes) {
-                    Ok(s) => (s, None),
-                    Err(e) => {
-                        let raw = e.into_bytes();
-                        (go_lossy(&raw), Some(raw))
-                    }
-                };
-                EmbedPatternAt {
-                    pattern,
-                    line: t.line,
-                    column: u32::try_from(column).unwrap_or(u32::MAX),
-                    raw,
-                }
+                pattern_at(bytes, t.line, column, column)
             })
             .collect();
         out.push(EmbedDirective {
@@ -76,17 +64,6 @@ fn next_space(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
         let (c, n) = decode_rune(&b[i..]);
         if is_space(c) {
-            break;
-        }
-        i += n;
-    }
-    i
-}
-
-fn skip_space(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        let (c, n) = decode_rune(&b[i..]);
-        if !is_space(c) {
             break;
         }
         i += n;

@@ -439,7 +439,7 @@ impl Collector<'_> {
                                     union.insert(f.rel.clone(), f.size);
                                 }
                             }
-                            Err(msg) => r.error = Some(msg),
+                            Err(msg) => r.error = Some(msg.to_string()),
                         }
                         r
                     })

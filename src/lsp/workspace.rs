@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub enum LoadError {
     Module(crate::walk::ModuleError),
-    Config(String),
+    Config(crate::config::ConfigFileError),
     Platforms(String),
 }
 

@@ -43,6 +43,30 @@ impl Yaml {
     }
 }
 
+/// Why a GoReleaser file gives no builds; lines are 1-based.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoReleaserError {
+    Tab { line: usize },
+    Indentation { line: usize },
+    NotKeyValue { line: usize },
+    BuildsNotList,
+    Target { build: String, target: String },
+}
+
+impl std::fmt::Display for GoReleaserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Tab { line } => write!(f, "line {line}: tabs are not allowed for indentation"),
+            Self::Indentation { line } => write!(f, "line {line}: unexpected indentation"),
+            Self::NotKeyValue { line } => write!(f, "line {line}: expected `key: value`"),
+            Self::BuildsNotList => f.write_str("`builds` is not a list"),
+            Self::Target { build, target } => write!(f, "build {build}: invalid target {target:?}"),
+        }
+    }
+}
+
+impl std::error::Error for GoReleaserError {}
+
 #[derive(Clone, Debug)]
 struct Line {
     indent: usize,
@@ -51,7 +75,7 @@ struct Line {
 }
 
 /// Parses the supported YAML subset.
-pub fn parse_yaml(src: &str) -> Result<Yaml, String> {
+pub fn parse_yaml(src: &str) -> Result<Yaml, GoReleaserError> {
     let mut lines = Vec::new();
     for (n, raw) in src.lines().enumerate() {
         let no_comment = strip_comment(raw);
@@ -61,10 +85,7 @@ pub fn parse_yaml(src: &str) -> Result<Yaml, String> {
             continue;
         }
         if raw.starts_with('\t') {
-            return Err(format!(
-                "line {}: tabs are not allowed for indentation",
-                n + 1
-            ));
+            return Err(GoReleaserError::Tab { line: n + 1 });
         }
         lines.push(Line {
             indent: trimmed.len() - content.len(),
@@ -79,7 +100,8 @@ pub fn parse_yaml(src: &str) -> Result<Yaml, String> {
     let indent = lines[0].indent;
     let v = block(&mut lines, &mut i, indent)?;
     if i < lines.len() {
-        return Err(format!("line {}: unexpected indentation", lines[i].number));
+        let line = lines[i].number;
+        return Err(GoReleaserError::Indentation { line });
     }
     Ok(v)
 }
@@ -104,7 +126,7 @@ fn is_seq_item(text: &str) -> bool {
     text == "-" || text.starts_with("- ")
 }
 
-fn block(lines: &mut [Line], i: &mut usize, indent: usize) -> Result<Yaml, String> {
+fn block(lines: &mut [Line], i: &mut usize, indent: usize) -> Result<Yaml, GoReleaserError> {
     if *i >= lines.len() {
         return Ok(Yaml::Null);
     }
@@ -141,7 +163,7 @@ fn block(lines: &mut [Line], i: &mut usize, indent: usize) -> Result<Yaml, Strin
     while *i < lines.len() && lines[*i].indent == indent && !is_seq_item(&lines[*i].text) {
         let line = lines[*i].clone();
         let Some((key, value)) = split_key(&line.text) else {
-            return Err(format!("line {}: expected `key: value`", line.number));
+            return Err(GoReleaserError::NotKeyValue { line: line.number });
         };
         *i += 1;
         let v = if value.is_empty() {
@@ -337,13 +359,13 @@ fn parse_target(t: &str) -> Option<Platform> {
 }
 
 /// The builds of a GoReleaser configuration text.
-pub fn parse_builds(src: &str) -> Result<Vec<Build>, String> {
+pub fn parse_builds(src: &str) -> Result<Vec<Build>, GoReleaserError> {
     let doc = parse_yaml(src)?;
     let builds = match doc.get("builds") {
         Some(Yaml::Seq(b)) => b.clone(),
         // No `builds`: GoReleaser builds the module with every default.
         None | Some(Yaml::Null) => vec![Yaml::Map(Vec::new())],
-        Some(_) => return Err("`builds` is not a list".to_string()),
+        Some(_) => return Err(GoReleaserError::BuildsNotList),
     };
     let file_cgo = cgo_of(doc.get("env"));
     let mut out = Vec::new();
@@ -381,8 +403,10 @@ pub fn parse_builds(src: &str) -> Result<Vec<Build>, String> {
                         }
                     }
                 } else {
-                    let p = parse_target(&t)
-                        .ok_or_else(|| format!("build {id}: invalid target {t:?}"))?;
+                    let p = parse_target(&t).ok_or_else(|| GoReleaserError::Target {
+                        build: id.clone(),
+                        target: t.clone(),
+                    })?;
                     push(p, &mut platforms);
                 }
             }

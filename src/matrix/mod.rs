@@ -67,7 +67,10 @@ pub enum MatrixError {
     /// The GoReleaser file could not be read.
     GoReleaserRead { path: PathBuf, message: String },
     /// The GoReleaser file does not parse.
-    GoReleaserParse { path: PathBuf, message: String },
+    GoReleaserParse {
+        path: PathBuf,
+        message: goreleaser::GoReleaserError,
+    },
     /// The GoReleaser file has no Go builds.
     GoReleaserEmpty { path: PathBuf },
     /// A `--go` or `[matrix] go` release gotags does not know.
@@ -84,8 +87,10 @@ impl fmt::Display for MatrixError {
                 "--platforms goreleaser: no .goreleaser.yaml or .goreleaser.yml in {}",
                 dir.display()
             ),
-            MatrixError::GoReleaserRead { path, message }
-            | MatrixError::GoReleaserParse { path, message } => {
+            MatrixError::GoReleaserRead { path, message } => {
+                write!(f, "{}: {message}", path.display())
+            }
+            MatrixError::GoReleaserParse { path, message } => {
                 write!(f, "{}: {message}", path.display())
             }
             MatrixError::GoReleaserEmpty { path } => write!(f, "{}: no Go builds", path.display()),
@@ -356,10 +361,10 @@ fn module_groups(eval: &Evaluation) -> Vec<Bits> {
 
 impl Matrix {
     /// One file's verdict on every configuration, grouped, compiled groups first
-    /// (`file` as [`Matrix::locate`] found it: a file index, or a hidden name).
-    pub fn explain_file(&self, di: usize, file: Result<usize, String>) -> Vec<(Reason, Bits)> {
+    /// (`file` as [`Matrix::locate`] found it: a file index, or `None` for a hidden name).
+    pub fn explain_file(&self, di: usize, file: Option<usize>) -> Vec<(Reason, Bits)> {
         let n = self.eval.configs.len();
-        let Ok(fi) = file else {
+        let Some(fi) = file else {
             return vec![(Reason::Hidden, Bits::full(n))];
         };
         let Some(d) = self.eval.dirs.get(di) else {
@@ -373,8 +378,8 @@ impl Matrix {
         groups
     }
 
-    /// Finds the evaluated directory and file index for a path, or a hidden name.
-    pub fn locate(&self, path: &Path) -> Option<(&DirMatrix, Result<usize, String>)> {
+    /// Finds the evaluated directory and file index for a path (`None`: a hidden name).
+    pub fn locate(&self, path: &Path) -> Option<(&DirMatrix, Option<usize>)> {
         let dir = path.parent()?;
         let name = path.file_name()?.to_string_lossy().into_owned();
         let (di, d) = self
@@ -385,8 +390,8 @@ impl Matrix {
             .find(|(_, d)| self.dirs[d.dir_index].dir == dir)?;
         let facts = &self.dirs[d.dir_index];
         match facts.files.iter().position(|f| f.name == name) {
-            Some(i) => Some((d, Ok(i))),
-            None if self.hidden[di].contains(&name) => Some((d, Err(name))),
+            Some(i) => Some((d, Some(i))),
+            None if self.hidden[di].contains(&name) => Some((d, None)),
             None => None,
         }
     }

@@ -117,13 +117,13 @@ pub fn clean_slash(p: &str) -> String {
 
 /// `filepath.Join(base, rel)`: lexical, `..` resolved without touching the disk.
 pub fn join_clean(base: &Path, rel: &str) -> PathBuf {
-    let joined = if rel.starts_with('/') {
-        PathBuf::from(rel)
-    } else {
-        base.join(rel)
-    };
+    normalize(&base.join(rel))
+}
+
+/// Removes `.` and `..` components without touching the disk, as filepath.Clean does.
+pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
-    for c in joined.components() {
+    for c in p.components() {
         match c {
             Component::CurDir => {}
             Component::ParentDir => {

@@ -2,6 +2,7 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::embed::PatternError;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -18,22 +19,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    for (p, r) in super::embed_reports(input) {
-        if let Err(msg) = r {
-            if msg.contains("no matching files found") {
-                let mut f = Finding::at(
-                    RULE.info.code,
-                    p.line,
-                    p.column,
-                    p.pattern.len() as u32,
-                    format!("pattern {}: {msg}", p.pattern),
-                )
-                .help("patterns are relative to the package directory and never match `.`/`_` files unless named");
-                f.platforms = super::compiling_platforms(input);
-                out.push(f);
-            }
-        }
-    }
+    let help =
+        "patterns are relative to the package directory and never match `.`/`_` files unless named";
+    let no_match = |e: &PatternError| *e == PatternError::NoMatch;
+    out.extend(super::embed_errors(input, RULE.info.code, no_match).map(|f| f.help(help)));
 }
 
 #[cfg(test)]
@@ -46,6 +35,13 @@ mod tests {
         let got = run("GT401", &[("a.go", src)]);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].1, got[0].2), (5, 12));
+    }
+
+    #[test]
+    fn columns_are_bytes_after_non_ascii_text() {
+        let src = "package p\n\nimport \"embed\"\n\n//go:embed é.txt 😀x.txt\nvar f embed.FS\n";
+        let got = run("GT401", &[("a.go", src), ("é.txt", "x")]);
+        assert_eq!((got.len(), got[0].1, got[0].2), (1, 5, 19), "{got:?}");
     }
 
     #[test]

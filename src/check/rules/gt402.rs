@@ -2,6 +2,7 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
+use crate::embed::PatternError;
 
 pub static RULE: Rule = Rule {
     info: RuleInfo {
@@ -18,21 +19,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    for (p, r) in super::embed_reports(input) {
-        if let Err(msg) = r {
-            if !msg.contains("no matching files found") {
-                let mut f = Finding::at(
-                    RULE.info.code,
-                    p.line,
-                    p.column,
-                    p.pattern.len() as u32,
-                    format!("pattern {}: {msg}", p.pattern),
-                );
-                f.platforms = super::compiling_platforms(input);
-                out.push(f);
-            }
-        }
-    }
+    let other = |e: &PatternError| *e != PatternError::NoMatch;
+    out.extend(super::embed_errors(input, RULE.info.code, other));
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
             Finding::at(
                 RULE.info.code,
                 p.line,
-                p.column,
+                p.byte_column,
                 p.pattern.len() as u32,
                 format!(
                     "pattern {} leaves out {n} hidden path{}: {}",

@@ -28,7 +28,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
                 Finding::at(
                     RULE.info.code,
                     p.line,
-                    p.column,
+                    p.byte_column,
                     p.pattern.len() as u32,
                     format!(
                         "pattern {} embeds {} ({} bytes, budget {limit})",

@@ -131,6 +131,22 @@ pub fn located_tags<'a>(input: &'a FileInput) -> Vec<(&'a str, u32, u32)> {
     out
 }
 
+/// A `code` finding on each `//go:embed` pattern of the file whose resolution fails with an
+/// error `wanted` picks, spanning the pattern, with the message go list prints.
+pub fn embed_errors<'a>(
+    input: &'a FileInput<'a>,
+    code: &'static str,
+    wanted: fn(&crate::embed::PatternError) -> bool,
+) -> impl Iterator<Item = Finding> + 'a {
+    embed_reports(input).into_iter().filter_map(move |(p, r)| {
+        let msg = r.err().filter(wanted)?;
+        let message = format!("pattern {}: {msg}", p.pattern);
+        let mut f = Finding::at(code, p.line, p.byte_column, p.pattern.len() as u32, message);
+        f.platforms = compiling_platforms(input);
+        Some(f)
+    })
+}
+
 /// Platforms that compile the file, or `None` when all do (a platform-independent finding).
 pub fn compiling_platforms(input: &FileInput) -> Option<Vec<usize>> {
     if input.compiles.iter().all(|c| *c) {
@@ -153,7 +169,7 @@ pub fn embed_reports<'a>(
     input: &'a FileInput,
 ) -> Vec<(
     &'a crate::embed::EmbedPatternAt,
-    Result<std::sync::Arc<crate::embed::PatternReport>, String>,
+    Result<std::sync::Arc<crate::embed::PatternReport>, crate::embed::PatternError>,
 )> {
     let Some(h) = input.header() else {
         return Vec::new();

@@ -108,6 +108,7 @@ mod tests {
             help: None,
             platforms: vec!["linux/amd64".into()],
             module: None,
+            offsets: None,
         }
     }
 

@@ -159,6 +159,7 @@ mod tests {
             help: None,
             platforms: Vec::new(),
             module: None,
+            offsets: None,
         }
     }
 
