@@ -12,7 +12,8 @@
 //!   toolchain here (1.21, 1.22, 1.23, 1.26, 1.27; one per module, chosen from its seed, or
 //!   all with `GOTAGS_DIFF_RELEASES=all`). `GOTAGS_DIFF_MODULES` (default 50) and
 //!   `GOTAGS_DIFF_SEED` (default 1) choose how many modules from which seed; seeds 27 and 38
-//!   (vendor mode) run on every release unless `GOTAGS_DIFF_FIXED=0`.
+//!   (vendor mode) run on every release unless `GOTAGS_DIFF_FIXED=0`; `GOTAGS_DIFF_BIN` runs
+//!   a copy of the gotags binary instead of the one cargo built.
 //! * `constraints_match_go_build_constraint`: random constraint lines through a small Go
 //!   program over go/build/constraint (parse errors with offsets, `String()`, evaluation,
 //!   `PlusBuildLines`, `GoVersion`) against gotags' library, and `gotags eval` against
@@ -855,11 +856,17 @@ fn check_module(go: &Path, release: &str, scratch: &Path, seed: u64) -> ModuleOu
         Err(e) => return outcome(0, vec![e]),
     };
     let arg = root.to_string_lossy().into_owned();
-    let got_out = run_gotags(
-        &["list", "--json", "--test", &arg, "--go", release],
-        &root,
-        &vars,
-    );
+    let args = ["list", "--json", "--test", &arg, "--go", release];
+    let got_out = match std::env::var_os("GOTAGS_DIFF_BIN") {
+        // A frozen copy of the binary for long runs (rebuilds then do not touch the run).
+        Some(bin) => {
+            let mut cmd = Command::new(bin);
+            cmd.args(args).current_dir(&root);
+            clean_go_env(&mut cmd, &vars);
+            cmd.output()
+        }
+        None => run_gotags(&args, &root, &vars),
+    };
     let got = match stream_or_error(&format!("{label}: gotags"), &got_out) {
         Ok(g) => shape_all(&g, &roots),
         Err(e) => return outcome(want.len(), vec![e]),

@@ -250,9 +250,13 @@ pub fn go_scanner(data: &[u8]) {
     use gotags::go::scanner::{tokens, Mode};
     for mode in [Mode::PARSER, Mode::COMMENTS] {
         let mut last_end = 0;
+        let mut last_line = 0;
         for t in &tokens(src, mode) {
             // Inserted semicolons and the end of input are empty tokens.
             assert!(t.start >= last_end, "tokens overlap or go backwards");
+            // The embed variable lookup binary-searches tokens by start line.
+            assert!(t.line >= last_line, "token lines go backwards");
+            last_line = t.line;
             assert!(
                 t.start <= t.end && t.end <= src.len(),
                 "token out of bounds"
@@ -268,9 +272,14 @@ pub fn go_scanner(data: &[u8]) {
     }
     let _ = goparse::parse_header(src);
     let name = gotags::syntax::embed::embed_import_name(src);
-    for line in [1, 2, 3, 5, 8] {
-        let _ = gotags::syntax::embed::find_var(src, line, &name);
-    }
+    let lines = [1, 2, 3, 5, 8];
+    let vars = gotags::syntax::embed::find_vars(src, &lines, &name);
+    assert_eq!(vars.len(), lines.len(), "one answer per directive line");
+    assert_eq!(
+        vars.get(2),
+        Some(&gotags::syntax::embed::find_var(src, 3, &name)),
+        "find_vars and find_var disagree"
+    );
     let _ = gotags::syntax::comments::SourceFacts::scan(src, true);
     let _ = gotags::syntax::comments::SourceFacts::scan(src, false);
     let _ = genscan::scan(src);
