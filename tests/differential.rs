@@ -738,6 +738,7 @@ fn random_module(seed: u64, release_minor: u32) -> ModuleGen {
         format!("module example.com/rnd{seed}\n\ngo {go_line}\n"),
     );
     package_dir(&mut rng, &mut m, "", "p");
+    extra_file(&mut extra, &mut m, "", "p");
     let subdirs = [
         "a/",
         "a/b/",
@@ -756,6 +757,7 @@ fn random_module(seed: u64, release_minor: u32) -> ModuleGen {
             let pkg = pkg.trim_start_matches(['_', '.']);
             let pkg = if pkg.is_empty() { "q" } else { pkg };
             package_dir(&mut rng, &mut m, d, pkg);
+            extra_file(&mut extra, &mut m, d, pkg);
             if d == "vendor/v/" && extra.chance(2) {
                 // vendor/modules.txt: none, empty, or written for a workspace (which
                 // Go 1.22+ does not use outside workspace mode).
@@ -770,7 +772,29 @@ fn random_module(seed: u64, release_minor: u32) -> ModuleGen {
             }
         }
     }
+    // More packages of the main module, from the second generator.
+    for (d, pkg) in [("d/", "d"), ("e/f/", "f"), ("g/", "main")] {
+        if extra.chance(2) {
+            package_dir(&mut extra, &mut m, d, pkg);
+            extra_file(&mut extra, &mut m, d, pkg);
+        }
+    }
     m
+}
+
+/// Most package directories also get a Go file that sorts after the others (so what the
+/// first generator wrote keeps its order): more packages with Go files to compare.
+fn extra_file(extra: &mut Rng, m: &mut ModuleGen, dir: &str, pkg: &str) {
+    if extra.chance(4) {
+        return;
+    }
+    let (name, pkg) = if extra.chance(4) {
+        ("zz_extra_test.go", format!("{pkg}_test"))
+    } else {
+        ("zz_extra.go", pkg.to_string())
+    };
+    let body = go_file(extra, &pkg);
+    m.add(format!("{dir}{name}"), body);
 }
 
 fn write_module(m: &ModuleGen, root: &Path) {
