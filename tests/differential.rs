@@ -843,24 +843,64 @@ fn check_module(go: &Path, release: &str, scratch: &Path, seed: u64) -> ModuleOu
         .and_then(|m| m.parse().ok())
         .unwrap_or(23);
     let m = random_module(seed, minor);
-    let root = scratch.join(format!("m{seed}-go{release}"));
-    write_module(&m, &root);
     let mut rng = Rng::new(seed ^ 0xA5A5);
     let (goos, goarch) = PORTS[rng.below(PORTS.len())];
     let cgo = if rng.chance(2) { "1" } else { "0" };
     let tags = rng.pick(&["", "", "foo", "purego,foo", "ignore"]);
-    let label = format!("seed {seed} go{release} {goos}/{goarch} CGO_ENABLED={cgo} tags={tags:?}");
+    let run = Run {
+        go,
+        release,
+        scratch,
+        name: format!("m{seed}-go{release}"),
+        label: format!("seed {seed} go{release} {goos}/{goarch} CGO_ENABLED={cgo} tags={tags:?}"),
+        port: (goos, goarch),
+        cgo,
+        goflags: if tags.is_empty() {
+            String::new()
+        } else {
+            format!("-tags={tags}")
+        },
+    };
+    compare_module(&m, &run)
+}
+
+/// One comparison's settings.
+struct Run<'a> {
+    go: &'a Path,
+    release: &'a str,
+    scratch: &'a Path,
+    /// The module's directory name under `scratch` (and under `GOTAGS_DIFF_KEEP`).
+    name: String,
+    label: String,
+    port: (&'a str, &'a str),
+    cgo: &'a str,
+    /// `$GOFLAGS` for both tools (empty: none).
+    goflags: String,
+}
+
+/// Writes `m` and compares `go list -e -test -json ./...` with `gotags list --json --test`.
+fn compare_module(m: &ModuleGen, run: &Run) -> ModuleOutcome {
+    let Run {
+        go,
+        release,
+        scratch,
+        cgo,
+        ..
+    } = *run;
+    let root = scratch.join(&run.name);
+    write_module(m, &root);
+    let label = run.label.clone();
     let mut vars: Vec<(String, String)> = vec![
-        ("GOOS".into(), goos.into()),
-        ("GOARCH".into(), goarch.into()),
+        ("GOOS".into(), run.port.0.into()),
+        ("GOARCH".into(), run.port.1.into()),
         ("CGO_ENABLED".into(), cgo.into()),
     ];
     let mut go_vars = plumbing(scratch);
     go_vars.retain(|(k, _)| k != "GOFLAGS");
-    if tags.is_empty() {
+    if run.goflags.is_empty() {
         go_vars.push(("GOFLAGS".into(), String::new()));
     } else {
-        vars.push(("GOFLAGS".into(), format!("-tags={tags}")));
+        vars.push(("GOFLAGS".into(), run.goflags.clone()));
     }
     go_vars.extend(vars.iter().cloned());
     let mut cmd = Command::new(go);
@@ -899,11 +939,76 @@ fn check_module(go: &Path, release: &str, scratch: &Path, seed: u64) -> ModuleOu
     if diffs.is_empty() {
         let _ = std::fs::remove_dir_all(&root);
     } else if let Ok(keep) = std::env::var("GOTAGS_DIFF_KEEP") {
-        let dst = Path::new(&keep).join(format!("m{seed}-go{release}"));
+        let dst = Path::new(&keep).join(&run.name);
         let _ = std::fs::create_dir_all(Path::new(&keep));
         let _ = std::fs::rename(&root, dst);
     }
     outcome(want.len(), diffs)
+}
+
+/// Vendor mode by hand, on every release, with `$GOFLAGS` empty, `-mod=mod` and `-mod=vendor`:
+/// a bad `//go:build` line stops the module index but not go/build, which goes on to the
+/// files after it and to the embed patterns, and the embed error then moves the package
+/// error to the pattern's position (cmd/go's `setPos`); a go line below 1.14 turns the
+/// default off, and a `modules.txt` for a workspace does too from Go 1.22 on.
+#[test]
+fn vendor_mode_matches_go_list() {
+    let toolchains = toolchains_or_skip("vendor mode");
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let mut failing = Vec::new();
+    let mut compared = 0;
+    for (release, go) in &toolchains {
+        for (go_line, modules_txt) in [("1.21", ""), ("1.13", ""), ("1.21", "## workspace\n")] {
+            let mut m = ModuleGen {
+                files: Vec::new(),
+                dirs: Vec::new(),
+            };
+            m.add(
+                "go.mod".into(),
+                format!("module example.com/v\n\ngo {go_line}\n"),
+            );
+            m.add("vendor/modules.txt".into(), modules_txt);
+            m.add(
+                "c/a.go".into(),
+                "package c\n\nimport _ \"embed\"\n\n//go:embed none*.txt\nvar e string\n",
+            );
+            m.add("c/b_linux.go".into(), "//go:build !(linux)é\n\npackage c\n");
+            m.add("c/c.S".into(), "// asm\n");
+            m.add("c/d_test.go".into(), "package c\n");
+            m.add("c/e.go".into(), "package c\n");
+            for goflags in ["", "-mod=mod", "-mod=vendor"] {
+                let name = format!("v{compared}");
+                let label =
+                    format!("vendor go{release} go.mod {go_line} modules.txt {modules_txt:?} GOFLAGS={goflags:?}");
+                let run = Run {
+                    go,
+                    release,
+                    scratch: scratch.path(),
+                    name,
+                    label,
+                    port: ("linux", "amd64"),
+                    cgo: "0",
+                    goflags: goflags.to_string(),
+                };
+                let o = compare_module(&m, &run);
+                compared += 1;
+                if !o.diffs.is_empty() {
+                    failing.push(o);
+                }
+            }
+        }
+    }
+    for o in &failing {
+        println!("== {}", o.label);
+        for d in o.diffs.iter().take(10) {
+            println!("{d}");
+        }
+    }
+    println!(
+        "vendor mode: {compared} comparisons, {} differ",
+        failing.len()
+    );
+    assert!(failing.is_empty());
 }
 
 /// Seeds compared on every release in every run: 27 and 38 put a `vendor` directory in the
