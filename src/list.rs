@@ -306,6 +306,10 @@ pub fn package_view(
                 String::new(),
                 format!("{reason} requires external (cgo) linking, but cgo is not enabled"),
             );
+            // The test variants are loaded apart, and fill the lists in even so.
+            if opts.test {
+                test_embeds(&mut view, cache, d, ctx);
+            }
             return finish_view(view, errors);
         }
     }
@@ -326,16 +330,7 @@ pub fn package_view(
         }
     }
     if opts.test {
-        // `go list -test` resolves test patterns for the test variants; a failure there
-        // belongs to those variants, so the base package only loses the list.
-        if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.test_embed_patterns, bad_names)
-        {
-            view.test_embed_files = found.into_iter().map(|f| f.rel).collect();
-        }
-        if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.xtest_embed_patterns, bad_names)
-        {
-            view.xtest_embed_files = found.into_iter().map(|f| f.rel).collect();
-        }
+        test_embeds(&mut view, cache, d, ctx);
     }
 
     package_checks(&mut view, &mut errors, ctx);
@@ -385,6 +380,19 @@ pub fn ignore_reason(f: &crate::facts::FileFacts, ctx: &BuildContext) -> String 
         return "preprocessed assembly needs a cgo file in the package".to_string();
     }
     "excluded".to_string()
+}
+
+/// `go list -test` resolves the test patterns while loading the test variants and records
+/// the files on the base package; a failure there belongs to those variants, so the base
+/// package only loses the list.
+fn test_embeds(view: &mut ListedPackage, cache: &AssetCache, d: &DirFacts, ctx: &BuildContext) {
+    let bad_names = embed::BadNames::of(ctx.release);
+    if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.test_embed_patterns, bad_names) {
+        view.test_embed_files = found.into_iter().map(|f| f.rel).collect();
+    }
+    if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.xtest_embed_patterns, bad_names) {
+        view.xtest_embed_files = found.into_iter().map(|f| f.rel).collect();
+    }
 }
 
 fn finish_view(mut view: ListedPackage, errors: ErrorSlot) -> ListedPackage {

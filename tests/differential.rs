@@ -1011,11 +1011,61 @@ fn vendor_mode_matches_go_list() {
     assert!(failing.is_empty());
 }
 
+/// Seed 4706 reduced: a command for a port that must link externally (ios/arm64) with cgo
+/// off stops loading the base package before embed resolution, but `go list -test` loads the
+/// test variants apart and still records TestEmbedFiles/XTestEmbedFiles on it.
+#[test]
+fn test_embeds_of_a_command_that_needs_cgo_to_link() {
+    let toolchains = toolchains_or_skip("test embeds, external linking");
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let mut failing = Vec::new();
+    for (release, go) in &toolchains {
+        let mut m = ModuleGen {
+            files: Vec::new(),
+            dirs: Vec::new(),
+        };
+        m.add("go.mod".into(), "module example.com/x\n\ngo 1.21\n");
+        m.add("g/a.txt".into(), "a");
+        m.add("g/b.txt".into(), "b");
+        m.add("g/main.go".into(), "package main\n\nfunc main() {}\n");
+        m.add(
+            "g/in_test.go".into(),
+            "package main\n\nimport _ \"embed\"\n\n//go:embed a.txt\nvar a string\n",
+        );
+        m.add(
+            "g/x_test.go".into(),
+            "package main_test\n\nimport _ \"embed\"\n\n//go:embed *.txt\nvar b string\n",
+        );
+        let run = Run {
+            go,
+            release,
+            scratch: scratch.path(),
+            name: format!("x-go{release}"),
+            label: format!("external linking go{release} ios/arm64 CGO_ENABLED=0"),
+            port: ("ios", "arm64"),
+            cgo: "0",
+            goflags: String::new(),
+        };
+        let o = compare_module(&m, &run);
+        if !o.diffs.is_empty() {
+            failing.push(o);
+        }
+    }
+    for o in &failing {
+        println!("== {}", o.label);
+        for d in o.diffs.iter().take(10) {
+            println!("{d}");
+        }
+    }
+    assert!(failing.is_empty(), "{} releases differ", failing.len());
+}
+
 /// Seeds compared on every release in every run: 27 and 38 put a `vendor` directory in the
 /// main module, so cmd/go is in vendor mode and loads the main module's packages with
 /// go/build rather than the module index (38: a `//go:build` parse error makes `b_test.go`
-/// invalid and go/build goes on to the `.S`/`.f` files, where the index stops).
-const EVERY_RELEASE_SEEDS: &[u64] = &[27, 38];
+/// invalid and go/build goes on to the `.S`/`.f` files, where the index stops). 4706: a
+/// test-only `package main` on ios/arm64 without cgo keeps its test embed files.
+const EVERY_RELEASE_SEEDS: &[u64] = &[27, 38, 4706];
 
 /// `GOTAGS_DIFF_MODULES` modules (default 50) from seed `GOTAGS_DIFF_SEED` (default 1), each
 /// on one release chosen from its seed among the toolchains present
