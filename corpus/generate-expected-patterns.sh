@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Records corpus/expected-patterns/go1.N/<case>.json from the real toolchains: for every
 # case in corpus/patterns/cases.tsv, `go -C DIR list -e -json PATTERNS` in a clean
-# environment, shaped to the fields gotags reproduces, plus go's warnings on stderr and,
-# when go stops before listing, its exit status and error lines. Never edit the output by hand.
+# environment (a `copy:DIR` case in a copy outside every module), shaped to the fields
+# gotags reproduces, plus go's warnings on stderr and, when go stops before listing, its
+# exit status and error lines. Never edit the output by hand.
 #
 # Usage: corpus/generate-expected-patterns.sh [RELEASE...]   (default: every toolchain found;
 #        a release is 1.21, 1.22, 1.23, 1.26 or 1.27)
@@ -106,9 +107,29 @@ for rel in "${releases[@]}"; do
   while IFS=$'\t' read -r name dir envs patterns rest; do
     case "$name" in ''|'#'*) continue ;; esac
     [ -z "${rest:-}" ] || { echo "generate-expected-patterns: cases.tsv: extra tab in $name" >&2; exit 1; }
+    # `copy:DIR`: the case runs in a copy of DIR's first element under a fresh temporary
+    # directory outside every module (mtimes kept), which then stands for $PATTERNS, so
+    # the recording does not depend on what lies above the checkout.
+    case_root=$root
+    case "$dir" in
+      copy:*)
+        dir=${dir#copy:}
+        case_root="$tmp/outside"
+        rm -rf "$case_root"
+        mkdir -p "$case_root"
+        cp -a "$root/${dir%%/*}" "$case_root/"
+        case_root=$(cd "$case_root" && pwd -P)
+        gomod=$(cd "$case_root/$dir" && env -i PATH="$PATH" HOME="$tmp/home" GOENV=off \
+          GOWORK=off GOTOOLCHAIN=local "$GO" env GOMOD)
+        if [ "$gomod" != /dev/null ]; then
+          echo "generate-expected-patterns: $name: $case_root/$dir is inside a module ($gomod)" >&2
+          exit 1
+        fi
+        ;;
+    esac
     extra=()
     if [ "$envs" != "-" ]; then
-      for a in $envs; do extra+=("${a//\$PATTERNS/$root}"); done
+      for a in $envs; do extra+=("${a//\$PATTERNS/$case_root}"); done
     fi
     args=()
     if [ "$patterns" != "-" ]; then
@@ -116,11 +137,11 @@ for rel in "${releases[@]}"; do
       args=($patterns)
     fi
     status=0
-    (cd "$root" && env -i PATH="$PATH" HOME="$tmp/home" GOCACHE="$tmp/gocache" GOPATH="$tmp/gopath" \
+    (cd "$case_root" && env -i PATH="$PATH" HOME="$tmp/home" GOCACHE="$tmp/gocache" GOPATH="$tmp/gopath" \
         GOENV=off GOFLAGS= GOTOOLCHAIN=local GOPROXY=off GO386=sse2 GOOS=linux GOARCH=amd64 \
         CGO_ENABLED=1 "${extra[@]}" "$GO" -C "$dir" list -e -json "${args[@]}" \
         >"$tmp/stdout" 2>"$tmp/stderr") || status=$?
-    n=$(python3 -c "$shape" "$root" "$goroot" "$out/$name.json" "$tmp/stdout" "$tmp/stderr" "$status")
+    n=$(python3 -c "$shape" "$case_root" "$goroot" "$out/$name.json" "$tmp/stdout" "$tmp/stderr" "$status")
     n_cases=$((n_cases + 1))
     n_pkgs=$((n_pkgs + n))
   done <"$root/cases.tsv"

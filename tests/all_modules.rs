@@ -297,3 +297,151 @@ fn check_takes_files_directories_and_patterns_together() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("directory not found"));
 }
+
+/// A workspace whose modules `a` and `b` each hold a package and a `sub` package, each
+/// with a `//go:generate` line and a `//go:embed`.
+fn two_module_workspace() -> tempfile::TempDir {
+    let t = tempfile::tempdir().expect("tempdir");
+    let mut files: Vec<(String, String)> = vec![(
+        "go.work".into(),
+        "go 1.21\n\nuse (\n\t./a\n\t./b\n)\n".into(),
+    )];
+    for m in ["a", "b"] {
+        files.push((
+            format!("{m}/go.mod"),
+            format!("module example.com/{m}\n\ngo 1.21\n"),
+        ));
+        for (dir, name) in [(m.to_string(), m), (format!("{m}/sub"), "sub")] {
+            files.push((
+                format!("{dir}/p.go"),
+                format!(
+                    "package {name}\n\nimport _ \"embed\"\n\n//go:generate echo gen-{dir}\n\n//go:embed f.txt\nvar F string\n"
+                ),
+            ));
+            files.push((format!("{dir}/f.txt"), "hi\n".into()));
+        }
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    write(t.path(), &refs);
+    t
+}
+
+#[test]
+fn workspace_packages_keep_list_order_in_every_command() {
+    let t = two_module_workspace();
+    let root = t.path();
+    let pats = ["./b", "./a", "./b/sub"];
+    let listed = gotags(&[&["list", "--json"][..], &pats].concat(), root);
+    let order: Vec<String> = common::parse_stream(&String::from_utf8_lossy(&listed.stdout))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| p["ImportPath"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        order,
+        ["example.com/b", "example.com/a", "example.com/b/sub"],
+        "list: {}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    // matrix and embed report per module: modules in the order list prints their first
+    // package, each module's packages in list's order.
+    let m = json(&gotags(
+        &[
+            &[
+                "matrix",
+                "--format",
+                "json",
+                "--platforms",
+                "linux/amd64",
+                "--cgo",
+                "off",
+            ][..],
+            &pats,
+        ]
+        .concat(),
+        root,
+    ));
+    let modules = |v: &Value| -> Vec<String> {
+        v["modules"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m["module"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(modules(&m), ["example.com/b", "example.com/a"], "{m}");
+    let dirs: Vec<&str> = m["modules"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|m| m["matrix"]["dirs"].as_array().into_iter().flatten())
+        .filter_map(|d| d["import_path"].as_str())
+        .collect();
+    assert_eq!(
+        dirs,
+        ["example.com/b", "example.com/b/sub", "example.com/a"]
+    );
+    let e = json(&gotags(
+        &[&["embed", "--format", "json"][..], &pats].concat(),
+        root,
+    ));
+    assert_eq!(modules(&e), ["example.com/b", "example.com/a"], "{e}");
+    // generate runs packages exactly in list's order, as go generate does.
+    let g = gotags(&[&["generate"][..], &pats].concat(), root);
+    let steps: Vec<String> = String::from_utf8_lossy(&g.stdout)
+        .lines()
+        .filter_map(|l| l.rsplit("echo ").next().map(str::to_string))
+        .collect();
+    assert_eq!(steps, ["gen-b", "gen-a", "gen-b/sub"], "generate");
+}
+
+#[test]
+fn outside_every_module_each_command_reports_gos_pattern_errors() {
+    let t = tempfile::tempdir().expect("tempdir");
+    write(t.path(), &[("p/p.go", "package p\n")]);
+    let root = t.path().canonicalize().expect("tempdir path");
+    assert!(
+        !root.ancestors().any(|a| a.join("go.mod").is_file()),
+        "the temporary directory is inside a module"
+    );
+    for cmd in ["list", "matrix", "embed", "check", "generate"] {
+        // A wildcard fails on its own, as go's does...
+        let out = gotags(&[cmd, "./..."], &root);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            text.contains(
+                "pattern ./...: directory prefix . does not contain main module or its selected dependencies"
+            ),
+            "{cmd} ./...: {text}"
+        );
+        assert_eq!(out.status.success(), cmd == "list", "{cmd} ./...: {text}");
+        // ...a literal directory stops the run with go's go.mod message...
+        let out = gotags(&[cmd, "./p"], &root);
+        assert_eq!(out.status.code(), Some(2), "{cmd} ./p");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(
+                "go.mod file not found in current directory or any parent directory; see 'go help modules'"
+            ),
+            "{cmd} ./p: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // ...and -C to a missing directory says chdir, as go does.
+        let out = gotags(&[cmd, "-C", "nowhere", "./..."], &root);
+        assert_eq!(out.status.code(), Some(2), "{cmd} -C nowhere");
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("chdir nowhere: no such file or directory"),
+            "{cmd} -C nowhere: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

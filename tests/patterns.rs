@@ -4,7 +4,8 @@
 //! `recorded_patterns` compares with the expectations corpus/generate-expected-patterns.sh
 //! recorded per release (no Go needed). `live_patterns` runs each real toolchain found
 //! (Go 1.21, 1.22, 1.23, 1.26, 1.27) and compares with it directly; a missing toolchain is
-//! skipped unless GOTAGS_REQUIRE_GO=1, which turns it into a failure.
+//! skipped unless GOTAGS_REQUIRE_GO=1, which turns it into a failure. `copy:` cases (a
+//! directory outside every module) run in a copy under a fresh temporary directory.
 
 mod common;
 
@@ -47,8 +48,64 @@ const NO_GOROOT: &str = "/nonexistent-gotags-goroot";
 struct Case {
     name: String,
     dir: String,
+    /// `copy:DIR` cases run in a copy of this directory of corpus/patterns under a fresh
+    /// temporary directory outside every module.
+    copy: Option<String>,
+    /// The extra environment, `$PATTERNS` not yet replaced.
     env: Vec<(String, String)>,
     patterns: Vec<String>,
+}
+
+/// Where one case runs: corpus/patterns, or a temporary copy of its directory (kept alive
+/// as long as the case runs), which then stands for `$PATTERNS`.
+struct CaseRoot {
+    path: PathBuf,
+    _tmp: Option<tempfile::TempDir>,
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("creating the copy");
+    for e in std::fs::read_dir(from).expect("reading the corpus") {
+        let e = e.expect("directory entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("file type").is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copying a corpus file");
+        }
+    }
+}
+
+impl Case {
+    fn root(&self) -> CaseRoot {
+        let Some(top) = &self.copy else {
+            return CaseRoot {
+                path: root(),
+                _tmp: None,
+            };
+        };
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().canonicalize().expect("tempdir path");
+        copy_tree(&root().join(top), &path.join(top));
+        assert!(
+            !path.ancestors().any(|a| a.join("go.mod").is_file()),
+            "{}: the temporary directory {} is inside a module",
+            self.name,
+            path.display()
+        );
+        CaseRoot {
+            path,
+            _tmp: Some(tmp),
+        }
+    }
+
+    fn env(&self, root: &Path) -> Vec<(String, String)> {
+        let r = root.to_string_lossy();
+        self.env
+            .iter()
+            .map(|(k, v)| (k.clone(), v.replace("$PATTERNS", &r)))
+            .collect()
+    }
 }
 
 fn root() -> PathBuf {
@@ -58,7 +115,6 @@ fn root() -> PathBuf {
 
 fn cases() -> Vec<Case> {
     let text = std::fs::read_to_string(root().join("cases.tsv")).expect("reading cases.tsv");
-    let root = root().to_string_lossy().into_owned();
     let mut out = Vec::new();
     for line in text.lines() {
         if line.is_empty() || line.starts_with('#') {
@@ -72,7 +128,7 @@ fn cases() -> Vec<Case> {
             cols[2]
                 .split(' ')
                 .filter_map(|a| a.split_once('='))
-                .map(|(k, v)| (k.to_string(), v.replace("$PATTERNS", &root)))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         };
         let patterns = if cols[3] == "-" {
@@ -80,9 +136,14 @@ fn cases() -> Vec<Case> {
         } else {
             cols[3].split(' ').map(str::to_string).collect()
         };
+        let (dir, copy) = match cols[1].strip_prefix("copy:") {
+            Some(d) => (d, d.split('/').next().map(str::to_string)),
+            None => (cols[1], None),
+        };
         out.push(Case {
             name: cols[0].to_string(),
-            dir: cols[1].to_string(),
+            dir: dir.to_string(),
+            copy,
             env,
             patterns,
         });
@@ -106,14 +167,13 @@ fn base_env() -> Vec<(String, String)> {
     .collect()
 }
 
-fn norm(v: &Value, goroot: &str) -> Value {
-    let root = root().to_string_lossy().into_owned();
+fn norm(v: &Value, root: &str, goroot: &str) -> Value {
     match v {
-        Value::String(s) => Value::String(s.replace(&root, "$PATTERNS").replace(goroot, "$GOROOT")),
-        Value::Array(a) => Value::Array(a.iter().map(|x| norm(x, goroot)).collect()),
+        Value::String(s) => Value::String(s.replace(root, "$PATTERNS").replace(goroot, "$GOROOT")),
+        Value::Array(a) => Value::Array(a.iter().map(|x| norm(x, root, goroot)).collect()),
         Value::Object(o) => Value::Object(
             o.iter()
-                .map(|(k, x)| (k.clone(), norm(x, goroot)))
+                .map(|(k, x)| (k.clone(), norm(x, root, goroot)))
                 .collect(),
         ),
         other => other.clone(),
@@ -121,7 +181,8 @@ fn norm(v: &Value, goroot: &str) -> Value {
 }
 
 /// The recorded shape of one run: packages, warnings, exit status, fatal error lines.
-fn shape(out: &Output, goroot: &str) -> Value {
+fn shape(out: &Output, root: &Path, goroot: &str) -> Value {
+    let root = root.to_string_lossy().into_owned();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let pkgs: Vec<Value> = parse_stream(&stdout)
@@ -142,7 +203,7 @@ fn shape(out: &Output, goroot: &str) -> Value {
                     } else {
                         v.clone()
                     };
-                    m.insert(f.to_string(), norm(&v, goroot));
+                    m.insert(f.to_string(), norm(&v, &root, goroot));
                 }
             }
             Value::Object(m)
@@ -150,10 +211,7 @@ fn shape(out: &Output, goroot: &str) -> Value {
         .collect();
     let lines: Vec<String> = stderr
         .lines()
-        .map(|l| {
-            l.replace(&root().to_string_lossy().into_owned(), "$PATTERNS")
-                .replace(goroot, "$GOROOT")
-        })
+        .map(|l| l.replace(&root, "$PATTERNS").replace(goroot, "$GOROOT"))
         .collect();
     let warnings: Vec<Value> = lines
         .iter()
@@ -175,9 +233,9 @@ fn gotags_supports_go_flag() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("--go "))
 }
 
-fn run_gotags_case(c: &Case, release: Option<&str>, goroot: &str) -> Output {
+fn run_gotags_case(c: &Case, root: &Path, release: Option<&str>, goroot: &str) -> Output {
     let mut cmd = Command::new(gotags_bin());
-    cmd.current_dir(root()).args(["list", "--json"]);
+    cmd.current_dir(root).args(["list", "--json"]);
     if let Some(r) = release {
         cmd.args(["--go", r]);
     }
@@ -185,7 +243,7 @@ fn run_gotags_case(c: &Case, release: Option<&str>, goroot: &str) -> Output {
     cmd.args(&c.patterns);
     let mut vars = base_env();
     vars.push(("GOROOT".into(), goroot.into()));
-    vars.extend(c.env.iter().cloned());
+    vars.extend(c.env(root));
     clean_go_env(&mut cmd, &vars);
     cmd.output().expect("running gotags")
 }
@@ -195,21 +253,20 @@ fn differences(label: &str, want: &Value, got: &Value) -> Vec<String> {
     let mut d = Vec::new();
     let exit = want["exit"].as_i64().unwrap_or(0);
     if exit != 0 {
-        // go stopped before listing: gotags must stop too, saying what go said first.
-        let first = want["errors"]
-            .as_array()
-            .and_then(|e| e.first())
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        let first = first.strip_prefix("go: ").unwrap_or(first);
+        // go stopped before listing: gotags must stop too, saying every line go said (the
+        // file and line of a syntax error included).
         if got["exit"].as_i64() == Some(0) {
             d.push(format!("{label}: go exits {exit}, gotags exits 0"));
         }
-        if !got["stderr"].as_str().unwrap_or("").contains(first) {
-            d.push(format!(
-                "{label}: gotags' stderr lacks go's error {first:?}: {}",
-                got["stderr"]
-            ));
+        let stderr = got["stderr"].as_str().unwrap_or("");
+        for line in want["errors"].as_array().into_iter().flatten() {
+            let line = line.as_str().unwrap_or("");
+            let line = line.strip_prefix("go: ").unwrap_or(line);
+            if !stderr.contains(line) {
+                d.push(format!(
+                    "{label}: gotags' stderr lacks go's error line {line:?}: {stderr:?}"
+                ));
+            }
         }
         return d;
     }
@@ -283,8 +340,9 @@ fn recorded_patterns() {
             let path = expected.join(rel).join(format!("{}.json", c.name));
             let text = std::fs::read_to_string(&path).expect("expectation");
             let want: Value = serde_json::from_str(&text).expect("expectation JSON");
-            let out = run_gotags_case(&c, with_go_flag.then_some(version), NO_GOROOT);
-            let got = shape(&out, NO_GOROOT);
+            let at = c.root();
+            let out = run_gotags_case(&c, &at.path, with_go_flag.then_some(version), NO_GOROOT);
+            let got = shape(&out, &at.path, NO_GOROOT);
             diffs.extend(differences(&format!("{rel}/{}", c.name), &want, &got));
             compared += 1;
         }
@@ -341,21 +399,22 @@ fn live_patterns() {
             continue;
         };
         for c in cases() {
+            let at = c.root();
             let mut cmd = Command::new(&go);
-            cmd.current_dir(root())
+            cmd.current_dir(&at.path)
                 .args(["-C", &c.dir, "list", "-e", "-json"]);
             cmd.args(&c.patterns);
             let mut vars = base_env();
             for (k, d) in [("HOME", "home"), ("GOCACHE", "cache"), ("GOPATH", "path")] {
                 vars.push((k.into(), tmp.path().join(d).to_string_lossy().into_owned()));
             }
-            vars.extend(c.env.iter().cloned());
+            vars.extend(c.env(&at.path));
             clean_go_env(&mut cmd, &vars);
             let Ok(out) = cmd.output() else {
                 missing.push(rel);
                 break;
             };
-            let mut want = shape(&out, &goroot);
+            let mut want = shape(&out, &at.path, &goroot);
             if want["exit"].as_i64() != Some(0) {
                 let errors: Vec<Value> = want["stderr"]
                     .as_str()
@@ -367,7 +426,8 @@ fn live_patterns() {
                 want["errors"] = Value::Array(errors);
             }
             let got = shape(
-                &run_gotags_case(&c, with_go_flag.then_some(rel), &goroot),
+                &run_gotags_case(&c, &at.path, with_go_flag.then_some(rel), &goroot),
+                &at.path,
                 &goroot,
             );
             diffs.extend(differences(

@@ -12,6 +12,7 @@
 use crate::configs::{Bits, ConfigSet, FileBits};
 use crate::embed::AssetCache;
 use crate::facts::FileFacts;
+use crate::list::ListedPackage;
 use crate::matrix::evaluate::{self, DirMatrix, Evaluation};
 use crate::matrix::gaps::{self, Gaps};
 use crate::syntax::decls::FileScan;
@@ -39,7 +40,7 @@ impl<'a> MatrixInput<'a> {
         cache: &AssetCache,
         cwd: &Path,
     ) -> MatrixInput<'a> {
-        let eval = evaluate::evaluate_set(module, dirs, platforms.clone(), bits, cache, cwd);
+        let eval = evaluate_compact(module, dirs, platforms, bits, cache, cwd);
         let hidden: Vec<Vec<String>> = eval
             .dirs
             .iter()
@@ -99,6 +100,60 @@ impl<'a> MatrixInput<'a> {
             b.set(i);
         }
         b
+    }
+}
+
+/// Directories evaluated at a time. Each chunk's package views are cut down to what the
+/// gaps and the GT5xx rules read before the next chunk is evaluated, so a run holds the
+/// full views of one chunk, not of the module (they were most of check's peak memory).
+const CHUNK: usize = 64;
+
+/// [`evaluate::evaluate_set`] chunk by chunk, every package view cut to what the gaps read.
+fn evaluate_compact(
+    module: &Module,
+    dirs: &[DirFacts],
+    platforms: &ConfigSet,
+    bits: Vec<Vec<FileBits>>,
+    cache: &AssetCache,
+    cwd: &Path,
+) -> Evaluation {
+    let mut bits = bits.into_iter();
+    let mut out: Option<Evaluation> = None;
+    for (k, chunk) in dirs.chunks(CHUNK).enumerate() {
+        let b: Vec<Vec<FileBits>> = bits.by_ref().take(chunk.len()).collect();
+        let mut ev = evaluate::evaluate_set(module, chunk, platforms.clone(), b, cache, cwd);
+        for d in &mut ev.dirs {
+            d.dir_index += k * CHUNK;
+            compact(d);
+        }
+        match &mut out {
+            None => out = Some(ev),
+            Some(o) => o.dirs.append(&mut ev.dirs),
+        }
+    }
+    out.unwrap_or_else(|| {
+        evaluate::evaluate_set(module, dirs, platforms.clone(), Vec::new(), cache, cwd)
+    })
+}
+
+/// Keeps of each class's package view what the gaps read: GoFiles and CgoFiles (declaration
+/// gaps, empty packages), and the invalid files and the error (a dead file's reasons; a
+/// dead file is in no compiled list, so the other lists never decide one). Where each file
+/// compiles stays in `compiled`.
+fn compact(d: &mut DirMatrix) {
+    for class in &mut d.classes {
+        if let Some(l) = &mut class.listed {
+            let mut kept = ListedPackage {
+                go_files: std::mem::take(&mut l.go_files),
+                cgo_files: std::mem::take(&mut l.cgo_files),
+                invalid_go_files: std::mem::take(&mut l.invalid_go_files),
+                error: l.error.take(),
+                ..ListedPackage::default()
+            };
+            kept.go_files.shrink_to_fit();
+            kept.cgo_files.shrink_to_fit();
+            *l = kept;
+        }
     }
 }
 

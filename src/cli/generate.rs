@@ -99,7 +99,7 @@ pub fn run(args: GenerateArgs) -> Result<ExitCode, CliError> {
         )?;
         r.stop_on_errors()?;
         let mut events = Vec::new();
-        for set in r.take_modules() {
+        for set in r.take_runs() {
             events.extend(g::plan(&set.module, &set.dirs, &ctx, &env, &filter).0);
         }
         events

@@ -95,20 +95,36 @@ impl Resolution {
         self.resolved.items.iter()
     }
 
-    /// The packages grouped by module: the modules with packages (with `--all-modules`,
-    /// every main module), else the first main module, empty.
+    /// The packages grouped by module: with `--all-modules` every main module in its
+    /// order, else the modules with packages in the order `list` prints them (or the
+    /// first main module, empty, when nothing matched).
     /// The packages move out of the resolution (their facts are not copied).
     pub fn take_modules(&mut self) -> Vec<ModuleSet> {
         let items = std::mem::take(&mut self.resolved.items);
-        let mut sets = modules::group(&self.main, items);
-        if !self.all_modules {
-            let first = sets.first().cloned();
-            sets.retain(|s| !s.dirs.is_empty());
-            if sets.is_empty() {
-                sets.extend(first);
-            }
+        if self.all_modules {
+            return modules::group(&self.main, items);
         }
-        sets
+        self.or_first_module(modules::group_in_print_order(&self.main, items))
+    }
+
+    /// The packages in exactly the order `list` prints them, cut into runs of one module
+    /// (`go generate`'s order; a module printed in two places gives two runs).
+    pub fn take_runs(&mut self) -> Vec<ModuleSet> {
+        let items = std::mem::take(&mut self.resolved.items);
+        if self.all_modules {
+            return modules::group(&self.main, items);
+        }
+        self.or_first_module(modules::runs_in_print_order(&self.main, items))
+    }
+
+    fn or_first_module(&self, sets: Vec<ModuleSet>) -> Vec<ModuleSet> {
+        if !sets.is_empty() {
+            return sets;
+        }
+        modules::group(&self.main, Vec::new())
+            .into_iter()
+            .take(1)
+            .collect()
     }
 
     /// The error entries, which stop every command but `list` (as go build's do).
@@ -205,15 +221,32 @@ pub fn goroot(flag: Option<&Path>) -> Option<PathBuf> {
         .filter(|g| !g.as_os_str().is_empty())
 }
 
+/// Where a run happens and what it asks for.
+struct Place {
+    /// The directory messages shorten paths against.
+    cwd: PathBuf,
+    /// Where the patterns start (`-C`).
+    base: PathBuf,
+    /// The cleaned patterns.
+    patterns: Vec<String>,
+    /// The user wrote the patterns (not the default, not the older PATH form).
+    explicit: bool,
+}
+
 /// The run's directory and cleaned patterns: the older PATH form is `-C PATH ./...`.
 fn place(
     args: &PatternArgs,
     goroot: Option<&Path>,
     process_cwd: PathBuf,
-) -> Result<(PathBuf, PathBuf, Vec<String>), CliError> {
+) -> Result<Place, CliError> {
     if let Some(dir) = legacy_dir(args, goroot) {
         let base = enter(Path::new(&dir), &process_cwd)?;
-        return Ok((process_cwd, base, vec!["./...".to_string()]));
+        return Ok(Place {
+            cwd: process_cwd,
+            base,
+            patterns: vec!["./...".to_string()],
+            explicit: false,
+        });
     }
     // One argument naming a file: the older PATH form wanted a directory.
     if let ([one], None) = (args.patterns.as_slice(), &args.chdir) {
@@ -233,7 +266,12 @@ fn place(
         None => process_cwd,
     };
     let patterns = pattern::clean_patterns(&args.patterns, "./...");
-    Ok((base.clone(), base, patterns))
+    Ok(Place {
+        cwd: base.clone(),
+        base,
+        patterns,
+        explicit: !args.patterns.is_empty(),
+    })
 }
 
 /// Resolves the run's patterns; warnings go to stderr as go prints them.
@@ -243,7 +281,12 @@ pub fn resolve(
     goroot: Option<&Path>,
     want: Want,
 ) -> Result<Resolution, CliError> {
-    let (cwd, base, patterns) = place(args, goroot, paths::cwd()?)?;
+    let Place {
+        cwd,
+        base,
+        patterns,
+        explicit,
+    } = place(args, goroot, paths::cwd()?)?;
     if want.all_modules {
         if patterns != ["./..."] {
             return Err(CliError::BadValue {
@@ -256,14 +299,14 @@ pub fn resolve(
     }
     let only_goroot = patterns.iter().all(|p| p == "std" || p == "cmd");
     let env = GoEnv::read();
+    // Outside every module go lists wildcards and import paths, each failing on its own,
+    // but stops at a literal directory; go's default `.` stops, so gotags' default (and
+    // the older PATH form) stops too.
+    let without_module = explicit && !pattern::needs_main_module(&patterns, ctx.release.minor);
     let main = match workspace::load(&env.lookup(&base, ctx)) {
         Ok(m) => m,
-        Err(_) if only_goroot => MainModules {
-            modules: Vec::new(),
-            work_file: None,
-            work_go: None,
-            work_toolchain: None,
-        },
+        Err(_) if only_goroot => MainModules::none(),
+        Err(workspace::WorkspaceError::NoModule { .. }) if without_module => MainModules::none(),
         Err(e) => return Err(CliError::Workspace(e)),
     };
     let req = request(&base, &cwd, &main, ctx, goroot, want);

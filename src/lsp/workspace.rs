@@ -4,12 +4,12 @@
 //! re-derives that one file's facts and re-evaluates only its package (with the packages it
 //! imports, for GT502), and the importers when the package's presence per platform changed.
 
-use super::explain::{compiles, platforms_of, Platform};
+use super::explain::{platforms_of, Platform};
 use super::settings::Settings;
 use crate::check::engine::{self, CheckInput, Selection};
 use crate::check::Diagnostic;
 use crate::config::Config;
-use crate::configs::{tag_sets_of, ConfigSet};
+use crate::configs::{eval, tag_sets_of, Bits, ConfigSet, Evaluator, FileBits};
 use crate::facts::{FileFacts, HeaderOutcome, ReadDepth};
 use crate::source::{Disk, Overlay};
 use crate::walk::{self, DirFacts, Module};
@@ -103,6 +103,16 @@ pub struct Workspace {
     buffers: std::collections::BTreeMap<PathBuf, std::sync::Arc<[u8]>>,
     /// Findings per directory (files relative to the module root).
     pub diags: Vec<Vec<Diagnostic>>,
+    /// Per directory, memoised until one of its files changes: its presence per
+    /// configuration and whether it is [`Workspace::never_empty`].
+    memo: Vec<DirMemo>,
+}
+
+/// What a directory's facts imply, kept until they change.
+#[derive(Clone, Default)]
+struct DirMemo {
+    presence: Option<Vec<bool>>,
+    never_empty: Option<bool>,
 }
 
 impl Workspace {
@@ -136,6 +146,7 @@ impl Workspace {
             goroot,
             buffers: Default::default(),
             diags: vec![Vec::new(); n],
+            memo: vec![DirMemo::default(); n],
         })
     }
 
@@ -155,6 +166,9 @@ impl Workspace {
     /// Replaces (or adds, or with `None` removes) one file's facts; returns its directory.
     pub fn set_facts(&mut self, path: &Path, facts: Option<FileFacts>) -> Option<usize> {
         let (di, name) = self.locate(path)?;
+        if let Some(m) = self.memo.get_mut(di) {
+            *m = DirMemo::default();
+        }
         let files = &mut self.dirs[di].files;
         let at = files.binary_search_by(|f| f.name.as_str().cmp(&name));
         match (at, facts) {
@@ -241,38 +255,74 @@ impl Workspace {
         out
     }
 
-    /// Per platform: does the package of `di` have a Go file there (what importers see)?
-    fn presence(&self, di: usize) -> Vec<bool> {
-        self.plan
-            .platforms
+    /// Where each file of `d` compiles, over the plan's configurations (one bitset
+    /// evaluation per file).
+    fn compile_bits(&self, d: &DirFacts) -> Vec<Bits> {
+        let ev = Evaluator::new(&self.plan.set);
+        d.files
             .iter()
-            .map(|p| {
-                self.dirs[di]
-                    .files
-                    .iter()
-                    .any(|f| f.is_go() && !f.is_test() && compiles(f, &p.ctx))
-            })
+            .map(|f| eval::compiles(f, &FileBits::of(f, &ev.oracle), &ev.cgo))
             .collect()
+    }
+
+    /// Per platform: does the package of `di` have a Go file there (what importers see)?
+    fn presence(&mut self, di: usize) -> Vec<bool> {
+        if let Some(p) = self.memo.get(di).and_then(|m| m.presence.clone()) {
+            return p;
+        }
+        let mut on = Bits::empty(self.plan.set.len());
+        let d = &self.dirs[di];
+        for (f, bits) in d.files.iter().zip(self.compile_bits(d)) {
+            if f.is_go() && !f.is_test() {
+                on.union_with(&bits);
+            }
+        }
+        let p = on.to_bools();
+        if let Some(m) = self.memo.get_mut(di) {
+            m.presence = Some(p.clone());
+        }
+        p
     }
 
     /// Is the package of `j` certainly non-empty on every configuration? True when its Go
     /// files all read cleanly under one package name and one non-test file has no
     /// constraint at all (no name suffix, no build line, no cgo): that file is in GoFiles
     /// everywhere. Such a package cannot be an empty import (GT502), so an importer's
-    /// re-check need not evaluate it.
-    fn never_empty(&self, j: usize) -> bool {
-        let d = &self.dirs[j];
+    /// re-check need not evaluate it. Files whose well-formed constraints hold on none of
+    /// the configurations (a `//go:build ignore` generator in `package main`, say) are
+    /// left out: go/build drops them before it compares package names.
+    fn never_empty(&mut self, j: usize) -> bool {
+        if let Some(known) = self.memo.get(j).and_then(|m| m.never_empty) {
+            return known;
+        }
+        let answer = self.never_empty_of(&self.dirs[j]);
+        if let Some(m) = self.memo.get_mut(j) {
+            m.never_empty = Some(answer);
+        }
+        answer
+    }
+
+    fn never_empty_of(&self, d: &DirFacts) -> bool {
         if d.rel.contains('@') || (self.module.path == "std" && d.rel == "builtin") {
             return false;
         }
         let mut name: Option<&str> = None;
         let mut unconstrained = false;
-        for f in d.files.iter().filter(|f| f.is_go()) {
+        let compiled = self.compile_bits(d);
+        for (f, on) in d.files.iter().zip(&compiled).filter(|(f, _)| f.is_go()) {
             let HeaderOutcome::Read(h) = &f.header else {
                 return false;
             };
             if h.parse_error.is_some() {
                 return false;
+            }
+            let well_formed = h
+                .go_build
+                .iter()
+                .chain(&h.plus_build)
+                .all(|c| c.expr.is_ok());
+            if well_formed && on.is_empty() {
+                continue;
             }
             if h.package_name == "documentation" {
                 continue;
@@ -344,7 +394,7 @@ impl Workspace {
     }
 
     /// The presence vector of a directory (call before changing it).
-    pub fn presence_of(&self, di: usize) -> Vec<bool> {
+    pub fn presence_of(&mut self, di: usize) -> Vec<bool> {
         self.presence(di)
     }
 
@@ -370,7 +420,63 @@ fn is_source_name(name: &str) -> bool {
 mod tests {
     use super::Workspace;
     use crate::lsp::settings::Settings;
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
+
+    fn mistakes() -> (PathBuf, Workspace) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/mistakes");
+        match Workspace::load(&root, &Settings::default(), String::new()) {
+            Ok(ws) => (root, ws),
+            Err(e) => panic!("corpus/mistakes: {e}"),
+        }
+    }
+
+    /// A buffer that makes `plat` non-empty everywhere re-checks its importer (GT502 goes
+    /// away there), and the incremental findings equal a whole run over the same buffers.
+    #[test]
+    fn an_edit_rechecks_importers_and_matches_the_whole_run() {
+        let (root, mut ws) = mistakes();
+        ws.analyse_all();
+        let (_, mut whole) = mistakes();
+        let plat = root.join("matrixgaps/plat");
+        let other = plat.join("plat_other.go");
+        let text = b"//go:build !linux && !darwin\n\npackage plat\n\nfunc Open() {}\n";
+        let Some((di, _)) = ws.locate(&other) else {
+            panic!("matrixgaps/plat not walked")
+        };
+        let use_dir = ws.by_dir[&root.join("matrixgaps/use")];
+        let gt502 = |ws: &Workspace| ws.diags[use_dir].iter().any(|d| d.code == "GT502");
+        assert!(gt502(&ws), "GT502 not planted in matrixgaps/use");
+        let before = ws.presence_of(di);
+        assert_eq!(ws.set_buffer(&other, text), Some(di));
+        let importers = ws.analyse_changed(di, &before);
+        assert_eq!(importers, vec![use_dir]);
+        for j in importers {
+            ws.analyse_one(j);
+        }
+        assert!(!gt502(&ws), "GT502 stays after plat became non-empty");
+        whole.set_buffer(&other, text);
+        whole.analyse_all();
+        assert_eq!(ws.diags, whole.diags);
+    }
+
+    /// A generator that no configuration compiles (`//go:build ignore`, `package main`)
+    /// does not stop a package with an unconstrained file from being never empty; the
+    /// same file without the constraint does (its package name conflicts somewhere).
+    #[test]
+    fn never_empty_ignores_files_no_configuration_compiles() {
+        let (root, mut ws) = mistakes();
+        let plat = root.join("matrixgaps/plat");
+        let Some((di, _)) = ws.locate(&plat.join("plat.go")) else {
+            panic!("matrixgaps/plat not walked")
+        };
+        assert!(!ws.never_empty(di), "plat is empty off linux and darwin");
+        ws.set_buffer(&plat.join("plat.go"), b"package plat\n");
+        assert!(ws.never_empty(di));
+        ws.set_buffer(&plat.join("gen.go"), b"//go:build ignore\n\npackage main\n");
+        assert!(ws.never_empty(di));
+        ws.set_buffer(&plat.join("gen.go"), b"package main\n");
+        assert!(!ws.never_empty(di));
+    }
 
     /// A directory re-checked on its own (with only the imports that can be empty) finds
     /// exactly what the whole-module run finds for it.

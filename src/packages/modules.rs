@@ -60,28 +60,70 @@ pub fn find_all(source: &dyn Source, dir: &Path) -> (Vec<PathBuf>, Vec<WalkProbl
 /// other module, such as the standard library, in order of first appearance). Modules of
 /// `main` without packages are kept (empty), so a report names every main module.
 pub fn group(main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
-    let mut sets: Vec<ModuleSet> = main
-        .iter()
-        .map(|m| ModuleSet {
-            module: m.module.clone(),
-            go: m.go.clone(),
-            dirs: Vec::new(),
-        })
-        .collect();
-    for item in items {
-        let Item::Package { module, dir, .. } = item else {
-            continue;
-        };
+    let mut sets: Vec<ModuleSet> = main.iter().map(empty_set).collect();
+    for (module, dir) in packages(items) {
         match sets.iter_mut().find(|s| s.module.root == module.root) {
             Some(s) => s.dirs.push(dir),
-            None => sets.push(ModuleSet {
-                module,
-                go: None,
-                dirs: vec![dir],
-            }),
+            None => sets.push(new_set(main, module, dir)),
         }
     }
     sets
+}
+
+/// Groups the packages of `items` by module in go list's print order: modules in the
+/// order their first package is printed, each module's packages in print order (a
+/// workspace's `./b ./a/...` gives b's module first, as `list` prints it).
+pub fn group_in_print_order(main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
+    let mut sets: Vec<ModuleSet> = Vec::new();
+    for (module, dir) in packages(items) {
+        match sets.iter_mut().find(|s| s.module.root == module.root) {
+            Some(s) => s.dirs.push(dir),
+            None => sets.push(new_set(main, module, dir)),
+        }
+    }
+    sets
+}
+
+/// The packages of `items` cut into runs of one module, in exactly go list's print order
+/// (a module whose packages are printed apart gives several runs): the order `go generate`
+/// processes packages in.
+pub fn runs_in_print_order(main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
+    let mut sets: Vec<ModuleSet> = Vec::new();
+    for (module, dir) in packages(items) {
+        match sets.last_mut() {
+            Some(s) if s.module.root == module.root => s.dirs.push(dir),
+            _ => sets.push(new_set(main, module, dir)),
+        }
+    }
+    sets
+}
+
+fn packages(items: Vec<Item>) -> impl Iterator<Item = (Arc<Module>, DirFacts)> {
+    items.into_iter().filter_map(|item| match item {
+        Item::Package { module, dir, .. } => Some((module, dir)),
+        Item::Failed { .. } => None,
+    })
+}
+
+fn empty_set(m: &MainModule) -> ModuleSet {
+    ModuleSet {
+        module: m.module.clone(),
+        go: m.go.clone(),
+        dirs: Vec::new(),
+    }
+}
+
+/// A set holding `dir`, with the module's go line when it is a main module.
+fn new_set(main: &[MainModule], module: Arc<Module>, dir: DirFacts) -> ModuleSet {
+    let go = main
+        .iter()
+        .find(|m| m.module.root == module.root)
+        .and_then(|m| m.go.clone());
+    ModuleSet {
+        module,
+        go,
+        dirs: vec![dir],
+    }
 }
 
 #[cfg(test)]

@@ -43,6 +43,15 @@ pub fn kind(p: &str, minor: u32) -> Kind {
     }
 }
 
+/// Does any of the cleaned `patterns` need a main module before anything is listed? A
+/// literal directory (`.`, `./x`, `../y`, `/abs`) does: outside every module cmd/go stops
+/// with its go.mod-not-found error, while wildcards and import paths only fail one by one.
+pub fn needs_main_module(patterns: &[String], minor: u32) -> bool {
+    patterns
+        .iter()
+        .any(|p| kind(p, minor) == Kind::Local { wildcard: false })
+}
+
 /// cmd/go's `CleanPatterns`: no arguments mean `default`; import paths get `/` separators
 /// and `path.Clean`; a leading `./` survives cleaning.
 pub fn clean_patterns(args: &[String], default: &str) -> Vec<String> {

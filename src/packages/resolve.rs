@@ -89,6 +89,8 @@ pub fn resolve(req: &Request, patterns: &[String]) -> Resolved {
             Kind::Std => goroot_meta(req, GorootPattern::Std),
             Kind::Cmd => goroot_meta(req, GorootPattern::Cmd),
             Kind::Work => import_wildcard(req, p, true),
+            // Outside every module `all` has nothing to match.
+            Kind::All if req.main.is_none() => Match::default(),
             Kind::All => Match {
                 errs: vec![
                     "gotags does not resolve the \"all\" pattern: it needs the import graph"
@@ -110,7 +112,13 @@ pub fn resolve(req: &Request, patterns: &[String]) -> Resolved {
                 out.items.push(item);
             }
         }
-        if let Some(e) = m.errs.into_iter().next() {
+        // A literal import path that fails is one package to go, printed once; the
+        // error entries of directories and wildcards are printed per argument.
+        let folded = matches!(
+            pattern::kind(p, minor),
+            Kind::ImportPath { wildcard: false }
+        ) && !seen.insert(p.clone());
+        if let Some(e) = m.errs.into_iter().next().filter(|_| !folded) {
             let literal = !p.contains("...")
                 && !matches!(
                     pattern::kind(p, minor),
@@ -704,6 +712,11 @@ fn import_literal(req: &Request, p: &str) -> Match {
             .map(|g| g.join("src").join(p).to_string_lossy().into_owned())
             .unwrap_or_else(|| format!("$GOROOT/src/{p}"));
         m.errs.push(format!("package {p} is not in std ({dir})"));
+    } else if req.main.is_none() {
+        m.errs.push(format!(
+            "no required module provides package {p}: {}",
+            super::workspace::NO_GO_MOD
+        ));
     } else {
         m.errs.push(format!(
             "no required module provides package {p}; to add it:\n\tgo get {p}"

@@ -37,6 +37,22 @@ pub struct MainModules {
 }
 
 impl MainModules {
+    /// No main module: outside every module, with no go.work (cmd/go's "no main module"
+    /// mode, where wildcards and import paths fail one by one).
+    pub fn none() -> MainModules {
+        MainModules {
+            modules: Vec::new(),
+            work_file: None,
+            work_go: None,
+            work_toolchain: None,
+        }
+    }
+
+    /// Outside every module and workspace?
+    pub fn is_none(&self) -> bool {
+        self.modules.is_empty() && self.work_file.is_none()
+    }
+
     pub fn workspace_mode(&self) -> bool {
         self.work_file.is_some()
     }
@@ -46,6 +62,10 @@ impl MainModules {
         self.modules.iter().map(|m| m.module.root.as_path())
     }
 }
+
+/// cmd/go's words when no go.mod is above the directory (every release here).
+pub const NO_GO_MOD: &str =
+    "go.mod file not found in current directory or any parent directory; see 'go help modules'";
 
 /// Why the main modules cannot be set up; cmd/go stops here too.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +105,7 @@ impl fmt::Display for WorkspaceError {
         match self {
             WorkspaceError::NoModule { dir } => write!(
                 f,
-                "go.mod file not found in {} or any parent directory",
+                "{NO_GO_MOD} (current directory: {})",
                 dir.display()
             ),
             WorkspaceError::RelativeGowork(v) => {
@@ -98,7 +118,7 @@ impl fmt::Display for WorkspaceError {
                 block_file,
                 error,
             } if file == block_file && file.starts_with('/') => {
-                // Go 1.21's one-line form, the file named by its full path.
+                // Go 1.21/1.22's one-line form, the file named by its full path.
                 write!(f, "reading go.work: {}", error.render(file, block_file))
             }
             WorkspaceError::Parse {
@@ -258,10 +278,11 @@ fn parse_error(
     error: ParseError,
 ) -> WorkspaceError {
     let full = path.to_string_lossy().into_owned();
-    // Go 1.21 names go.work by its full path throughout (and words the error on one line);
+    // Go 1.21 and 1.22 name go.work by its full path throughout (and word the error on one
+    // line; corpus/patterns/badworksyntax);
     // Go 1.24 on names a go.mod block's file by its full path inside the message.
     let (file, block_file) = match kind {
-        FileKind::GoWork if minor <= 21 => (full.clone(), full),
+        FileKind::GoWork if minor <= 22 => (full.clone(), full),
         FileKind::GoMod if minor >= 24 => (short_path(path, cwd), full),
         _ => (short_path(path, cwd), short_path(path, cwd)),
     };

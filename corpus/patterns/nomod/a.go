@@ -1,0 +1,2 @@
+// Package nomod lies outside every module.
+package nomod
