@@ -478,8 +478,10 @@ fn header_facts(
 pub fn embed_decls(src: &[u8], directives: &[embed::EmbedDirective]) -> Box<[EmbedDecl]> {
     use crate::syntax::embed::{embed_import_name, find_vars};
     let name = embed_import_name(src);
-    let with_patterns: Vec<&embed::EmbedDirective> =
-        directives.iter().filter(|d| !d.patterns.is_empty()).collect();
+    let with_patterns: Vec<&embed::EmbedDirective> = directives
+        .iter()
+        .filter(|d| !d.patterns.is_empty())
+        .collect();
     let lines: Vec<u32> = with_patterns.iter().map(|d| d.line).collect();
     with_patterns
         .iter()
