@@ -328,6 +328,8 @@ pub struct GoFlags {
     pub race: bool,
     pub msan: bool,
     pub asan: bool,
+    /// `-mod=`: the build mode (`mod`, `readonly`, `vendor`), when given.
+    pub mod_flag: Option<String>,
 }
 
 impl GoFlags {
@@ -350,6 +352,7 @@ impl GoFlags {
                 "race" => out.race = is_true(value),
                 "msan" => out.msan = is_true(value),
                 "asan" => out.asan = is_true(value),
+                "mod" => out.mod_flag = value.map(str::to_string),
                 _ => {}
             }
         }

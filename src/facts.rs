@@ -481,15 +481,20 @@ fn header_facts(
 
 /// Where each `//go:embed` line with patterns is and which declaration it precedes.
 pub fn embed_decls(src: &[u8], directives: &[embed::EmbedDirective]) -> Box<[EmbedDecl]> {
-    use crate::syntax::embed::{embed_import_name, find_var};
+    use crate::syntax::embed::{embed_import_name, find_vars};
     let name = embed_import_name(src);
-    directives
+    let with_patterns: Vec<&embed::EmbedDirective> = directives
         .iter()
         .filter(|d| !d.patterns.is_empty())
-        .map(|d| EmbedDecl {
+        .collect();
+    let lines: Vec<u32> = with_patterns.iter().map(|d| d.line).collect();
+    with_patterns
+        .iter()
+        .zip(find_vars(src, &lines, &name))
+        .map(|(d, decl)| EmbedDecl {
             line: d.line,
             column: d.column,
-            decl: find_var(src, d.line, &name),
+            decl,
         })
         .collect()
 }

@@ -9,6 +9,9 @@ use crate::walk::{DirFacts, Module};
 use serde::Serialize;
 use std::path::Path;
 
+mod build_mode;
+pub use build_mode::{BuildMode, ModeFacts};
+
 /// `go list`'s `Error` object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -94,6 +97,8 @@ pub struct ListOptions {
     pub test: bool,
     /// List `std` or `cmd` (import-path pattern rules) instead of `./...`.
     pub goroot_pattern: Option<crate::walk::GorootPattern>,
+    /// cmd/go's build mode for the module (vendor mode loads every package with go/build).
+    pub build_mode: BuildMode,
 }
 
 /// Decides which walked directories are packages under `ctx` and builds their `go list` view.
@@ -181,9 +186,15 @@ pub fn is_package(d: &DirFacts, ctx: &BuildContext) -> bool {
     !matches!(probe.error, Some(ImportError::NoGo))
 }
 
-/// The loader cmd/go would use for this directory.
+/// The loader cmd/go would use for this directory in module mode.
 pub fn loader_for(d: &DirFacts) -> Loader {
-    if d.irregular {
+    loader_in(d, BuildMode::Module)
+}
+
+/// The loader cmd/go would use for this directory in `mode`: go/build for every package in
+/// vendor mode and for a directory the module index cannot hold, else the index.
+pub fn loader_in(d: &DirFacts, mode: BuildMode) -> Loader {
+    if d.irregular || mode == BuildMode::Vendor {
         Loader::GoBuild
     } else {
         Loader::Index
@@ -200,7 +211,7 @@ pub fn package_view(
     opts: ListOptions,
 ) -> ListedPackage {
     let dir = d.dir.to_string_lossy().into_owned();
-    let files = classify(&d.files, &dir, ctx, loader_for(d));
+    let files = classify(&d.files, &dir, ctx, loader_in(d, opts.build_mode));
     let import_path = module.import_path(&d.rel);
     let mut errors = ErrorSlot::default();
 
@@ -295,6 +306,10 @@ pub fn package_view(
                 String::new(),
                 format!("{reason} requires external (cgo) linking, but cgo is not enabled"),
             );
+            // The test variants are loaded apart, and fill the lists in even so.
+            if opts.test {
+                test_embeds(&mut view, cache, d, ctx);
+            }
             return finish_view(view, errors);
         }
     }
@@ -305,22 +320,17 @@ pub fn package_view(
             let pos = embed_patterns
                 .get(&e.pattern)
                 .and_then(|v| v.first())
-                .map(|p| short_pos(p, cwd))
-                .unwrap_or_default();
-            errors.set(pos, e.to_string());
+                .map(|p| short_pos(p, cwd));
+            errors.set(String::new(), e.to_string());
+            // cmd/go moves the package error, even an earlier one, to the pattern's position
+            // (in vendor mode go/build goes on past a bad file and collects its patterns).
+            if let Some(pos) = pos {
+                errors.move_to(pos);
+            }
         }
     }
     if opts.test {
-        // `go list -test` resolves test patterns for the test variants; a failure there
-        // belongs to those variants, so the base package only loses the list.
-        if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.test_embed_patterns, bad_names)
-        {
-            view.test_embed_files = found.into_iter().map(|f| f.rel).collect();
-        }
-        if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.xtest_embed_patterns, bad_names)
-        {
-            view.xtest_embed_files = found.into_iter().map(|f| f.rel).collect();
-        }
+        test_embeds(&mut view, cache, d, ctx);
     }
 
     package_checks(&mut view, &mut errors, ctx);
@@ -372,6 +382,19 @@ pub fn ignore_reason(f: &crate::facts::FileFacts, ctx: &BuildContext) -> String 
     "excluded".to_string()
 }
 
+/// `go list -test` resolves the test patterns while loading the test variants and records
+/// the files on the base package; a failure there belongs to those variants, so the base
+/// package only loses the list.
+fn test_embeds(view: &mut ListedPackage, cache: &AssetCache, d: &DirFacts, ctx: &BuildContext) {
+    let bad_names = embed::BadNames::of(ctx.release);
+    if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.test_embed_patterns, bad_names) {
+        view.test_embed_files = found.into_iter().map(|f| f.rel).collect();
+    }
+    if let Ok(found) = embed::resolve_with(cache, &d.dir, &view.xtest_embed_patterns, bad_names) {
+        view.xtest_embed_files = found.into_iter().map(|f| f.rel).collect();
+    }
+}
+
 fn finish_view(mut view: ListedPackage, errors: ErrorSlot) -> ListedPackage {
     if let Some((pos, err)) = errors.first {
         view.incomplete = true;
@@ -394,6 +417,13 @@ impl ErrorSlot {
     fn set(&mut self, pos: String, err: String) {
         if self.first.is_none() {
             self.first = Some((pos, err));
+        }
+    }
+
+    /// cmd/go's `setPos` on the kept error.
+    fn move_to(&mut self, pos: String) {
+        if let Some(first) = &mut self.first {
+            first.0 = pos;
         }
     }
 }

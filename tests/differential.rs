@@ -1,14 +1,19 @@
-//! Differential fuzzing against the real Go 1.23 toolchain (skipped, with the reason printed,
+//! Differential fuzzing against the real Go toolchains (skipped, with the reason printed,
 //! when it is missing; failing instead when `GOTAGS_REQUIRE_GO=1`).
 //!
-//! * `random_modules_match_go_list`: a generator of random modules (GOOS/GOARCH/test file
-//!   name suffixes, `_`/`.` prefixes, random and malformed `//go:build`/`// +build` headers,
-//!   cgo, assembly, C and syso files, several package clauses, `//go:embed` over asset trees
-//!   with dotfiles, `_` files, `all:`, globs and invalid patterns, nested modules, `testdata`
-//!   and `vendor`), each listed by `go list -e -test -json ./...` and `gotags list --json
-//!   --test` on a random port with cgo on or off, compared field by field with the shaping
-//!   of `tests/common`. `GOTAGS_DIFF_MODULES` (default 50) and `GOTAGS_DIFF_SEED` (default 1)
-//!   choose how many modules from which seed.
+//! * `random_modules_match_go_list`: a generator of random modules (go.mod `go` lines below
+//!   and above 1.14, GOOS/GOARCH/test file name suffixes, `_`/`.` prefixes, random and
+//!   malformed `//go:build`/`// +build` headers, cgo, assembly, C and syso files, several
+//!   package clauses, `//go:embed` over asset trees with dotfiles, `_` files, `all:`, globs and
+//!   invalid patterns, nested modules, `testdata`, and `vendor` with or without
+//!   `modules.txt`, which puts cmd/go in vendor mode), each listed by `go list -e -test -json
+//!   ./...` and `gotags list --json --test --go <release>` on a random port with cgo on or
+//!   off, compared field by field with the shaping of `tests/common`, on every release with a
+//!   toolchain here (1.21, 1.22, 1.23, 1.26, 1.27; one per module, chosen from its seed, or
+//!   all with `GOTAGS_DIFF_RELEASES=all`). `GOTAGS_DIFF_MODULES` (default 50) and
+//!   `GOTAGS_DIFF_SEED` (default 1) choose how many modules from which seed; seeds 27 and 38
+//!   (vendor mode) run on every release unless `GOTAGS_DIFF_FIXED=0`; `GOTAGS_DIFF_BIN` runs
+//!   a copy of the gotags binary instead of the one cargo built.
 //! * `constraints_match_go_build_constraint`: random constraint lines through a small Go
 //!   program over go/build/constraint (parse errors with offsets, `String()`, evaluation,
 //!   `PlusBuildLines`, `GoVersion`) against gotags' library, and `gotags eval` against
@@ -690,17 +695,50 @@ fn package_dir(rng: &mut Rng, m: &mut ModuleGen, dir: &str, base_pkg: &str) {
     asset_tree(rng, m, dir);
 }
 
-fn random_module(seed: u64) -> ModuleGen {
+/// go.mod `go` lines the generator writes: below and above 1.14 (the vendor-mode threshold),
+/// patch and release-candidate spellings, and up to the newest release here. A module only
+/// gets a line its release accepts with GOTOOLCHAIN=local.
+const GO_LINES: &[(&str, u32)] = &[
+    ("1.13", 13),
+    ("1.14", 14),
+    ("1.16", 16),
+    ("1.20", 20),
+    ("1.21", 21),
+    ("1.21.0", 21),
+    ("1.22", 22),
+    ("1.22rc1", 22),
+    ("1.23", 23),
+    ("1.23.0", 23),
+    ("1.26", 26),
+    ("1.27", 27),
+];
+
+fn random_module(seed: u64, release_minor: u32) -> ModuleGen {
     let mut rng = Rng::new(seed);
     let mut m = ModuleGen {
         files: Vec::new(),
         dirs: Vec::new(),
     };
+    let lines: Vec<&str> = GO_LINES
+        .iter()
+        .filter(|(_, minor)| *minor <= release_minor)
+        .map(|(l, _)| *l)
+        .collect();
+    // A second generator for what was added later (the go line, modules.txt), so the older
+    // draws, and the trees of the seeds quoted in notes, stay as they were.
+    let mut extra = Rng::new(seed ^ 0x0060_0D11);
+    // Mostly the release's own line, as `go mod init` writes it.
+    let go_line = if extra.chance(2) {
+        lines.last().copied().unwrap_or("1.21")
+    } else {
+        extra.pick(&lines)
+    };
     m.add(
         "go.mod".into(),
-        format!("module example.com/rnd{seed}\n\ngo 1.23\n"),
+        format!("module example.com/rnd{seed}\n\ngo {go_line}\n"),
     );
     package_dir(&mut rng, &mut m, "", "p");
+    extra_file(&mut extra, &mut m, "", "p");
     let subdirs = [
         "a/",
         "a/b/",
@@ -719,6 +757,13 @@ fn random_module(seed: u64) -> ModuleGen {
             let pkg = pkg.trim_start_matches(['_', '.']);
             let pkg = if pkg.is_empty() { "q" } else { pkg };
             package_dir(&mut rng, &mut m, d, pkg);
+            extra_file(&mut extra, &mut m, d, pkg);
+            if d == "vendor/v/" && extra.chance(2) {
+                // vendor/modules.txt: none, empty, or written for a workspace (which
+                // Go 1.22+ does not use outside workspace mode).
+                let text = extra.pick(&["", "## workspace\n", "# comment only\n"]);
+                m.add("vendor/modules.txt".into(), text.as_bytes().to_vec());
+            }
             if d == "nested/" {
                 m.add(
                     "nested/go.mod".into(),
@@ -727,7 +772,29 @@ fn random_module(seed: u64) -> ModuleGen {
             }
         }
     }
+    // More packages of the main module, from the second generator.
+    for (d, pkg) in [("d/", "d"), ("e/f/", "f"), ("g/", "main")] {
+        if extra.chance(2) {
+            package_dir(&mut extra, &mut m, d, pkg);
+            extra_file(&mut extra, &mut m, d, pkg);
+        }
+    }
     m
+}
+
+/// Most package directories also get a Go file that sorts after the others (so what the
+/// first generator wrote keeps its order): more packages with Go files to compare.
+fn extra_file(extra: &mut Rng, m: &mut ModuleGen, dir: &str, pkg: &str) {
+    if extra.chance(4) {
+        return;
+    }
+    let (name, pkg) = if extra.chance(4) {
+        ("zz_extra_test.go", format!("{pkg}_test"))
+    } else {
+        ("zz_extra.go", pkg.to_string())
+    };
+    let body = go_file(extra, &pkg);
+    m.add(format!("{dir}{name}"), body);
 }
 
 fn write_module(m: &ModuleGen, root: &Path) {
@@ -763,30 +830,77 @@ fn base_entries(list: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
 
 struct ModuleOutcome {
     label: String,
+    release: String,
     packages: usize,
     diffs: Vec<String>,
 }
 
-fn check_module(go: &Path, scratch: &Path, seed: u64) -> ModuleOutcome {
-    let m = random_module(seed);
-    let root = scratch.join(format!("m{seed}"));
-    write_module(&m, &root);
+/// One module compared on one release: a random port the generator knows, cgo on or off, a
+/// random tag set, `go list -e -test -json ./...` against `gotags list --json --test --go`.
+fn check_module(go: &Path, release: &str, scratch: &Path, seed: u64) -> ModuleOutcome {
+    let minor: u32 = release
+        .strip_prefix("1.")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(23);
+    let m = random_module(seed, minor);
     let mut rng = Rng::new(seed ^ 0xA5A5);
     let (goos, goarch) = PORTS[rng.below(PORTS.len())];
     let cgo = if rng.chance(2) { "1" } else { "0" };
     let tags = rng.pick(&["", "", "foo", "purego,foo", "ignore"]);
-    let label = format!("seed {seed} {goos}/{goarch} CGO_ENABLED={cgo} tags={tags:?}");
+    let run = Run {
+        go,
+        release,
+        scratch,
+        name: format!("m{seed}-go{release}"),
+        label: format!("seed {seed} go{release} {goos}/{goarch} CGO_ENABLED={cgo} tags={tags:?}"),
+        port: (goos, goarch),
+        cgo,
+        goflags: if tags.is_empty() {
+            String::new()
+        } else {
+            format!("-tags={tags}")
+        },
+    };
+    compare_module(&m, &run)
+}
+
+/// One comparison's settings.
+struct Run<'a> {
+    go: &'a Path,
+    release: &'a str,
+    scratch: &'a Path,
+    /// The module's directory name under `scratch` (and under `GOTAGS_DIFF_KEEP`).
+    name: String,
+    label: String,
+    port: (&'a str, &'a str),
+    cgo: &'a str,
+    /// `$GOFLAGS` for both tools (empty: none).
+    goflags: String,
+}
+
+/// Writes `m` and compares `go list -e -test -json ./...` with `gotags list --json --test`.
+fn compare_module(m: &ModuleGen, run: &Run) -> ModuleOutcome {
+    let Run {
+        go,
+        release,
+        scratch,
+        cgo,
+        ..
+    } = *run;
+    let root = scratch.join(&run.name);
+    write_module(m, &root);
+    let label = run.label.clone();
     let mut vars: Vec<(String, String)> = vec![
-        ("GOOS".into(), goos.into()),
-        ("GOARCH".into(), goarch.into()),
+        ("GOOS".into(), run.port.0.into()),
+        ("GOARCH".into(), run.port.1.into()),
         ("CGO_ENABLED".into(), cgo.into()),
     ];
     let mut go_vars = plumbing(scratch);
     go_vars.retain(|(k, _)| k != "GOFLAGS");
-    if tags.is_empty() {
+    if run.goflags.is_empty() {
         go_vars.push(("GOFLAGS".into(), String::new()));
     } else {
-        vars.push(("GOFLAGS".into(), format!("-tags={tags}")));
+        vars.push(("GOFLAGS".into(), run.goflags.clone()));
     }
     go_vars.extend(vars.iter().cloned());
     let mut cmd = Command::new(go);
@@ -795,79 +909,95 @@ fn check_module(go: &Path, scratch: &Path, seed: u64) -> ModuleOutcome {
     clean_go_env(&mut cmd, &go_vars);
     let go_out = cmd.output();
     let roots = root_spellings(&root);
+    let outcome = |packages, diffs| ModuleOutcome {
+        label: label.clone(),
+        release: release.to_string(),
+        packages,
+        diffs,
+    };
     let want = match stream_or_error(&format!("{label}: go list"), &go_out) {
         Ok(w) => shape_all(&base_entries(w), &roots),
-        Err(e) => {
-            return ModuleOutcome {
-                label,
-                packages: 0,
-                diffs: vec![e],
-            }
-        }
+        Err(e) => return outcome(0, vec![e]),
     };
     let arg = root.to_string_lossy().into_owned();
-    let got_out = run_gotags(&["list", "--json", "--test", &arg], &root, &vars);
+    let args = ["list", "--json", "--test", &arg, "--go", release];
+    let got_out = match std::env::var_os("GOTAGS_DIFF_BIN") {
+        // A frozen copy of the binary for long runs (rebuilds then do not touch the run).
+        Some(bin) => {
+            let mut cmd = Command::new(bin);
+            cmd.args(args).current_dir(&root);
+            clean_go_env(&mut cmd, &vars);
+            cmd.output()
+        }
+        None => run_gotags(&args, &root, &vars),
+    };
     let got = match stream_or_error(&format!("{label}: gotags"), &got_out) {
         Ok(g) => shape_all(&g, &roots),
-        Err(e) => {
-            return ModuleOutcome {
-                label,
-                packages: want.len(),
-                diffs: vec![e],
-            }
-        }
+        Err(e) => return outcome(want.len(), vec![e]),
     };
     let diffs = compare(&label, &want, &got, true);
     if diffs.is_empty() {
         let _ = std::fs::remove_dir_all(&root);
     } else if let Ok(keep) = std::env::var("GOTAGS_DIFF_KEEP") {
-        let dst = Path::new(&keep).join(format!("m{seed}"));
+        let dst = Path::new(&keep).join(&run.name);
         let _ = std::fs::create_dir_all(Path::new(&keep));
         let _ = std::fs::rename(&root, dst);
     }
-    ModuleOutcome {
-        label,
-        packages: want.len(),
-        diffs,
-    }
+    outcome(want.len(), diffs)
 }
 
+/// Vendor mode by hand, on every release, with `$GOFLAGS` empty, `-mod=mod` and `-mod=vendor`:
+/// a bad `//go:build` line stops the module index but not go/build, which goes on to the
+/// files after it and to the embed patterns, and the embed error then moves the package
+/// error to the pattern's position (cmd/go's `setPos`); a go line below 1.14 turns the
+/// default off, and a `modules.txt` for a workspace does too from Go 1.22 on.
 #[test]
-fn random_modules_match_go_list() {
-    let Some(go) = go_or_skip() else { return };
+fn vendor_mode_matches_go_list() {
+    let toolchains = toolchains_or_skip("vendor mode");
     let scratch = tempfile::tempdir().expect("tempdir");
-    let n = env_count("GOTAGS_DIFF_MODULES", 50) as u64;
-    let first = env_count("GOTAGS_DIFF_SEED", 1) as u64;
-    let seeds: Vec<u64> = (first..first + n).collect();
-    let threads = env_count("GOTAGS_DIFF_THREADS", worker_threads());
-    let outcomes = par_map(&seeds, threads, |&s| check_module(&go, scratch.path(), s));
-    let packages: usize = outcomes.iter().map(|o| o.packages).sum();
-    // Open bugs found by this generator (root cause known, not yet fixed): seeds 27 and 38
-    // put a `vendor` directory in the main module, and go list runs there without
-    // `-mod=mod`, so `go` (go.mod `go 1.23`) is in vendor mode. In vendor mode
-    // modload.PackageModRoot returns "" and cmd/go loads even the main module's packages with
-    // go/build (`ImportDir`), not the module index: a `//go:build` parse error makes the file
-    // invalid and the loop goes on (38: `b_test.go` in InvalidGoFiles, the later `.S`/`.f`
-    // files in IgnoredOtherFiles), where the index stops the package. gotags picks the
-    // loader from the directory alone (`list::loader_for`) and does not know the build mode.
-    // They must keep differing until fixed, then leave this list; any other seed that
-    // differs fails the test.
-    const KNOWN: &[u64] = &[27, 38];
-    for o in outcomes.iter().zip(&seeds) {
-        if KNOWN.contains(o.1) {
-            assert!(
-                !o.0.diffs.is_empty(),
-                "seed {} now agrees: drop it from KNOWN",
-                o.1
+    let mut failing = Vec::new();
+    let mut compared = 0;
+    for (release, go) in &toolchains {
+        for (go_line, modules_txt) in [("1.21", ""), ("1.13", ""), ("1.21", "## workspace\n")] {
+            let mut m = ModuleGen {
+                files: Vec::new(),
+                dirs: Vec::new(),
+            };
+            m.add(
+                "go.mod".into(),
+                format!("module example.com/v\n\ngo {go_line}\n"),
             );
+            m.add("vendor/modules.txt".into(), modules_txt);
+            m.add(
+                "c/a.go".into(),
+                "package c\n\nimport _ \"embed\"\n\n//go:embed none*.txt\nvar e string\n",
+            );
+            m.add("c/b_linux.go".into(), "//go:build !(linux)é\n\npackage c\n");
+            m.add("c/c.S".into(), "// asm\n");
+            m.add("c/d_test.go".into(), "package c\n");
+            m.add("c/e.go".into(), "package c\n");
+            for goflags in ["", "-mod=mod", "-mod=vendor"] {
+                let name = format!("v{compared}");
+                let label =
+                    format!("vendor go{release} go.mod {go_line} modules.txt {modules_txt:?} GOFLAGS={goflags:?}");
+                let run = Run {
+                    go,
+                    release,
+                    scratch: scratch.path(),
+                    name,
+                    label,
+                    port: ("linux", "amd64"),
+                    cgo: "0",
+                    goflags: goflags.to_string(),
+                };
+                let o = compare_module(&m, &run);
+                compared += 1;
+                if !o.diffs.is_empty() {
+                    failing.push(o);
+                }
+            }
         }
     }
-    let failing: Vec<&ModuleOutcome> = outcomes
-        .iter()
-        .zip(&seeds)
-        .filter(|(o, s)| !o.diffs.is_empty() && !KNOWN.contains(s))
-        .map(|(o, _)| o)
-        .collect();
     for o in &failing {
         println!("== {}", o.label);
         for d in o.diffs.iter().take(10) {
@@ -875,13 +1005,130 @@ fn random_modules_match_go_list() {
         }
     }
     println!(
-        "random modules: seeds {first}..{}, {n} modules, {packages} packages, {} modules with differences",
+        "vendor mode: {compared} comparisons, {} differ",
+        failing.len()
+    );
+    assert!(failing.is_empty());
+}
+
+/// Seed 4706 reduced: a command for a port that must link externally (ios/arm64) with cgo
+/// off stops loading the base package before embed resolution, but `go list -test` loads the
+/// test variants apart and still records TestEmbedFiles/XTestEmbedFiles on it.
+#[test]
+fn test_embeds_of_a_command_that_needs_cgo_to_link() {
+    let toolchains = toolchains_or_skip("test embeds, external linking");
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let mut failing = Vec::new();
+    for (release, go) in &toolchains {
+        let mut m = ModuleGen {
+            files: Vec::new(),
+            dirs: Vec::new(),
+        };
+        m.add("go.mod".into(), "module example.com/x\n\ngo 1.21\n");
+        m.add("g/a.txt".into(), "a");
+        m.add("g/b.txt".into(), "b");
+        m.add("g/main.go".into(), "package main\n\nfunc main() {}\n");
+        m.add(
+            "g/in_test.go".into(),
+            "package main\n\nimport _ \"embed\"\n\n//go:embed a.txt\nvar a string\n",
+        );
+        m.add(
+            "g/x_test.go".into(),
+            "package main_test\n\nimport _ \"embed\"\n\n//go:embed *.txt\nvar b string\n",
+        );
+        let run = Run {
+            go,
+            release,
+            scratch: scratch.path(),
+            name: format!("x-go{release}"),
+            label: format!("external linking go{release} ios/arm64 CGO_ENABLED=0"),
+            port: ("ios", "arm64"),
+            cgo: "0",
+            goflags: String::new(),
+        };
+        let o = compare_module(&m, &run);
+        if !o.diffs.is_empty() {
+            failing.push(o);
+        }
+    }
+    for o in &failing {
+        println!("== {}", o.label);
+        for d in o.diffs.iter().take(10) {
+            println!("{d}");
+        }
+    }
+    assert!(failing.is_empty(), "{} releases differ", failing.len());
+}
+
+/// Seeds compared on every release in every run: 27 and 38 put a `vendor` directory in the
+/// main module, so cmd/go is in vendor mode and loads the main module's packages with
+/// go/build rather than the module index (38: a `//go:build` parse error makes `b_test.go`
+/// invalid and go/build goes on to the `.S`/`.f` files, where the index stops). 4706: a
+/// test-only `package main` on ios/arm64 without cgo keeps its test embed files.
+const EVERY_RELEASE_SEEDS: &[u64] = &[27, 38, 4706];
+
+/// `GOTAGS_DIFF_MODULES` modules (default 50) from seed `GOTAGS_DIFF_SEED` (default 1), each
+/// on one release chosen from its seed among the toolchains present
+/// (`GOTAGS_DIFF_RELEASES=all`: on every release), plus [`EVERY_RELEASE_SEEDS`] on every
+/// release.
+#[test]
+fn random_modules_match_go_list() {
+    let toolchains = toolchains_or_skip("random modules");
+    if toolchains.is_empty() {
+        return;
+    }
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let n = env_count("GOTAGS_DIFF_MODULES", 50) as u64;
+    let first = env_count("GOTAGS_DIFF_SEED", 1) as u64;
+    let every = std::env::var("GOTAGS_DIFF_RELEASES").as_deref() == Ok("all");
+    let mut jobs: Vec<(u64, usize)> = Vec::new();
+    for seed in first..first + n {
+        if every {
+            jobs.extend((0..toolchains.len()).map(|t| (seed, t)));
+        } else {
+            let t = (Rng::new(seed ^ 0x5EED).next() % toolchains.len() as u64) as usize;
+            jobs.push((seed, t));
+        }
+    }
+    if std::env::var("GOTAGS_DIFF_FIXED").as_deref() != Ok("0") {
+        for &seed in EVERY_RELEASE_SEEDS {
+            for t in 0..toolchains.len() {
+                if !jobs.contains(&(seed, t)) {
+                    jobs.push((seed, t));
+                }
+            }
+        }
+    }
+    let threads = env_count("GOTAGS_DIFF_THREADS", worker_threads());
+    let outcomes = par_map(&jobs, threads, |&(s, t)| {
+        let (release, go) = &toolchains[t];
+        check_module(go, release, scratch.path(), s)
+    });
+    let packages: usize = outcomes.iter().map(|o| o.packages).sum();
+    let failing: Vec<&ModuleOutcome> = outcomes.iter().filter(|o| !o.diffs.is_empty()).collect();
+    for o in &failing {
+        println!("== {}", o.label);
+        for d in o.diffs.iter().take(10) {
+            println!("{d}");
+        }
+    }
+    let per_release: Vec<String> = toolchains
+        .iter()
+        .map(|(r, _)| {
+            let k = outcomes.iter().filter(|o| &o.release == r).count();
+            format!("go{r}: {k}")
+        })
+        .collect();
+    println!(
+        "random modules: seeds {first}..{}, {} comparisons ({}), {packages} packages, {} with differences",
         first + n,
+        outcomes.len(),
+        per_release.join(", "),
         failing.len()
     );
     assert!(
         failing.is_empty(),
-        "{} modules differ from go list",
+        "{} comparisons differ from go list",
         failing.len()
     );
 }

@@ -21,6 +21,7 @@ const TARGETS: &[(&str, Entry)] = &[
     ("gomod", entries::gomod),
     ("gotags_toml", entries::gotags_toml),
     ("goreleaser", entries::goreleaser),
+    ("lsp_messages", entries::lsp_messages),
 ];
 
 fn inputs(dir: &Path) -> Vec<std::path::PathBuf> {

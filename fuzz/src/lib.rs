@@ -250,9 +250,13 @@ pub fn go_scanner(data: &[u8]) {
     use gotags::go::scanner::{tokens, Mode};
     for mode in [Mode::PARSER, Mode::COMMENTS] {
         let mut last_end = 0;
+        let mut last_line = 0;
         for t in &tokens(src, mode) {
             // Inserted semicolons and the end of input are empty tokens.
             assert!(t.start >= last_end, "tokens overlap or go backwards");
+            // The embed variable lookup binary-searches tokens by start line.
+            assert!(t.line >= last_line, "token lines go backwards");
+            last_line = t.line;
             assert!(
                 t.start <= t.end && t.end <= src.len(),
                 "token out of bounds"
@@ -268,9 +272,14 @@ pub fn go_scanner(data: &[u8]) {
     }
     let _ = goparse::parse_header(src);
     let name = gotags::syntax::embed::embed_import_name(src);
-    for line in [1, 2, 3, 5, 8] {
-        let _ = gotags::syntax::embed::find_var(src, line, &name);
-    }
+    let lines = [1, 2, 3, 5, 8];
+    let vars = gotags::syntax::embed::find_vars(src, &lines, &name);
+    assert_eq!(vars.len(), lines.len(), "one answer per directive line");
+    assert_eq!(
+        vars.get(2),
+        Some(&gotags::syntax::embed::find_var(src, 3, &name)),
+        "find_vars and find_var disagree"
+    );
     let _ = gotags::syntax::comments::SourceFacts::scan(src, true);
     let _ = gotags::syntax::comments::SourceFacts::scan(src, false);
     let _ = genscan::scan(src);
@@ -403,4 +412,80 @@ pub fn goreleaser(data: &[u8]) {
     };
     let _ = gotags::matrix::goreleaser::parse_yaml(text);
     let _ = gotags::matrix::goreleaser::parse_builds(text);
+}
+
+/// An open buffer's invariants: every LSP position maps to a character boundary inside the
+/// text, and a boundary offset survives the trip to a position and back.
+fn check_document(doc: &gotags::lsp::text::Document, probes: &[lsp_types::Position]) {
+    let text = &doc.text;
+    for &p in probes {
+        let off = doc.offset(p);
+        assert!(off <= text.len(), "offset {off} past the end for {p:?}");
+        assert!(
+            text.is_char_boundary(off),
+            "offset {off} inside a character"
+        );
+        let _ = doc.line_column(p);
+        let _ = doc.position_of(p.line, p.character);
+    }
+    let step = (text.len() / 16).max(1);
+    for off in (0..=text.len()).step_by(step) {
+        if text.is_char_boundary(off) {
+            let back = doc.offset(doc.position(off));
+            assert_eq!(
+                back, off,
+                "offset {off} does not round-trip through a position"
+            );
+        }
+    }
+}
+
+/// LSP message handling from the client's bytes: the stdio frame reader over arbitrary
+/// input (or the whole input as one body when it holds no frame), each body as JSON-RPC,
+/// `didOpen`/`didChange` parameters applied to a buffer (UTF-16 positions, ranges past the
+/// end, reversed ranges), settings read from any parameters, and the positions a request
+/// names converted against the buffer.
+pub fn lsp_messages(data: &[u8]) {
+    use gotags::lsp::{settings::Settings, text::Document, transport::read_frame};
+    use lsp_types as lt;
+    let data = cut(data);
+    let mut bodies = Vec::new();
+    let mut input = data;
+    while let Ok(Some(body)) = read_frame(&mut input) {
+        bodies.push(body);
+        if bodies.len() >= 64 {
+            break;
+        }
+    }
+    if bodies.is_empty() {
+        bodies.push(data.to_vec());
+    }
+    let mut doc = Document::new("package p\n\n// é𝄞\nfunc f() {}\n".to_string(), 0);
+    for body in bodies {
+        let Ok(msg) = serde_json::from_slice::<serde_json::Value>(&body) else {
+            continue;
+        };
+        let params = msg
+            .get("params")
+            .cloned()
+            .unwrap_or(serde_json::Value::Null);
+        let _ = Settings::from_json(&params);
+        if let Ok(p) = serde_json::from_value::<lt::DidOpenTextDocumentParams>(params.clone()) {
+            doc = Document::new(p.text_document.text, p.text_document.version);
+        }
+        let mut probes = Vec::new();
+        if let Ok(p) = serde_json::from_value::<lt::DidChangeTextDocumentParams>(params.clone()) {
+            for c in p.content_changes {
+                if let Some(r) = c.range {
+                    probes.extend([r.start, r.end]);
+                }
+                doc.apply(c);
+                doc.version = p.text_document.version;
+            }
+        }
+        if let Ok(p) = serde_json::from_value::<lt::TextDocumentPositionParams>(params) {
+            probes.push(p.position);
+        }
+        check_document(&doc, &probes);
+    }
 }

@@ -81,6 +81,8 @@ pub struct Resolution {
     pub resolved: Resolved,
     /// The main modules, in go.work / discovery order.
     pub main: Vec<MainModule>,
+    /// The go.work file and its `go` line, in workspace mode.
+    pub work: Option<(PathBuf, Option<String>)>,
     /// `--all-modules`: modules whose go.mod could not be loaded (reported; the rest ran).
     pub failed_modules: usize,
     /// `--all-modules` was given: every module is reported, even one without packages.
@@ -314,6 +316,7 @@ pub fn resolve(
         cwd,
         base,
         resolved,
+        work: main.work_file.clone().map(|w| (w, main.work_go.clone())),
         main: main.modules,
         failed_modules: 0,
         all_modules: false,
@@ -429,6 +432,7 @@ fn all_modules(
         base: base.to_path_buf(),
         resolved,
         main,
+        work: None,
         failed_modules,
         all_modules: true,
     })

@@ -259,6 +259,7 @@ fn eval_dir(
                     ListOptions {
                         test: true,
                         goroot_pattern: None,
+                        ..ListOptions::default()
                     },
                 )
             });

@@ -253,20 +253,37 @@ fn var_spec(src: &[u8], toks: &[Token], first: usize) -> EmbedTarget {
 /// The variable declared after the directive on 1-based `directive_line`, for the embed
 /// report. `embed_name` is the file's import name for "embed" (see [`embed_import_name`]).
 pub fn find_var(src: &[u8], directive_line: u32, embed_name: &str) -> VarLookup {
+    find_vars(src, &[directive_line], embed_name)
+        .pop()
+        .unwrap_or_else(|| VarLookup::Missing(String::new()))
+}
+
+/// [`find_var`] for several directive lines, over one token scan of the file (a file with
+/// many directives costs one scan, not one per directive).
+pub fn find_vars(src: &[u8], directive_lines: &[u32], embed_name: &str) -> Vec<VarLookup> {
     let toks = scanner::tokens(src, MODE);
-    // The directive comment, or (for a line the scanner sees inside a literal) what starts
-    // on the following lines.
-    let from = toks
+    directive_lines
         .iter()
-        .position(|t| {
-            t.kind == Kind::Comment && t.line == directive_line && is_directive(t.text(src))
-        })
-        .map(|k| k + 1)
-        .or_else(|| toks.iter().position(|t| t.line > directive_line))
-        .unwrap_or(toks.len());
+        .map(|&line| var_after(src, &toks, line, embed_name))
+        .collect()
+}
+
+fn var_after(src: &[u8], toks: &[Token], directive_line: u32, embed_name: &str) -> VarLookup {
+    // Tokens come in source order, so their start lines never decrease: the directive
+    // comment is among those starting on its line, or (for a line the scanner sees inside a
+    // literal) the search goes on with what starts on the following lines.
+    let at = toks.partition_point(|t| t.line < directive_line);
+    let on_line = toks[at..]
+        .iter()
+        .take_while(|t| t.line == directive_line)
+        .count();
+    let from = toks[at..at + on_line]
+        .iter()
+        .position(|t| t.kind == Kind::Comment && is_directive(t.text(src)))
+        .map_or(at + on_line, |k| at + k + 1);
     // The report names the variable wherever it is written (a var inside a function, an
     // identifier starting a spec), as the old report did; `check` judges placement.
-    lookup(follows(src, &toks, from, false, true), embed_name)
+    lookup(follows(src, toks, from, false, true), embed_name)
 }
 
 fn lookup(target: EmbedTarget, embed_name: &str) -> VarLookup {
