@@ -253,12 +253,7 @@ fn all_modules_in_a_workspace_follows_its_use_list() {
         ],
         &dir,
     ));
-    let names: Vec<&str> = m["modules"]
-        .as_array()
-        .expect("modules")
-        .iter()
-        .filter_map(|x| x["module"].as_str())
-        .collect();
+    let names = common::field_strs(&m["modules"], "module");
     assert_eq!(
         names,
         ["example.com/a", "example.com/b", "example.com/u"],

@@ -4,6 +4,8 @@
 //! with the same configuration labels, and every matrix gap is a GT5xx finding (or, for a
 //! dead file whose constraint is itself a mistake, that constraint's own finding).
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -300,12 +302,7 @@ fn matrix_takes_go_releases_as_a_dimension() {
         serde_json::from_slice(&out.stdout).expect("json")
     };
     let doc = run(&["--go", "1.21,1.27"]);
-    let labels: Vec<&str> = doc["configs"]
-        .as_array()
-        .expect("configs")
-        .iter()
-        .filter_map(|c| c["label"].as_str())
-        .collect();
+    let labels = common::field_strs(&doc["configs"], "label");
     // openbsd/riscv64 is a port from Go 1.23 on: only the 1.27 half has it.
     assert_eq!(
         labels,

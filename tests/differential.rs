@@ -28,6 +28,7 @@
 mod common;
 
 use common::*;
+use std::borrow::Borrow;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -878,6 +879,16 @@ struct Run<'a> {
     goflags: String,
 }
 
+/// Prints each differing module's label and its first ten differences.
+fn print_failures<O: Borrow<ModuleOutcome>>(failing: &[O]) {
+    for o in failing.iter().map(Borrow::borrow) {
+        println!("== {}", o.label);
+        for d in o.diffs.iter().take(10) {
+            println!("{d}");
+        }
+    }
+}
+
 /// Writes `m` and compares `go list -e -test -json ./...` with `gotags list --json --test`.
 fn compare_module(m: &ModuleGen, run: &Run) -> ModuleOutcome {
     let Run {
@@ -998,12 +1009,7 @@ fn vendor_mode_matches_go_list() {
             }
         }
     }
-    for o in &failing {
-        println!("== {}", o.label);
-        for d in o.diffs.iter().take(10) {
-            println!("{d}");
-        }
-    }
+    print_failures(&failing);
     println!(
         "vendor mode: {compared} comparisons, {} differ",
         failing.len()
@@ -1051,12 +1057,7 @@ fn test_embeds_of_a_command_that_needs_cgo_to_link() {
             failing.push(o);
         }
     }
-    for o in &failing {
-        println!("== {}", o.label);
-        for d in o.diffs.iter().take(10) {
-            println!("{d}");
-        }
-    }
+    print_failures(&failing);
     assert!(failing.is_empty(), "{} releases differ", failing.len());
 }
 
@@ -1106,12 +1107,7 @@ fn random_modules_match_go_list() {
     });
     let packages: usize = outcomes.iter().map(|o| o.packages).sum();
     let failing: Vec<&ModuleOutcome> = outcomes.iter().filter(|o| !o.diffs.is_empty()).collect();
-    for o in &failing {
-        println!("== {}", o.label);
-        for d in o.diffs.iter().take(10) {
-            println!("{d}");
-        }
-    }
+    print_failures(&failing);
     let per_release: Vec<String> = toolchains
         .iter()
         .map(|(r, _)| {

@@ -339,12 +339,7 @@ fn broken_ports_and_other_releases_ports_follow_each_release() {
     );
     assert_eq!(code, 0, "{err}");
     let doc: Value = serde_json::from_str(&out).expect("json");
-    let labels: Vec<&str> = doc["configs"]
-        .as_array()
-        .expect("configs")
-        .iter()
-        .filter_map(|c| c["label"].as_str())
-        .collect();
+    let labels = field_strs(&doc["configs"], "label");
     assert_eq!(
         labels,
         [

@@ -594,3 +594,13 @@ pub fn backdate(dir: &Path) {
         .expect("running find/touch");
     assert!(status.success(), "backdating {} failed", dir.display());
 }
+
+/// The string `field` of every object in the JSON array `array` (objects without it left out).
+pub fn field_strs<'a>(array: &'a Value, field: &str) -> Vec<&'a str> {
+    array
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x[field].as_str())
+        .collect()
+}
