@@ -59,6 +59,9 @@ fn check_expr_round_trip(expr: &Expr) {
         Err(e) if e.message == "double negation not allowed" && printed.contains("!!") => {
             return;
         }
+        // Printing adds parentheses and spaces, so an expression just under the size limit
+        // can print to one over it; Go 1.26's own String() and Parse do the same.
+        Err(e) if e.message == "build expression too large" => return,
         Err(e) => panic!("printed `{printed}` does not parse: {e}"),
     };
     assert_eq!(again.to_string(), printed, "print is not a fixed point");
