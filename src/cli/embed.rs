@@ -74,16 +74,11 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
         None => std::env::var("CGO_ENABLED").is_ok_and(|v| v == "1"),
     };
     // The one platform grammar (`configs::spec`), as matrix and check read it.
-    let items = match gotags::configs::spec::parse(spec)
-        .map_err(|e| CliError::Configurations(e.to_string()))?
-    {
-        gotags::configs::spec::Selection::Items(items) => items,
-        gotags::configs::spec::Selection::GoReleaser => {
-            return Err(CliError::Configurations(
-                "embed --platforms does not take goreleaser; name the platforms".to_string(),
-            ))
-        }
-    };
+    let items =
+        match gotags::configs::spec::parse(spec).map_err(|e| CliError::Configurations(e.into()))? {
+            gotags::configs::spec::Selection::Items(items) => items,
+            gotags::configs::spec::Selection::GoReleaser => return Err(CliError::EmbedGoReleaser),
+        };
     let mode = if cgo {
         gotags::configs::CgoMode::On
     } else {
@@ -91,7 +86,7 @@ fn contexts(args: &EmbedArgs) -> Result<Vec<BuildContext>, CliError> {
     };
     let sets = [gotags::configs::TagSet::new(base.build_tags.clone())];
     let set = gotags::configs::ConfigSet::new(gotags::configs::expand(&items, &sets, mode))
-        .map_err(|e| CliError::Configurations(e.to_string()))?;
+        .map_err(|e| CliError::Configurations(e.into()))?;
     Ok(set.contexts)
 }
 

@@ -43,12 +43,16 @@ pub enum CliError {
     Config(gotags::config::ConfigFileError),
     /// The build context (platform, tags, environment) is invalid.
     Context(ContextError),
-    /// A platform list, tag set or cgo choice the configuration model rejects.
-    Configurations(String),
+    /// A platform list, tag set, release or cgo choice the configuration model rejects.
+    Configurations(gotags::matrix::MatrixError),
+    /// `embed --platforms goreleaser`: embed needs the platforms named.
+    EmbedGoReleaser,
+    /// A flag that needs exactly one module (`--explain`, `--format html`) met several.
+    OneModuleOnly,
     /// The check command rejected its settings or could not read the tree.
     Check(gotags::check::command::CheckError),
     /// The matrix command failed.
-    Matrix(String),
+    Matrix(gotags::matrix::MatrixError),
     /// A `check --baseline`/`--write-baseline` file cannot be used.
     Baseline(gotags::check::baseline::BaselineError),
     /// A `matrix --check`/`--write` lock file cannot be used.
@@ -112,7 +116,13 @@ impl fmt::Display for CliError {
                 first.display(),
                 second.display()
             ),
-            CliError::Configurations(m) | CliError::Matrix(m) => f.write_str(m),
+            CliError::Configurations(e) | CliError::Matrix(e) => write!(f, "{e}"),
+            CliError::EmbedGoReleaser => {
+                f.write_str("embed --platforms does not take goreleaser; name the platforms")
+            }
+            CliError::OneModuleOnly => f.write_str(
+                "--explain and --format html take one module: pass -C to the module's directory",
+            ),
             CliError::Config(e) => write!(f, "{e}"),
             CliError::Workspace(e) => write!(f, "{e}"),
             CliError::Patterns(errs) => f.write_str(&errs.join("\ngotags: ")),

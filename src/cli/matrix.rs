@@ -135,14 +135,14 @@ pub fn run(
         let module = (*set.module).clone();
         let configs =
             matrix::resolve_releases(&module.root, &platforms, sets.clone(), cgo, &releases)
-                .map_err(|e| CliError::Configurations(e.to_string()))?;
+                .map_err(CliError::Configurations)?;
         let embed = if html {
             embed_bars(&module, &set.dirs, &configs)
         } else {
             Vec::new()
         };
-        let m = matrix::run_with(module, set.dirs, configs, opts, &cwd)
-            .map_err(|e| CliError::Matrix(e.to_string()))?;
+        let m =
+            matrix::run_with(module, set.dirs, configs, opts, &cwd).map_err(CliError::Matrix)?;
         Ok((m, embed))
     };
     let lock = args.write.as_ref().or(args.check.as_ref());
@@ -220,10 +220,7 @@ fn write_modules(
     colour: color::ColorChoice,
 ) -> Result<(), CliError> {
     if args.explain.is_some() || args.format == MatrixFormat::Html {
-        return Err(CliError::Matrix(
-            "--explain and --format html take one module: pass -C to the module's directory"
-                .to_string(),
-        ));
+        return Err(CliError::OneModuleOnly);
     }
     let color = color::for_stdout(colour);
     let json = args.format == MatrixFormat::Json;

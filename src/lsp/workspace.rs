@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 pub enum LoadError {
     Module(crate::walk::ModuleError),
     Config(crate::config::ConfigFileError),
-    Platforms(String),
+    /// The platforms, tag sets or cgo setting do not make a configuration set.
+    Platforms(crate::matrix::MatrixError),
 }
 
 impl std::fmt::Display for LoadError {
@@ -58,9 +59,9 @@ pub fn plan(config: &Config, settings: &Settings, root: &Path) -> Result<Plan, L
     };
     let sets = given.as_deref().map(tag_sets_of);
     let cgo = config.matrix.cgo_mode(None);
-    let configs = crate::matrix::resolve_in(&Disk, root, &spec, sets, cgo)
-        .map_err(|e| LoadError::Platforms(format!("{e:?}")))?;
-    let set = ConfigSet::new(configs).map_err(|e| LoadError::Platforms(format!("{e:?}")))?;
+    let configs =
+        crate::matrix::resolve_in(&Disk, root, &spec, sets, cgo).map_err(LoadError::Platforms)?;
+    let set = ConfigSet::new(configs).map_err(|e| LoadError::Platforms(e.into()))?;
     let up = |v: &[String]| -> Vec<String> {
         v.iter()
             .flat_map(|s| s.split(','))
