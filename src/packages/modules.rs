@@ -60,21 +60,19 @@ pub fn find_all(source: &dyn Source, dir: &Path) -> (Vec<PathBuf>, Vec<WalkProbl
 /// other module, such as the standard library, in order of first appearance). Modules of
 /// `main` without packages are kept (empty), so a report names every main module.
 pub fn group(main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
-    let mut sets: Vec<ModuleSet> = main.iter().map(empty_set).collect();
-    for (module, dir) in packages(items) {
-        match sets.iter_mut().find(|s| s.module.root == module.root) {
-            Some(s) => s.dirs.push(dir),
-            None => sets.push(new_set(main, module, dir)),
-        }
-    }
-    sets
+    group_after(main.iter().map(empty_set).collect(), main, items)
 }
 
 /// Groups the packages of `items` by module in go list's print order: modules in the
 /// order their first package is printed, each module's packages in print order (a
 /// workspace's `./b ./a/...` gives b's module first, as `list` prints it).
 pub fn group_in_print_order(main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
-    let mut sets: Vec<ModuleSet> = Vec::new();
+    group_after(Vec::new(), main, items)
+}
+
+/// Adds each package of `items` to its module's set in `sets`, opening a set after the
+/// others for a module met the first time.
+fn group_after(mut sets: Vec<ModuleSet>, main: &[MainModule], items: Vec<Item>) -> Vec<ModuleSet> {
     for (module, dir) in packages(items) {
         match sets.iter_mut().find(|s| s.module.root == module.root) {
             Some(s) => s.dirs.push(dir),
