@@ -41,11 +41,15 @@ pub fn compiles(f: &FileFacts, ctx: &BuildContext) -> bool {
         HeaderOutcome::NotRead => true,
         HeaderOutcome::Read(h) => {
             let by_lines = match &h.go_build {
-                Some(gb) => gb.expr.as_ref().is_ok_and(|e| eval_expr(e, ctx)),
-                None => h
-                    .plus_build
-                    .iter()
-                    .all(|pb| pb.expr.as_ref().map_or(true, |e| eval_expr(e, ctx))),
+                Some(gb) => gb
+                    .expr_for(ctx.release)
+                    .as_ref()
+                    .is_ok_and(|e| eval_expr(e, ctx)),
+                None => h.plus_build.iter().all(|pb| {
+                    pb.expr_for(ctx.release)
+                        .as_ref()
+                        .map_or(true, |e| eval_expr(e, ctx))
+                }),
             };
             by_lines && (!f.is_go() || !h.imports_c() || ctx.cgo_enabled)
         }
@@ -103,7 +107,7 @@ fn reason(f: &FileFacts, p: &Platform) -> String {
     match &f.header {
         HeaderOutcome::Read(h) => {
             let line = h.go_build.as_ref().filter(|gb| {
-                !gb.expr
+                !gb.expr_for(p.ctx.release)
                     .as_ref()
                     .is_ok_and(|e| crate::classify::eval_expr(e, &p.ctx))
             });
@@ -112,7 +116,7 @@ fn reason(f: &FileFacts, p: &Platform) -> String {
             }
             for pb in &h.plus_build {
                 if pb
-                    .expr
+                    .expr_for(p.ctx.release)
                     .as_ref()
                     .is_ok_and(|e| !crate::classify::eval_expr(e, &p.ctx))
                 {
@@ -258,5 +262,44 @@ fn shell_word(w: &str) -> String {
         w.to_string()
     } else {
         format!("'{}'", w.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::{ContextOverrides, HostInfo};
+    use crate::facts::ReadDepth;
+
+    fn linux_under(minor: u32) -> BuildContext {
+        let overrides = ContextOverrides {
+            goos: Some("linux".into()),
+            goarch: Some("amd64".into()),
+            tags: Some(Vec::new()),
+            cgo: Some(false),
+            release: crate::go::release::by_minor(minor),
+        };
+        let host = HostInfo {
+            goos: "linux".into(),
+            goarch: "amd64".into(),
+        };
+        BuildContext::from_env(&|_| None, &overrides, &host, &|_| false).expect("context")
+    }
+
+    /// Go 1.21 has no size limit on constraint lines and 1.22 on does: a 1,001-term line
+    /// compiles under 1.21 and is an error under 1.22, and the hover says so per release.
+    #[test]
+    fn an_over_long_constraint_line_is_judged_by_each_release() {
+        let terms: Vec<String> = (0..1000).map(|i| format!("tag{i}")).collect();
+        let src = format!("//go:build linux || {}\n\npackage p\n", terms.join(" || "));
+        let f = FileFacts::from_bytes(
+            Path::new("/m/p.go"),
+            "p.go",
+            src.as_bytes(),
+            false,
+            ReadDepth::Header,
+        );
+        assert!(compiles(&f, &linux_under(21)));
+        assert!(!compiles(&f, &linux_under(22)));
     }
 }

@@ -62,7 +62,8 @@ fn user_tags(f: &FileFacts) -> Vec<String> {
         .go_build
         .iter()
         .chain(&h.plus_build)
-        .filter_map(|c| c.expr.as_ref().ok())
+        // Go 1.21 reads lines over the later size limits: their tags count for it.
+        .filter_map(|c| c.without_limits().as_ref().ok())
         .flat_map(|e| e.tags())
         .filter(|t| {
             !crate::platform::is_known_os(t)
@@ -91,7 +92,7 @@ fn cgo_matters(f: &FileFacts) -> bool {
         || h.go_build
             .iter()
             .chain(&h.plus_build)
-            .filter_map(|c| c.expr.as_ref().ok())
+            .filter_map(|c| c.without_limits().as_ref().ok())
             .any(|e| e.tags().contains(&"cgo"))
 }
 
