@@ -12,9 +12,9 @@
 use crate::configs::{Bits, ConfigSet, FileBits};
 use crate::embed::AssetCache;
 use crate::facts::FileFacts;
-use crate::list::ListedPackage;
 use crate::matrix::evaluate::{self, DirMatrix, Evaluation};
 use crate::matrix::gaps::{self, Gaps};
+use crate::matrix::view::List;
 use crate::syntax::decls::FileScan;
 use crate::walk::{DirFacts, Module};
 use std::collections::HashMap;
@@ -142,17 +142,8 @@ fn evaluate_compact(
 /// compiles stays in `compiled`.
 fn compact(d: &mut DirMatrix) {
     for class in &mut d.classes {
-        if let Some(l) = &mut class.listed {
-            let mut kept = ListedPackage {
-                go_files: std::mem::take(&mut l.go_files),
-                cgo_files: std::mem::take(&mut l.cgo_files),
-                invalid_go_files: std::mem::take(&mut l.invalid_go_files),
-                error: l.error.take(),
-                ..ListedPackage::default()
-            };
-            kept.go_files.shrink_to_fit();
-            kept.cgo_files.shrink_to_fit();
-            *l = kept;
+        if let Some(v) = &mut class.view {
+            v.retain(&[List::GoFiles, List::CgoFiles, List::InvalidGoFiles]);
         }
     }
 }

@@ -5,6 +5,7 @@
 //! directory form one *class* and `list::package_view` runs once per class, with one of its
 //! configurations: the per-configuration file lists are `list`'s own, by construction.
 
+use super::view::{ClassView, Interner, List, PackageRef, Strings, COMPILED};
 pub use crate::configs::eval::{FileBits, TagOracle};
 use crate::configs::{Bits, Config, ConfigError, ConfigSet, Evaluator};
 use crate::context::BuildContext;
@@ -16,13 +17,17 @@ use crate::platform;
 use crate::walk::{DirFacts, Module};
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Configurations that see a directory identically, and what `go list` shows for them.
 #[derive(Clone, Debug)]
 pub struct Class {
     pub configs: Bits,
-    /// `None` when `./...` does not list the directory under these configurations.
-    pub listed: Option<ListedPackage>,
+    /// `None` when `./...` does not list the directory under these configurations; read it
+    /// through [`DirMatrix::package`].
+    pub view: Option<ClassView>,
+    /// The whole view, built from `view` the first time [`Evaluation::listed_for`] asks.
+    full: OnceLock<Box<ListedPackage>>,
 }
 
 /// One walked directory across the matrix.
@@ -39,6 +44,8 @@ pub struct DirMatrix {
     pub bits: Vec<FileBits>,
     /// Parallel to the directory's `FileFacts`: where the file is in a compiled list.
     pub compiled: Vec<Bits>,
+    /// The strings the class views point into: the file names first, at their index.
+    pub strings: Strings,
 }
 
 impl DirMatrix {
@@ -46,8 +53,8 @@ impl DirMatrix {
     pub fn builds(&self, n: usize) -> Bits {
         let mut b = Bits::empty(n);
         for c in &self.classes {
-            if let Some(l) = &c.listed {
-                if !l.go_files.is_empty() || !l.cgo_files.is_empty() {
+            if let Some(l) = self.package(c) {
+                if !l.is_empty(List::GoFiles) || !l.is_empty(List::CgoFiles) {
                     b.union_with(&c.configs);
                 }
             }
@@ -55,11 +62,24 @@ impl DirMatrix {
         b
     }
 
+    /// A class's package view, if the directory is listed there.
+    pub fn package<'a>(&'a self, class: &'a Class) -> Option<PackageRef<'a>> {
+        class.view.as_ref().map(|view| PackageRef {
+            view,
+            strings: &self.strings,
+        })
+    }
+
     /// The listing under configuration `c`.
-    pub fn listed(&self, c: usize) -> Option<&ListedPackage> {
-        self.classes
-            .get(*self.class_of.get(c)?)
-            .and_then(|k| k.listed.as_ref())
+    pub fn listed(&self, c: usize) -> Option<PackageRef<'_>> {
+        self.package(self.classes.get(*self.class_of.get(c)?)?)
+    }
+
+    /// The whole `go list` view under configuration `c` (built once per class, on demand).
+    pub fn listed_full(&self, c: usize) -> Option<&ListedPackage> {
+        let class = self.classes.get(*self.class_of.get(c)?)?;
+        let p = self.package(class)?;
+        Some(class.full.get_or_init(|| Box::new(p.to_listed())))
     }
 }
 
@@ -77,25 +97,6 @@ fn is_package(d: &DirFacts, bits: &[FileBits], c: usize, ctx: &BuildContext) -> 
     listed_go || list::is_package(d, ctx)
 }
 
-/// The lists whose files are compiled (or, for tests, compiled by `go test`).
-pub fn compiled_lists(p: &ListedPackage) -> [(&'static str, &Vec<String>); 13] {
-    [
-        ("GoFiles", &p.go_files),
-        ("CgoFiles", &p.cgo_files),
-        ("TestGoFiles", &p.test_go_files),
-        ("XTestGoFiles", &p.xtest_go_files),
-        ("CFiles", &p.c_files),
-        ("CXXFiles", &p.cxx_files),
-        ("MFiles", &p.m_files),
-        ("HFiles", &p.h_files),
-        ("FFiles", &p.f_files),
-        ("SFiles", &p.s_files),
-        ("SwigFiles", &p.swig_files),
-        ("SwigCXXFiles", &p.swig_cxx_files),
-        ("SysoFiles", &p.syso_files),
-    ]
-}
-
 /// Everything the matrix knows before gaps: configurations, contexts and per-directory classes.
 pub struct Evaluation {
     pub configs: Vec<Config>,
@@ -106,7 +107,7 @@ pub struct Evaluation {
 impl Evaluation {
     /// The packages `list` would print for configuration `c`, in walk order.
     pub fn listed_for(&self, c: usize) -> Vec<&ListedPackage> {
-        self.dirs.iter().filter_map(|d| d.listed(c)).collect()
+        self.dirs.iter().filter_map(|d| d.listed_full(c)).collect()
     }
 }
 
@@ -238,19 +239,14 @@ fn eval_dir(
     let import_path = module.import_path(&d.rel);
     let listable = !(d.rel.contains('@') || module.path == "std" && d.rel == "builtin");
     let mut compiled = vec![Bits::empty(n); d.files.len()];
-    let index: HashMap<&str, usize> = d
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.as_str(), i))
-        .collect();
+    let mut strings = Interner::with_files(d.files.iter().map(|f| f.name.as_str()));
     let classes: Vec<Class> = members
         .into_iter()
         .map(|configs| {
             let rep = configs.iter().next().unwrap_or(0);
             let ctx = &contexts[rep];
-            let listed = (listable && is_package(d, &bits, rep, ctx)).then(|| {
-                list::package_view(
+            let view = (listable && is_package(d, &bits, rep, ctx)).then(|| {
+                let listed = list::package_view(
                     module,
                     d,
                     ctx,
@@ -261,18 +257,23 @@ fn eval_dir(
                         goroot_pattern: None,
                         ..ListOptions::default()
                     },
-                )
+                );
+                ClassView::new(listed, &mut strings)
             });
-            if let Some(l) = &listed {
-                for (_, files) in compiled_lists(l) {
-                    for name in files {
-                        if let Some(&i) = index.get(name.as_str()) {
-                            compiled[i].union_with(&configs);
+            if let Some(v) = &view {
+                for (_, list) in COMPILED {
+                    for &id in v.ids(list) {
+                        if let Some(b) = compiled.get_mut(id as usize) {
+                            b.union_with(&configs);
                         }
                     }
                 }
             }
-            Class { configs, listed }
+            Class {
+                configs,
+                view,
+                full: OnceLock::new(),
+            }
         })
         .collect();
     DirMatrix {
@@ -283,5 +284,6 @@ fn eval_dir(
         class_of,
         bits,
         compiled,
+        strings: strings.finish(),
     }
 }

@@ -2,14 +2,14 @@
 //! rule that keeps it out (file-name suffix, the false leaves of its `//go:build` expression,
 //! `ignore`, cgo off, a `.`/`_` prefix, …), grouped over configurations with equal reasons.
 
-use super::evaluate::{compiled_lists, DirMatrix, Evaluation};
+use super::evaluate::{DirMatrix, Evaluation};
+use super::view::{List, PackageRef, COMPILED};
 use crate::configs::Bits;
 use crate::constraint::Expr;
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
 use crate::filename::NameConstraint;
 use crate::hashing::FastMap as HashMap;
-use crate::list::ListedPackage;
 use serde::Serialize;
 
 /// A tag occurrence and its value under a configuration.
@@ -126,16 +126,16 @@ fn is_cgo_ext(ext: &str) -> bool {
 }
 
 /// The compiled list holding the file, if any.
-fn compiled_in(f: &FileFacts, listed: Option<&ListedPackage>) -> Option<&'static str> {
+fn compiled_in(f: &FileFacts, listed: Option<PackageRef>) -> Option<&'static str> {
     let l = listed?;
-    compiled_lists(l)
+    COMPILED
         .into_iter()
-        .find(|(_, files)| files.contains(&f.name))
-        .map(|(list, _)| list)
+        .find(|(_, list)| l.names(*list).any(|n| n == f.name))
+        .map(|(name, _)| name)
 }
 
 /// The reason for one file under one configuration.
-pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
+pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<PackageRef>) -> Reason {
     if let Some(list) = compiled_in(f, listed) {
         return Reason::Compiled {
             list: list.to_string(),
@@ -145,7 +145,7 @@ pub fn reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>)
 }
 
 /// The reason for a file that is in no compiled list.
-fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPackage>) -> Reason {
+fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<PackageRef>) -> Reason {
     if !f.name_constraint.matches(&mut |t| ctx.match_tag(t)) {
         let tags = match &f.name_constraint {
             NameConstraint::None => Vec::new(),
@@ -172,8 +172,8 @@ fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<&ListedPack
             }
         }
         if let Some(l) = listed {
-            if l.invalid_go_files.contains(&f.name) {
-                let error = l.error.as_ref().map(|e| e.err.clone()).unwrap_or_default();
+            if l.names(List::InvalidGoFiles).any(|n| n == f.name) {
+                let error = l.error().map(|e| e.err.clone()).unwrap_or_default();
                 return Reason::Invalid { error };
             }
         }
@@ -201,7 +201,7 @@ pub fn file_reasons(ev: &Evaluation, d: &DirMatrix, f: &FileFacts) -> Vec<(Reaso
     let lists: Vec<Option<&'static str>> = d
         .classes
         .iter()
-        .map(|k| compiled_in(f, k.listed.as_ref()))
+        .map(|k| compiled_in(f, d.package(k)))
         .collect();
     reasons_with(ev, d, f, &lists)
 }
@@ -221,11 +221,11 @@ pub fn dir_reasons(
         .iter()
         .map(|k| {
             let mut t = HashMap::default();
-            if let Some(l) = &k.listed {
+            if let Some(l) = d.package(k) {
                 // First list wins, as in `compiled_in`.
-                for (list, names) in compiled_lists(l).into_iter().rev() {
-                    for name in names {
-                        t.insert(name.as_str(), list);
+                for (name, list) in COMPILED.into_iter().rev() {
+                    for file in l.names(list) {
+                        t.insert(file, name);
                     }
                 }
             }
@@ -264,10 +264,10 @@ pub fn dir_reasons(
                 d.classes
                     .iter()
                     .map(|k| {
-                        let v = match &k.listed {
+                        let v = match d.package(k) {
                             None => (false, None),
-                            Some(l) if l.invalid_go_files.contains(&f.name) => {
-                                (true, l.error.as_ref().map(|e| e.err.as_str()))
+                            Some(l) if l.names(List::InvalidGoFiles).any(|n| n == f.name) => {
+                                (true, l.error().map(|e| e.err.as_str()))
                             }
                             Some(_) => (true, None),
                         };

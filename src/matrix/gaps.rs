@@ -7,6 +7,7 @@
 
 use super::evaluate::{DirMatrix, Evaluation, FileBits, TagOracle};
 use super::explain::{file_reasons, Reason};
+use super::view::List;
 use crate::configs::Bits;
 use crate::constraint::Truth;
 use crate::facts::HeaderOutcome;
@@ -157,19 +158,13 @@ fn dir_decl_gaps(
     if building.is_empty() || scans.iter().all(Option::is_none) {
         return out;
     }
-    let index: HashMap<&str, usize> = facts
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.as_str(), i))
-        .collect();
     // Where each file is a non-test Go file.
     let mut go_bits: Vec<Bits> = vec![Bits::empty(n); facts.files.len()];
     for class in &d.classes {
-        if let Some(l) = &class.listed {
-            for name in l.go_files.iter().chain(&l.cgo_files) {
-                if let Some(&i) = index.get(name.as_str()) {
-                    go_bits[i].union_with(&class.configs);
+        if let Some(l) = d.package(class) {
+            for &id in l.ids(List::GoFiles).iter().chain(l.ids(List::CgoFiles)) {
+                if let Some(b) = go_bits.get_mut(id as usize) {
+                    b.union_with(&class.configs);
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! cover set. Plain data computed from a [`Matrix`]; the HTML renderer only formats it.
 
 use super::explain::{self, Reason};
+use super::view::List;
 use super::Matrix;
 use crate::platform;
 use serde::Serialize;
@@ -160,7 +161,7 @@ pub fn build(m: &Matrix, embed: Vec<EmbedBar>) -> Heatmap {
     let mut texts = Texts::default();
     let mut rows = Vec::new();
     for d in &m.eval.dirs {
-        if d.classes.iter().all(|c| c.listed.is_none()) {
+        if d.classes.iter().all(|c| c.view.is_none()) {
             continue;
         }
         let missing: Vec<_> = m
@@ -177,7 +178,7 @@ pub fn build(m: &Matrix, embed: Vec<EmbedBar>) -> Heatmap {
         for col in &columns {
             let c = col.configs.first().copied().unwrap_or(0);
             let class = d.class_of.get(c).and_then(|&k| d.classes.get(k));
-            let (status, text) = match class.and_then(|k| k.listed.as_ref()) {
+            let (status, text) = match class.and_then(|k| d.package(k)) {
                 None => (Status::Vanishes, Reason::NotAPackage.text()),
                 Some(listed) => match missing.iter().find(|x| x.missing.contains(&c)) {
                     Some(x) => (
@@ -192,9 +193,9 @@ pub fn build(m: &Matrix, embed: Vec<EmbedBar>) -> Heatmap {
                         Status::Compiles,
                         format!(
                             "package {}: {} Go files{}",
-                            listed.name,
-                            listed.go_files.len() + listed.cgo_files.len(),
-                            if listed.error.is_some() {
+                            listed.name(),
+                            listed.len(List::GoFiles) + listed.len(List::CgoFiles),
+                            if listed.error().is_some() {
                                 ", with a load error"
                             } else {
                                 ""

@@ -20,6 +20,7 @@ pub mod gaps;
 pub mod goreleaser;
 pub mod heatmap;
 pub mod lock;
+pub mod view;
 
 pub use crate::configs;
 
@@ -35,6 +36,7 @@ use gaps::Gaps;
 use rayon::prelude::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use view::List;
 
 /// What the matrix command computed.
 pub struct Matrix {
@@ -242,18 +244,12 @@ fn used_files(eval: &Evaluation, dirs: &[DirFacts]) -> Vec<Vec<bool>> {
         .iter()
         .map(|d| {
             let facts = &dirs[d.dir_index];
-            let index: HashMap<&str, usize> = facts
-                .files
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (f.name.as_str(), i))
-                .collect();
             let mut used = vec![false; facts.files.len()];
             for class in &d.classes {
-                if let Some(l) = &class.listed {
-                    for name in l.go_files.iter().chain(&l.cgo_files) {
-                        if let Some(&i) = index.get(name.as_str()) {
-                            used[i] = true;
+                if let Some(l) = d.package(class) {
+                    for &id in l.ids(List::GoFiles).iter().chain(l.ids(List::CgoFiles)) {
+                        if let Some(u) = used.get_mut(id as usize) {
+                            *u = true;
                         }
                     }
                 }

@@ -5,9 +5,11 @@
 use crate::configs::{describe, Bits, Config};
 use crate::list::ListedPackage;
 use crate::matrix::cover;
-use crate::matrix::evaluate::compiled_lists;
+use crate::matrix::evaluate::DirMatrix;
 use crate::matrix::explain::Reason;
 use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
+use crate::matrix::view::{PackageRef, COMPILED};
+use crate::matrix::FileReasons;
 use crate::matrix::Matrix;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -93,7 +95,7 @@ impl Style {
 }
 
 /// `go: a.go b.go; test: a_test.go` for the compiled lists, or why nothing is listed.
-fn files_summary(listed: Option<&ListedPackage>) -> String {
+fn files_summary(listed: Option<PackageRef>) -> String {
     let Some(l) = listed else {
         return "not a package (no Go files)".to_string();
     };
@@ -115,12 +117,15 @@ fn files_summary(listed: Option<&ListedPackage>) -> String {
             other => other,
         }
     };
-    let mut parts: Vec<String> = compiled_lists(l)
+    let mut parts: Vec<String> = COMPILED
         .iter()
-        .filter(|(_, f)| !f.is_empty())
-        .map(|(name, f)| format!("{}: {}", short(name), f.join(" ")))
+        .filter(|(_, list)| !l.is_empty(*list))
+        .map(|(name, list)| {
+            let files: Vec<&str> = l.names(*list).collect();
+            format!("{}: {}", short(name), files.join(" "))
+        })
         .collect();
-    if let Some(e) = &l.error {
+    if let Some(e) = l.error() {
         parts.push(format!("error: {}", e.err));
     }
     if parts.is_empty() {
@@ -135,12 +140,12 @@ fn package_rows(m: &Matrix) -> Vec<(String, Vec<(String, Bits)>)> {
     let n = m.eval.configs.len();
     let mut out = Vec::new();
     for d in &m.eval.dirs {
-        if d.classes.iter().all(|c| c.listed.is_none()) {
+        if d.classes.iter().all(|c| c.view.is_none()) {
             continue;
         }
         let mut rows: Vec<(String, Bits)> = Vec::new();
         for class in &d.classes {
-            let text = files_summary(class.listed.as_ref());
+            let text = files_summary(d.package(class));
             match rows.iter_mut().find(|(t, _)| *t == text) {
                 Some((_, b)) => b.union_with(&class.configs),
                 None => {
@@ -456,11 +461,20 @@ struct JsonConfig<'a> {
     config: &'a Config,
 }
 
+/// A set of configurations as the JSON array of its indices, without collecting them.
+struct BitsSeq<'a>(&'a Bits);
+
+impl Serialize for BitsSeq<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
 #[derive(Serialize)]
 struct JsonClass<'a> {
-    configs: ConfigSet,
+    configs: BitsSeq<'a>,
     /// `go list -json` for these configurations; null when `./...` does not list the directory.
-    package: Option<&'a ListedPackage>,
+    package: Option<ListedPackage>,
 }
 
 #[derive(Serialize)]
@@ -468,7 +482,7 @@ struct JsonReason<'a> {
     #[serde(flatten)]
     reason: &'a Reason,
     text: String,
-    configs: ConfigSet,
+    configs: BitsSeq<'a>,
 }
 
 #[derive(Serialize)]
@@ -486,6 +500,67 @@ struct JsonDir<'a> {
     hidden_files: &'a [String],
 }
 
+/// Every directory, each built as it is written (a chunk at a time, in parallel), so the
+/// whole document is never held at once.
+struct JsonDirs<'a> {
+    m: &'a Matrix,
+    reasons: &'a [Vec<FileReasons>],
+}
+
+/// Directories built ahead of the writer at a time.
+const JSON_CHUNK: usize = 64;
+
+impl Serialize for JsonDirs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.m;
+        let indexed: Vec<(usize, &DirMatrix)> = m.eval.dirs.iter().enumerate().collect();
+        s.collect_seq(indexed.chunks(JSON_CHUNK).flat_map(|chunk| {
+            chunk
+                .par_iter()
+                .map(|&(di, d)| json_dir(m, di, d, self.reasons.get(di)))
+                .collect::<Vec<_>>()
+        }))
+    }
+}
+
+fn json_dir<'a>(
+    m: &'a Matrix,
+    di: usize,
+    d: &'a DirMatrix,
+    reasons: Option<&'a Vec<FileReasons>>,
+) -> JsonDir<'a> {
+    let facts = &m.dirs[d.dir_index];
+    JsonDir {
+        dir: &d.rel,
+        import_path: &d.import_path,
+        classes: d
+            .classes
+            .iter()
+            .map(|c| JsonClass {
+                configs: BitsSeq(&c.configs),
+                package: d.package(c).map(|p| p.to_listed()),
+            })
+            .collect(),
+        files: facts
+            .files
+            .iter()
+            .zip(reasons.into_iter().flatten())
+            .map(|(f, reasons)| JsonFile {
+                name: &f.name,
+                reasons: reasons
+                    .iter()
+                    .map(|(r, b)| JsonReason {
+                        text: r.text(),
+                        reason: r,
+                        configs: BitsSeq(b),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        hidden_files: m.hidden.get(di).map_or(&[], Vec::as_slice),
+    }
+}
+
 #[derive(Serialize)]
 struct JsonCover<'a> {
     #[serde(flatten)]
@@ -501,7 +576,7 @@ struct JsonMatrix<'a> {
     root: String,
     configs: Vec<JsonConfig<'a>>,
     groups: Vec<ConfigSet>,
-    dirs: Vec<JsonDir<'a>>,
+    dirs: JsonDirs<'a>,
     gaps: &'a Gaps,
     findings: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -518,45 +593,6 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
             "the matrix was run without per-file reasons (RunOptions::reasons)",
         ));
     };
-    let dirs = m
-        .eval
-        .dirs
-        .par_iter()
-        .zip(all_reasons)
-        .enumerate()
-        .map(|(di, (d, reasons))| {
-            let facts = &m.dirs[d.dir_index];
-            JsonDir {
-                dir: &d.rel,
-                import_path: &d.import_path,
-                classes: d
-                    .classes
-                    .iter()
-                    .map(|c| JsonClass {
-                        configs: set(&c.configs),
-                        package: c.listed.as_ref(),
-                    })
-                    .collect(),
-                files: facts
-                    .files
-                    .iter()
-                    .zip(reasons)
-                    .map(|(f, reasons)| JsonFile {
-                        name: &f.name,
-                        reasons: reasons
-                            .iter()
-                            .map(|(r, b)| JsonReason {
-                                text: r.text(),
-                                reason: r,
-                                configs: set(b),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                hidden_files: &m.hidden[di],
-            }
-        })
-        .collect();
     let doc = JsonMatrix {
         module: &m.module.path,
         root: m.module.root.to_string_lossy().into_owned(),
@@ -570,7 +606,10 @@ pub fn write_json(out: &mut impl Write, m: &Matrix) -> io::Result<()> {
             })
             .collect(),
         groups: m.groups.iter().map(set).collect(),
-        dirs,
+        dirs: JsonDirs {
+            m,
+            reasons: all_reasons,
+        },
         gaps: &m.gaps,
         findings: m.gaps.findings(),
         cover: m.cover.as_ref().map(|c| {

@@ -1,0 +1,364 @@
+//! The matrix's compact package views. `list::package_view` answers once per class of
+//! configurations in a directory; the matrix keeps each answer as indices into one table of
+//! the directory's strings ([`Strings`]: its file names first, at their file index, then
+//! every other name and text a view holds), so a name shared by twenty classes is stored
+//! once. [`PackageRef`] reads a view back: a list by name or by file index, and the whole
+//! `ListedPackage` when one is asked for.
+
+use crate::hashing::FastMap as HashMap;
+use crate::list::{ListedPackage, PackageError};
+
+/// The lists of a `ListedPackage`, in its field order, and the `(name, reason)` pairs of
+/// its ignored files as two parallel lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum List {
+    GoFiles,
+    CgoFiles,
+    IgnoredGoFiles,
+    InvalidGoFiles,
+    IgnoredOtherFiles,
+    CFiles,
+    CxxFiles,
+    MFiles,
+    HFiles,
+    FFiles,
+    SFiles,
+    SwigFiles,
+    SwigCxxFiles,
+    SysoFiles,
+    EmbedPatterns,
+    EmbedFiles,
+    TestGoFiles,
+    TestEmbedPatterns,
+    TestEmbedFiles,
+    XTestGoFiles,
+    XTestEmbedPatterns,
+    XTestEmbedFiles,
+    IgnoredReasonFiles,
+    IgnoredReasonTexts,
+}
+
+/// The lists whose files are compiled (or, for tests, compiled by `go test`), with
+/// `go list`'s field names, in the order a file's list is looked up.
+pub const COMPILED: [(&str, List); 13] = [
+    ("GoFiles", List::GoFiles),
+    ("CgoFiles", List::CgoFiles),
+    ("TestGoFiles", List::TestGoFiles),
+    ("XTestGoFiles", List::XTestGoFiles),
+    ("CFiles", List::CFiles),
+    ("CXXFiles", List::CxxFiles),
+    ("MFiles", List::MFiles),
+    ("HFiles", List::HFiles),
+    ("FFiles", List::FFiles),
+    ("SFiles", List::SFiles),
+    ("SwigFiles", List::SwigFiles),
+    ("SwigCXXFiles", List::SwigCxxFiles),
+    ("SysoFiles", List::SysoFiles),
+];
+
+/// A directory's strings, each once, packed in one buffer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Strings {
+    text: String,
+    /// End offset of each string in `text`.
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    /// The string `id`; empty for an id the table does not hold.
+    pub fn get(&self, id: u32) -> &str {
+        let i = id as usize;
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(offset(self.text.len()));
+        offset(self.ends.len() - 1)
+    }
+
+    fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// A length or index as a table offset. Tables hold one directory's names, far below 4 GiB.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Builds a directory's [`Strings`], the file names first so that a file's id is its index.
+pub struct Interner {
+    table: Strings,
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    /// A table seeded with the directory's file names, in order.
+    pub fn with_files<'a>(names: impl IntoIterator<Item = &'a str>) -> Interner {
+        let mut i = Interner {
+            table: Strings::default(),
+            ids: HashMap::default(),
+        };
+        for name in names {
+            let id = i.table.push(name);
+            // A later file of the same name wins, as a name → index map built in file
+            // order answers.
+            i.ids.insert(name.to_string(), id);
+        }
+        i
+    }
+
+    /// The id of `s`, added when new.
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.table.push(s);
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    /// The finished table.
+    pub fn finish(mut self) -> Strings {
+        self.table.shrink();
+        self.table
+    }
+}
+
+/// What `list::package_view` answered for one class, as ids into the directory's [`Strings`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassView {
+    dir: u32,
+    import_path: u32,
+    name: u32,
+    binary_only: bool,
+    incomplete: bool,
+    /// Every non-empty list's ids, back to back in [`List`] order.
+    ids: Box<[u32]>,
+    /// Per non-empty list, in [`List`] order: the list and where its ids end in `ids`.
+    spans: Box<[(List, u32)]>,
+    error: Option<Box<PackageError>>,
+}
+
+impl ClassView {
+    /// Keeps `p` as ids, adding its strings to `strings`.
+    pub fn new(p: ListedPackage, strings: &mut Interner) -> ClassView {
+        let (reason_files, reason_texts): (Vec<String>, Vec<String>) =
+            p.ignored_reasons.into_iter().unzip();
+        let lists: [(List, &[String]); 24] = [
+            (List::GoFiles, &p.go_files),
+            (List::CgoFiles, &p.cgo_files),
+            (List::IgnoredGoFiles, &p.ignored_go_files),
+            (List::InvalidGoFiles, &p.invalid_go_files),
+            (List::IgnoredOtherFiles, &p.ignored_other_files),
+            (List::CFiles, &p.c_files),
+            (List::CxxFiles, &p.cxx_files),
+            (List::MFiles, &p.m_files),
+            (List::HFiles, &p.h_files),
+            (List::FFiles, &p.f_files),
+            (List::SFiles, &p.s_files),
+            (List::SwigFiles, &p.swig_files),
+            (List::SwigCxxFiles, &p.swig_cxx_files),
+            (List::SysoFiles, &p.syso_files),
+            (List::EmbedPatterns, &p.embed_patterns),
+            (List::EmbedFiles, &p.embed_files),
+            (List::TestGoFiles, &p.test_go_files),
+            (List::TestEmbedPatterns, &p.test_embed_patterns),
+            (List::TestEmbedFiles, &p.test_embed_files),
+            (List::XTestGoFiles, &p.xtest_go_files),
+            (List::XTestEmbedPatterns, &p.xtest_embed_patterns),
+            (List::XTestEmbedFiles, &p.xtest_embed_files),
+            (List::IgnoredReasonFiles, &reason_files),
+            (List::IgnoredReasonTexts, &reason_texts),
+        ];
+        let mut ids = Vec::with_capacity(lists.iter().map(|(_, l)| l.len()).sum());
+        let mut spans = Vec::new();
+        for (list, names) in lists {
+            if names.is_empty() {
+                continue;
+            }
+            ids.extend(names.iter().map(|s| strings.id(s)));
+            spans.push((list, offset(ids.len())));
+        }
+        ClassView {
+            dir: strings.id(&p.dir),
+            import_path: strings.id(&p.import_path),
+            name: strings.id(&p.name),
+            binary_only: p.binary_only,
+            incomplete: p.incomplete,
+            ids: ids.into_boxed_slice(),
+            spans: spans.into_boxed_slice(),
+            error: p.error.map(Box::new),
+        }
+    }
+
+    /// Drops every list but `keep` (the name, the error and the flags stay).
+    pub fn retain(&mut self, keep: &[List]) {
+        let mut ids = Vec::new();
+        let mut spans = Vec::new();
+        for &(list, _) in self.spans.iter() {
+            if keep.contains(&list) {
+                ids.extend_from_slice(self.ids(list));
+                spans.push((list, offset(ids.len())));
+            }
+        }
+        self.ids = ids.into_boxed_slice();
+        self.spans = spans.into_boxed_slice();
+    }
+
+    /// The ids of one list: for a file list, the index of each file among the directory's
+    /// files (a name that is none of them has an id at or past their count).
+    pub fn ids(&self, list: List) -> &[u32] {
+        let Ok(k) = self.spans.binary_search_by(|(l, _)| l.cmp(&list)) else {
+            return &[];
+        };
+        let start = if k == 0 {
+            0
+        } else {
+            self.spans[k - 1].1 as usize
+        };
+        self.ids.get(start..self.spans[k].1 as usize).unwrap_or(&[])
+    }
+}
+
+/// A class's view read through its directory's strings.
+#[derive(Clone, Copy, Debug)]
+pub struct PackageRef<'a> {
+    pub view: &'a ClassView,
+    pub strings: &'a Strings,
+}
+
+impl<'a> PackageRef<'a> {
+    /// The ids of one list: for a file list, the index of each file among the directory's
+    /// files (a name that is none of them has an id at or past their count).
+    pub fn ids(&self, list: List) -> &'a [u32] {
+        self.view.ids(list)
+    }
+
+    /// One list's names.
+    pub fn names(&self, list: List) -> impl Iterator<Item = &'a str> + 'a {
+        let strings = self.strings;
+        self.ids(list).iter().map(move |&id| strings.get(id))
+    }
+
+    pub fn is_empty(&self, list: List) -> bool {
+        self.ids(list).is_empty()
+    }
+
+    pub fn len(&self, list: List) -> usize {
+        self.ids(list).len()
+    }
+
+    /// Whether the list holds the file with this id (its index among the directory's files).
+    pub fn has(&self, list: List, id: u32) -> bool {
+        self.ids(list).contains(&id)
+    }
+
+    /// The package name.
+    pub fn name(&self) -> &'a str {
+        self.strings.get(self.view.name)
+    }
+
+    pub fn error(&self) -> Option<&'a PackageError> {
+        self.view.error.as_deref()
+    }
+
+    fn owned(&self, list: List) -> Vec<String> {
+        self.names(list).map(str::to_string).collect()
+    }
+
+    /// The whole `go list` view, as `list::package_view` built it.
+    pub fn to_listed(&self) -> ListedPackage {
+        let v = self.view;
+        ListedPackage {
+            dir: self.strings.get(v.dir).to_string(),
+            import_path: self.strings.get(v.import_path).to_string(),
+            name: self.name().to_string(),
+            binary_only: v.binary_only,
+            incomplete: v.incomplete,
+            go_files: self.owned(List::GoFiles),
+            cgo_files: self.owned(List::CgoFiles),
+            ignored_go_files: self.owned(List::IgnoredGoFiles),
+            invalid_go_files: self.owned(List::InvalidGoFiles),
+            ignored_other_files: self.owned(List::IgnoredOtherFiles),
+            c_files: self.owned(List::CFiles),
+            cxx_files: self.owned(List::CxxFiles),
+            m_files: self.owned(List::MFiles),
+            h_files: self.owned(List::HFiles),
+            f_files: self.owned(List::FFiles),
+            s_files: self.owned(List::SFiles),
+            swig_files: self.owned(List::SwigFiles),
+            swig_cxx_files: self.owned(List::SwigCxxFiles),
+            syso_files: self.owned(List::SysoFiles),
+            embed_patterns: self.owned(List::EmbedPatterns),
+            embed_files: self.owned(List::EmbedFiles),
+            error: v.error.as_deref().cloned(),
+            test_go_files: self.owned(List::TestGoFiles),
+            test_embed_patterns: self.owned(List::TestEmbedPatterns),
+            test_embed_files: self.owned(List::TestEmbedFiles),
+            xtest_go_files: self.owned(List::XTestGoFiles),
+            xtest_embed_patterns: self.owned(List::XTestEmbedPatterns),
+            xtest_embed_files: self.owned(List::XTestEmbedFiles),
+            ignored_reasons: self
+                .names(List::IgnoredReasonFiles)
+                .zip(self.names(List::IgnoredReasonTexts))
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_reads_back_the_package_it_keeps() {
+        let p = ListedPackage {
+            dir: "/m/p".into(),
+            import_path: "m/p".into(),
+            name: "p".into(),
+            incomplete: true,
+            go_files: vec!["a.go".into(), "b_linux.go".into()],
+            ignored_go_files: vec!["c_windows.go".into()],
+            embed_patterns: vec!["x.txt".into()],
+            embed_files: vec!["x.txt".into()],
+            xtest_go_files: vec!["a_test.go".into()],
+            error: Some(PackageError {
+                import_stack: vec!["m/p".into()],
+                pos: "a.go:1:1".into(),
+                err: "boom".into(),
+            }),
+            ignored_reasons: vec![("c_windows.go".into(), "file name requires windows".into())],
+            ..ListedPackage::default()
+        };
+        let mut strings = Interner::with_files(["a.go", "a_test.go", "b_linux.go", "c_windows.go"]);
+        let view = ClassView::new(p.clone(), &mut strings);
+        let strings = strings.finish();
+        let r = PackageRef {
+            view: &view,
+            strings: &strings,
+        };
+        assert_eq!(r.to_listed(), p);
+        assert_eq!(r.ids(List::GoFiles), [0, 2]);
+        assert!(r.has(List::XTestGoFiles, 1) && !r.has(List::GoFiles, 1));
+        assert!(r.is_empty(List::CgoFiles));
+        assert_eq!(r.names(List::EmbedFiles).collect::<Vec<_>>(), ["x.txt"]);
+        assert_eq!(r.ids(List::EmbedFiles), r.ids(List::EmbedPatterns));
+        assert_eq!(strings.get(99), "");
+    }
+}
