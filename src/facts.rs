@@ -295,15 +295,27 @@ fn body_facts(src: &[u8], name: &str, ext: &str, depth: ReadDepth) -> Option<Box
         ReadDepth::Full => Some(Box::new(BodyFacts {
             generate: crate::syntax::generate::scan(src),
             source: crate::syntax::comments::SourceFacts::scan(text, ext == ".go"),
-            decls: is_decl_file(name).then(|| crate::syntax::decls::scan_file(text)),
+            decls: is_decl_file(name).then(|| decl_scan(text)),
         })),
         ReadDepth::Decls => is_decl_file(name).then(|| {
             Box::new(BodyFacts {
-                decls: Some(crate::syntax::decls::scan_file(text)),
+                decls: Some(decl_scan(text)),
                 ..BodyFacts::default()
             })
         }),
     }
+}
+
+/// The declaration scan of a file, without growth slack: it is kept for the whole run.
+fn decl_scan(text: &[u8]) -> crate::syntax::decls::FileScan {
+    let mut s = crate::syntax::decls::scan_file(text);
+    s.decls.shrink_to_fit();
+    s.uses.shrink_to_fit();
+    s.use_positions.shrink_to_fit();
+    s.selectors.shrink_to_fit();
+    s.selector_positions.shrink_to_fit();
+    s.members.shrink_to_fit();
+    s
 }
 
 /// How much of a file is read first; most Go headers end well before this.
@@ -476,6 +488,10 @@ fn header_facts(
             facts.embeds_scanned = None;
         }
     }
+    // Kept for the whole run: no growth slack.
+    facts.imports.shrink_to_fit();
+    facts.plus_build.shrink_to_fit();
+    facts.embeds.shrink_to_fit();
     Ok(HeaderOutcome::Read(facts))
 }
 

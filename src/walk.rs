@@ -640,6 +640,8 @@ fn dir_facts_from(
             depth,
         ));
     }
+    // Kept for the whole run: no growth slack.
+    files.shrink_to_fit();
     DirFacts {
         dir: dir.to_path_buf(),
         rel: rel.to_string(),

@@ -135,13 +135,13 @@ fn files_summary(listed: Option<PackageRef>) -> String {
     }
 }
 
-/// Per package: distinct displayed file sets with their configurations.
-fn package_rows(m: &Matrix) -> Vec<(String, Vec<(String, Bits)>)> {
+/// Per package: distinct displayed file sets with their configurations, one directory at a
+/// time as the writer asks.
+fn package_rows(m: &Matrix) -> impl Iterator<Item = (String, Vec<(String, Bits)>)> + '_ {
     let n = m.eval.configs.len();
-    let mut out = Vec::new();
-    for d in &m.eval.dirs {
+    m.eval.dirs.iter().filter_map(move |d| {
         if d.classes.iter().all(|c| c.view.is_none()) {
-            continue;
+            return None;
         }
         let mut rows: Vec<(String, Bits)> = Vec::new();
         for class in &d.classes {
@@ -156,9 +156,8 @@ fn package_rows(m: &Matrix) -> Vec<(String, Vec<(String, Bits)>)> {
             }
         }
         rows.sort_by_key(|(_, b)| std::cmp::Reverse(b.count()));
-        out.push((d.import_path.clone(), rows));
-    }
-    out
+        Some((d.import_path.clone(), rows))
+    })
 }
 
 fn summary_line(m: &Matrix) -> String {
@@ -326,12 +325,8 @@ pub fn write_table_view(out: &mut impl Write, m: &Matrix, view: &TableView) -> i
         writeln!(out, "{}", wrap(&text, 2, 6))?;
     }
     writeln!(out)?;
-    let rows = if view.summary {
-        Vec::new()
-    } else {
-        package_rows(m)
-    };
-    for (path, rows) in rows.into_iter().filter(|(p, _)| view.shows(p)) {
+    let rows = package_rows(m).take_while(|_| !view.summary);
+    for (path, rows) in rows.filter(|(p, _)| view.shows(p)) {
         writeln!(out, "{}", s.bold(&path))?;
         for (text, b) in rows {
             let label = describe(configs, &b);
