@@ -337,6 +337,60 @@ pub fn dir_reasons(
         .collect()
 }
 
+/// One directory's grouped reasons per file ([`dir_reasons`]), each distinct reason and
+/// configuration set stored once: most files of a directory share them.
+#[derive(Clone, Debug, Default)]
+pub struct DirReasons {
+    reasons: Vec<Reason>,
+    sets: Vec<Bits>,
+    /// Per file, per group in the file's order: (reason index, set index).
+    files: Vec<Box<[(u32, u32)]>>,
+}
+
+impl DirReasons {
+    /// [`dir_reasons`], kept compactly.
+    pub fn of(ev: &Evaluation, d: &DirMatrix, files: &[FileFacts]) -> DirReasons {
+        let mut reasons: HashMap<Reason, u32> = HashMap::default();
+        let mut sets: HashMap<Bits, u32> = HashMap::default();
+        let files = dir_reasons(ev, d, files)
+            .into_iter()
+            .map(|groups| {
+                groups
+                    .into_iter()
+                    .map(|(r, b)| (intern(&mut reasons, r), intern(&mut sets, b)))
+                    .collect()
+            })
+            .collect();
+        DirReasons {
+            reasons: by_id(reasons),
+            sets: by_id(sets),
+            files,
+        }
+    }
+
+    /// File `fi`'s groups: each reason with the configurations that give it.
+    pub fn file(&self, fi: usize) -> impl Iterator<Item = (&Reason, &Bits)> + '_ {
+        self.files
+            .get(fi)
+            .into_iter()
+            .flat_map(|g| g.iter())
+            .filter_map(|&(r, b)| Some((self.reasons.get(r as usize)?, self.sets.get(b as usize)?)))
+    }
+}
+
+/// The id of `key` in an interning map, added when new.
+fn intern<K: std::hash::Hash + Eq>(map: &mut HashMap<K, u32>, key: K) -> u32 {
+    let next = u32::try_from(map.len()).unwrap_or(u32::MAX);
+    *map.entry(key).or_insert(next)
+}
+
+/// The keys of an interning map, in id order.
+fn by_id<K>(map: HashMap<K, u32>) -> Vec<K> {
+    let mut v: Vec<(u32, K)> = map.into_iter().map(|(k, id)| (id, k)).collect();
+    v.sort_unstable_by_key(|(id, _)| *id);
+    v.into_iter().map(|(_, k)| k).collect()
+}
+
 /// The grouped reasons of one file, given its compiled list per class.
 fn reasons_with(
     ev: &Evaluation,

@@ -51,7 +51,7 @@ pub struct Matrix {
     pub cover: Option<cover::Cover>,
     /// With [`RunOptions::reasons`]: per evaluated directory, per file, the file's reasons
     /// grouped over configurations.
-    pub reasons: Option<Vec<Vec<FileReasons>>>,
+    pub reasons: Option<Vec<explain::DirReasons>>,
 }
 
 /// One file's reasons, grouped over configurations with the same verdict.
@@ -191,7 +191,7 @@ pub fn run_in(
     let reasons = opts.reasons.then(|| {
         eval.dirs
             .par_iter()
-            .map(|d| explain::dir_reasons(&eval, d, &dirs[d.dir_index].files))
+            .map(|d| explain::DirReasons::of(&eval, d, &dirs[d.dir_index].files))
             .collect()
     });
     Ok(Matrix {

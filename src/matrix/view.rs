@@ -7,6 +7,7 @@
 
 use crate::hashing::FastMap as HashMap;
 use crate::list::{ListedPackage, PackageError};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// The lists of a `ListedPackage`, in its field order, and the `(name, reason)` pairs of
 /// its ignored files as two parallel lists.
@@ -322,9 +323,97 @@ impl<'a> PackageRef<'a> {
     }
 }
 
+/// Written as `ListedPackage` writes itself (the same fields, order and omissions), without
+/// building one.
+impl Serialize for PackageRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Names<'a>(PackageRef<'a>, List);
+        impl Serialize for Names<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.names(self.1))
+            }
+        }
+        const BEFORE_ERROR: [(&str, List); 16] = [
+            ("GoFiles", List::GoFiles),
+            ("CgoFiles", List::CgoFiles),
+            ("IgnoredGoFiles", List::IgnoredGoFiles),
+            ("InvalidGoFiles", List::InvalidGoFiles),
+            ("IgnoredOtherFiles", List::IgnoredOtherFiles),
+            ("CFiles", List::CFiles),
+            ("CXXFiles", List::CxxFiles),
+            ("MFiles", List::MFiles),
+            ("HFiles", List::HFiles),
+            ("FFiles", List::FFiles),
+            ("SFiles", List::SFiles),
+            ("SwigFiles", List::SwigFiles),
+            ("SwigCXXFiles", List::SwigCxxFiles),
+            ("SysoFiles", List::SysoFiles),
+            ("EmbedPatterns", List::EmbedPatterns),
+            ("EmbedFiles", List::EmbedFiles),
+        ];
+        const AFTER_ERROR: [(&str, List); 6] = [
+            ("TestGoFiles", List::TestGoFiles),
+            ("TestEmbedPatterns", List::TestEmbedPatterns),
+            ("TestEmbedFiles", List::TestEmbedFiles),
+            ("XTestGoFiles", List::XTestGoFiles),
+            ("XTestEmbedPatterns", List::XTestEmbedPatterns),
+            ("XTestEmbedFiles", List::XTestEmbedFiles),
+        ];
+        let v = self.view;
+        let dir = self.strings.get(v.dir);
+        let name = self.name();
+        let lists = BEFORE_ERROR.iter().chain(&AFTER_ERROR);
+        let len = 1
+            + usize::from(!dir.is_empty())
+            + usize::from(!name.is_empty())
+            + usize::from(v.binary_only)
+            + usize::from(v.incomplete)
+            + usize::from(v.error.is_some())
+            + lists.filter(|(_, l)| !self.is_empty(*l)).count();
+        let mut st = s.serialize_struct("ListedPackage", len)?;
+        if !dir.is_empty() {
+            st.serialize_field("Dir", dir)?;
+        }
+        st.serialize_field("ImportPath", self.strings.get(v.import_path))?;
+        if !name.is_empty() {
+            st.serialize_field("Name", name)?;
+        }
+        if v.binary_only {
+            st.serialize_field("BinaryOnly", &true)?;
+        }
+        if v.incomplete {
+            st.serialize_field("Incomplete", &true)?;
+        }
+        for (key, list) in BEFORE_ERROR {
+            if !self.is_empty(list) {
+                st.serialize_field(key, &Names(*self, list))?;
+            }
+        }
+        if let Some(e) = &v.error {
+            st.serialize_field("Error", e)?;
+        }
+        for (key, list) in AFTER_ERROR {
+            if !self.is_empty(list) {
+                st.serialize_field(key, &Names(*self, list))?;
+            }
+        }
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    trait erased {
+        fn text(&self) -> String;
+    }
+
+    impl<T: Serialize> erased for T {
+        fn text(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
 
     #[test]
     fn a_view_reads_back_the_package_it_keeps() {
@@ -354,6 +443,20 @@ mod tests {
             strings: &strings,
         };
         assert_eq!(r.to_listed(), p);
+        let json = |v: &dyn erased| v.text();
+        assert_eq!(json(&r), json(&p));
+        let bare = ListedPackage {
+            import_path: "m/q".into(),
+            ..ListedPackage::default()
+        };
+        let mut strings = Interner::with_files([]);
+        let view = ClassView::new(bare.clone(), &mut strings);
+        let strings = strings.finish();
+        let r = PackageRef {
+            view: &view,
+            strings: &strings,
+        };
+        assert_eq!(json(&r), json(&bare));
         assert_eq!(r.ids(List::GoFiles), [0, 2]);
         assert!(r.has(List::XTestGoFiles, 1) && !r.has(List::GoFiles, 1));
         assert!(r.is_empty(List::CgoFiles));

@@ -3,13 +3,12 @@
 //! `--explain` report for one file and the `--cover` CI snippets.
 
 use crate::configs::{describe, Bits, Config};
-use crate::list::ListedPackage;
 use crate::matrix::cover;
 use crate::matrix::evaluate::DirMatrix;
+use crate::matrix::explain::DirReasons;
 use crate::matrix::explain::Reason;
 use crate::matrix::gaps::{ConfigSet, DeclDifference, Gaps};
 use crate::matrix::view::{PackageRef, COMPILED};
-use crate::matrix::FileReasons;
 use crate::matrix::Matrix;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -469,7 +468,7 @@ impl Serialize for BitsSeq<'_> {
 struct JsonClass<'a> {
     configs: BitsSeq<'a>,
     /// `go list -json` for these configurations; null when `./...` does not list the directory.
-    package: Option<ListedPackage>,
+    package: Option<PackageRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -499,7 +498,7 @@ struct JsonDir<'a> {
 /// whole document is never held at once.
 struct JsonDirs<'a> {
     m: &'a Matrix,
-    reasons: &'a [Vec<FileReasons>],
+    reasons: &'a [DirReasons],
 }
 
 /// Directories built ahead of the writer at a time.
@@ -522,7 +521,7 @@ fn json_dir<'a>(
     m: &'a Matrix,
     di: usize,
     d: &'a DirMatrix,
-    reasons: Option<&'a Vec<FileReasons>>,
+    reasons: Option<&'a DirReasons>,
 ) -> JsonDir<'a> {
     let facts = &m.dirs[d.dir_index];
     JsonDir {
@@ -533,17 +532,17 @@ fn json_dir<'a>(
             .iter()
             .map(|c| JsonClass {
                 configs: BitsSeq(&c.configs),
-                package: d.package(c).map(|p| p.to_listed()),
+                package: d.package(c),
             })
             .collect(),
         files: facts
             .files
             .iter()
-            .zip(reasons.into_iter().flatten())
+            .enumerate()
+            .filter_map(|(fi, f)| Some((f, reasons?.file(fi))))
             .map(|(f, reasons)| JsonFile {
                 name: &f.name,
                 reasons: reasons
-                    .iter()
                     .map(|(r, b)| JsonReason {
                         text: r.text(),
                         reason: r,
