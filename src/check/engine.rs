@@ -119,9 +119,12 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
     let ev = Evaluator::new(input.platforms);
     let cgo = ev.cgo.clone();
     let bits = ev.file_bits(input.dirs);
-    // The matrix (GT5xx) is built from the same bits, once for the whole run, when wanted.
-    let (matrix, own_bits) = if matrix_rules.is_empty() {
-        (None, bits)
+    // Per directory, per file: the matrix rules' findings, moved to their file's turn.
+    let mut located: Vec<HashMap<usize, Vec<Finding>>> = vec![HashMap::new(); input.dirs.len()];
+    // The matrix (GT5xx) is built from the same bits, once for the whole run, when wanted,
+    // and dropped once its rules ran: only the bits go on to the file rules.
+    let bits = if matrix_rules.is_empty() {
+        bits
     } else {
         let m = MatrixInput::new(
             input.module,
@@ -131,23 +134,16 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
             &cache,
             input.cwd,
         );
-        (Some(m), Vec::new())
-    };
-    let mut located: HashMap<(usize, usize), Vec<Finding>> = HashMap::new();
-    if let Some(m) = &matrix {
         let mut found = Vec::new();
         for r in &matrix_rules {
-            r(m, &mut found);
+            r(&m, &mut found);
         }
         for l in found {
-            located.entry((l.dir, l.file)).or_default().push(l.finding);
+            if let Some(at) = located.get_mut(l.dir) {
+                at.entry(l.file).or_default().push(l.finding);
+            }
         }
-    }
-    let dir_bits = |di: usize| -> &[FileBits] {
-        match &matrix {
-            Some(m) => &m.eval.dirs[di].bits,
-            None => &own_bits[di],
-        }
+        m.into_bits()
     };
     let gen_ctxs: Vec<BuildContext> = input
         .platforms
@@ -163,8 +159,9 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = input
         .dirs
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(di, d)| {
+        .zip(bits)
+        .zip(located)
+        .flat_map_iter(|((d, bits), mut located)| {
             // Directory-wide facts are computed once per directory, not once per file (a
             // package of 100,000 files made these scans quadratic).
             let specific: Vec<bool> = d.files.iter().map(platform_specific).collect();
@@ -184,7 +181,6 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                     in_dir.entry(x.file).or_default().push(x.finding);
                 }
             }
-            let bits = dir_bits(di);
             let mut diags = Vec::new();
             for (i, f) in d.files.iter().enumerate() {
                 let compiles_on = eval::compiles(f, &bits[i], &cgo).to_bools();
@@ -208,8 +204,8 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                 if let Some(more) = in_dir.remove(&i) {
                     findings.extend(more);
                 }
-                if let Some(more) = located.get(&(di, i)) {
-                    findings.extend(more.iter().cloned());
+                if let Some(more) = located.remove(&i) {
+                    findings.extend(more);
                 }
                 diags.extend(place(input, d, f, findings));
             }

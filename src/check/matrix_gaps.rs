@@ -69,6 +69,17 @@ impl<'a> MatrixInput<'a> {
         }
     }
 
+    /// Every directory's file bits (walk order), the rest of the matrix dropped.
+    pub fn into_bits(self) -> Vec<Vec<FileBits>> {
+        let mut bits: Vec<Vec<FileBits>> = vec![Vec::new(); self.dirs.len()];
+        for d in self.eval.dirs {
+            if let Some(b) = bits.get_mut(d.dir_index) {
+                *b = d.bits;
+            }
+        }
+        bits
+    }
+
     /// The evaluated directory at `rel` (module-relative, as gaps name it).
     pub fn dir_by_rel(&self, rel: &str) -> Option<&DirMatrix> {
         self.eval.dirs.get(*self.by_rel.get(rel)?)

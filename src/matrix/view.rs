@@ -445,6 +445,12 @@ mod tests {
         assert_eq!(r.to_listed(), p);
         let json = |v: &dyn erased| v.text();
         assert_eq!(json(&r), json(&p));
+        assert_eq!(r.ids(List::GoFiles), [0, 2]);
+        assert!(r.has(List::XTestGoFiles, 1) && !r.has(List::GoFiles, 1));
+        assert!(r.is_empty(List::CgoFiles));
+        assert_eq!(r.names(List::EmbedFiles).collect::<Vec<_>>(), ["x.txt"]);
+        assert_eq!(r.ids(List::EmbedFiles), r.ids(List::EmbedPatterns));
+        assert_eq!(strings.get(99), "");
         let bare = ListedPackage {
             import_path: "m/q".into(),
             ..ListedPackage::default()
@@ -457,11 +463,5 @@ mod tests {
             strings: &strings,
         };
         assert_eq!(json(&r), json(&bare));
-        assert_eq!(r.ids(List::GoFiles), [0, 2]);
-        assert!(r.has(List::XTestGoFiles, 1) && !r.has(List::GoFiles, 1));
-        assert!(r.is_empty(List::CgoFiles));
-        assert_eq!(r.names(List::EmbedFiles).collect::<Vec<_>>(), ["x.txt"]);
-        assert_eq!(r.ids(List::EmbedFiles), r.ids(List::EmbedPatterns));
-        assert_eq!(strings.get(99), "");
     }
 }
