@@ -12,6 +12,7 @@ use crate::go::release::Release;
 use crate::source::{Disk, FileKind, Source};
 use crate::syntax::constraints::{self as header, ConstraintLine};
 use crate::syntax::header::{self as goparse, Import, ParseError};
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -87,7 +88,8 @@ pub struct HeaderFacts {
     /// `.go` files only: the package clause name ("" when the clause failed to parse).
     pub package_name: String,
     pub imports: Vec<Import>,
-    pub parse_error: Option<ParseError>,
+    /// Boxed: nearly every header parses, and the error is large.
+    pub parse_error: Option<Box<ParseError>>,
     /// `//go:embed` patterns (only for `.go` files that import "embed" and parsed cleanly).
     pub embeds: Vec<EmbedPatternAt>,
     /// The patterns Go 1.26 and later collect ([`GoList::embed_token_scan`]) when they
@@ -127,8 +129,8 @@ impl HeaderFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileFacts {
     pub name: String,
-    /// Extension from the last `.`, e.g. `.go`, `.S`.
-    pub ext: String,
+    /// Extension from the last `.`, e.g. `.go`, `.S` (a source extension is not copied).
+    pub ext: Cow<'static, str>,
     pub name_constraint: NameConstraint,
     /// The directory entry is a symbolic link (to a file, or broken).
     pub is_symlink: bool,
@@ -199,7 +201,7 @@ impl FileFacts {
         is_symlink: bool,
         depth: ReadDepth,
     ) -> FileFacts {
-        let ext = filename::extension(name).to_string();
+        let ext = ext_of(name);
         let (header, body) = if ext == ".syso" {
             (HeaderOutcome::NotRead, None)
         } else {
@@ -255,7 +257,7 @@ impl FileFacts {
         known_regular: bool,
         depth: ReadDepth,
     ) -> FileFacts {
-        let ext = filename::extension(name).to_string();
+        let ext = ext_of(name);
         let (header, body) = if ext == ".syso" {
             (HeaderOutcome::NotRead, None)
         } else {
@@ -272,6 +274,21 @@ impl FileFacts {
             header,
             body,
         }
+    }
+}
+
+/// The extensions a walked file has: every one go/build sorts into a list.
+const SOURCE_EXTS: [&str; 20] = [
+    ".go", ".c", ".cc", ".cxx", ".cpp", ".m", ".h", ".hh", ".hpp", ".hxx", ".f", ".F", ".for",
+    ".f90", ".s", ".S", ".sx", ".swig", ".swigcxx", ".syso",
+];
+
+/// A file's extension, borrowed from [`SOURCE_EXTS`] when it is one of them.
+fn ext_of(name: &str) -> Cow<'static, str> {
+    let ext = filename::extension(name);
+    match SOURCE_EXTS.iter().find(|e| **e == ext) {
+        Some(e) => Cow::Borrowed(e),
+        None => Cow::Owned(ext.to_string()),
     }
 }
 
@@ -453,7 +470,7 @@ fn header_facts(
     if is_go {
         let parsed = goparse::parse_header(header_bytes);
         facts.package_name = parsed.package_name;
-        facts.parse_error = parsed.error;
+        facts.parse_error = parsed.error.map(Box::new);
         // go/build records no imports for a file whose header failed to parse.
         if facts.parse_error.is_none() {
             facts.imports = parsed.imports;

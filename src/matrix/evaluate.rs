@@ -184,7 +184,7 @@ fn eval_dir(
     // import "C" or need a C toolchain, and under the external-linking rule, which only
     // concerns commands (and where the platform itself appears in go list's error text).
     let cgo_matters = d.files.iter().any(|f| {
-        !matches!(f.ext.as_str(), ".go" | ".s" | ".syso")
+        !matches!(&*f.ext, ".go" | ".s" | ".syso")
             || matches!(&f.header, HeaderOutcome::Read(h) if h.imports_c())
     });
     let may_be_command = d
