@@ -405,11 +405,11 @@ impl Serialize for PackageRef<'_> {
 mod tests {
     use super::*;
 
-    trait erased {
+    trait Json {
         fn text(&self) -> String;
     }
 
-    impl<T: Serialize> erased for T {
+    impl<T: Serialize> Json for T {
         fn text(&self) -> String {
             serde_json::to_string(self).unwrap_or_default()
         }
@@ -443,7 +443,7 @@ mod tests {
             strings: &strings,
         };
         assert_eq!(r.to_listed(), p);
-        let json = |v: &dyn erased| v.text();
+        let json = |v: &dyn Json| v.text();
         assert_eq!(json(&r), json(&p));
         assert_eq!(r.ids(List::GoFiles), [0, 2]);
         assert!(r.has(List::XTestGoFiles, 1) && !r.has(List::GoFiles, 1));
