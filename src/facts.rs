@@ -262,8 +262,11 @@ impl FileFacts {
             (HeaderOutcome::NotRead, None)
         } else {
             let whole = depth.reads_whole(name);
-            let (header, bytes) = read_header(source, path, ext == ".go", whole, known_regular);
-            let body = bytes.and_then(|b| body_facts(&b, name, &ext, depth));
+            let mut buf = take_buffer();
+            let (header, read) =
+                read_header(source, path, ext == ".go", whole, known_regular, &mut buf);
+            let body = read.then(|| body_facts(&buf, name, &ext, depth)).flatten();
+            give_back(buf);
             (header, body)
         };
         FileFacts {
@@ -338,18 +341,43 @@ fn decl_scan(text: &[u8]) -> crate::syntax::decls::FileScan {
 /// How much of a file is read first; most Go headers end well before this.
 const FIRST_READ: usize = 16 * 1024;
 
+/// A read buffer larger than this is not kept for the thread's next file.
+const KEPT_BUFFER: usize = 1 << 20;
+
+thread_local! {
+    /// The thread's read buffer, reused file after file: a fresh one per file would be
+    /// split by the facts kept from it, and the process would grow by one buffer per file
+    /// until the walk ends.
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+fn take_buffer() -> Vec<u8> {
+    let mut buf = BUFFER.with(std::cell::Cell::take);
+    buf.clear();
+    buf.reserve(FIRST_READ);
+    buf
+}
+
+fn give_back(buf: Vec<u8>) {
+    if buf.capacity() <= KEPT_BUFFER {
+        BUFFER.with(|b| b.set(buf));
+    }
+}
+
 /// The header facts need bytes past the end of a partial read.
 struct NeedMore;
 
-/// Reads the header facts through `source`; with `whole`, reads the whole file up front and
-/// hands its bytes back for the body facts (`None` when it could not be read).
+/// Reads the header facts through `source` into `buf` (empty on entry); with `whole`, reads
+/// the whole file up front and says so (`false` when it could not be read), leaving its
+/// bytes in `buf` for the body facts.
 fn read_header(
     source: &dyn Source,
     path: &Path,
     is_go: bool,
     whole: bool,
     known_regular: bool,
-) -> (HeaderOutcome, Option<Vec<u8>>) {
+    buf: &mut Vec<u8>,
+) -> (HeaderOutcome, bool) {
     let shown = path.display();
     // Opening a FIFO or device could block forever (Go would hang there); refuse anything
     // that is not a regular file once symlinks are followed.
@@ -358,14 +386,14 @@ fn read_header(
             Ok(m) if m.kind != FileKind::Regular => {
                 return (
                     HeaderOutcome::OpenFailed(format!("open {shown}: not a regular file")),
-                    None,
+                    false,
                 )
             }
             Ok(_) => {}
             Err(e) => {
                 return (
                     HeaderOutcome::OpenFailed(format!("open {shown}: {}", e.text)),
-                    None,
+                    false,
                 )
             }
         }
@@ -375,44 +403,43 @@ fn read_header(
         Err(e) => {
             return (
                 HeaderOutcome::OpenFailed(format!("open {shown}: {}", e.text)),
-                None,
+                false,
             )
         }
     };
     let read_failed = |e: std::io::Error| {
         HeaderOutcome::ReadFailed(format!("read {shown}: {}", go_errno_text(&e)))
     };
-    let mut buf = Vec::with_capacity(FIRST_READ);
     let first = if whole {
         // Bounded, so one huge file cannot take the process past its memory budget; a body
         // longer than this is scanned over its first BODY_LIMIT bytes only.
         file.by_ref()
             .take(BODY_LIMIT as u64)
-            .read_to_end(&mut buf)
+            .read_to_end(buf)
             .map(|_| true)
     } else {
         file.by_ref()
             .take(FIRST_READ as u64)
-            .read_to_end(&mut buf)
+            .read_to_end(buf)
             .map(|n| n < FIRST_READ)
     };
     let complete = match first {
         Ok(done) => done,
-        Err(e) => return (read_failed(e), None),
+        Err(e) => return (read_failed(e), false),
     };
-    let header = match header_facts(path, &buf, complete, is_go) {
+    let header = match header_facts(path, buf, complete, is_go) {
         Ok(h) => h,
         Err(NeedMore) => {
-            if let Err(e) = file.read_to_end(&mut buf) {
-                return (read_failed(e), None);
+            if let Err(e) = file.read_to_end(buf) {
+                return (read_failed(e), false);
             }
-            match header_facts(path, &buf, true, is_go) {
+            match header_facts(path, buf, true, is_go) {
                 Ok(h) => h,
                 Err(NeedMore) => HeaderOutcome::NotRead,
             }
         }
     };
-    (header, whole.then_some(buf))
+    (header, whole)
 }
 
 /// The header facts of `buf`, the file's first bytes (all of them when `complete`); asks

@@ -14,13 +14,15 @@ use crate::embed::AssetCache;
 use crate::facts::FileFacts;
 use crate::matrix::evaluate::{self, DirMatrix, Evaluation};
 use crate::matrix::gaps::{self, Gaps};
-use crate::matrix::view::List;
+use crate::matrix::view::{List, Strings};
 use crate::syntax::decls::FileScan;
 use crate::walk::{DirFacts, Module};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// The evaluated matrix of one walked tree, with lookups for placing findings.
+/// The evaluated matrix of one walked tree, with lookups for placing findings. Its
+/// directories keep their file bits and compiled sets; the class views are dropped once the
+/// gaps are found.
 pub struct MatrixInput<'a> {
     pub dirs: &'a [DirFacts],
     pub platforms: &'a ConfigSet,
@@ -40,13 +42,20 @@ impl<'a> MatrixInput<'a> {
         cache: &AssetCache,
         cwd: &Path,
     ) -> MatrixInput<'a> {
-        let eval = evaluate_compact(module, dirs, platforms, bits, cache, cwd);
+        let mut eval = evaluate_compact(module, dirs, platforms, bits, cache, cwd);
         let hidden: Vec<Vec<String>> = eval
             .dirs
             .iter()
             .map(|d| gaps::hidden_sources(&dirs[d.dir_index]))
             .collect();
         let gaps = crate::matrix::gaps_of(&eval, dirs, &hidden, false);
+        // The rules read the gaps, the bits and where each file compiles: the class views
+        // are dropped before they run.
+        for d in &mut eval.dirs {
+            d.classes = Vec::new();
+            d.class_of = Vec::new();
+            d.strings = Strings::default();
+        }
         let by_rel = eval
             .dirs
             .iter()
