@@ -185,6 +185,24 @@ mod tests {
     }
 
     #[test]
+    fn follows_the_build_mode() {
+        // A `//go:build` line that does not parse: the module index stops the package there
+        // (no invalid file); in vendor mode go/build lists the file as invalid.
+        let files = [
+            ("go.mod", "module example.com/t\n\ngo 1.21\n"),
+            ("a.go", "package a\n"),
+            ("b.go", "//go:build !(linux)é\n\npackage a\n"),
+        ];
+        assert!(run("GT601", &files).is_empty());
+        let mut vendored = files.to_vec();
+        vendored.push(("vendor/modules.txt", ""));
+        let got = run("GT601", &vendored);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.ends_with("b.go"), "{got:?}");
+        assert!(got[0].3.contains("parsing //go:build line"), "{got:?}");
+    }
+
+    #[test]
     fn does_not_trigger() {
         // Test packages, ignored files and documentation are not a second name.
         let files = [
