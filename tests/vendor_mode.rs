@@ -517,3 +517,36 @@ fn every_command_follows_the_build_mode() {
     );
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
+
+/// A vendored workspace is in module mode under Go 1.21 and in vendor mode later: a matrix
+/// over both releases says that its grouping may show a directory as only one of them loads
+/// it, and one over a single release says nothing. No Go needed.
+#[test]
+fn matrix_warns_when_releases_differ_in_build_mode() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let module = Way::Workspace.write(scratch.path());
+    let vars = vec![("GOFLAGS".to_string(), String::new())];
+    let warned = |releases: &str| {
+        let out = run_gotags(
+            &[
+                "matrix",
+                "--format",
+                "json",
+                "--platforms",
+                "linux/amd64",
+                "--cgo",
+                "off",
+                "--go",
+                releases,
+                "./...",
+            ],
+            &module,
+            &vars,
+        )
+        .expect("runs gotags");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).contains("in vendor mode and the other releases")
+    };
+    assert!(warned("1.21,1.23"));
+    assert!(!warned("1.22,1.23"));
+}
