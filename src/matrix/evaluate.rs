@@ -255,7 +255,6 @@ fn eval_dir(
                     ListOptions {
                         test: true,
                         goroot_pattern: None,
-                        ..ListOptions::default()
                     },
                 );
                 ClassView::new(listed, &mut strings)
