@@ -104,6 +104,10 @@ fn offset(n: usize) -> u32 {
 /// Builds a directory's [`Strings`], the file names first so that a file's id is its index.
 pub struct Interner {
     table: Strings,
+    /// The file names are in name order (as the walk sorts them): found by binary search,
+    /// with no map entry each.
+    sorted_files: bool,
+    files: u32,
     ids: HashMap<String, u32>,
 }
 
@@ -112,19 +116,42 @@ impl Interner {
     pub fn with_files<'a>(names: impl IntoIterator<Item = &'a str>) -> Interner {
         let mut i = Interner {
             table: Strings::default(),
+            sorted_files: true,
+            files: 0,
             ids: HashMap::default(),
         };
+        let mut last: Option<&str> = None;
         for name in names {
-            let id = i.table.push(name);
-            // A later file of the same name wins, as a name → index map built in file
-            // order answers.
-            i.ids.insert(name.to_string(), id);
+            if last.is_some_and(|l| l >= name) {
+                i.sorted_files = false;
+            }
+            last = Some(name);
+            i.table.push(name);
+        }
+        i.files = offset(i.table.len());
+        if !i.sorted_files {
+            for id in 0..i.files {
+                // A later file of the same name wins, as a name → index map built in file
+                // order answers.
+                i.ids.insert(i.table.get(id).to_string(), id);
+            }
         }
         i
     }
 
     /// The id of `s`, added when new.
     pub fn id(&mut self, s: &str) -> u32 {
+        if self.sorted_files {
+            let (mut lo, mut hi) = (0u32, self.files);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                match self.table.get(mid).cmp(s) {
+                    std::cmp::Ordering::Less => lo = mid + 1,
+                    std::cmp::Ordering::Greater => hi = mid,
+                    std::cmp::Ordering::Equal => return mid,
+                }
+            }
+        }
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
@@ -451,6 +478,10 @@ mod tests {
         assert_eq!(r.names(List::EmbedFiles).collect::<Vec<_>>(), ["x.txt"]);
         assert_eq!(r.ids(List::EmbedFiles), r.ids(List::EmbedPatterns));
         assert_eq!(strings.get(99), "");
+        let mut unsorted = Interner::with_files(["b.go", "a.go", "b.go"]);
+        assert_eq!((unsorted.id("a.go"), unsorted.id("b.go"), unsorted.id("c")), (1, 2, 3));
+        let mut sorted = Interner::with_files(["a.go", "b.go"]);
+        assert_eq!((sorted.id("b.go"), sorted.id("x"), sorted.id("x")), (1, 2, 2));
         let bare = ListedPackage {
             import_path: "m/q".into(),
             ..ListedPackage::default()
