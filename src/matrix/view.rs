@@ -479,9 +479,15 @@ mod tests {
         assert_eq!(r.ids(List::EmbedFiles), r.ids(List::EmbedPatterns));
         assert_eq!(strings.get(99), "");
         let mut unsorted = Interner::with_files(["b.go", "a.go", "b.go"]);
-        assert_eq!((unsorted.id("a.go"), unsorted.id("b.go"), unsorted.id("c")), (1, 2, 3));
+        assert_eq!(
+            (unsorted.id("a.go"), unsorted.id("b.go"), unsorted.id("c")),
+            (1, 2, 3)
+        );
         let mut sorted = Interner::with_files(["a.go", "b.go"]);
-        assert_eq!((sorted.id("b.go"), sorted.id("x"), sorted.id("x")), (1, 2, 2));
+        assert_eq!(
+            (sorted.id("b.go"), sorted.id("x"), sorted.id("x")),
+            (1, 2, 2)
+        );
         let bare = ListedPackage {
             import_path: "m/q".into(),
             ..ListedPackage::default()
