@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{corpus_dir, repo_root};
+use common::{corpus_copies, repo_root};
 use serde_json::Value;
 use serde_yaml::Value as Yaml;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,20 +49,6 @@ fn assert_refused(out: &Output, says: &str) {
     assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir") {
-        let e = e.expect("entry");
-        let ty = e.file_type().expect("file type");
-        let dst = to.join(e.file_name());
-        if ty.is_dir() {
-            copy_tree(&e.path(), &dst);
-        } else if ty.is_file() {
-            std::fs::copy(e.path(), &dst).expect("copy");
-        }
-    }
-}
-
 /// Every file under `root` with its bytes.
 fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
@@ -79,15 +65,6 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         }
     }
     out
-}
-
-/// A workspace with copies of the named corpus modules.
-fn workspace(modules: &[&str]) -> tempfile::TempDir {
-    let ws = tempfile::tempdir().expect("temp dir");
-    for m in modules {
-        copy_tree(&corpus_dir().join(m), &ws.path().join(m));
-    }
-    ws
 }
 
 // ---------------------------------------------------------------------------------------
@@ -353,7 +330,7 @@ struct Runner {
 impl Runner {
     fn new(modules: &[&str]) -> Runner {
         let a = action();
-        let ws = workspace(modules);
+        let ws = corpus_copies(modules);
         let before = snapshot(ws.path());
         let earlier = installed(&a, ws.path());
         Runner {
@@ -660,7 +637,7 @@ fn pre_commit_check_hook_reports_only_the_named_files() {
     assert!(h["types"]
         .as_sequence()
         .is_some_and(|t| t.iter().any(|x| x.as_str() == Some("go"))));
-    let ws = workspace(&["mistakes", "clean"]);
+    let ws = corpus_copies(&["mistakes", "clean"]);
     let all = gotags(ws.path(), &["check", "mistakes", "--format", "json-lines"]);
     let by_file: BTreeMap<String, usize> =
         text(&all.stdout).lines().fold(BTreeMap::new(), |mut m, l| {
@@ -699,7 +676,7 @@ fn pre_commit_lock_hook_fails_when_a_file_moves() {
     let files = regex::Regex::new(h["files"].as_str().unwrap_or_default()).expect("files regex");
     assert!(files.is_match("a/b_linux.go") && files.is_match("x.s") && files.is_match("go.mod"));
     assert!(!files.is_match("README.md"));
-    let ws = workspace(&["sample"]);
+    let ws = corpus_copies(&["sample"]);
     let root = ws.path().join("sample");
     assert!(gotags(&root, &["matrix", "--write", "gotags.lock"])
         .status
@@ -754,7 +731,7 @@ fn shift_lines(dir: &Path) {
 
 #[test]
 fn sarif_has_one_run_per_module_and_fingerprints_survive_line_moves() {
-    let ws = workspace(&["mistakes", "clean"]);
+    let ws = corpus_copies(&["mistakes", "clean"]);
     let out = gotags(
         ws.path(),
         &["check", "mistakes", "clean", "--format", "sarif"],
@@ -803,7 +780,7 @@ fn sarif_has_one_run_per_module_and_fingerprints_survive_line_moves() {
 
 #[test]
 fn baseline_survives_line_moves_and_gates_new_findings() {
-    let ws = workspace(&["mistakes"]);
+    let ws = corpus_copies(&["mistakes"]);
     let m = ws.path().join("mistakes");
     let w = gotags(&m, &["check", "--write-baseline", "../base.txt"]);
     assert!(w.status.success(), "{}", text(&w.stderr));
@@ -875,7 +852,7 @@ fn baseline_survives_line_moves_and_gates_new_findings() {
 
 #[test]
 fn lock_files_through_the_binary() {
-    let ws = workspace(&["sample"]);
+    let ws = corpus_copies(&["sample"]);
     let before = snapshot(ws.path());
     let w = gotags(ws.path(), &["matrix", "sample", "--write", "cov.lock"]);
     assert!(w.status.success(), "{}", text(&w.stderr));

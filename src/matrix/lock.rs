@@ -102,23 +102,26 @@ fn group_tokens(
         }
         let c = &configs[i];
         let (goos, suffix, platform) = (goos_of(c), suffix_of(c), platform_of(c));
-        // Widest first: a GOOS, one setting everywhere (not the empty one), a platform.
-        let groups: [(fn(&str) -> &str, &str, bool, String); 3] = [
-            (goos_of, goos, true, format!("{goos}/*")),
-            (suffix_of, suffix, !suffix.is_empty(), format!("*{suffix}")),
-            (platform_of, platform, true, format!("{platform}+*")),
+        // Widest first: a GOOS, one setting everywhere (not the empty one), a platform; each
+        // with how its group token is spelled around the shared part.
+        let groups = [
+            (goos_of as fn(&str) -> &str, goos, true, "", "/*"),
+            (suffix_of, suffix, !suffix.is_empty(), "*", ""),
+            (platform_of, platform, true, "", "+*"),
         ];
         let whole = groups
             .into_iter()
-            .filter(|g| g.2)
-            .find_map(|(of, key, _, name)| {
+            .find_map(|(of, key, usable, before, after)| {
+                if !usable {
+                    return None;
+                }
                 let members: Vec<usize> = universe
                     .iter()
                     .copied()
                     .filter(|&j| of(&configs[j]) == key)
                     .collect();
-                (members.len() > 1 && members.iter().all(|j| set.contains(j)))
-                    .then_some((name, members))
+                let whole = members.len() > 1 && members.iter().all(|j| set.contains(j));
+                whole.then(|| (format!("{before}{key}{after}"), members))
             });
         if let Some((name, members)) = whole {
             out.push(name);
