@@ -89,6 +89,12 @@ pub fn node_column(c: &ConstraintFact, offset: usize) -> u32 {
     c.line.column + (base + offset) as u32
 }
 
+/// A finding of rule `code` spanning the constraint line `fact`.
+pub fn on_line(code: &'static str, fact: &ConstraintFact, message: String) -> Finding {
+    let l = &fact.line;
+    Finding::at(code, l.line, l.column, l.text.len() as u32, message)
+}
+
 /// The AND of the deciding constraint lines, if any.
 pub fn combined<'a>(input: &'a FileInput) -> Option<(Expr, &'a ConstraintFact)> {
     let lines = constraint_lines(input);
