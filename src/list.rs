@@ -9,8 +9,8 @@ use crate::walk::{DirFacts, Module};
 use serde::Serialize;
 use std::path::Path;
 
-mod build_mode;
-pub use build_mode::{BuildMode, ModeFacts};
+pub mod build_mode;
+pub use build_mode::{loader, loader_in, BuildMode, ModeFacts};
 
 /// `go list`'s `Error` object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -97,8 +97,6 @@ pub struct ListOptions {
     pub test: bool,
     /// List `std` or `cmd` (import-path pattern rules) instead of `./...`.
     pub goroot_pattern: Option<crate::walk::GorootPattern>,
-    /// cmd/go's build mode for the module (vendor mode loads every package with go/build).
-    pub build_mode: BuildMode,
 }
 
 /// Decides which walked directories are packages under `ctx` and builds their `go list` view.
@@ -186,22 +184,8 @@ pub fn is_package(d: &DirFacts, ctx: &BuildContext) -> bool {
     !matches!(probe.error, Some(ImportError::NoGo))
 }
 
-/// The loader cmd/go would use for this directory in module mode.
-pub fn loader_for(d: &DirFacts) -> Loader {
-    loader_in(d, BuildMode::Module)
-}
-
-/// The loader cmd/go would use for this directory in `mode`: go/build for every package in
-/// vendor mode and for a directory the module index cannot hold, else the index.
-pub fn loader_in(d: &DirFacts, mode: BuildMode) -> Loader {
-    if d.irregular || mode == BuildMode::Vendor {
-        Loader::GoBuild
-    } else {
-        Loader::Index
-    }
-}
-
-/// Builds one package's `go list` fields.
+/// Builds one package's `go list` fields, loaded as cmd/go loads it in the module's build
+/// mode under `ctx`'s release ([`build_mode::mode`]).
 pub fn package_view(
     module: &Module,
     d: &DirFacts,
@@ -211,7 +195,7 @@ pub fn package_view(
     opts: ListOptions,
 ) -> ListedPackage {
     let dir = d.dir.to_string_lossy().into_owned();
-    let files = classify(&d.files, &dir, ctx, loader_in(d, opts.build_mode));
+    let files = classify(&d.files, &dir, ctx, loader(module, d, ctx));
     let import_path = module.import_path(&d.rel);
     let mut errors = ErrorSlot::default();
 

@@ -25,6 +25,8 @@ pub struct Module {
     pub requires: Vec<String>,
     /// The version of go.mod's `go` directive (`1.21`), when there is one.
     pub go: Option<String>,
+    /// What cmd/go reads to choose the build mode (default: module mode).
+    pub mode: crate::go::build_mode::ModeFacts,
 }
 
 impl Module {
@@ -126,6 +128,7 @@ pub fn find_module_in(source: &dyn Source, start: &Path) -> Result<Module, Modul
                 path,
                 requires,
                 go: crate::go::release::go_directive(&String::from_utf8_lossy(&text)),
+                mode: Default::default(),
             });
         }
         dir = d.parent();
@@ -270,12 +273,14 @@ pub fn walk_goroot_in(
             path: "std".into(),
             requires: Vec::new(),
             go: None,
+            mode: Default::default(),
         },
         GorootPattern::Cmd => Module {
             root: src.join("cmd"),
             path: "cmd".into(),
             requires: Vec::new(),
             go: None,
+            mode: Default::default(),
         },
     };
     let rules = Rules {
@@ -703,6 +708,7 @@ mod tests {
             path: "std".into(),
             requires: Vec::new(),
             go: None,
+            mode: Default::default(),
         };
         assert_eq!(m.import_path("net/http"), "net/http");
         let m = Module {
@@ -710,6 +716,7 @@ mod tests {
             path: "cmd".into(),
             requires: Vec::new(),
             go: None,
+            mode: Default::default(),
         };
         assert_eq!(m.import_path("go"), "cmd/go");
     }

@@ -272,7 +272,6 @@ fn compare_module(module: &str, configs_spec: (&str, Option<&str>, CgoMode)) -> 
             ListOptions {
                 test: true,
                 goroot_pattern: None,
-                ..ListOptions::default()
             },
         )
         .into_iter()

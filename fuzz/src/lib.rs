@@ -14,6 +14,7 @@ use gotags::facts::{FileFacts, HeaderOutcome, ReadDepth};
 use gotags::generate::file::{plan_file, FileEnv, KeepAll};
 use gotags::generate::{expand, split};
 use gotags::go::reader;
+use gotags::source::{Disk, Overlay};
 use gotags::syntax::{constraints as header, generate as genscan, header as goparse};
 use std::path::Path;
 
@@ -220,19 +221,33 @@ pub fn file_facts(data: &[u8]) {
     let _ = embed::scan_directives(body);
     let _ = embed::header::embed_scan_reachable(body);
 
-    // The reader used by the walk: header depth and full depth must agree on the header.
-    let path = scratch_path();
-    if std::fs::write(&path, &src).is_err() {
-        return;
-    }
+    // The reader used by the walk, through an in-memory Source: header depth and full depth
+    // must agree on the header, and both must agree with the pure `from_bytes`. One input in
+    // eight also goes through a scratch file on the disk, so the Disk reader is covered too.
     let name = if mode & 4 == 4 { "x_test.go" } else { "x.go" };
-    let header = FileFacts::read_to(&path, name, false, ReadDepth::Header);
-    let full = FileFacts::read_to(&path, name, false, ReadDepth::Full);
-    let _ = std::fs::remove_file(&path);
+    let path = Path::new("/gotags-fuzz").join(name);
+    let mut overlay = Overlay::new(Disk);
+    overlay.set(path.clone(), src.clone());
+    let header = FileFacts::read_in(&overlay, &path, name, false, false, ReadDepth::Header);
+    let full = FileFacts::read_in(&overlay, &path, name, false, false, ReadDepth::Full);
     assert_eq!(
         header.header, full.header,
         "header facts depend on the read depth"
     );
+    let pure = FileFacts::from_bytes(&path, name, &src, false, ReadDepth::Full);
+    assert_eq!(
+        pure.header, full.header,
+        "header facts depend on how the bytes arrive"
+    );
+    if mode & 0x38 == 0x38 {
+        let disk_path = scratch_path();
+        if std::fs::write(&disk_path, &src).is_ok() {
+            let disk = FileFacts::read_to(&disk_path, name, false, ReadDepth::Full);
+            let _ = std::fs::remove_file(&disk_path);
+            let again = FileFacts::from_bytes(&disk_path, name, &src, false, ReadDepth::Full);
+            assert_eq!(disk.header, again.header, "the disk reader disagrees");
+        }
+    }
     if let HeaderOutcome::Read(h) = &header.header {
         if !h.embeds.is_empty() {
             assert!(

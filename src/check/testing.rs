@@ -74,11 +74,15 @@ fn run_with(code: &str, spec: &str, files: &[(&str, &str)]) -> Vec<super::Diagno
         .unwrap_or_default();
     let tag_sets: Option<Vec<Vec<String>>> = config.and_then(|c| c.matrix.tags);
     let source: SharedSource = Arc::new(buffers);
+    let go = go_line(files);
+    // A `vendor/modules.txt` among the files puts the module in vendor mode, as on disk.
+    let mode = crate::list::build_mode::gather(&*source, &root, go.as_deref(), false, None);
     let module = Module {
         root: root.clone(),
         path: "example.com/t".into(),
         requires: Vec::new(),
-        go: go_line(files),
+        go,
+        mode,
     };
     let (dirs, _) = walk::walk_in(&*source, &module, &root, ReadDepth::Full);
     // Off everywhere and on where supported: the set the rule tests count platforms in.

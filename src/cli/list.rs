@@ -8,13 +8,13 @@ use super::{output, paths, problems, terminal};
 use clap::{Args, ValueEnum};
 use gotags::context::BuildContext;
 use gotags::embed::AssetCache;
-use gotags::list::{self, BuildMode, ListOptions, ListedPackage, ModeFacts};
+use gotags::list::{self, ListOptions, ListedPackage};
 use gotags::packages::Item;
 use gotags::render;
 use gotags::render::text::{Ignored, ListView};
 use gotags::walk;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -70,7 +70,6 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
         let opts = ListOptions {
             test: args.test,
             goroot_pattern: Some(pattern),
-            build_mode: BuildMode::Module,
         };
         list::list(&module, &dirs, &ctx, &cache, &cwd, opts)
     } else {
@@ -89,17 +88,11 @@ pub fn run(args: ListArgs) -> Result<ExitCode, CliError> {
         let opts = ListOptions {
             test: args.test,
             goroot_pattern: None,
-            build_mode: BuildMode::Module,
         };
         status = r.exit(status);
-        let mod_flag = goflags_mod();
         r.packages()
             .map(|item| match item {
                 Item::Package { module, dir, .. } => {
-                    let opts = ListOptions {
-                        build_mode: build_mode(module, &r, &ctx, mod_flag.as_deref()),
-                        ..opts
-                    };
                     list::package_view(module, dir, &ctx, &cache, &r.cwd, opts)
                 }
                 Item::Failed {
@@ -150,44 +143,5 @@ fn emit(
         } else {
             render::text::write_packages_view(out, packages, ctx, view)
         }
-    })
-}
-
-/// `-mod=` from `$GOFLAGS` (or the go env file), read as the build context reads `-tags`.
-fn goflags_mod() -> Option<String> {
-    let goenv = gotags::goenv::GoEnv::load();
-    let process = |name: &str| std::env::var(name).ok();
-    let text = goenv.lookup("GOFLAGS", &process)?;
-    gotags::context::GoFlags::parse(&text).ok()?.mod_flag
-}
-
-/// cmd/go's build mode for `module`: the facts `setDefaultBuildMod` reads (the `vendor`
-/// directory beside go.mod, or beside go.work in workspace mode, its `modules.txt`, and the
-/// `go` line), decided by `list::BuildMode`.
-fn build_mode(
-    module: &walk::Module,
-    r: &pats::Resolution,
-    ctx: &BuildContext,
-    mod_flag: Option<&str>,
-) -> BuildMode {
-    let (root, go_line) = match &r.work {
-        Some((file, go)) => (file.parent().unwrap_or(Path::new("")), go.as_deref()),
-        None => (module.root.as_path(), module.go.as_deref()),
-    };
-    let vendor = root.join("vendor");
-    let modules_txt = vendor.is_dir().then(|| {
-        use std::io::Read as _;
-        let mut head = Vec::new();
-        if let Ok(f) = std::fs::File::open(vendor.join("modules.txt")) {
-            let _ = f.take(512).read_to_end(&mut head);
-        }
-        head
-    });
-    BuildMode::decide(&ModeFacts {
-        release_minor: ctx.release.minor,
-        mod_flag,
-        workspace: r.work.is_some(),
-        go_line,
-        vendor: modules_txt.as_deref(),
     })
 }

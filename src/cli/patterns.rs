@@ -9,6 +9,7 @@ use super::paths;
 use clap::Args;
 use gotags::context::BuildContext;
 use gotags::facts::ReadDepth;
+use gotags::list::build_mode;
 use gotags::packages::{
     self, modules, pattern, workspace, Item, MainModule, MainModules, ModuleSet, Request, Resolved,
 };
@@ -81,8 +82,6 @@ pub struct Resolution {
     pub resolved: Resolved,
     /// The main modules, in go.work / discovery order.
     pub main: Vec<MainModule>,
-    /// The go.work file and its `go` line, in workspace mode.
-    pub work: Option<(PathBuf, Option<String>)>,
     /// `--all-modules`: modules whose go.mod could not be loaded (reported; the rest ran).
     pub failed_modules: usize,
     /// `--all-modules` was given: every module is reported, even one without packages.
@@ -303,12 +302,13 @@ pub fn resolve(
     // but stops at a literal directory; go's default `.` stops, so gotags' default (and
     // the older PATH form) stops too.
     let without_module = explicit && !pattern::needs_main_module(&patterns, ctx.release.minor);
-    let main = match workspace::load(&env.lookup(&base, ctx)) {
+    let mut main = match workspace::load(&env.lookup(&base, ctx)) {
         Ok(m) => m,
         Err(_) if only_goroot => MainModules::none(),
         Err(workspace::WorkspaceError::NoModule { .. }) if without_module => MainModules::none(),
         Err(e) => return Err(CliError::Workspace(e)),
     };
+    build_mode::set_modes(&Disk, &mut main, env.mod_flag.as_deref());
     let req = request(&base, &cwd, &main, ctx, goroot, want);
     let resolved = packages::resolve(&req, &patterns);
     report(&resolved);
@@ -316,7 +316,6 @@ pub fn resolve(
         cwd,
         base,
         resolved,
-        work: main.work_file.clone().map(|w| (w, main.work_go.clone())),
         main: main.modules,
         failed_modules: 0,
         all_modules: false,
@@ -330,17 +329,26 @@ fn report(resolved: &Resolved) {
     }
 }
 
-/// The environment cmd/go reads to find the main modules.
+/// The environment cmd/go reads to find the main modules and their build mode.
 struct GoEnv {
     gowork: Option<String>,
     gotoolchain: Option<String>,
+    /// `-mod=` from `$GOFLAGS` (or the go env file), read as the build context reads `-tags`.
+    mod_flag: Option<String>,
 }
 
 impl GoEnv {
     fn read() -> GoEnv {
+        let goenv = gotags::goenv::GoEnv::load();
+        let process = |name: &str| std::env::var(name).ok();
+        let mod_flag = goenv
+            .lookup("GOFLAGS", &process)
+            .and_then(|text| gotags::context::GoFlags::parse(&text).ok())
+            .and_then(|flags| flags.mod_flag);
         GoEnv {
             gowork: std::env::var("GOWORK").ok(),
             gotoolchain: std::env::var("GOTOOLCHAIN").ok(),
+            mod_flag,
         }
     }
 
@@ -395,13 +403,18 @@ fn all_modules(
         .map_err(CliError::Workspace)?
         .is_some()
     {
-        main = workspace::load(&l).map_err(CliError::Workspace)?.modules;
+        let mut work = workspace::load(&l).map_err(CliError::Workspace)?;
+        build_mode::set_modes(&Disk, &mut work, env.mod_flag.as_deref());
+        main = work.modules;
     } else {
         let (roots, problems) = modules::find_all(l.source, base);
         super::problems::report(&problems);
         for root in roots {
             match workspace::load_module(&l, &root) {
-                Ok(m) => main.push(m),
+                Ok(mut m) => {
+                    build_mode::set_module_mode(&Disk, &mut m, env.mod_flag.as_deref());
+                    main.push(m)
+                }
                 Err(e) => {
                     eprintln!("gotags: {e}");
                     failed_modules += 1;
@@ -409,7 +422,9 @@ fn all_modules(
             }
         }
         if main.is_empty() && failed_modules == 0 {
-            main = workspace::load(&l).map_err(CliError::Workspace)?.modules;
+            let mut around = workspace::load(&l).map_err(CliError::Workspace)?;
+            build_mode::set_modes(&Disk, &mut around, env.mod_flag.as_deref());
+            main = around.modules;
         }
     }
     let mut resolved = Resolved::default();
@@ -432,7 +447,6 @@ fn all_modules(
         base: base.to_path_buf(),
         resolved,
         main,
-        work: None,
         failed_modules,
         all_modules: true,
     })

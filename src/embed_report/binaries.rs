@@ -6,7 +6,7 @@
 use crate::classify::classify;
 use crate::context::BuildContext;
 use crate::facts::HeaderOutcome;
-use crate::list::{is_package, loader_for};
+use crate::list::{is_package, loader_in, ModeFacts};
 use crate::walk::{DirFacts, Module};
 use std::collections::{BTreeSet, HashMap};
 
@@ -20,6 +20,8 @@ struct Node {
 /// The import graph of the walked tree for one context, built lazily from the main packages.
 pub struct Graph<'a> {
     dirs: &'a [DirFacts],
+    /// The module's build-mode facts: vendor mode loads every package with go/build.
+    mode: ModeFacts,
     by_path: HashMap<String, usize>,
     nodes: HashMap<usize, Option<Node>>,
 }
@@ -33,6 +35,7 @@ impl<'a> Graph<'a> {
             .collect();
         Graph {
             dirs,
+            mode: module.mode,
             by_path,
             nodes: HashMap::new(),
         }
@@ -68,7 +71,8 @@ impl<'a> Graph<'a> {
         if d.rel.contains('@') || !is_package(d, ctx) {
             return None;
         }
-        let pf = classify(&d.files, &d.dir.to_string_lossy(), ctx, loader_for(d));
+        let loader = loader_in(d, self.mode.decide(ctx.release));
+        let pf = classify(&d.files, &d.dir.to_string_lossy(), ctx, loader);
         if pf.error.is_some() {
             return None;
         }

@@ -24,7 +24,7 @@ use crate::context::BuildContext;
 use crate::embed::fscache::os_bytes;
 use crate::embed::{explain_raw, AssetCache};
 use crate::facts::HeaderOutcome;
-use crate::list::{is_package, loader_for};
+use crate::list::{is_package, loader};
 use crate::syntax::embed::{VarLookup, VarType};
 use crate::walk::{DirFacts, Module};
 use rayon::prelude::*;
@@ -289,7 +289,8 @@ impl Collector<'_> {
         if !is_package(d, ctx) {
             return None;
         }
-        let pf: PackageFiles = classify(&d.files, &d.dir.to_string_lossy(), ctx, loader_for(d));
+        let loader = loader(self.module, d, ctx);
+        let pf: PackageFiles = classify(&d.files, &d.dir.to_string_lossy(), ctx, loader);
         let mut key = Vec::new();
         for (fi, f) in d.files.iter().enumerate() {
             if !self.file_seeds.contains_key(&(di, fi)) {

@@ -8,8 +8,10 @@
 //! * [`scanner`] — go/scanner's tokens, semicolon insertion and error messages;
 //! * [`literal`] — `strconv.Unquote`;
 //! * [`lines`] — byte offsets to line, byte column and UTF-16 column;
-//! * [`reader`] — how many bytes go/build reads as a file's header.
+//! * [`reader`] — how many bytes go/build reads as a file's header;
+//! * [`build_mode`] — cmd/go's choice between module and vendor mode.
 
+pub mod build_mode;
 pub mod lines;
 pub mod literal;
 pub mod reader;

@@ -119,7 +119,10 @@ struct DirMemo {
 impl Workspace {
     /// Walks the module around `root` once, with whole-file facts.
     pub fn load(root: &Path, settings: &Settings, goroot: String) -> Result<Workspace, LoadError> {
-        let module = walk::find_module(root).map_err(LoadError::Module)?;
+        let mut module = walk::find_module(root).map_err(LoadError::Module)?;
+        // cmd/go's build mode from the module's own vendor directory and go line.
+        module.mode =
+            crate::list::build_mode::gather(&Disk, &module.root, module.go.as_deref(), false, None);
         let config = Config::discover(&module.root)
             .map_err(LoadError::Config)?
             .unwrap_or_default();

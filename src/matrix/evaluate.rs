@@ -259,7 +259,6 @@ fn eval_dir(
                     ListOptions {
                         test: true,
                         goroot_pattern: None,
-                        ..ListOptions::default()
                     },
                 )
             });

@@ -655,6 +655,7 @@ fn import_literal(req: &Request, p: &str) -> Match {
                     path: "std".into(),
                     requires: Vec::new(),
                     go: None,
+                    mode: Default::default(),
                 });
                 if let Ok(d) = walk::read_dir_facts_in(req.source, dir, p.to_string(), req.depth) {
                     m.pkgs.push((

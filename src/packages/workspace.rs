@@ -313,6 +313,7 @@ pub fn load_module(l: &Lookup, root: &Path) -> Result<MainModule, WorkspaceError
             path,
             requires: crate::walk::requires(&text),
             go: m.go.clone(),
+            mode: Default::default(),
         }),
         go: m.go,
         ignore: if l.release.go_list.ignore_directive {

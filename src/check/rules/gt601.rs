@@ -7,7 +7,7 @@ use crate::check::rule::{Check, DirInput, InDir, Rule, RuleInfo};
 use crate::classify::{classify, ImportError, Loader};
 use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
-use crate::list::loader_for;
+use crate::list::loader;
 use crate::walk::DirFacts;
 use std::collections::HashSet;
 
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         code: "GT601",
         name: "package-load-error",
         severity: Severity::Error,
-        finds: "A `.go` file that `go list -e` lists as invalid on some platform: it cannot be read (a binary or NUL-containing file, a syntax error in its header), or its package name differs from the one of the first file of the directory.",
+        finds: "A `.go` file that `go list -e` lists as invalid on some platform: it cannot be read (a binary or NUL-containing file, a syntax error in its header), its package name differs from the one of the first file of the directory, its `//go:build` line does not parse, it imports an invalid path, or it is a test importing \"C\" (as cmd/go loads the package: in vendor mode with go/build, which lists files the module index stops at or accepts).",
         why: "`go build` and `go vet` stop at the package with this error on those platforms; `go list -e` reports it in the package's Error field.",
         example: "-- a.go --\npackage a\n-- b.go --\npackage b\n",
         fix: "Give every file of the directory the same package name (or move the file), or remove the non-Go file from the directory.",
@@ -38,6 +38,21 @@ fn package_of(f: &FileFacts) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// A readable Go file that a loader may still list as invalid: a `//go:build` line that
+/// does not parse (go/build lists the file; the module index stops the package instead), an
+/// invalid import path (go/build, and the index from Go 1.26 on) or a test importing "C".
+/// Whether it is, on which configuration, is `classify`'s answer in the module's build mode.
+fn may_be_bad(f: &FileFacts) -> bool {
+    let HeaderOutcome::Read(h) = &f.header else {
+        return false;
+    };
+    h.go_build.as_ref().is_some_and(|c| c.expr.is_err())
+        || h.imports
+            .iter()
+            .any(|i| !crate::classify::is_valid_import(&i.path))
+        || (f.is_test() && h.imports_c())
 }
 
 /// Do two Go files of `dir` name different packages?
@@ -64,16 +79,20 @@ fn check(input: &DirInput, out: &mut Vec<InDir>) {
     };
     let mixed = package_names_differ(input.dir);
     let candidates: Vec<usize> = (0..files.len())
-        .filter(|&i| files[i].is_go() && (mixed || unreadable(&files[i])))
+        .filter(|&i| {
+            let f = &files[i];
+            f.is_go() && (mixed || unreadable(f) || may_be_bad(f))
+        })
         .collect();
     if candidates.is_empty() {
         return;
     }
     let dir = input.dir.dir.to_string_lossy();
-    let loader = loader_for(input.dir);
     // Per candidate: message → platforms, in first-seen order.
     let mut by_message: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); candidates.len()];
     for (p, ctx) in input.platforms.contexts.iter().enumerate() {
+        // The module's build mode under this configuration's release.
+        let loader = loader(input.module, input.dir, ctx);
         let all = classify(files, &dir, ctx, loader);
         let invalid: HashSet<&str> = all.invalid_go_files.iter().map(String::as_str).collect();
         let mut first: Option<Option<(String, String)>> = None;
@@ -163,6 +182,24 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].3.contains("unexpected NUL in input"), "{got:?}");
+    }
+
+    #[test]
+    fn follows_the_build_mode() {
+        // A `//go:build` line that does not parse: the module index stops the package there
+        // (no invalid file); in vendor mode go/build lists the file as invalid.
+        let files = [
+            ("go.mod", "module example.com/t\n\ngo 1.21\n"),
+            ("a.go", "package a\n"),
+            ("b.go", "//go:build !(linux)é\n\npackage a\n"),
+        ];
+        assert!(run("GT601", &files).is_empty());
+        let mut vendored = files.to_vec();
+        vendored.push(("vendor/modules.txt", ""));
+        let got = run("GT601", &vendored);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.ends_with("b.go"), "{got:?}");
+        assert!(got[0].3.contains("parsing //go:build line"), "{got:?}");
     }
 
     #[test]
