@@ -215,18 +215,8 @@ impl Disk {
 }
 
 fn meta_of(m: &std::fs::Metadata) -> Meta {
-    let ft = m.file_type();
-    let kind = if ft.is_file() {
-        FileKind::Regular
-    } else if ft.is_dir() {
-        FileKind::Dir
-    } else if ft.is_symlink() {
-        FileKind::Symlink
-    } else {
-        FileKind::Other
-    };
     Meta {
-        kind,
+        kind: kind_of(m.file_type()),
         size: m.len(),
         dev_ino: dev_ino(m),
     }

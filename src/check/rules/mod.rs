@@ -147,7 +147,7 @@ pub fn embed_errors<'a>(
     embed_reports(input).into_iter().filter_map(move |(p, r)| {
         let msg = r.err().filter(wanted)?;
         let message = format!("pattern {}: {msg}", p.pattern);
-        let mut f = Finding::at(code, p.line, p.byte_column, p.pattern.len() as u32, message);
+        let mut f = on_pattern(code, p, message);
         f.platforms = compiling_platforms(input);
         Some(f)
     })
@@ -167,6 +167,15 @@ pub fn compiling_platforms(input: &FileInput) -> Option<Vec<usize>> {
             .map(|(i, _)| i)
             .collect(),
     )
+}
+
+/// A finding of rule `code` spanning the `//go:embed` pattern `p`.
+pub fn on_pattern(
+    code: &'static str,
+    p: &crate::embed::EmbedPatternAt,
+    message: String,
+) -> Finding {
+    Finding::at(code, p.line, p.byte_column, p.pattern.len() as u32, message)
 }
 
 /// The resolver's view of each `//go:embed` pattern of the file (files that import "embed"
