@@ -54,6 +54,14 @@ impl Client {
         c
     }
 
+    /// Opens `file` as an unsaved buffer holding `text` (version 1).
+    fn open(&self, file: &Path, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(file), "languageId": "go", "version": 1, "text": text}}),
+        );
+    }
+
     fn notify(&self, method: &str, params: Value) {
         self.conn
             .sender
@@ -136,10 +144,7 @@ fn unsaved_buffers_hovers_fixes_and_robustness() {
     let file = root.join("constraints/new.go");
     // An unsaved buffer (no such file on disk) with a misspelt tag after non-ASCII text.
     let text = "//go:build é || linx\n\npackage constraints\n";
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1, "text": text}}),
-    );
+    c.open(&file, text);
     let d = c.diagnostics_for(&file);
     let gt201: Vec<&Value> = d.iter().filter(|x| x["code"] == "GT201").collect();
     assert_eq!(gt201.len(), 1, "{d:?}");
@@ -339,10 +344,7 @@ fn flags_that_compile_this_file() {
     let mut c = Client::start(&root, false, options);
     let file = root.join("constraints/needs_tags.go");
     let text = "//go:build windows && (integration || (a && b))\n\npackage constraints\n";
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1, "text": text}}),
-    );
+    c.open(&file, text);
     let _ = c.diagnostics_for(&file);
     let at = json!({"line": 2, "character": 0});
     let r = c.request(
@@ -447,11 +449,7 @@ fn lens_on_a_declaration_missing_somewhere() {
     assert!(lenses(&mut c, &root.join("matrixgaps/undef/undef.go")).is_empty());
     // A windows variant in an unsaved buffer closes the gap.
     let win = root.join("matrixgaps/undef/helper_windows.go");
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(&win), "languageId": "go", "version": 1,
-               "text": "package undef\n\nfunc helper() int { return 3 }\n"}}),
-    );
+    c.open(&win, "package undef\n\nfunc helper() int { return 3 }\n");
     let _ = c.diagnostics_for(&root.join("matrixgaps/undef/undef.go"));
     assert!(lenses(&mut c, &linux).is_empty());
     c.stop();
