@@ -550,3 +550,77 @@ fn matrix_warns_when_releases_differ_in_build_mode() {
     assert!(warned("1.21,1.23"));
     assert!(!warned("1.22,1.23"));
 }
+
+/// `-mod` values cmd/go refuses before it reads go.mod or go.work: in workspace mode all but
+/// `readonly` (and `vendor` from Go 1.22), and anywhere a value it does not know. gotags
+/// stops with go's message where go stops, and goes on where go goes on, per release.
+#[test]
+fn refused_mod_flags_stop_as_go_does() {
+    let toolchains = toolchains_or_skip("-mod refusals");
+    if toolchains.is_empty() {
+        return;
+    }
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let top = scratch.path().join("tree");
+    for (rel, text) in [
+        ("go.work", "go 1.21\n\nuse ./m\n"),
+        ("m/go.mod", "module example.com/m\n\ngo 1.21\n"),
+        ("m/a.go", "package m\n"),
+    ] {
+        let path = top.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(&path, text).expect("write");
+    }
+    let mut compared = 0;
+    let mut diffs = Vec::new();
+    for (release, go) in &toolchains {
+        for workspace in [true, false] {
+            for flag in ["", "-mod=mod", "-mod=vendor", "-mod=readonly", "-mod=bogus"] {
+                let mut vars: Vec<(String, String)> = vec![
+                    ("GOTOOLCHAIN".into(), "local".into()),
+                    ("GOPROXY".into(), "off".into()),
+                    ("GOFLAGS".into(), flag.into()),
+                ];
+                if !workspace {
+                    vars.push(("GOWORK".into(), "off".into()));
+                }
+                let dir = top.join("m");
+                let mut cmd = Command::new(go);
+                cmd.args(["list", "-e", "-json", "./..."]).current_dir(&dir);
+                clean_go_env(&mut cmd, &vars);
+                let want = run(&mut cmd, "go list");
+                let got = match run_gotags(&["--go", release, "list", "--json"], &dir, &vars) {
+                    Ok(o) => o,
+                    Err(e) => panic!("gotags: {e}"),
+                };
+                let message = |o: &std::process::Output, prefix: &str| {
+                    let text = String::from_utf8_lossy(&o.stderr).into_owned();
+                    text.strip_prefix(prefix).unwrap_or(&text).to_string()
+                };
+                let label = format!("go{release} workspace={workspace} GOFLAGS={flag:?}");
+                compared += 1;
+                match (want.status.success(), got.status.success()) {
+                    (true, true) => {}
+                    (false, false) => {
+                        let (w, g) = (message(&want, "go: "), message(&got, "gotags: "));
+                        if w != g {
+                            diffs.push(format!("{label}:\n  go     {w:?}\n  gotags {g:?}"));
+                        }
+                    }
+                    (w, g) => diffs.push(format!(
+                        "{label}: go succeeded={w}, gotags succeeded={g}; go: {}; gotags: {}",
+                        message(&want, ""),
+                        message(&got, "")
+                    )),
+                }
+            }
+        }
+    }
+    println!(
+        "-mod refusals: {compared} comparisons, {} differences",
+        diffs.len()
+    );
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}

@@ -37,6 +37,8 @@ pub enum CliError {
     FilesInTwoDirectories { first: PathBuf, second: PathBuf },
     /// The main modules (go.work / go.mod) cannot be set up.
     Workspace(gotags::packages::WorkspaceError),
+    /// `-mod` in `$GOFLAGS` is a value cmd/go refuses (in workspace mode, or at all).
+    ModFlag(gotags::go::build_mode::ModFlagError),
     /// Patterns go would stop on (a missing directory, no Go files, …), one message each.
     Patterns(Vec<String>),
     /// gotags.toml cannot be read or parsed.
@@ -125,6 +127,7 @@ impl fmt::Display for CliError {
             ),
             CliError::Config(e) => write!(f, "{e}"),
             CliError::Workspace(e) => write!(f, "{e}"),
+            CliError::ModFlag(e) => write!(f, "{e}"),
             CliError::Patterns(errs) => f.write_str(&errs.join("\ngotags: ")),
             CliError::Check(e) => write!(f, "{e}"),
             CliError::Baseline(e) => write!(f, "{e}"),

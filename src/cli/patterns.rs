@@ -302,6 +302,7 @@ pub fn resolve(
     // but stops at a literal directory; go's default `.` stops, so gotags' default (and
     // the older PATH form) stops too.
     let without_module = explicit && !pattern::needs_main_module(&patterns, ctx.release.minor);
+    env.check_mod_flag(&base, ctx)?;
     let mut main = match workspace::load(&env.lookup(&base, ctx)) {
         Ok(m) => m,
         Err(_) if only_goroot => MainModules::none(),
@@ -352,6 +353,17 @@ impl GoEnv {
         }
     }
 
+    /// cmd/go refuses a `-mod` it does not know, and in workspace mode any but `readonly`
+    /// (and `vendor` from Go 1.22), before it reads go.mod or go.work, whatever the patterns.
+    fn check_mod_flag(&self, dir: &Path, ctx: &BuildContext) -> Result<(), CliError> {
+        let Some(value) = self.mod_flag.as_deref() else {
+            return Ok(());
+        };
+        let workspace = matches!(workspace::work_file(&self.lookup(dir, ctx)), Ok(Some(_)));
+        gotags::go::build_mode::check_mod_flag(value, workspace, ctx.release)
+            .map_err(CliError::ModFlag)
+    }
+
     /// How cmd/go would find the main modules from `dir`.
     fn lookup<'a>(&'a self, dir: &'a Path, ctx: &BuildContext) -> workspace::Lookup<'a> {
         workspace::Lookup {
@@ -396,6 +408,7 @@ fn all_modules(
     want: Want,
 ) -> Result<Resolution, CliError> {
     let env = GoEnv::read();
+    env.check_mod_flag(base, ctx)?;
     let l = env.lookup(base, ctx);
     let mut failed_modules = 0;
     let mut main: Vec<MainModule> = Vec::new();

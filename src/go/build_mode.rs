@@ -52,7 +52,8 @@ impl ModeFacts {
         modules_txt: Option<&[u8]>,
     ) -> ModeFacts {
         ModeFacts {
-            explicit: mod_flag.map(|f| {
+            // `-mod=` with no value is no choice: cmd/go decides as if it were absent.
+            explicit: mod_flag.filter(|f| !f.is_empty()).map(|f| {
                 if f == "vendor" {
                     BuildMode::Vendor
                 } else {
@@ -89,6 +90,71 @@ impl ModeFacts {
             return BuildMode::Module;
         }
         BuildMode::Vendor
+    }
+}
+
+/// A `-mod` value cmd/go refuses before it reads go.mod or go.work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModFlagError {
+    /// Not one of the four values cmd/go knows.
+    Unsupported { value: String },
+    /// In workspace mode only `readonly` is accepted, and from Go 1.22 also `vendor`
+    /// (`go work vendor`).
+    InWorkspace { value: String, vendor_allowed: bool },
+}
+
+impl std::fmt::Display for ModFlagError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModFlagError::Unsupported { value } => write!(
+                f,
+                "-mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"
+            ),
+            // Go 1.22 added "or vendor", and with it a space before the line break.
+            ModFlagError::InWorkspace {
+                value,
+                vendor_allowed,
+            } => {
+                let (allowed, gap) = if *vendor_allowed {
+                    ("readonly or vendor", " ")
+                } else {
+                    ("readonly", "")
+                };
+                write!(
+                    f,
+                    "-mod may only be set to {allowed} when in workspace mode, but it is set to \"{value}\"\n\
+                     \tRemove the -mod flag to use the default readonly value,{gap}\n\
+                     \tor set GOWORK=off to disable workspace mode."
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ModFlagError {}
+
+/// Checks `-mod=value` as cmd/go does first of all, once it knows whether a go.work is in
+/// effect: in workspace mode against the workspace's short list, otherwise against the four
+/// known values. The empty value always passes.
+pub fn check_mod_flag(value: &str, workspace: bool, release: &Release) -> Result<(), ModFlagError> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    if workspace {
+        let vendor_allowed = release.minor >= 22;
+        if value == "readonly" || (vendor_allowed && value == "vendor") {
+            return Ok(());
+        }
+        return Err(ModFlagError::InWorkspace {
+            value: value.to_string(),
+            vendor_allowed,
+        });
+    }
+    match value {
+        "mod" | "readonly" | "vendor" => Ok(()),
+        _ => Err(ModFlagError::Unsupported {
+            value: value.to_string(),
+        }),
     }
 }
 
@@ -177,6 +243,41 @@ mod tests {
             BuildMode::Vendor
         );
         assert_eq!(decide(21, in_work(ws)), BuildMode::Module);
+    }
+
+    #[test]
+    fn empty_flag_is_no_choice() {
+        let v: &[u8] = b"";
+        let f = ModeFacts::new(Some(""), false, Some("1.23"), Some(v));
+        assert_eq!(decide(23, f), BuildMode::Vendor);
+    }
+
+    #[test]
+    fn mod_flag_values() {
+        let check = |minor: u32, value: &str, workspace: bool| match by_minor(minor) {
+            Some(r) => check_mod_flag(value, workspace, r),
+            None => panic!("no table for go1.{minor}"),
+        };
+        for v in ["", "mod", "readonly", "vendor"] {
+            assert_eq!(check(23, v, false), Ok(()));
+        }
+        assert_eq!(
+            check(21, "bogus", false).map_err(|e| e.to_string()),
+            Err("-mod=bogus not supported (can be '', 'mod', 'readonly', or 'vendor')".into())
+        );
+        assert_eq!(check(22, "vendor", true), Ok(()));
+        assert_eq!(check(21, "readonly", true), Ok(()));
+        assert_eq!(check(21, "", true), Ok(()));
+        let e21 = check(21, "vendor", true).map_err(|e| e.to_string());
+        assert_eq!(
+            e21,
+            Err("-mod may only be set to readonly when in workspace mode, but it is set to \"vendor\"\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode.".into())
+        );
+        let e26 = check(26, "mod", true).map_err(|e| e.to_string());
+        assert_eq!(
+            e26,
+            Err("-mod may only be set to readonly or vendor when in workspace mode, but it is set to \"mod\"\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.".into())
+        );
     }
 
     #[test]
