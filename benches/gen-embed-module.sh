@@ -15,14 +15,12 @@
 set -euo pipefail
 dir=${1:-/tmp/gotags-embed-bench}
 files=${2:-50000}
-repo=$(cd "$(dirname "$0")/.." && pwd -P)
-case "$(realpath -m "$dir")/" in
-  "$repo"/*) echo "gen-embed-module: refusing to generate inside the repository" >&2; exit 1 ;;
-esac
-rm -rf "$dir"
-mkdir -p "$dir"
+gen=gen-embed-module
+# shellcheck source=corpus/gen-lib.sh
+. "$(dirname "$0")/../corpus/gen-lib.sh"
+gen_fresh_dir "$dir"
 printf 'module example.com/embedbench\n\ngo 1.23\n' >"$dir/go.mod"
-python3 - "$dir" "$files" <<'PY'
+gen_python - "$dir" "$files" <<'PY'
 import os, sys
 root, total = sys.argv[1], int(sys.argv[2])
 pkgs = 20
@@ -71,4 +69,4 @@ var Icon []byte
 ''' % p)
 print("gen-embed-module: %d asset files in %d packages under %s" % (made, pkgs, root))
 PY
-find "$dir" -exec touch -h -d 2020-01-01 {} +
+gen_backdate "$dir"

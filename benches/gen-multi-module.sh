@@ -20,13 +20,11 @@ set -euo pipefail
 dir=${1:-/tmp/gotags-modules-bench}
 modules=${2:-200}
 files=${3:-70000}
-repo=$(cd "$(dirname "$0")/.." && pwd -P)
-case "$(realpath -m "$dir")/" in
-  "$repo"/*) echo "gen-multi-module: refusing to generate inside the repository" >&2; exit 1 ;;
-esac
-rm -rf "$dir"
-mkdir -p "$dir"
-python3 - "$dir" "$modules" "$files" <<'PY'
+gen=gen-multi-module
+# shellcheck source=corpus/gen-lib.sh
+. "$(dirname "$0")/../corpus/gen-lib.sh"
+gen_fresh_dir "$dir"
+gen_python - "$dir" "$modules" "$files" <<'PY'
 import os, sys
 root, modules, total = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 per_pkg = 40
@@ -85,4 +83,4 @@ for m in range(modules):
         made += 1
 print("generated %d modules, %d .go files under %s" % (modules, made, root))
 PY
-find "$dir" -exec touch -h -d 2020-01-01T00:00:00Z {} +
+gen_backdate "$dir"

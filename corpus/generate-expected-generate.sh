@@ -9,18 +9,12 @@
 set -euo pipefail
 
 corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-if command -v go >/dev/null 2>&1 && go version 2>/dev/null | grep -q ' go1\.23\.'; then
-  GO=$(command -v go)
-elif [ -x /usr/lib/go-1.23/bin/go ]; then
-  GO=/usr/lib/go-1.23/bin/go
-else
-  echo "generate-expected-generate: go1.23.x not found" >&2
-  exit 1
-fi
-
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/home" "$tmp/gocache" "$corpus/expected-generate"
+gen=generate-expected-generate
+# shellcheck source=corpus/gen-lib.sh
+. "$corpus/gen-lib.sh"
+gen_go123 "go1.23.x not found"
+gen_tmp
+mkdir -p "$corpus/expected-generate"
 
 while IFS=$'\t' read -r name dir vars args; do
   case "$name" in ''|'#'*) continue ;; esac

@@ -14,7 +14,10 @@ set -euo pipefail
 
 corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root="$corpus/patterns"
-command -v python3 >/dev/null || { echo "generate-expected-patterns: python3 not found" >&2; exit 1; }
+gen=generate-expected-patterns
+# shellcheck source=corpus/gen-lib.sh
+. "$corpus/gen-lib.sh"
+gen_python -c ''
 
 toolchain() {
   case "$1" in
@@ -29,20 +32,13 @@ toolchain() {
 
 if [ $# -gt 0 ]; then releases=("$@"); else releases=(1.21 1.22 1.23 1.26 1.27); fi
 
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/home" "$tmp/gocache" "$tmp/gopath"
-
-# Directories git cannot store, then every mtime backdated (symlinks themselves too) so
-# go's module index is used as it is on an old checkout.
-while IFS= read -r line; do
-  case "$line" in ''|'#'*) continue ;; esac
-  case "$line" in patterns/*) mkdir -p "$corpus/$line" ;; esac
-done <"$corpus/emptydirs.txt"
-find "$root" -exec touch -h -d 2020-01-01 {} +
+gen_tmp
+gen_empty_dirs patterns/
+gen_backdate "$root"
 
 shape=$(cat <<'PY'
 import json, sys
+from gen_json import norm, stream
 
 root, goroot, out_path, stdout_path, stderr_path, status = sys.argv[1:7]
 FIELDS = ["Dir", "ImportPath", "Name", "GoFiles", "CgoFiles", "IgnoredGoFiles",
@@ -51,32 +47,18 @@ FIELDS = ["Dir", "ImportPath", "Name", "GoFiles", "CgoFiles", "IgnoredGoFiles",
           "SysoFiles", "EmbedPatterns", "EmbedFiles", "TestEmbedPatterns",
           "XTestEmbedPatterns", "Incomplete", "Error"]
 
-def norm(v):
-    if isinstance(v, str):
-        return v.replace(root, "$PATTERNS").replace(goroot, "$GOROOT")
-    if isinstance(v, list):
-        return [norm(x) for x in v]
-    if isinstance(v, dict):
-        return {k: norm(x) for k, x in v.items()}
-    return v
-
-text = open(stdout_path, encoding="utf-8").read()
-dec, i, pkgs = json.JSONDecoder(), 0, []
-while True:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i == len(text):
-        break
-    obj, i = dec.raw_decode(text, i)
+PLACES = [(root, "$PATTERNS"), (goroot, "$GOROOT")]
+pkgs = []
+for obj in stream(stdout_path):
     out = {}
     for f in FIELDS:
         if f in obj:
             v = obj[f]
             if f == "Error":
                 v = {k: v[k] for k in ("Err", "Pos") if k in v}
-            out[f] = norm(v)
+            out[f] = norm(v, PLACES)
     pkgs.append(out)
-stderr = [norm(l) for l in open(stderr_path, encoding="utf-8").read().splitlines()]
+stderr = [norm(l, PLACES) for l in open(stderr_path, encoding="utf-8").read().splitlines()]
 warnings = [l for l in stderr if l.startswith("go: warning:") or l.startswith("warning: ")]
 result = {"packages": pkgs, "warnings": warnings, "exit": int(status)}
 if int(status) != 0:
@@ -141,7 +123,7 @@ for rel in "${releases[@]}"; do
         GOENV=off GOFLAGS= GOTOOLCHAIN=local GOPROXY=off GO386=sse2 GOOS=linux GOARCH=amd64 \
         CGO_ENABLED=1 "${extra[@]}" "$GO" -C "$dir" list -e -json "${args[@]}" \
         >"$tmp/stdout" 2>"$tmp/stderr") || status=$?
-    n=$(python3 -c "$shape" "$case_root" "$goroot" "$out/$name.json" "$tmp/stdout" "$tmp/stderr" "$status")
+    n=$(gen_python -c "$shape" "$case_root" "$goroot" "$out/$name.json" "$tmp/stdout" "$tmp/stderr" "$status")
     n_cases=$((n_cases + 1))
     n_pkgs=$((n_pkgs + n))
   done <"$root/cases.tsv"

@@ -31,6 +31,9 @@ TEST_ONLY=${TEST_ONLY:-}
 if [ "${1:-}" = "--test-only" ]; then TEST_ONLY=1; shift; fi
 
 corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+gen=generate-expected
+# shellcheck source=corpus/gen-lib.sh
+. "$corpus/gen-lib.sh"
 
 # ---- the toolchain -----------------------------------------------------------------------
 GO=
@@ -38,13 +41,8 @@ if [ "${1:-}" = "--go" ]; then
   GO=${2:?generate-expected: --go needs a go binary}
   shift 2
   if [ "${1:-}" = "--test-only" ]; then TEST_ONLY=1; shift; fi
-elif command -v go >/dev/null 2>&1 && GOTOOLCHAIN=local go version 2>/dev/null | grep -q ' go1\.23\.'; then
-  GO=$(command -v go)
-elif [ -x /usr/lib/go-1.23/bin/go ]; then
-  GO=/usr/lib/go-1.23/bin/go
 else
-  echo "generate-expected: no --go given and go1.23.x not found (PATH, /usr/lib/go-1.23/bin/go)" >&2
-  exit 1
+  gen_go123 "no --go given and go1.23.x not found (PATH, /usr/lib/go-1.23/bin/go)"
 fi
 goversion=$(GOTOOLCHAIN=local "$GO" version) || { echo "generate-expected: cannot run $GO" >&2; exit 1; }
 minor=$(printf '%s\n' "$goversion" | sed -n 's/^go version go1\.\([0-9][0-9]*\)[^0-9].*/\1/p')
@@ -52,18 +50,11 @@ minor=$(printf '%s\n' "$goversion" | sed -n 's/^go version go1\.\([0-9][0-9]*\)[
 release="go1.$minor"
 expected="$corpus/expected/$release"
 ports=$(GOTOOLCHAIN=local "$GO" tool dist list)
-command -v python3 >/dev/null || { echo "generate-expected: python3 not found" >&2; exit 1; }
-
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/home" "$tmp/gocache" "$tmp/gopath"
+gen_python -c ''
+gen_tmp
 
 # ---- the tree ----------------------------------------------------------------------------
-# Directories git cannot store.
-while IFS= read -r line; do
-  case "$line" in ''|'#'*) continue ;; esac
-  mkdir -p "$corpus/$line"
-done <"$corpus/emptydirs.txt"
+gen_empty_dirs
 
 if [ $# -gt 0 ]; then
   modules=("$@")
@@ -75,11 +66,10 @@ else
   done
 fi
 
-# go list only uses its module index (spec §0.2) for files older than 2 s; backdate
-# everything (symlinks themselves, not their targets) so the index path is exercised.
+# go list only uses its module index (spec §0.2) for files older than 2 s: backdated.
 for m in "${modules[@]}"; do
   [ -f "$corpus/$m/go.mod" ] || { echo "generate-expected: $m is not a module under corpus/" >&2; exit 1; }
-  find "$corpus/$m" -exec touch -h -d 2020-01-01 {} +
+  gen_backdate "$corpus/$m"
 done
 
 # ---- configurations ----------------------------------------------------------------------
@@ -102,7 +92,7 @@ done <"$corpus/configs.tsv"
 
 # Splits "A=1 B="x y"" into one assignment per line (double quotes group, no escapes).
 split_vars() {
-  python3 -c '
+  gen_python -c '
 import sys
 s, out, cur, q, any_ = sys.argv[1], [], "", False, False
 for ch in s:
@@ -123,6 +113,7 @@ for a in out:
 
 shape=$(cat <<'PY'
 import json, os, sys
+from gen_json import norm, stream
 
 modroot, plain_path, test_path, out_path = sys.argv[1:5]
 
@@ -132,26 +123,6 @@ FIELDS = ["Dir", "ImportPath", "Name", "GoFiles", "CgoFiles", "IgnoredGoFiles",
           "SysoFiles", "EmbedPatterns", "EmbedFiles", "TestEmbedPatterns", "TestEmbedFiles",
           "XTestEmbedPatterns", "XTestEmbedFiles", "Incomplete", "Error"]
 FROM_TEST = {"TestEmbedFiles", "XTestEmbedFiles"}
-
-def stream(path):
-    text = open(path, encoding="utf-8").read()
-    dec, i, out = json.JSONDecoder(), 0, []
-    while True:
-        while i < len(text) and text[i].isspace():
-            i += 1
-        if i == len(text):
-            return out
-        obj, i = dec.raw_decode(text, i)
-        out.append(obj)
-
-def norm(v):
-    if isinstance(v, str):
-        return v.replace(modroot, "$MODROOT")
-    if isinstance(v, list):
-        return [norm(x) for x in v]
-    if isinstance(v, dict):
-        return {k: norm(x) for k, x in v.items()}
-    return v
 
 def shape(pkg, test_entry):
     out = {}
@@ -165,7 +136,7 @@ def shape(pkg, test_entry):
             v = "." if rel == "." else rel.replace(os.sep, "/")
         elif f == "Error":
             v = {k: v[k] for k in ("Err", "Pos") if k in v}
-        out[f] = norm(v)
+        out[f] = norm(v, [(modroot, "$MODROOT")])
     return out
 
 plain = stream(plain_path)
@@ -207,16 +178,9 @@ PY
 # a JSON stream: the plain listing in --test-only mode.
 base_only=$(cat <<'PY'
 import json, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-dec, i, out = json.JSONDecoder(), 0, []
-while True:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i == len(text):
-        break
-    obj, i = dec.raw_decode(text, i)
-    if "ForTest" not in obj and not obj.get("ImportPath", "").endswith(".test"):
-        out.append(obj)
+from gen_json import stream
+out = [o for o in stream(sys.argv[1])
+       if "ForTest" not in o and not o.get("ImportPath", "").endswith(".test")]
 with open(sys.argv[2], "w", encoding="utf-8") as f:
     for o in out:
         f.write(json.dumps(o, ensure_ascii=False) + "\n")
@@ -258,8 +222,8 @@ gen_one() {
     fi
   done
   # --test-only: the -test run's base entries stand for the plain listing.
-  [ -z "$TEST_ONLY" ] || python3 -c "$base_only" "$work/out-test.json" "$work/out.json"
-  python3 -c "$shape" "$modroot" "$work/out.json" "$work/out-test.json" \
+  [ -z "$TEST_ONLY" ] || gen_python -c "$base_only" "$work/out-test.json" "$work/out.json"
+  gen_python -c "$shape" "$modroot" "$work/out.json" "$work/out-test.json" \
     "$expected/$m/$name.json" >"$work/count"
 }
 

@@ -8,15 +8,17 @@
 # Every run sets GOOS=linux GOARCH=amd64 GO386=sse2 CGO_ENABLED=0 unless the line sets them.
 set -euo pipefail
 corpus=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+gen=generate-tooltags
+# shellcheck source=corpus/gen-lib.sh
+. "$corpus/gen-lib.sh"
 GO=${1:?usage: generate-tooltags.sh GO}
 version=$(GOTOOLCHAIN=local "$GO" env GOVERSION)
 minor=$(printf '%s\n' "$version" | sed -n 's/^go1\.\([0-9][0-9]*\).*/\1/p')
 [ -n "$minor" ] || { echo "generate-tooltags: cannot read the release from '$version'" >&2; exit 1; }
 out="$corpus/expected-tooltags/go1.$minor.txt"
 mkdir -p "$corpus/expected-tooltags"
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/m" "$tmp/home"
+gen_tmp
+mkdir -p "$tmp/m"
 printf 'module m\n\ngo 1.21\n' >"$tmp/m/go.mod"
 printf 'package p\n' >"$tmp/m/p.go"
 probe() {

@@ -215,18 +215,8 @@ impl Disk {
 }
 
 fn meta_of(m: &std::fs::Metadata) -> Meta {
-    let ft = m.file_type();
-    let kind = if ft.is_file() {
-        FileKind::Regular
-    } else if ft.is_dir() {
-        FileKind::Dir
-    } else if ft.is_symlink() {
-        FileKind::Symlink
-    } else {
-        FileKind::Other
-    };
     Meta {
-        kind,
+        kind: kind_of(m.file_type()),
         size: m.len(),
         dev_ino: dev_ino(m),
     }
@@ -430,6 +420,22 @@ impl<S: Source> Overlay<S> {
     fn is_virtual_dir(&self, path: &Path) -> bool {
         self.children.contains_key(path)
     }
+
+    /// `stat`/`lstat`: a buffer's own, else the base's (`from_base`), where a directory only
+    /// buffers below it make is a directory.
+    fn meta(
+        &self,
+        path: &Path,
+        from_base: impl FnOnce(&Path) -> Result<Meta, SourceError>,
+    ) -> Result<Meta, SourceError> {
+        if let Some(m) = self.buffer_meta(path) {
+            return Ok(m);
+        }
+        match from_base(path) {
+            Err(e) if e.not_found() && self.is_virtual_dir(path) => Ok(VIRTUAL_DIR),
+            r => r,
+        }
+    }
 }
 
 const VIRTUAL_DIR: Meta = Meta {
@@ -489,23 +495,11 @@ impl<S: Source> Source for Overlay<S> {
     }
 
     fn lstat(&self, path: &Path) -> Result<Meta, SourceError> {
-        if let Some(m) = self.buffer_meta(path) {
-            return Ok(m);
-        }
-        match self.base.lstat(path) {
-            Err(e) if e.not_found() && self.is_virtual_dir(path) => Ok(VIRTUAL_DIR),
-            r => r,
-        }
+        self.meta(path, |p| self.base.lstat(p))
     }
 
     fn stat(&self, path: &Path) -> Result<Meta, SourceError> {
-        if let Some(m) = self.buffer_meta(path) {
-            return Ok(m);
-        }
-        match self.base.stat(path) {
-            Err(e) if e.not_found() && self.is_virtual_dir(path) => Ok(VIRTUAL_DIR),
-            r => r,
-        }
+        self.meta(path, |p| self.base.stat(p))
     }
 
     fn read_link(&self, path: &Path) -> Result<PathBuf, SourceError> {

@@ -1,22 +1,12 @@
 //! `gotags check --fix` on a copy of the planted-mistakes module: every rule with a safe fix
 //! is fixed, the result checks clean for those rules, untouched files keep bytes and mtimes.
 
+mod common;
+
+use common::mistakes_copy;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), &t).unwrap();
-        }
-    }
-}
 
 fn snapshot(dir: &Path, out: &mut BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)>) {
     for e in std::fs::read_dir(dir).unwrap() {
@@ -54,12 +44,7 @@ fn codes(root: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn fix_repairs_every_safe_rule_and_leaves_the_rest_alone() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("m");
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/mistakes"),
-        &root,
-    );
+    let (_tmp, root) = mistakes_copy();
     let safe: Vec<&str> = gotags::check::registry::RULES
         .iter()
         .filter(|r| r.fix.as_ref().is_some_and(|f| f.safe))

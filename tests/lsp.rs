@@ -2,29 +2,20 @@
 //! unsaved buffers (UTF-16 ranges), their disappearance after the fixing edit, hovers, a
 //! quick fix, definitions across platform variants, pull diagnostics, and robustness.
 
+mod common;
+
+use common::mistakes_copy;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
+
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Duration;
 
 /// A response split into its result and error.
 #[derive(Debug)]
 struct Reply {
     result: Option<Value>,
     error: Option<ResponseError>,
-}
-use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), &t).unwrap();
-        }
-    }
 }
 
 struct Client {
@@ -61,6 +52,14 @@ impl Client {
         assert!(r.result.is_some(), "{r:?}");
         c.notify("initialized", json!({}));
         c
+    }
+
+    /// Opens `file` as an unsaved buffer holding `text` (version 1).
+    fn open(&self, file: &Path, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(file), "languageId": "go", "version": 1, "text": text}}),
+        );
     }
 
     fn notify(&self, method: &str, params: Value) {
@@ -131,16 +130,6 @@ impl Client {
     }
 }
 
-fn mistakes() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("mistakes");
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/mistakes"),
-        &root,
-    );
-    (tmp, root)
-}
-
 fn codes(d: &[Value]) -> Vec<String> {
     d.iter()
         .map(|x| x["code"].as_str().unwrap_or_default().to_string())
@@ -149,16 +138,13 @@ fn codes(d: &[Value]) -> Vec<String> {
 
 #[test]
 fn unsaved_buffers_hovers_fixes_and_robustness() {
-    let (_tmp, root) = mistakes();
+    let (_tmp, root) = mistakes_copy();
     let options = json!({"platforms": "linux/amd64,windows/amd64,darwin/arm64"});
     let mut c = Client::start(&root, false, options);
     let file = root.join("constraints/new.go");
     // An unsaved buffer (no such file on disk) with a misspelt tag after non-ASCII text.
     let text = "//go:build é || linx\n\npackage constraints\n";
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1, "text": text}}),
-    );
+    c.open(&file, text);
     let d = c.diagnostics_for(&file);
     let gt201: Vec<&Value> = d.iter().filter(|x| x["code"] == "GT201").collect();
     assert_eq!(gt201.len(), 1, "{d:?}");
@@ -310,7 +296,7 @@ fn unsaved_buffers_hovers_fixes_and_robustness() {
 
 #[test]
 fn pull_diagnostics_and_configuration() {
-    let (_tmp, root) = mistakes();
+    let (_tmp, root) = mistakes_copy();
     let mut c = Client::start(&root, true, json!({"platforms": "linux/amd64"}));
     let r = c.request("workspace/diagnostic", json!({"previousResultIds": []}));
     let items = r.result.unwrap()["items"]
@@ -342,7 +328,7 @@ fn pull_diagnostics_and_configuration() {
 
 #[test]
 fn end_of_input_ends_the_server() {
-    let (_tmp, root) = mistakes();
+    let (_tmp, root) = mistakes_copy();
     let c = Client::start(&root, true, json!({"platforms": "linux/amd64"}));
     let Client { conn, server, .. } = c;
     drop(conn);
@@ -353,15 +339,12 @@ fn end_of_input_ends_the_server() {
 /// gopls settings, shown by the command it carries.
 #[test]
 fn flags_that_compile_this_file() {
-    let (_tmp, root) = mistakes();
+    let (_tmp, root) = mistakes_copy();
     let options = json!({"platforms": "linux/amd64,windows/amd64,darwin/arm64"});
     let mut c = Client::start(&root, false, options);
     let file = root.join("constraints/needs_tags.go");
     let text = "//go:build windows && (integration || (a && b))\n\npackage constraints\n";
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(&file), "languageId": "go", "version": 1, "text": text}}),
-    );
+    c.open(&file, text);
     let _ = c.diagnostics_for(&file);
     let at = json!({"line": 2, "character": 0});
     let r = c.request(
@@ -436,7 +419,7 @@ fn flags_that_compile_this_file() {
 /// but no compiled file declares it.
 #[test]
 fn lens_on_a_declaration_missing_somewhere() {
-    let (_tmp, root) = mistakes();
+    let (_tmp, root) = mistakes_copy();
     let options = json!({"platforms": "linux/amd64,windows/amd64,darwin/arm64"});
     let mut c = Client::start(&root, false, options);
     let lenses = |c: &mut Client, p: &Path| -> Vec<String> {
@@ -466,11 +449,7 @@ fn lens_on_a_declaration_missing_somewhere() {
     assert!(lenses(&mut c, &root.join("matrixgaps/undef/undef.go")).is_empty());
     // A windows variant in an unsaved buffer closes the gap.
     let win = root.join("matrixgaps/undef/helper_windows.go");
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(&win), "languageId": "go", "version": 1,
-               "text": "package undef\n\nfunc helper() int { return 3 }\n"}}),
-    );
+    c.open(&win, "package undef\n\nfunc helper() int { return 3 }\n");
     let _ = c.diagnostics_for(&root.join("matrixgaps/undef/undef.go"));
     assert!(lenses(&mut c, &linux).is_empty());
     c.stop();
@@ -480,7 +459,7 @@ fn lens_on_a_declaration_missing_somewhere() {
 /// no diagnostics are published for a superseded version.
 #[test]
 fn queued_edits_are_analysed_once_for_the_last_text() {
-    let (_tmp, root) = mistakes();
+    let (_tmp, root) = mistakes_copy();
     let (server, client) = Connection::memory();
     let file = root.join("constraints/burst.go");
     let send = |m: Message| client.sender.send(m).unwrap();

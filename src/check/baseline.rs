@@ -24,7 +24,7 @@
 
 use super::command::SourceTexts;
 use super::diagnostic::Diagnostic;
-use crate::versioned_text::HeaderProblem;
+use crate::versioned_text::{self, FileError, Format};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -170,89 +170,34 @@ pub struct Baseline {
     pub fingerprints: BTreeSet<String>,
 }
 
-/// What is wrong with one line of a baseline file.
+/// What is wrong with one entry line of a baseline file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineProblem {
-    /// The first line is not [`HEADER`].
-    NotABaseline,
-    /// The header names a version this gotags does not read.
-    UnknownVersion(String),
     /// The first field is not 16 hex digits.
     BadFingerprint(String),
     /// No rule code after the fingerprint.
     MissingCode,
-    /// The file is not UTF-8 from this line on.
-    NotUtf8,
 }
 
-/// A baseline file that cannot be used (exit status 2).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BaselineError {
-    /// The file does not exist.
-    Missing { path: PathBuf },
-    /// The file exists and cannot be read.
-    Unreadable {
-        path: PathBuf,
-        kind: std::io::ErrorKind,
-    },
-    /// A line that is not a baseline entry.
-    Malformed {
-        path: PathBuf,
-        line: usize,
-        problem: LineProblem,
-    },
-    /// The file could not be written.
-    Write {
-        path: PathBuf,
-        kind: std::io::ErrorKind,
-    },
-}
-
-impl fmt::Display for BaselineError {
+impl fmt::Display for LineProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BaselineError::Missing { path } => write!(
-                f,
-                "{}: baseline file not found (create it with --write-baseline)",
-                path.display()
-            ),
-            BaselineError::Unreadable { path, kind } => {
-                write!(f, "{}: cannot read the baseline: {kind}", path.display())
+            LineProblem::BadFingerprint(t) => {
+                write!(f, "{t:?} is not a fingerprint (16 hex digits)")
             }
-            BaselineError::Write { path, kind } => {
-                write!(f, "{}: cannot write the baseline: {kind}", path.display())
-            }
-            BaselineError::Malformed {
-                path,
-                line,
-                problem,
-            } => {
-                write!(f, "{}:{line}: ", path.display())?;
-                match problem {
-                    LineProblem::NotABaseline => {
-                        write!(
-                            f,
-                            "not a gotags baseline (the first line must be {HEADER:?})"
-                        )
-                    }
-                    LineProblem::UnknownVersion(v) => write!(
-                        f,
-                        "baseline version {v:?} is not one this gotags reads (want v1)"
-                    ),
-                    LineProblem::BadFingerprint(t) => {
-                        write!(f, "{t:?} is not a fingerprint (16 hex digits)")
-                    }
-                    LineProblem::MissingCode => {
-                        f.write_str("a fingerprint without a rule code after it")
-                    }
-                    LineProblem::NotUtf8 => f.write_str("not UTF-8 text"),
-                }
-            }
+            LineProblem::MissingCode => f.write_str("a fingerprint without a rule code after it"),
         }
     }
 }
 
-impl std::error::Error for BaselineError {}
+impl Format for LineProblem {
+    const HEADER: &'static str = HEADER;
+    const NOUN: &'static str = "baseline";
+    const MISSING: &'static str = "baseline file not found (create it with --write-baseline)";
+}
+
+/// A baseline file that cannot be used (exit status 2).
+pub type BaselineError = FileError<LineProblem>;
 
 fn is_fingerprint(t: &str) -> bool {
     t.len() == 16
@@ -262,37 +207,16 @@ fn is_fingerprint(t: &str) -> bool {
 
 /// Parses a baseline file's bytes; `path` is only for the errors.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Baseline, BaselineError> {
-    let malformed = |line: usize, problem: LineProblem| BaselineError::Malformed {
-        path: path.to_path_buf(),
-        line,
-        problem,
-    };
-    let lines = crate::versioned_text::body_lines(bytes, HEADER).map_err(|(line, p)| {
-        malformed(
-            line,
-            match p {
-                HeaderProblem::NotUtf8 => LineProblem::NotUtf8,
-                HeaderProblem::UnknownVersion(v) => LineProblem::UnknownVersion(v),
-                HeaderProblem::WrongKind => LineProblem::NotABaseline,
-            },
-        )
-    })?;
     let mut fingerprints = BTreeSet::new();
-    for (i, line) in lines {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (n, line) in versioned_text::entries::<LineProblem>(bytes, path)? {
         let mut fields = line.split_whitespace();
         let fp = fields.next().unwrap_or_default();
         if !is_fingerprint(fp) {
-            return Err(malformed(
-                i + 1,
-                LineProblem::BadFingerprint(fp.to_string()),
-            ));
+            let problem = LineProblem::BadFingerprint(fp.to_string());
+            return Err(versioned_text::malformed(path, n, problem));
         }
         if fields.next().is_none() {
-            return Err(malformed(i + 1, LineProblem::MissingCode));
+            return Err(versioned_text::malformed(path, n, LineProblem::MissingCode));
         }
         fingerprints.insert(fp.to_string());
     }
@@ -475,12 +399,12 @@ mod tests {
             BaselineError::Malformed {
                 path: p.into(),
                 line: 1,
-                problem: LineProblem::NotABaseline
+                problem: versioned_text::LineProblem::WrongKind
             }
         );
         assert!(matches!(
             e(b"# gotags baseline v9\n"),
-            BaselineError::Malformed { line: 1, problem: LineProblem::UnknownVersion(v), .. } if v == "v9"
+            BaselineError::Malformed { line: 1, problem: versioned_text::LineProblem::UnknownVersion(v), .. } if v == "v9"
         ));
         let bad = format!("{HEADER}\n\n0123456789abcdef GT1 a.go: x\nxyz GT1\n");
         assert_eq!(
@@ -492,7 +416,7 @@ mod tests {
             e(no_code.as_bytes()),
             BaselineError::Malformed {
                 line: 2,
-                problem: LineProblem::MissingCode,
+                problem: versioned_text::LineProblem::Entry(LineProblem::MissingCode),
                 ..
             }
         ));
@@ -502,7 +426,7 @@ mod tests {
             e(&latin),
             BaselineError::Malformed {
                 line: 3,
-                problem: LineProblem::NotUtf8,
+                problem: versioned_text::LineProblem::NotUtf8,
                 ..
             }
         ));

@@ -272,18 +272,8 @@ pub fn run(
 
 /// `--baseline FILE`: read and parse it (relative to the working directory).
 fn read_baseline(cwd: &Path, file: &Path) -> Result<baseline::Baseline, CliError> {
-    let bytes = std::fs::read(cwd.join(file)).map_err(|e| {
-        CliError::Baseline(if e.kind() == std::io::ErrorKind::NotFound {
-            BaselineError::Missing {
-                path: file.to_path_buf(),
-            }
-        } else {
-            BaselineError::Unreadable {
-                path: file.to_path_buf(),
-                kind: e.kind(),
-            }
-        })
-    })?;
+    let bytes = std::fs::read(cwd.join(file))
+        .map_err(|e| CliError::Baseline(BaselineError::reading(file, &e)))?;
     baseline::parse(&bytes, file).map_err(CliError::Baseline)
 }
 
@@ -294,12 +284,8 @@ fn write_baseline(
     diags: &[Diagnostic],
     ids: &[baseline::Identity],
 ) -> Result<ExitCode, CliError> {
-    std::fs::write(cwd.join(file), baseline::render(diags, ids)).map_err(|e| {
-        CliError::Baseline(BaselineError::Write {
-            path: file.to_path_buf(),
-            kind: e.kind(),
-        })
-    })?;
+    std::fs::write(cwd.join(file), baseline::render(diags, ids))
+        .map_err(|e| CliError::Baseline(BaselineError::writing(file, &e)))?;
     eprintln!(
         "gotags: recorded {} findings in {}",
         diags.len(),

@@ -335,30 +335,15 @@ fn lock_file(
         current.configs.len()
     );
     if write {
-        std::fs::write(&path, current.render()).map_err(|e| {
-            CliError::Lock(LockError::Write {
-                path: file.to_path_buf(),
-                kind: e.kind(),
-            })
-        })?;
+        std::fs::write(&path, current.render())
+            .map_err(|e| CliError::Lock(LockError::writing(file, &e)))?;
         eprintln!(
             "gotags: wrote the coverage of {summary} to {}",
             file.display()
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        CliError::Lock(if e.kind() == std::io::ErrorKind::NotFound {
-            LockError::Missing {
-                path: file.to_path_buf(),
-            }
-        } else {
-            LockError::Unreadable {
-                path: file.to_path_buf(),
-                kind: e.kind(),
-            }
-        })
-    })?;
+    let bytes = std::fs::read(&path).map_err(|e| CliError::Lock(LockError::reading(file, &e)))?;
     let recorded = lock::parse(&bytes, file).map_err(CliError::Lock)?;
     let diff = lock::diff(&recorded, current);
     if diff.is_empty() {

@@ -44,13 +44,3 @@ pub fn parse_platforms(text: &str) -> Result<Vec<Platform>, SpecError> {
         }
     }
 }
-
-/// Every port with one cgo setting and one tag set: `embed --all-platforms`.
-pub fn every_port(cgo: bool, tags: &[String]) -> Result<ConfigSet, ConfigError> {
-    let mode = if cgo { CgoMode::On } else { CgoMode::Off };
-    ConfigSet::new(product(
-        &all_platforms(),
-        &[TagSet::new(tags.to_vec())],
-        mode,
-    ))
-}

@@ -180,16 +180,23 @@ fn release_version<S: Serializer>(r: &Option<&'static Release>, s: S) -> Result<
 impl Config {
     /// `linux/amd64 cgo`, `windows/386 tags=integration`.
     pub fn label(&self) -> String {
+        self.label_with(' ')
+    }
+
+    /// The label with `sep` before each setting: `linux/arm/7+cgo+tags=a,b+go1.22` for `+`.
+    pub fn label_with(&self, sep: char) -> String {
         let mut s = self.platform.label();
         if self.cgo {
-            s.push_str(" cgo");
+            s.push(sep);
+            s.push_str("cgo");
         }
         if !self.tags.tags.is_empty() {
-            s.push_str(" tags=");
+            s.push(sep);
+            s.push_str("tags=");
             s.push_str(&self.tags.tags.join(","));
         }
         if let Some(r) = self.go {
-            s.push_str(&format!(" go1.{}", r.minor));
+            s.push_str(&format!("{sep}go1.{}", r.minor));
         }
         s
     }

@@ -292,18 +292,24 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The semicolon a comment's newline left to insert, as an empty token at that newline.
+    fn pending_semi(&mut self) -> Option<Token> {
+        let (off, line, column) = self.pending_semi.take()?;
+        Some(Token {
+            kind: Kind::Semi { auto: true },
+            start: off,
+            end: off,
+            line,
+            column,
+            end_line: line,
+        })
+    }
+
     /// The next token; [`Kind::Eof`] at the end, then forever.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Token {
-        if let Some((off, line, column)) = self.pending_semi.take() {
-            return Token {
-                kind: Kind::Semi { auto: true },
-                start: off,
-                end: off,
-                line,
-                column,
-                end_line: line,
-            };
+        if let Some(semi) = self.pending_semi() {
+            return semi;
         }
         loop {
             let Some(&b) = self.src.get(self.off) else {
@@ -345,15 +351,8 @@ impl<'a> Scanner<'a> {
                     if self.mode.comments {
                         return t;
                     }
-                    if let Some((off, line, column)) = self.pending_semi.take() {
-                        return Token {
-                            kind: Kind::Semi { auto: true },
-                            start: off,
-                            end: off,
-                            line,
-                            column,
-                            end_line: line,
-                        };
+                    if let Some(semi) = self.pending_semi() {
+                        return semi;
                     }
                 }
                 _ => return self.scan_token(),

@@ -16,19 +16,18 @@
 //! file testdata.txt: -
 //! ```
 //!
-//! A configuration token is the platform label, then `+cgo`, `+tags=a,b` and `+go1.N` when
-//! they apply (`linux/amd64` alone is cgo off, no tags). A file's set is `*` (every
-//! configuration), `-` (none), a list of tokens, or `*` followed by `-token`s (everything but
-//! those). Groups stand for all their configurations: a GOOS (`linux/*`), the same settings on
+//! A configuration token (`Config::label_with('+')`) is the platform label, then `+cgo`,
+//! `+tags=a,b` and `+go1.N` when they apply (`linux/amd64` alone is cgo off, no tags). A
+//! file's set is `*` (every configuration), `-` (none), a list of tokens, or `*` followed by
+//! `-token`s (everything but those). Groups stand for all their configurations: a GOOS (`linux/*`), the same settings on
 //! every platform (`*+cgo`), a platform with every setting (`linux/amd64+*`). The shorter of
 //! the two spellings is written.
 
 use super::Matrix;
-use crate::configs::Config;
-use crate::versioned_text::HeaderProblem;
+use crate::versioned_text::{self, FileError, Format};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The first line of every lock file.
 pub const HEADER: &str = "# gotags coverage lock v1";
@@ -39,22 +38,6 @@ pub const HEADER: &str = "# gotags coverage lock v1";
 pub struct Lock {
     pub configs: Vec<String>,
     pub files: BTreeMap<String, BTreeSet<usize>>,
-}
-
-/// A configuration's token: `linux/arm/7+cgo+tags=a,b+go1.22`.
-pub fn token(c: &Config) -> String {
-    let mut s = c.platform.label();
-    if c.cgo {
-        s.push_str("+cgo");
-    }
-    if !c.tags.tags.is_empty() {
-        s.push_str("+tags=");
-        s.push_str(&c.tags.tags.join(","));
-    }
-    if let Some(r) = c.go {
-        s.push_str(&format!("+go1.{}", r.minor));
-    }
-    s
 }
 
 /// The platform part of a token (before the first `+`).
@@ -76,7 +59,7 @@ fn goos_of(token: &str) -> &str {
 /// not), against the run's configurations (sorted).
 pub fn build(m: &Matrix) -> Lock {
     // Configurations sorted by token: the file does not depend on the evaluation order.
-    let tokens: Vec<String> = m.eval.configs.iter().map(token).collect();
+    let tokens: Vec<String> = m.eval.configs.iter().map(|c| c.label_with('+')).collect();
     let mut configs = tokens.clone();
     configs.sort();
     configs.dedup();
@@ -117,40 +100,32 @@ fn group_tokens(
         if done.contains(&i) {
             continue;
         }
-        let goos = goos_of(&configs[i]);
-        let same_goos: Vec<usize> = universe
-            .iter()
-            .copied()
-            .filter(|&j| goos_of(&configs[j]) == goos)
-            .collect();
-        if same_goos.len() > 1 && same_goos.iter().all(|j| set.contains(j)) {
-            out.push(format!("{goos}/*"));
-            done.extend(same_goos);
-            continue;
-        }
-        let suffix = suffix_of(&configs[i]);
-        let same_suffix: Vec<usize> = universe
-            .iter()
-            .copied()
-            .filter(|&j| suffix_of(&configs[j]) == suffix)
-            .collect();
-        if !suffix.is_empty()
-            && same_suffix.len() > 1
-            && same_suffix.iter().all(|j| set.contains(j))
-        {
-            out.push(format!("*{suffix}"));
-            done.extend(same_suffix);
-            continue;
-        }
-        let platform = platform_of(&configs[i]);
-        let same_platform: Vec<usize> = universe
-            .iter()
-            .copied()
-            .filter(|&j| platform_of(&configs[j]) == platform)
-            .collect();
-        if same_platform.len() > 1 && same_platform.iter().all(|j| set.contains(j)) {
-            out.push(format!("{platform}+*"));
-            done.extend(same_platform);
+        let c = &configs[i];
+        let (goos, suffix, platform) = (goos_of(c), suffix_of(c), platform_of(c));
+        // Widest first: a GOOS, one setting everywhere (not the empty one), a platform; each
+        // with how its group token is spelled around the shared part.
+        let groups = [
+            (goos_of as fn(&str) -> &str, goos, true, "", "/*"),
+            (suffix_of, suffix, !suffix.is_empty(), "*", ""),
+            (platform_of, platform, true, "", "+*"),
+        ];
+        let whole = groups
+            .into_iter()
+            .find_map(|(of, key, usable, before, after)| {
+                if !usable {
+                    return None;
+                }
+                let members: Vec<usize> = universe
+                    .iter()
+                    .copied()
+                    .filter(|&j| of(&configs[j]) == key)
+                    .collect();
+                let whole = members.len() > 1 && members.iter().all(|j| set.contains(j));
+                whole.then(|| (format!("{before}{key}{after}"), members))
+            });
+        if let Some((name, members)) = whole {
+            out.push(name);
+            done.extend(members);
             continue;
         }
         out.push(configs[i].clone());
@@ -201,13 +176,9 @@ impl Lock {
     }
 }
 
-/// What is wrong with one line of a lock file.
+/// What is wrong with one entry line of a lock file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineProblem {
-    /// The first line is not [`HEADER`].
-    NotALock,
-    /// The header names a version this gotags does not read.
-    UnknownVersion(String),
     /// A line that is neither `config …` nor `file …: …`.
     UnknownLine,
     /// `file NAME` without `: SET`.
@@ -218,91 +189,32 @@ pub enum LineProblem {
     ConfigAfterFiles,
     /// A set token naming no configuration of the file.
     UnknownToken(String),
-    /// Not UTF-8 from this line on.
-    NotUtf8,
 }
 
-/// A lock file that cannot be used (exit status 2).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LockError {
-    Missing {
-        path: PathBuf,
-    },
-    Unreadable {
-        path: PathBuf,
-        kind: std::io::ErrorKind,
-    },
-    Write {
-        path: PathBuf,
-        kind: std::io::ErrorKind,
-    },
-    Malformed {
-        path: PathBuf,
-        line: usize,
-        problem: LineProblem,
-    },
-}
-
-impl fmt::Display for LockError {
+impl fmt::Display for LineProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LockError::Missing { path } => write!(
-                f,
-                "{}: coverage lock not found (create it with gotags matrix --write)",
-                path.display()
-            ),
-            LockError::Unreadable { path, kind } => {
-                write!(
-                    f,
-                    "{}: cannot read the coverage lock: {kind}",
-                    path.display()
-                )
+            LineProblem::UnknownLine => f.write_str("want `config TOKEN` or `file PATH: SET`"),
+            LineProblem::NoColon => f.write_str("want `file PATH: SET`"),
+            LineProblem::Duplicate(what) => write!(f, "{what} appears twice"),
+            LineProblem::ConfigAfterFiles => {
+                f.write_str("`config` lines must come before the `file` lines")
             }
-            LockError::Write { path, kind } => {
-                write!(
-                    f,
-                    "{}: cannot write the coverage lock: {kind}",
-                    path.display()
-                )
-            }
-            LockError::Malformed {
-                path,
-                line,
-                problem,
-            } => {
-                write!(f, "{}:{line}: ", path.display())?;
-                match problem {
-                    LineProblem::NotALock => {
-                        write!(
-                            f,
-                            "not a gotags coverage lock (the first line must be {HEADER:?})"
-                        )
-                    }
-                    LineProblem::UnknownVersion(v) => {
-                        write!(
-                            f,
-                            "lock version {v:?} is not one this gotags reads (want v1)"
-                        )
-                    }
-                    LineProblem::UnknownLine => {
-                        f.write_str("want `config TOKEN` or `file PATH: SET`")
-                    }
-                    LineProblem::NoColon => f.write_str("want `file PATH: SET`"),
-                    LineProblem::Duplicate(what) => write!(f, "{what} appears twice"),
-                    LineProblem::ConfigAfterFiles => {
-                        f.write_str("`config` lines must come before the `file` lines")
-                    }
-                    LineProblem::UnknownToken(t) => {
-                        write!(f, "{t:?} names no configuration listed in this file")
-                    }
-                    LineProblem::NotUtf8 => f.write_str("not UTF-8 text"),
-                }
+            LineProblem::UnknownToken(t) => {
+                write!(f, "{t:?} names no configuration listed in this file")
             }
         }
     }
 }
 
-impl std::error::Error for LockError {}
+impl Format for LineProblem {
+    const HEADER: &'static str = HEADER;
+    const NOUN: &'static str = "coverage lock";
+    const MISSING: &'static str = "coverage lock not found (create it with gotags matrix --write)";
+}
+
+/// A lock file that cannot be used (exit status 2).
+pub type LockError = FileError<LineProblem>;
 
 /// The configurations a set token names.
 fn expand(configs: &[String], t: &str) -> Option<Vec<usize>> {
@@ -322,28 +234,9 @@ fn expand(configs: &[String], t: &str) -> Option<Vec<usize>> {
 
 /// Parses a lock file's bytes; `path` is only for the errors.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Lock, LockError> {
-    let malformed = |line: usize, problem: LineProblem| LockError::Malformed {
-        path: path.to_path_buf(),
-        line,
-        problem,
-    };
-    let lines = crate::versioned_text::body_lines(bytes, HEADER).map_err(|(line, p)| {
-        malformed(
-            line,
-            match p {
-                HeaderProblem::NotUtf8 => LineProblem::NotUtf8,
-                HeaderProblem::UnknownVersion(v) => LineProblem::UnknownVersion(v),
-                HeaderProblem::WrongKind => LineProblem::NotALock,
-            },
-        )
-    })?;
+    let malformed = |line: usize, problem| versioned_text::malformed(path, line, problem);
     let mut lock = Lock::default();
-    for (i, line) in lines {
-        let n = i + 1;
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (n, line) in versioned_text::entries::<LineProblem>(bytes, path)? {
         if let Some(c) = line.strip_prefix("config ") {
             let c = c.trim().to_string();
             if !lock.files.is_empty() {
@@ -710,19 +603,19 @@ mod tests {
             e("x\n".into()),
             LockError::Malformed {
                 line: 1,
-                problem: LineProblem::NotALock,
+                problem: versioned_text::LineProblem::WrongKind,
                 ..
             }
         ));
         assert!(matches!(
             e(format!("{HEADER}\nconfig linux/amd64\nfile a.go: linux/arm64\n")),
-            LockError::Malformed { line: 3, problem: LineProblem::UnknownToken(t), .. } if t == "linux/arm64"
+            LockError::Malformed { line: 3, problem: versioned_text::LineProblem::Entry(LineProblem::UnknownToken(t)), .. } if t == "linux/arm64"
         ));
         assert!(matches!(
             e(format!("{HEADER}\nconfig linux/amd64\nfile a.go\n")),
             LockError::Malformed {
                 line: 3,
-                problem: LineProblem::NoColon,
+                problem: versioned_text::LineProblem::Entry(LineProblem::NoColon),
                 ..
             }
         ));
@@ -730,7 +623,7 @@ mod tests {
             e(format!("{HEADER}\nconfig a/b\nfile a.go: *\nconfig c/d\n")),
             LockError::Malformed {
                 line: 4,
-                problem: LineProblem::ConfigAfterFiles,
+                problem: versioned_text::LineProblem::Entry(LineProblem::ConfigAfterFiles),
                 ..
             }
         ));
@@ -738,7 +631,7 @@ mod tests {
             e(format!("{HEADER}\nconfig a/b\nconfig a/b\n")),
             LockError::Malformed {
                 line: 3,
-                problem: LineProblem::Duplicate(_),
+                problem: versioned_text::LineProblem::Entry(LineProblem::Duplicate(_)),
                 ..
             }
         ));
@@ -746,7 +639,7 @@ mod tests {
             e(format!("{HEADER}\nbogus\n")),
             LockError::Malformed {
                 line: 2,
-                problem: LineProblem::UnknownLine,
+                problem: versioned_text::LineProblem::Entry(LineProblem::UnknownLine),
                 ..
             }
         ));

@@ -1,6 +1,7 @@
-//! Shared helpers for `tests/golden.rs` and `tests/live_go.rs`: reading the corpus
-//! (configs, modules, empty directories), shaping `go list -json` / `gotags list --json`
-//! output down to the compared field set, and diffing two package lists.
+//! Shared helpers of the test binaries (each includes it with `mod common;`): reading the
+//! corpus (configs, modules, empty directories), fresh copies of corpus modules, shaping
+//! `go list -json` / `gotags list --json` output down to the compared field set, and diffing
+//! two package lists.
 //!
 //! The shaping here must stay identical to the Python in `corpus/generate-expected.sh`.
 #![allow(dead_code)] // each test binary uses a different subset
@@ -582,6 +583,23 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(&src, &dst).unwrap_or_else(|e| panic!("copying {}: {e}", src.display()));
         }
     }
+}
+
+/// A fresh temporary directory holding copies of the named corpus modules (tests never write
+/// into the repository).
+pub fn corpus_copies(modules: &[&str]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for m in modules {
+        copy_tree(&corpus_dir().join(m), &tmp.path().join(m));
+    }
+    tmp
+}
+
+/// A fresh copy of the planted-mistakes module: the directory holding it, and its root.
+pub fn mistakes_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = corpus_copies(&["mistakes"]);
+    let root = tmp.path().join("mistakes");
+    (tmp, root)
 }
 
 /// Backdates every entry (symlinks themselves, not their targets) so that `go list` takes

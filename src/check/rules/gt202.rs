@@ -25,11 +25,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     };
     if universe::never_satisfied(&expr) == Some(true) {
         out.push(
-            Finding::at(
+            super::on_line(
                 RULE.info.code,
-                line.line.line,
-                line.line.column,
-                line.line.text.len() as u32,
+                line,
                 format!("build constraint `{expr}` can never be satisfied: no platform compiles this file"),
             )
             .help("check the operators and tag names; `gotags eval` shows how one platform evaluates it"),

@@ -41,11 +41,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     };
     if never_false {
         out.push(
-            Finding::at(
+            super::on_line(
                 RULE.info.code,
-                line.line.line,
-                line.line.column,
-                line.line.text.len() as u32,
+                line,
                 format!("build constraint `{expr}` is always satisfied: it excludes no platform"),
             )
             .help("remove the line, or fix the expression if it was meant to exclude something"),

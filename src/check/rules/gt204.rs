@@ -26,11 +26,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     };
     if universe::contradicts_name(&expr, name) == Some(true) {
         out.push(
-            Finding::at(
+            super::on_line(
                 RULE.info.code,
-                line.line.line,
-                line.line.column,
-                line.line.text.len() as u32,
+                line,
                 format!(
                     "`{expr}` contradicts the file name {}, which restricts it to {}: the file never compiles",
                     input.file.name,

@@ -52,11 +52,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let n = u.eval_name(name);
     if !n.is_empty() && n.and(e.not()).is_empty() {
         out.push(
-            Finding::at(
+            super::on_line(
                 RULE.info.code,
-                line.line.line,
-                line.line.column,
-                line.line.text.len() as u32,
+                line,
                 format!(
                     "`{expr}` only repeats what the file name {} already says",
                     input.file.name

@@ -39,11 +39,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
             names.push("…");
         }
         out.push(
-            Finding::at(
+            super::on_pattern(
                 RULE.info.code,
-                p.line,
-                p.byte_column,
-                p.pattern.len() as u32,
+                p,
                 format!(
                     "pattern {} leaves out {n} hidden path{}: {}",
                     p.pattern,

@@ -2,7 +2,6 @@
 
 use crate::check::diagnostic::{Finding, Severity};
 use crate::check::rule::{Check, FileInput, Rule, RuleInfo};
-#[allow(unused_imports)]
 use crate::syntax::embed::EmbedTarget;
 
 pub static RULE: Rule = Rule {

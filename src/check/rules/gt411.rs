@@ -25,11 +25,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
         let Ok(report) = r else { continue };
         for f in report.files.iter().filter(|f| f.size > limit) {
             out.push(
-                Finding::at(
+                super::on_pattern(
                     RULE.info.code,
-                    p.line,
-                    p.byte_column,
-                    p.pattern.len() as u32,
+                    p,
                     format!(
                         "pattern {} embeds {} ({} bytes, budget {limit})",
                         p.pattern, f.rel, f.size

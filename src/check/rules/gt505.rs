@@ -71,11 +71,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
         (_, None) => "an older release".to_string(),
     };
     out.push(
-        Finding::at(
+        super::on_line(
             RULE.info.code,
-            line.line.line,
-            line.line.column,
-            line.line.text.len() as u32,
+            line,
             format!(
                 "no supported Go release compiles {}: `{expr}` needs {needs}, and {}",
                 input.file.name,

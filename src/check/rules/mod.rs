@@ -89,6 +89,12 @@ pub fn node_column(c: &ConstraintFact, offset: usize) -> u32 {
     c.line.column + (base + offset) as u32
 }
 
+/// A finding of rule `code` spanning the constraint line `fact`.
+pub fn on_line(code: &'static str, fact: &ConstraintFact, message: String) -> Finding {
+    let l = &fact.line;
+    Finding::at(code, l.line, l.column, l.text.len() as u32, message)
+}
+
 /// The AND of the deciding constraint lines, if any.
 pub fn combined<'a>(input: &'a FileInput) -> Option<(Expr, &'a ConstraintFact)> {
     let lines = constraint_lines(input);
@@ -141,7 +147,7 @@ pub fn embed_errors<'a>(
     embed_reports(input).into_iter().filter_map(move |(p, r)| {
         let msg = r.err().filter(wanted)?;
         let message = format!("pattern {}: {msg}", p.pattern);
-        let mut f = Finding::at(code, p.line, p.byte_column, p.pattern.len() as u32, message);
+        let mut f = on_pattern(code, p, message);
         f.platforms = compiling_platforms(input);
         Some(f)
     })
@@ -161,6 +167,15 @@ pub fn compiling_platforms(input: &FileInput) -> Option<Vec<usize>> {
             .map(|(i, _)| i)
             .collect(),
     )
+}
+
+/// A finding of rule `code` spanning the `//go:embed` pattern `p`.
+pub fn on_pattern(
+    code: &'static str,
+    p: &crate::embed::EmbedPatternAt,
+    message: String,
+) -> Finding {
+    Finding::at(code, p.line, p.byte_column, p.pattern.len() as u32, message)
 }
 
 /// The resolver's view of each `//go:embed` pattern of the file (files that import "embed"

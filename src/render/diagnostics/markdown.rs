@@ -143,7 +143,8 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), 2);
         assert!(rows[0].starts_with("| error"), "errors first");
-        assert!(rows[0].contains("(https://"), "{text}");
+        let link = format!("({}#", super::super::rules_doc_url());
+        assert!(rows[0].contains(&link), "{text}");
     }
 
     #[test]

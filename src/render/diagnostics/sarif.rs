@@ -83,7 +83,7 @@ fn run(module: Option<&str>, results: Vec<serde_json::Value>) -> serde_json::Val
         "tool": {"driver": {
             "name": "gotags",
             "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": super::RULES_DOC_URL,
+            "informationUri": super::rules_doc_url(),
             "rules": rules(),
         }},
         "results": results,
@@ -216,5 +216,14 @@ mod tests {
         assert!(rule["helpUri"]
             .as_str()
             .is_some_and(|u| u.ends_with("#gt101")));
+        // Unless the build names a published copy, the link is the page in this source tree.
+        let info = runs[0]["tool"]["driver"]["informationUri"].as_str();
+        if option_env!("GOTAGS_RULES_DOC_URL").is_none() {
+            let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+            assert!(page.is_file());
+            assert!(
+                info.is_some_and(|u| u.starts_with("file:///") && u.ends_with("/docs/rules.md"))
+            );
+        }
     }
 }
