@@ -518,37 +518,63 @@ fn every_command_follows_the_build_mode() {
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
 
-/// A vendored workspace is in module mode under Go 1.21 and in vendor mode later: a matrix
-/// over both releases says that its grouping may show a directory as only one of them loads
-/// it, and one over a single release says nothing. No Go needed.
+/// A vendored workspace is in module mode under Go 1.21 and in vendor mode later, so one
+/// matrix over both releases must give each release the lists its own matrix gives (the
+/// build mode is part of what groups configurations). No Go needed.
 #[test]
-fn matrix_warns_when_releases_differ_in_build_mode() {
+fn matrix_over_releases_in_different_build_modes() {
     let scratch = tempfile::tempdir().expect("tempdir");
     let module = Way::Workspace.write(scratch.path());
     let vars = vec![("GOFLAGS".to_string(), String::new())];
-    let warned = |releases: &str| {
-        let out = run_gotags(
-            &[
-                "matrix",
-                "--format",
-                "json",
-                "--platforms",
-                "linux/amd64",
-                "--cgo",
-                "off",
-                "--go",
-                releases,
-                "./...",
-            ],
-            &module,
-            &vars,
-        )
-        .expect("runs gotags");
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8_lossy(&out.stderr).contains("in vendor mode and the other releases")
+    let matrix = |releases: &str| {
+        let args = [
+            "matrix",
+            "--format",
+            "json",
+            "--platforms",
+            PLATFORM_ARG,
+            "--cgo",
+            "off",
+            "--go",
+            releases,
+            "./...",
+        ];
+        match gotags_json(&args, &module, &vars) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        }
     };
-    assert!(warned("1.21,1.23"));
-    assert!(!warned("1.22,1.23"));
+    let both = matrix("1.21,1.23");
+    let mut by_release: BTreeMap<String, Lists> = BTreeMap::new();
+    for (i, c) in both["configs"].as_array().into_iter().flatten().enumerate() {
+        let release = c["go"].as_str().unwrap_or("").to_string();
+        let mut one = both.clone();
+        // Keep only configuration i in every class, then read the lists as for one release.
+        for d in one["dirs"].as_array_mut().into_iter().flatten() {
+            for class in d["classes"].as_array_mut().into_iter().flatten() {
+                let keep = class["configs"]
+                    .as_array()
+                    .is_some_and(|cs| cs.iter().any(|x| x.as_u64() == Some(i as u64)));
+                class["configs"] = if keep {
+                    serde_json::json!([i])
+                } else {
+                    serde_json::json!([])
+                };
+            }
+        }
+        by_release
+            .entry(release)
+            .or_default()
+            .extend(matrix_lists(&one));
+    }
+    let apart_21 = matrix_lists(&matrix("1.21"));
+    let apart_23 = matrix_lists(&matrix("1.23"));
+    assert_ne!(
+        apart_21, apart_23,
+        "the two modes no longer differ on this tree"
+    );
+    assert_eq!(by_release.get("1.21"), Some(&apart_21));
+    assert_eq!(by_release.get("1.23"), Some(&apart_23));
 }
 
 /// `-mod` values cmd/go refuses before it reads go.mod or go.work: in workspace mode all but

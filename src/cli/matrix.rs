@@ -136,7 +136,6 @@ pub fn run(
         let configs =
             matrix::resolve_releases(&module.root, &platforms, sets.clone(), cgo, &releases)
                 .map_err(CliError::Configurations)?;
-        warn_mixed_modes(&module, &configs);
         let embed = if html {
             embed_bars(&module, &set.dirs, &configs)
         } else {
@@ -353,28 +352,4 @@ fn lock_file(
     let text = lock::describe(&diff, &file.display().to_string());
     output::to_stdout(|out| std::io::Write::write_all(out, text.as_bytes()))?;
     Ok(ExitCode::from(super::error::EXIT_FINDINGS))
-}
-
-/// The matrix groups configurations that see a directory's files alike, whatever their build
-/// mode: when the selected releases load the module in different modes (a vendored
-/// workspace under Go 1.21 and a later release), say so.
-fn warn_mixed_modes(module: &walk::Module, configs: &[gotags::configs::Config]) {
-    let mut seen: Vec<(u32, gotags::list::BuildMode)> = Vec::new();
-    for r in configs.iter().filter_map(|c| c.go) {
-        if !seen.iter().any(|(m, _)| *m == r.minor) {
-            seen.push((r.minor, module.mode.decide(r)));
-        }
-    }
-    let vendor: Vec<String> = seen
-        .iter()
-        .filter(|(_, m)| *m == gotags::list::BuildMode::Vendor)
-        .map(|(r, _)| format!("go1.{r}"))
-        .collect();
-    if !vendor.is_empty() && vendor.len() < seen.len() {
-        eprintln!(
-            "gotags: warning: {} load {} in vendor mode and the other releases in module mode; a directory whose files look alike to both may be shown as only one of them loads it (run the releases apart for exact lists)",
-            vendor.join(", "),
-            module.path
-        );
-    }
 }

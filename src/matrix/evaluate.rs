@@ -227,6 +227,10 @@ fn eval_dir(
         } else {
             0
         });
+        // A vendored workspace is loaded in module mode by Go 1.21 and in vendor mode later.
+        sig.push(u8::from(
+            crate::list::build_mode::mode(module, ctx) == crate::list::BuildMode::Vendor,
+        ));
         let port = external.then_some((ctx.goos.as_str(), ctx.goarch.as_str(), ctx.release.minor));
         let next = members.len();
         let k = *classes_by_sig.entry((sig, port)).or_insert(next);
