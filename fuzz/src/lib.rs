@@ -411,6 +411,30 @@ pub fn gomod(data: &[u8]) {
         assert!(!path.contains('\n'), "module path spans lines");
         let _ = gotags::modpath::check_import_path(&path);
     }
+    // The go.mod and go.work parsers of the workspace resolver, under releases that know
+    // different directives; any line they report lies inside the file.
+    use gotags::packages::modfile::{parse_gomod, parse_gowork};
+    let lines = text.split('\n').count();
+    let minor = [21, 22, 23, 25, 27][data.first().map_or(0, |b| usize::from(*b) % 5)];
+    let in_file = |line: usize| assert!(line >= 1 && line <= lines, "line {line} of {lines}");
+    match parse_gomod(&text, minor) {
+        Ok(m) => {
+            if let Some(path) = &m.module {
+                let _ = gotags::modpath::check_import_path(path);
+            }
+        }
+        Err(e) => {
+            in_file(e.line);
+            let _ = e.render("go.mod", "go.mod");
+        }
+    }
+    match parse_gowork(&text, minor) {
+        Ok(w) => w.uses.iter().for_each(|(_, line)| in_file(*line)),
+        Err(e) => {
+            in_file(e.line);
+            let _ = e.render("go.work", "go.work");
+        }
+    }
 }
 
 /// gotags.toml.
