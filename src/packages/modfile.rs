@@ -157,9 +157,12 @@ fn tokens(line: &str) -> Result<Vec<String>, ParseProblem> {
                 match b.get(j) {
                     None => return Err(ParseProblem::UnterminatedString),
                     Some(b'"') => break,
+                    // The escaped character is a whole one (the backslash is one byte, so
+                    // what follows starts a character).
                     Some(b'\\') if j + 1 < b.len() => {
-                        s.push(b[j + 1] as char);
-                        j += 2;
+                        let ch = line[j + 1..].chars().next().unwrap_or('\u{fffd}');
+                        s.push(ch);
+                        j += 1 + ch.len_utf8();
                     }
                     Some(_) => {
                         let ch = line[j..].chars().next().unwrap_or('\u{fffd}');
@@ -361,6 +364,13 @@ mod tests {
         assert_eq!(m.module.as_deref(), Some("example.com/m"));
         assert_eq!(m.go.as_deref(), Some("1.25"));
         assert_eq!(m.ignore, ["./a", "b c"]);
+    }
+
+    /// Found by the gomod fuzz target: a backslash before a multi-byte character.
+    #[test]
+    fn escaped_multibyte_character_in_a_string() {
+        let m = parse_gomod("module \"a\\é\\\"b\"\n", 23).unwrap_or_default();
+        assert_eq!(m.module.as_deref(), Some("aé\"b"));
     }
 
     #[test]
