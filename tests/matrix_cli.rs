@@ -4,6 +4,9 @@
 //! Markdown fixture, `--explain`, and (when `go` is installed) a live comparison with
 //! `go list -e -json`.
 
+mod common;
+
+use common::strs;
 use gotags::context::BuildContext;
 use gotags::embed::AssetCache;
 use gotags::list::{self, ListOptions, ListedPackage};
@@ -63,16 +66,6 @@ fn matrix_json(module: &str, extra: &[&str]) -> Value {
     args.extend_from_slice(extra);
     let text = gotags(&args, &dir);
     serde_json::from_str(&text).expect("one JSON document")
-}
-
-fn strs(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn labels(doc: &Value, set: &Value) -> Vec<String> {

@@ -157,16 +157,6 @@ fn rel_dir(dir: &str, module: &Path) -> String {
         .to_string()
 }
 
-fn strs(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn run(cmd: &mut Command, what: &str) -> std::process::Output {
     match cmd.output() {
         Ok(o) => o,
@@ -227,6 +217,29 @@ fn gotags_json(args: &[&str], module: &Path, vars: &[(String, String)]) -> Resul
 }
 
 const PLATFORM_ARG: &str = "linux/amd64,windows/amd64";
+
+/// `gotags COMMAND --format json --platforms PLATFORMS --cgo off --go RELEASE ./...`.
+fn gotags_on(
+    command: &[&str],
+    platforms: &str,
+    release: &str,
+    module: &Path,
+    vars: &[(String, String)],
+) -> Result<Value, String> {
+    let mut args = command.to_vec();
+    args.extend([
+        "--format",
+        "json",
+        "--platforms",
+        platforms,
+        "--cgo",
+        "off",
+        "--go",
+        release,
+        "./...",
+    ]);
+    gotags_json(&args, module, vars)
+}
 
 /// `gotags matrix`'s per-configuration lists, keyed as go list's.
 fn matrix_lists(m: &Value) -> Lists {
@@ -312,22 +325,7 @@ fn compare_way(
     let mut compared = 0;
 
     // matrix: every configuration's lists.
-    let m = gotags_json(
-        &[
-            "matrix",
-            "--format",
-            "json",
-            "--platforms",
-            PLATFORM_ARG,
-            "--cgo",
-            "off",
-            "--go",
-            release,
-            "./...",
-        ],
-        &module,
-        &vars,
-    )?;
+    let m = gotags_on(&["matrix"], PLATFORM_ARG, release, &module, &vars)?;
     let got = matrix_lists(&m);
     compared += 1;
     if got != want.lists {
@@ -340,22 +338,7 @@ fn compare_way(
     // check: GT601 per platform = the files go lists as invalid, go's error among them.
     for &(goos, goarch) in PLATFORMS {
         let plat = format!("{goos}/{goarch}");
-        let c = gotags_json(
-            &[
-                "check",
-                "--format",
-                "json",
-                "--platforms",
-                &plat,
-                "--cgo",
-                "off",
-                "--go",
-                release,
-                "./...",
-            ],
-            &module,
-            &vars,
-        )?;
+        let c = gotags_on(&["check"], &plat, release, &module, &vars)?;
         let findings: Vec<(String, String)> = c
             .as_array()
             .into_iter()
@@ -402,22 +385,7 @@ fn compare_way(
     }
 
     // embed: each platform's embedded files.
-    let e = gotags_json(
-        &[
-            "embed",
-            "--format",
-            "json",
-            "--platforms",
-            PLATFORM_ARG,
-            "--cgo",
-            "off",
-            "--go",
-            release,
-            "./...",
-        ],
-        &module,
-        &vars,
-    )?;
+    let e = gotags_on(&["embed"], PLATFORM_ARG, release, &module, &vars)?;
     let (want_embeds, got_embeds) = (go_embeds(&want.lists), gotags_embeds(&e));
     compared += 1;
     if want_embeds != got_embeds {
@@ -526,24 +494,11 @@ fn matrix_over_releases_in_different_build_modes() {
     let scratch = tempfile::tempdir().expect("tempdir");
     let module = Way::Workspace.write(scratch.path());
     let vars = vec![("GOFLAGS".to_string(), String::new())];
-    let matrix = |releases: &str| {
-        let args = [
-            "matrix",
-            "--format",
-            "json",
-            "--platforms",
-            PLATFORM_ARG,
-            "--cgo",
-            "off",
-            "--go",
-            releases,
-            "./...",
-        ];
-        match gotags_json(&args, &module, &vars) {
+    let matrix =
+        |releases: &str| match gotags_on(&["matrix"], PLATFORM_ARG, releases, &module, &vars) {
             Ok(v) => v,
             Err(e) => panic!("{e}"),
-        }
-    };
+        };
     let both = matrix("1.21,1.23");
     let mut by_release: BTreeMap<String, Lists> = BTreeMap::new();
     for (i, c) in both["configs"].as_array().into_iter().flatten().enumerate() {

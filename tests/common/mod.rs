@@ -622,3 +622,14 @@ pub fn field_strs<'a>(array: &'a Value, field: &str) -> Vec<&'a str> {
         .filter_map(|x| x[field].as_str())
         .collect()
 }
+
+/// A JSON array's strings (anything else is no strings).
+pub fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
