@@ -360,24 +360,20 @@ impl Serialize for PackageRef<'_> {
                 s.collect_seq(self.0.names(self.1))
             }
         }
-        const BEFORE_ERROR: [(&str, List); 16] = [
+        // go list's order: the Go file lists, then the other sources (COMPILED's tail, in
+        // the same order), then the package's embeds; the test lists come after the error.
+        const GO_LISTS: [(&str, List); 5] = [
             ("GoFiles", List::GoFiles),
             ("CgoFiles", List::CgoFiles),
             ("IgnoredGoFiles", List::IgnoredGoFiles),
             ("InvalidGoFiles", List::InvalidGoFiles),
             ("IgnoredOtherFiles", List::IgnoredOtherFiles),
-            ("CFiles", List::CFiles),
-            ("CXXFiles", List::CxxFiles),
-            ("MFiles", List::MFiles),
-            ("HFiles", List::HFiles),
-            ("FFiles", List::FFiles),
-            ("SFiles", List::SFiles),
-            ("SwigFiles", List::SwigFiles),
-            ("SwigCXXFiles", List::SwigCxxFiles),
-            ("SysoFiles", List::SysoFiles),
+        ];
+        const EMBEDS: [(&str, List); 2] = [
             ("EmbedPatterns", List::EmbedPatterns),
             ("EmbedFiles", List::EmbedFiles),
         ];
+        let before_error = || GO_LISTS.iter().chain(&COMPILED[4..]).chain(&EMBEDS);
         const AFTER_ERROR: [(&str, List); 6] = [
             ("TestGoFiles", List::TestGoFiles),
             ("TestEmbedPatterns", List::TestEmbedPatterns),
@@ -389,7 +385,7 @@ impl Serialize for PackageRef<'_> {
         let v = self.view;
         let dir = self.strings.get(v.dir);
         let name = self.name();
-        let lists = BEFORE_ERROR.iter().chain(&AFTER_ERROR);
+        let lists = before_error().chain(&AFTER_ERROR);
         let len = 1
             + usize::from(!dir.is_empty())
             + usize::from(!name.is_empty())
@@ -411,7 +407,7 @@ impl Serialize for PackageRef<'_> {
         if v.incomplete {
             st.serialize_field("Incomplete", &true)?;
         }
-        for (key, list) in BEFORE_ERROR {
+        for &(key, list) in before_error() {
             if !self.is_empty(list) {
                 st.serialize_field(key, &Names(*self, list))?;
             }
