@@ -363,10 +363,12 @@ fn parse_error(dir: &str, f: &FileFacts, e: &crate::syntax::header::ParseError) 
 /// outside ``!"#$%&'()*,:;<=>?[\]^`{|}`` and U+FFFD.
 pub fn is_valid_import(path: &str) -> bool {
     const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^`{|}\u{fffd}";
-    !path.is_empty()
-        && path
-            .chars()
-            .all(|c| is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c))
+    let valid = |c: char| match u8::try_from(c) {
+        // Nearly every path is ASCII: a printable byte outside the list.
+        Ok(b) if b.is_ascii() => b.is_ascii_graphic() && !ILLEGAL.as_bytes().contains(&b),
+        _ => is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c),
+    };
+    !path.is_empty() && path.chars().all(valid)
 }
 
 /// An approximation of Go's `unicode.IsGraphic` (letters, marks, numbers, punctuation,
@@ -374,4 +376,25 @@ pub fn is_valid_import(path: &str) -> bool {
 fn is_go_graphic(c: char) -> bool {
     !c.is_control()
         && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII shortcut in [`is_valid_import`] answers as the general rule does.
+    #[test]
+    fn import_path_characters() {
+        const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^`{|}\u{fffd}";
+        for b in 0u8..=0x7f {
+            let c = char::from(b);
+            let general = is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c);
+            assert_eq!(is_valid_import(&format!("a{c}b")), general, "{b:#x}");
+        }
+        assert!(is_valid_import("example.com/a-b_c~d/v2"));
+        assert!(
+            !is_valid_import("a\u{fffd}b") && !is_valid_import("a\u{200b}") && !is_valid_import("")
+        );
+        assert!(is_valid_import("例え/パッケージ"));
+    }
 }

@@ -1,8 +1,8 @@
 //! What a whole file's comments say, from one scan with [`crate::go::scanner`]: the lines
 //! vet's `buildtag` analyzer looks at, replayed in its reading order with whether the
-//! `+build` and `//go:build` areas are still open (spec §9.1); `//gotags:ignore` comments; the
-//! package clause's line; `//go:generate` comments; and each `//go:embed` comment with the
-//! declaration it precedes ([`super::embed`]).
+//! `+build` and `//go:build` areas are still open (spec §9.1); `//gotags:ignore` comments;
+//! `//go:generate` comments; and each `//go:embed` comment with the declaration it precedes
+//! ([`super::embed`]).
 
 use super::embed::{self, EmbedSite};
 use crate::go::scanner::{self, Kind, Mode, Token};
@@ -30,8 +30,6 @@ pub struct SourceFacts {
     pub embed_sites: Vec<EmbedSite>,
     /// `//gotags:ignore CODE…` comments: the line and the codes (empty means every code).
     pub ignores: Vec<(u32, Vec<String>)>,
-    /// Line of the `package` keyword (Go files that have one).
-    pub package_line: Option<u32>,
     /// `(line, column)` of each `//` comment mentioning `go:generate` (Go files): a
     /// lookalike directive elsewhere (in a string, say) is just text.
     pub generate_comments: Vec<(u32, u32)>,
@@ -41,7 +39,13 @@ impl SourceFacts {
     pub fn scan(src: &[u8], is_go: bool) -> SourceFacts {
         let src = crate::go::reader::strip_bom(src);
         if is_go {
-            scan_go(src)
+            // Every fact here comes from a comment naming one of a few words; most files
+            // name none, and a byte search is far cheaper than scanning their tokens.
+            if mentions_a_directive(src) {
+                scan_go(src)
+            } else {
+                SourceFacts::default()
+            }
         } else {
             scan_other(src)
         }
@@ -49,7 +53,20 @@ impl SourceFacts {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(hay, needle).is_some()
+}
+
+/// Whether `src` holds any word a fact in [`SourceFacts`] needs: `+build`, `go:build`,
+/// `go:generate`, `go:embed` or `gotags:ignore`.
+fn mentions_a_directive(src: &[u8]) -> bool {
+    contains(src, b"+build")
+        || contains(src, b"gotags:ignore")
+        || memchr::memmem::find_iter(src, b"go:").any(|at| {
+            let rest = &src[at + 3..];
+            rest.starts_with(b"build")
+                || rest.starts_with(b"generate")
+                || rest.starts_with(b"embed")
+        })
 }
 
 fn relevant(text: &[u8]) -> bool {
@@ -93,7 +110,6 @@ fn scan_go(src: &[u8]) -> SourceFacts {
     let mut out = SourceFacts::default();
     let package_tok = toks.iter().find(|t| t.kind == Kind::Keyword("package"));
     let package_at = package_tok.map_or(usize::MAX, |t| t.start);
-    out.package_line = package_tok.map(|t| t.line);
 
     // Comment groups as go/parser forms them: adjacent comments with no blank line between
     // and no other token between.
@@ -286,7 +302,40 @@ mod tests {
                 (8, false, false, true)
             ]
         );
-        assert_eq!(f.package_line, Some(4));
+    }
+
+    /// Every Go file of the corpus scans to the same facts with and without the byte
+    /// search that lets files naming no directive skip the token scan.
+    #[test]
+    fn the_directive_prefilter_drops_no_fact() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut seen = 0;
+        let mut skipped = 0;
+        for e in walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "go") || !e.file_type().is_file() {
+                continue;
+            }
+            let Ok(src) = std::fs::read(path) else {
+                continue;
+            };
+            let src = crate::go::reader::strip_bom(&src);
+            seen += 1;
+            skipped += usize::from(!mentions_a_directive(src));
+            assert_eq!(
+                SourceFacts::scan(src, true),
+                scan_go(src),
+                "{}",
+                path.display()
+            );
+        }
+        assert!(
+            seen > 100 && skipped > 0 && skipped < seen,
+            "{seen} files, {skipped} skipped"
+        );
     }
 
     #[test]
