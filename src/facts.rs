@@ -10,7 +10,9 @@ use crate::filename::{self, NameConstraint};
 use crate::go::reader;
 use crate::go::release::Release;
 use crate::source::{Disk, FileKind, Source};
+use crate::syntax::comments::SourceFacts;
 use crate::syntax::constraints::{self as header, ConstraintLine};
+use crate::syntax::generate::GenerateScan;
 use crate::syntax::header::{self as goparse, Import, ParseError};
 use std::borrow::Cow;
 use std::io::Read;
@@ -174,13 +176,49 @@ fn is_decl_file(name: &str) -> bool {
 /// Facts from the whole file (one read shared with the header facts).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BodyFacts {
-    /// `//go:generate` lines as `go generate` reads them, and lookalikes.
-    pub generate: crate::syntax::generate::GenerateScan,
-    /// Comments, directives and declarations the `check` rules look at.
-    pub source: crate::syntax::comments::SourceFacts,
+    /// `//go:generate` lines as `go generate` reads them, and lookalikes; `None` when there
+    /// are none (most files), so an empty scan costs a pointer, not its lists.
+    generate: Option<Box<GenerateScan>>,
+    /// Comments, directives and declarations the `check` rules look at; `None` when empty.
+    source: Option<Box<SourceFacts>>,
     /// The matrix's declaration scan, for non-test `.go` files (the only ones that can be in
     /// GoFiles/CgoFiles), so `check` feeds its coverage-gap rules from this same read.
     pub decls: Option<crate::syntax::decls::FileScan>,
+}
+
+static NO_GENERATE: GenerateScan = GenerateScan {
+    events: Vec::new(),
+    lookalikes: Vec::new(),
+};
+static NO_SOURCE: SourceFacts = SourceFacts {
+    vet_lines: Vec::new(),
+    embed_sites: Vec::new(),
+    ignores: Vec::new(),
+    generate_comments: Vec::new(),
+};
+
+impl BodyFacts {
+    pub fn new(
+        generate: GenerateScan,
+        source: SourceFacts,
+        decls: Option<crate::syntax::decls::FileScan>,
+    ) -> BodyFacts {
+        BodyFacts {
+            generate: (generate != GenerateScan::default()).then(|| Box::new(generate)),
+            source: (source != SourceFacts::default()).then(|| Box::new(source)),
+            decls,
+        }
+    }
+
+    /// The file's `//go:generate` scan.
+    pub fn generate(&self) -> &GenerateScan {
+        self.generate.as_deref().unwrap_or(&NO_GENERATE)
+    }
+
+    /// The file's comment and directive facts.
+    pub fn source(&self) -> &SourceFacts {
+        self.source.as_deref().unwrap_or(&NO_SOURCE)
+    }
 }
 
 impl FileFacts {
@@ -312,11 +350,11 @@ fn body_facts(src: &[u8], name: &str, ext: &str, depth: ReadDepth) -> Option<Box
     let text = before_nul(src);
     match depth {
         ReadDepth::Header => None,
-        ReadDepth::Full => Some(Box::new(BodyFacts {
-            generate: crate::syntax::generate::scan(src),
-            source: crate::syntax::comments::SourceFacts::scan(text, ext == ".go"),
-            decls: is_decl_file(name).then(|| decl_scan(text)),
-        })),
+        ReadDepth::Full => Some(Box::new(BodyFacts::new(
+            crate::syntax::generate::scan(src),
+            SourceFacts::scan(text, ext == ".go"),
+            is_decl_file(name).then(|| decl_scan(text)),
+        ))),
         ReadDepth::Decls => is_decl_file(name).then(|| {
             Box::new(BodyFacts {
                 decls: Some(decl_scan(text)),

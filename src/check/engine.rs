@@ -271,7 +271,7 @@ fn generate_plans(
     let has_directives = f
         .body
         .as_ref()
-        .is_some_and(|b| !b.generate.events.is_empty());
+        .is_some_and(|b| !b.generate().events.is_empty());
     if !f.is_go() || !has_directives {
         return Vec::new();
     }
@@ -303,7 +303,7 @@ fn place(
     let ignores = f
         .body
         .as_ref()
-        .map(|b| &b.source.ignores[..])
+        .map(|b| &b.source().ignores[..])
         .unwrap_or_default();
     let suppressed = |x: &Finding| {
         ignores.iter().any(|(line, codes)| {

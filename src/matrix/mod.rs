@@ -232,7 +232,7 @@ pub fn all_compiled(eval: &Evaluation) -> Vec<Bits> {
 
 /// Per evaluated directory, per file: the scan of each `.go` file that is in GoFiles or
 /// CgoFiles under some configuration (`None` for the others).
-pub type Scans = Vec<Vec<Option<FileScan>>>;
+pub type Scans = Vec<Vec<Option<Box<FileScan>>>>;
 
 /// [`Scans`] borrowed: from the walk's whole-file facts where it read them
 /// ([`crate::facts::ReadDepth::Full`]), else from a [`Scans`] read for the purpose.
@@ -280,7 +280,7 @@ fn read_scans(
                         return None;
                     }
                     let text = source.read(&facts.dir.join(&f.name)).ok()?;
-                    Some(decls::scan_file(&text))
+                    Some(Box::new(decls::scan_file(&text)))
                 })
                 .collect()
         })
@@ -305,7 +305,7 @@ pub fn scan_refs<'a>(
                         return None;
                     }
                     let walked = facts.files[fi].body.as_ref().and_then(|b| b.decls.as_ref());
-                    walked.or_else(|| read.get(di)?.get(fi)?.as_ref())
+                    walked.or_else(|| read.get(di)?.get(fi)?.as_deref())
                 })
                 .collect()
         })

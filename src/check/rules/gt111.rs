@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let Some(body) = input.body() else { return };
-    for l in &body.source.vet_lines {
+    for l in &body.source().vet_lines {
         let Some(rest) = l.text.strip_prefix("//") else {
             continue;
         };

@@ -28,8 +28,8 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
         return;
     }
     let in_comment =
-        |line: u32, column: u32| body.source.generate_comments.contains(&(line, column));
-    for l in &body.generate.lookalikes {
+        |line: u32, column: u32| body.source().generate_comments.contains(&(line, column));
+    for l in &body.generate().lookalikes {
         if !in_comment(l.line, l.column) {
             continue;
         }

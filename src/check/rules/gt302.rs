@@ -45,7 +45,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     if !input.file.is_go() {
         return;
     }
-    for e in &body.generate.events {
+    for e in &body.generate().events {
         let ScanEvent::Directive { line, text } = e else {
             continue;
         };

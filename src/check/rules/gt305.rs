@@ -23,7 +23,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     if !input.file.is_go() || !input.generate.is_empty() {
         return;
     }
-    let first = body.generate.events.iter().find_map(|e| match e {
+    let first = body.generate().events.iter().find_map(|e| match e {
         ScanEvent::Directive { line, .. } => Some(*line),
         _ => None,
     });

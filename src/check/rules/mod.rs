@@ -55,7 +55,7 @@ pub mod releases;
 /// Reports vet's findings of one kind (replaying vet over the file's comment lines).
 pub fn vet_findings(input: &FileInput, kind: VetKind, code: &'static str, out: &mut Vec<Finding>) {
     let Some(body) = input.body() else { return };
-    for v in replay(&body.source.vet_lines)
+    for v in replay(&body.source().vet_lines)
         .into_iter()
         .filter(|v| v.kind == kind)
     {
@@ -206,7 +206,7 @@ pub fn embed_reports<'a>(
 /// Each `//go:embed` comment of a Go file with what follows it.
 pub fn embed_sites<'a>(input: &'a FileInput) -> &'a [crate::syntax::embed::EmbedSite] {
     match input.body() {
-        Some(b) if input.file.is_go() => &b.source.embed_sites,
+        Some(b) if input.file.is_go() => &b.source().embed_sites,
         _ => &[],
     }
 }

@@ -34,7 +34,9 @@ pub fn write(
     color: bool,
     texts: &SourceTexts,
 ) -> io::Result<()> {
-    let mut files = SimpleFiles::new();
+    // The files borrow the texts: a copy of every snippet text would double what the
+    // report already holds.
+    let mut files: SimpleFiles<&str, &str> = SimpleFiles::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let config = term::Config::default();
     let new_buffer = || {
@@ -44,20 +46,16 @@ pub fn write(
             termcolor::Buffer::no_color()
         }
     };
-    let mut rendered: Vec<u8> = Vec::new();
     let mut errors = 0;
     let mut warnings = 0;
     let mut infos = 0;
     for d in diags {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
             // Only the snippet needs the text; a file without one shows no snippet.
-            let text = texts.get(&d.file).cloned().unwrap_or_default();
-            files.add(d.file.clone(), text)
+            let text = texts.get(&d.file).map_or("", String::as_str);
+            files.add(d.file.as_str(), text)
         });
-        let text = files
-            .get(id)
-            .map(|f| f.source().clone())
-            .unwrap_or_default();
+        let text = files.get(id).map_or("", |f| *f.source());
         let start = offset(&text, d.line, d.column);
         let mut end = offset(&text, d.end_line, d.end_column).max(start);
         if end == start && start < text.len() {
@@ -101,14 +99,13 @@ pub fn write(
         // codespan calls the lowest level `note`; gotags calls it `info` everywhere.
         match (d.severity, find(bytes, b"note[")) {
             (Severity::Info, Some(at)) => {
-                rendered.extend_from_slice(&bytes[..at]);
-                rendered.extend_from_slice(b"info");
-                rendered.extend_from_slice(&bytes[at + 4..]);
+                out.write_all(&bytes[..at])?;
+                out.write_all(b"info")?;
+                out.write_all(&bytes[at + 4..])?;
             }
-            _ => rendered.extend_from_slice(bytes),
+            _ => out.write_all(bytes)?,
         }
     }
-    out.write_all(&rendered)?;
     if !diags.is_empty() {
         writeln!(out, "{}", summary(diags.len(), errors, warnings, infos))?;
     }
@@ -116,7 +113,7 @@ pub fn write(
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// The closing line: every severity counted.
