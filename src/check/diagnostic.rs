@@ -2,6 +2,7 @@
 
 use crate::go::lines::LineIndex;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How serious a finding is. `Error` findings make `gotags check` exit 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -41,7 +42,8 @@ pub struct Finding {
     pub column: u32,
     pub end_line: u32,
     pub end_column: u32,
-    pub help: Option<String>,
+    /// Most rules' help is fixed text: borrowed, it costs no allocation per finding.
+    pub help: Option<Cow<'static, str>>,
     /// Indexes into the run's platform list that trip the rule; `None` when the finding
     /// does not depend on the platform.
     pub platforms: Option<Vec<usize>>,
@@ -62,7 +64,7 @@ impl Finding {
         }
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Finding {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Finding {
         self.help = Some(help.into());
         self
     }
@@ -81,7 +83,7 @@ pub struct Diagnostic {
     pub end_line: u32,
     pub end_column: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// Platforms that trip it (`goos/goarch` or `goos/goarch cgo`); empty when it does not
     /// depend on the platform.
     #[serde(skip_serializing_if = "Vec::is_empty")]

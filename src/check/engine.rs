@@ -119,8 +119,9 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
     let ev = Evaluator::new(input.platforms);
     let cgo = ev.cgo.clone();
     let bits = ev.file_bits(input.dirs);
-    // Per directory, per file: the matrix rules' findings, moved to their file's turn.
-    let mut located: Vec<HashMap<usize, Vec<Finding>>> = vec![HashMap::new(); input.dirs.len()];
+    // The matrix rules' findings in directory and file order (each file's in rule order),
+    // handed to their file's turn: one list, not a small map and list per file.
+    let mut located: Vec<Located> = Vec::new();
     // The matrix (GT5xx) is built from the same bits, once for the whole run, when wanted,
     // and dropped once its rules ran: only the bits go on to the file rules.
     let bits = if matrix_rules.is_empty() {
@@ -134,17 +135,14 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
             &cache,
             input.cwd,
         );
-        let mut found = Vec::new();
         for r in &matrix_rules {
-            r(&m, &mut found);
+            r(&m, &mut located);
         }
-        for l in found {
-            if let Some(at) = located.get_mut(l.dir) {
-                at.entry(l.file).or_default().push(l.finding);
-            }
-        }
+        located.sort_by_key(|l| (l.dir, l.file));
+        located.shrink_to_fit();
         m.into_bits()
     };
+    let located_in = ranges_by(&located, input.dirs.len(), |l| l.dir);
     let gen_ctxs: Vec<BuildContext> = input
         .platforms
         .contexts
@@ -160,8 +158,10 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         .dirs
         .par_iter()
         .zip(bits)
-        .zip(located)
-        .flat_map_iter(|((d, bits), mut located)| {
+        .zip(located_in)
+        .flat_map_iter(|((d, bits), in_range)| {
+            let located = &located[in_range];
+            let located_at = ranges_by(located, d.files.len(), |l| l.file);
             // Directory-wide facts are computed once per directory, not once per file (a
             // package of 100,000 files made these scans quadratic).
             let specific: Vec<bool> = d.files.iter().map(platform_specific).collect();
@@ -204,8 +204,8 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
                 if let Some(more) = in_dir.remove(&i) {
                     findings.extend(more);
                 }
-                if let Some(more) = located.remove(&i) {
-                    findings.extend(more);
+                if let Some(at) = located_at.get(i) {
+                    findings.extend(located[at.clone()].iter().map(|l| l.finding.clone()));
                 }
                 diags.extend(place(input, d, f, findings));
             }
@@ -216,6 +216,18 @@ pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
         (&a.file, a.line, a.column, &a.code, &a.message)
             .cmp(&(&b.file, b.line, b.column, &b.code, &b.message))
     });
+    out
+}
+
+/// For items sorted by `key` (below `n`), the range of each key's items.
+fn ranges_by<T>(items: &[T], n: usize, key: impl Fn(&T) -> usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::with_capacity(n);
+    let mut at = 0;
+    for k in 0..n {
+        let end = at + items[at..].partition_point(|x| key(x) <= k);
+        out.push(at..end);
+        at = end;
+    }
     out
 }
 
