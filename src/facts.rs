@@ -92,7 +92,15 @@ pub struct HeaderFacts {
     pub imports: Vec<Import>,
     /// Boxed: nearly every header parses, and the error is large.
     pub parse_error: Option<Box<ParseError>>,
-    /// `//go:embed` patterns (only for `.go` files that import "embed" and parsed cleanly).
+    /// The `//go:embed` facts, for `.go` files that import "embed" and parsed cleanly;
+    /// `None` for the others (nearly all), which so cost a pointer.
+    pub embed: Option<Box<EmbedFacts>>,
+}
+
+/// The `//go:embed` facts of one header.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedFacts {
+    /// `//go:embed` patterns.
     pub embeds: Vec<EmbedPatternAt>,
     /// The patterns Go 1.26 and later collect ([`GoList::embed_token_scan`]) when they
     /// differ from `embeds`; `None` when they are the same.
@@ -120,10 +128,30 @@ impl HeaderFacts {
 
     /// The `//go:embed` patterns `release` collects from the file.
     pub fn embeds_for(&self, release: &Release) -> &[EmbedPatternAt] {
-        match &self.embeds_scanned {
-            Some(e) if release.go_list.embed_token_scan => e,
-            _ => &self.embeds,
+        match self.embed.as_deref() {
+            Some(EmbedFacts {
+                embeds_scanned: Some(e),
+                ..
+            }) if release.go_list.embed_token_scan => e,
+            _ => self.embeds(),
         }
+    }
+
+    /// The `//go:embed` patterns go/build's header reader collects.
+    pub fn embeds(&self) -> &[EmbedPatternAt] {
+        self.embed.as_deref().map_or(&[], |e| &e.embeds)
+    }
+
+    /// Where each `//go:embed` line with patterns is, and the declaration it precedes.
+    pub fn embed_decls(&self) -> &[EmbedDecl] {
+        self.embed.as_deref().map_or(&[], |e| &e.embed_decls)
+    }
+
+    /// Whether Go 1.26 and later collect other patterns than [`HeaderFacts::embeds`].
+    pub fn embeds_differ_by_release(&self) -> bool {
+        self.embed
+            .as_deref()
+            .is_some_and(|e| e.embeds_scanned.is_some())
     }
 }
 
@@ -368,11 +396,8 @@ fn body_facts(src: &[u8], name: &str, ext: &str, depth: ReadDepth) -> Option<Box
 fn decl_scan(text: &[u8]) -> crate::syntax::decls::FileScan {
     let mut s = crate::syntax::decls::scan_file(text);
     s.decls.shrink_to_fit();
-    s.uses.shrink_to_fit();
     s.use_positions.shrink_to_fit();
-    s.selectors.shrink_to_fit();
     s.selector_positions.shrink_to_fit();
-    s.members.shrink_to_fit();
     s
 }
 
@@ -547,33 +572,34 @@ fn header_facts(
             if !complete {
                 return Err(NeedMore);
             }
+            let mut e = EmbedFacts::default();
             let scanned: Vec<EmbedPatternAt> = embed::token_scan::scan_directives(src)
                 .into_iter()
                 .flat_map(|d| d.patterns)
                 .collect();
-            facts.embeds_scanned = Some(scanned);
-        }
-        // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
-        if embed_import && !skim_hit_eof {
-            let directives = embed::scan_directives(src).directives;
-            if directives.iter().any(|d| !d.patterns.is_empty()) {
-                // Located in the unstripped bytes, as the embed report always did.
-                facts.embed_decls = if src.len() == buf.len() {
-                    embed_decls(buf, &directives)
-                } else {
-                    embed_decls(buf, &embed::scan_directives(buf).directives)
-                };
+            // The partial-read check above guarantees `skim_hit_eof` speaks of the whole file.
+            if !skim_hit_eof {
+                let directives = embed::scan_directives(src).directives;
+                if directives.iter().any(|d| !d.patterns.is_empty()) {
+                    // Located in the unstripped bytes, as the embed report always did.
+                    e.embed_decls = if src.len() == buf.len() {
+                        embed_decls(buf, &directives)
+                    } else {
+                        embed_decls(buf, &embed::scan_directives(buf).directives)
+                    };
+                }
+                e.embeds = directives.into_iter().flat_map(|d| d.patterns).collect();
+                e.embeds.shrink_to_fit();
             }
-            facts.embeds = directives.into_iter().flat_map(|d| d.patterns).collect();
-        }
-        if facts.embeds_scanned.as_ref() == Some(&facts.embeds) {
-            facts.embeds_scanned = None;
+            if scanned != e.embeds {
+                e.embeds_scanned = Some(scanned);
+            }
+            facts.embed = (e != EmbedFacts::default()).then(|| Box::new(e));
         }
     }
     // Kept for the whole run: no growth slack.
     facts.imports.shrink_to_fit();
     facts.plus_build.shrink_to_fit();
-    facts.embeds.shrink_to_fit();
     Ok(HeaderOutcome::Read(facts))
 }
 
@@ -642,8 +668,8 @@ mod tests {
         let HeaderOutcome::Read(h) = &e.header else {
             panic!("header not read: {:?}", e.header)
         };
-        assert_eq!(h.embeds.len(), 2);
-        assert_eq!(h.embed_decls.len(), 1);
+        assert_eq!(h.embeds().len(), 2);
+        assert_eq!(h.embed_decls().len(), 1);
         let (d, _) = both("a.go", &cases[0].1, ReadDepth::Decls);
         assert!(d.body.is_some_and(|b| b.decls.is_some()));
         let (t, _) = both("t_test.go", &cases[6].1, ReadDepth::Decls);

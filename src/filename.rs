@@ -4,12 +4,16 @@
 use crate::platform;
 
 /// The constraint a file name carries. Only known OS/arch names constrain; `unix` never does.
+/// The names are the release tables' own (no allocation per file).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NameConstraint {
     None,
-    Os(String),
-    Arch(String),
-    OsArch { os: String, arch: String },
+    Os(&'static str),
+    Arch(&'static str),
+    OsArch {
+        os: &'static str,
+        arch: &'static str,
+    },
 }
 
 impl NameConstraint {
@@ -25,19 +29,21 @@ impl NameConstraint {
             elems.pop();
         }
         let n = elems.len();
-        if n >= 2 && platform::is_known_os(elems[n - 2]) && platform::is_known_arch(elems[n - 1]) {
-            return NameConstraint::OsArch {
-                os: elems[n - 2].to_string(),
-                arch: elems[n - 1].to_string(),
-            };
+        if n >= 2 {
+            if let (Some(os), Some(arch)) = (
+                platform::known_os(elems[n - 2]),
+                platform::known_arch(elems[n - 1]),
+            ) {
+                return NameConstraint::OsArch { os, arch };
+            }
         }
         if n >= 1 {
             let last = elems[n - 1];
-            if platform::is_known_os(last) {
-                return NameConstraint::Os(last.to_string());
+            if let Some(os) = platform::known_os(last) {
+                return NameConstraint::Os(os);
             }
-            if platform::is_known_arch(last) {
-                return NameConstraint::Arch(last.to_string());
+            if let Some(arch) = platform::known_arch(last) {
+                return NameConstraint::Arch(arch);
             }
         }
         NameConstraint::None
@@ -65,8 +71,8 @@ impl NameConstraint {
     pub fn tags(&self) -> Vec<&str> {
         match self {
             NameConstraint::None => Vec::new(),
-            NameConstraint::Os(t) | NameConstraint::Arch(t) => vec![t.as_str()],
-            NameConstraint::OsArch { os, arch } => vec![os.as_str(), arch.as_str()],
+            NameConstraint::Os(t) | NameConstraint::Arch(t) => vec![t],
+            NameConstraint::OsArch { os, arch } => vec![os, arch],
         }
     }
 }
@@ -89,8 +95,8 @@ mod tests {
     use super::NameConstraint as N;
     use super::*;
 
-    fn os(s: &str) -> N {
-        N::Os(s.into())
+    fn os(s: &'static str) -> N {
+        N::Os(s)
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! external linking, source extensions). Nothing here computes a context; `context` does.
 
 pub use crate::go::release::syslist::{
-    is_known_arch, is_known_os, is_unix_os, KNOWN_ARCH, KNOWN_OS, UNIX_OS,
+    is_known_arch, is_known_os, is_unix_os, known_arch, known_os, KNOWN_ARCH, KNOWN_OS, UNIX_OS,
 };
 pub use crate::go::release::Port;
 use crate::go::release::Release;

@@ -249,7 +249,7 @@ pub fn file_facts(data: &[u8]) {
         }
     }
     if let HeaderOutcome::Read(h) = &header.header {
-        if !h.embeds.is_empty() {
+        if !h.embeds().is_empty() {
             assert!(
                 h.imports.iter().any(|i| i.path == "embed"),
                 "embeds without importing embed"

@@ -1,15 +1,17 @@
 //! `Bits`, the one set-of-configurations type: one bit per configuration index, of any
-//! length (a `Vec<u64>`, so sets beyond 128 configurations work). Implements [`Truth`] so a
+//! length (the words of up to 128 configurations inline, more on the heap: a run keeps
+//! several sets per file, and an allocation each would cost more than the bits). Implements [`Truth`] so a
 //! constraint expression is evaluated for every configuration in one pass of AND/OR/NOT;
 //! `matrix`, `check` (including its satisfiability universe) and `embed` all use it.
 
 use crate::constraint::Truth;
+use smallvec::SmallVec;
 
 /// A fixed-length bit set; bits at or beyond `len` are always zero.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Bits {
     len: usize,
-    words: Vec<u64>,
+    words: SmallVec<[u64; 2]>,
 }
 
 impl Bits {
@@ -17,7 +19,7 @@ impl Bits {
     pub fn empty(len: usize) -> Bits {
         Bits {
             len,
-            words: vec![0; len.div_ceil(64)],
+            words: SmallVec::from_elem(0, len.div_ceil(64)),
         }
     }
 

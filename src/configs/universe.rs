@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(sets("unix && windows"), (true, false));
         let e = parse_go_build("linux").expect("parses");
         assert_eq!(never_satisfied(&e), Some(false));
-        let windows = NameConstraint::Os("windows".into());
+        let windows = NameConstraint::Os("windows");
         assert_eq!(contradicts_name(&e, &windows), Some(true));
         assert_eq!(contradicts_name(&e, &NameConstraint::None), None);
     }

@@ -265,7 +265,7 @@ impl Collector<'_> {
                 let HeaderOutcome::Read(h) = &f.header else {
                     continue;
                 };
-                if !f.is_go() || h.embeds.is_empty() {
+                if !f.is_go() || h.embeds().is_empty() {
                     continue;
                 }
                 let mut ids = Vec::new();

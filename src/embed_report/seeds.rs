@@ -27,7 +27,7 @@ pub struct VarSeed {
 
 /// Groups a file's collected patterns into variables, from its header facts.
 pub fn file_seeds(h: &HeaderFacts) -> Vec<VarSeed> {
-    from_decls(&h.embeds, Ok(&h.embed_decls))
+    from_decls(h.embeds(), Ok(h.embed_decls()))
 }
 
 /// Groups `embeds` into variables over the source text (or the reason it is missing).

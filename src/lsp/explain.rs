@@ -167,7 +167,7 @@ pub fn embed_hover(dir: &Path, f: &FileFacts, line: u32) -> Option<String> {
     let HeaderOutcome::Read(h) = &f.header else {
         return None;
     };
-    let pats: Vec<_> = h.embeds.iter().filter(|p| p.line == line).collect();
+    let pats: Vec<_> = h.embeds().iter().filter(|p| p.line == line).collect();
     if pats.is_empty() {
         return None;
     }

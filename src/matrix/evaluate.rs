@@ -195,8 +195,8 @@ fn eval_dir(
     // constraint size limits) only shows in directories with such files.
     let release_matters = d.files.iter().any(|f| match &f.header {
         HeaderOutcome::Read(h) => {
-            !h.embeds.is_empty()
-                || h.embeds_scanned.is_some()
+            !h.embeds().is_empty()
+                || h.embeds_differ_by_release()
                 || h.go_build
                     .iter()
                     .chain(&h.plus_build)

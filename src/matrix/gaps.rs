@@ -221,9 +221,9 @@ fn dir_decl_gaps(
     let mut used: HashMap<&str, (Bits, Vec<usize>)> = HashMap::default();
     for (fi, scan) in scanned() {
         for u in &scan.uses {
-            if by_key.contains_key(&(None, u.as_str())) {
+            if by_key.contains_key(&(None, u)) {
                 let e = used
-                    .entry(u.as_str())
+                    .entry(u)
                     .or_insert_with(|| (Bits::empty(n), Vec::new()));
                 e.0.union_with(&go_bits[fi]);
                 e.1.push(fi);
@@ -258,7 +258,7 @@ fn dir_decl_gaps(
         let mut has: HashMap<&str, Bits> = HashMap::default();
         let mut selected: HashMap<&str, (Bits, Vec<usize>)> = HashMap::default();
         for (fi, scan) in scanned() {
-            let member_names = scan.members.iter().map(String::as_str).chain(
+            let member_names = scan.members.iter().chain(
                 scan.decls
                     .iter()
                     .filter(|x| x.kind == DeclKind::Method)
@@ -276,9 +276,9 @@ fn dir_decl_gaps(
                 continue;
             }
             for sel in &scan.selectors {
-                if methods.contains_key(sel.as_str()) {
+                if methods.contains_key(sel) {
                     let e = selected
-                        .entry(sel.as_str())
+                        .entry(sel)
                         .or_insert_with(|| (Bits::empty(n), Vec::new()));
                     e.0.union_with(&go_bits[fi]);
                     e.1.push(fi);

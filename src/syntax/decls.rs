@@ -14,6 +14,7 @@
 //! before `:`), branch labels, keywords, predeclared identifiers and import names are never
 //! uses; a file with a dot import reports no uses at all.
 
+use super::names::Names;
 use crate::go::scanner::{Kind, Mode, Scanner};
 use crate::go::token::{is_keyword, is_predeclared};
 use serde::Serialize;
@@ -75,15 +76,15 @@ pub struct FileScan {
     /// Top-level declarations in source order (blank names and `init` funcs left out).
     pub decls: Vec<Decl>,
     /// Identifiers used in expression or type position and not bound locally (sorted, unique).
-    pub uses: Vec<String>,
+    pub uses: Names,
     /// Per entry of `uses`: the 1-based line and byte column of its first use.
     pub use_positions: Vec<(u32, u32)>,
     /// Unexported names used as selectors (`x.m`), sorted, unique.
-    pub selectors: Vec<String>,
+    pub selectors: Names,
     /// Per entry of `selectors`: the 1-based line and byte column of its first use.
     pub selector_positions: Vec<(u32, u32)>,
     /// Unexported struct field and interface method names declared anywhere in the file.
-    pub members: Vec<String>,
+    pub members: Names,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,10 +244,13 @@ pub fn scan_file(src: &[u8]) -> FileScan {
 type NamePos<'a> = HashMap<&'a [u8], (u32, u32), crate::hashing::FastBuild>;
 
 /// Sorted owned names and, in the same order, their positions.
-fn sorted_with_positions(map: NamePos) -> (Vec<String>, Vec<(u32, u32)>) {
+fn sorted_with_positions(map: NamePos) -> (Names, Vec<(u32, u32)>) {
     let mut v: Vec<(&[u8], (u32, u32))> = map.into_iter().collect();
     v.sort_unstable();
-    v.into_iter().map(|(w, p)| (text(w), p)).unzip()
+    let names: Vec<std::borrow::Cow<str>> =
+        v.iter().map(|(w, _)| String::from_utf8_lossy(w)).collect();
+    let positions = v.into_iter().map(|(_, p)| p).collect();
+    (Names::from_sorted(names.iter().map(|n| &**n)), positions)
 }
 
 /// The 1-based byte column of `w`, a slice borrowed from `src`.
@@ -261,10 +265,11 @@ fn column_of(src: &[u8], w: &[u8]) -> u32 {
 }
 
 /// Sorted owned names.
-fn sorted(set: NameSet) -> Vec<String> {
+fn sorted(set: NameSet) -> Names {
     let mut v: Vec<&[u8]> = set.into_iter().collect();
     v.sort_unstable();
-    v.into_iter().map(text).collect()
+    let names: Vec<std::borrow::Cow<str>> = v.iter().map(|w| String::from_utf8_lossy(w)).collect();
+    Names::from_sorted(names.iter().map(|n| &**n))
 }
 
 /// Per-token marks and per-file name sets gathered while scanning.

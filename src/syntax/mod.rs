@@ -14,3 +14,4 @@ pub mod decls;
 pub mod embed;
 pub mod generate;
 pub mod header;
+pub mod names;

@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     let Some(h) = input.header() else { return };
-    for p in &h.embeds {
+    for p in h.embeds() {
         let bare = p.pattern.strip_prefix("all:").unwrap_or(&p.pattern);
         if bare != "*" {
             continue;

@@ -45,11 +45,7 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
             } else {
                 (&scan.uses, &scan.use_positions)
             };
-            let Some(&(line, column)) = names
-                .binary_search_by(|x| x.as_str().cmp(name))
-                .ok()
-                .and_then(|k| positions.get(k))
-            else {
+            let Some(&(line, column)) = names.position(name).and_then(|k| positions.get(k)) else {
                 continue;
             };
             let here = d.compiled[fi].clone().and(missing_on.clone());

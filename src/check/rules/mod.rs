@@ -192,7 +192,7 @@ pub fn embed_reports<'a>(
     if !input.compiles.iter().any(|c| *c) {
         return Vec::new();
     }
-    h.embeds
+    h.embeds()
         .iter()
         .map(|p| {
             (

@@ -70,11 +70,21 @@ pub const KNOWN_ARCH: &[&str] = &[
 ];
 
 pub fn is_known_os(name: &str) -> bool {
-    KNOWN_OS.contains(&name)
+    known_os(name).is_some()
 }
 
 pub fn is_known_arch(name: &str) -> bool {
-    KNOWN_ARCH.contains(&name)
+    known_arch(name).is_some()
+}
+
+/// The table's own copy of a known GOOS name (facts keep it instead of an allocation).
+pub fn known_os(name: &str) -> Option<&'static str> {
+    KNOWN_OS.iter().copied().find(|&k| k == name)
+}
+
+/// The table's own copy of a known GOARCH name.
+pub fn known_arch(name: &str) -> Option<&'static str> {
+    KNOWN_ARCH.iter().copied().find(|&k| k == name)
 }
 
 pub fn is_unix_os(name: &str) -> bool {
