@@ -180,7 +180,7 @@ pub fn classify(
 
         let mut should_build = name_ok;
         let lines = match header.filter(|_| name_ok) {
-            Some(h) => deciding(h.go_build.as_ref(), &h.plus_build),
+            Some(h) => deciding(h.go_build.as_deref(), &h.plus_build),
             None => &[],
         };
         for line in lines {

@@ -82,7 +82,8 @@ pub enum HeaderOutcome {
 /// Facts from a header that was read successfully.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HeaderFacts {
-    pub go_build: Option<ConstraintFact>,
+    /// Boxed: most files have no `//go:build` line, and a parsed one is large.
+    pub go_build: Option<Box<ConstraintFact>>,
     /// Only the `+build` lines in the honoured region; those that fail to parse are kept
     /// (for diagnostics) but never constrain.
     pub plus_build: Vec<ConstraintFact>,
@@ -548,7 +549,9 @@ fn header_facts(
         return Ok(HeaderOutcome::MultipleGoBuild);
     };
     let mut facts = HeaderFacts {
-        go_build: constraints.go_build.map(ConstraintFact::parse),
+        go_build: constraints
+            .go_build
+            .map(|l| Box::new(ConstraintFact::parse(l))),
         plus_build: constraints
             .plus_build
             .into_iter()

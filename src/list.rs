@@ -347,7 +347,7 @@ pub fn ignore_reason(f: &crate::facts::FileFacts, ctx: &BuildContext) -> String 
     let HeaderOutcome::Read(h) = &f.header else {
         return "header could not be read".to_string();
     };
-    for c in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+    for c in crate::syntax::constraints::deciding(h.go_build.as_deref(), &h.plus_build) {
         if let Ok(expr) = c.expr_for(ctx.release) {
             if !crate::classify::eval_expr(expr, ctx) {
                 return format!("{} is false", c.line.text);

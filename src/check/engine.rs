@@ -78,7 +78,7 @@ fn platform_specific(f: &FileFacts) -> bool {
     let HeaderOutcome::Read(h) = &f.header else {
         return false;
     };
-    let lines = h.go_build.iter().chain(&h.plus_build);
+    let lines = h.go_build.as_deref().into_iter().chain(&h.plus_build);
     lines.filter_map(|c| c.expr.as_ref().ok()).any(|e| {
         e.tags().iter().any(|t| {
             crate::platform::is_known_os(t) || crate::platform::is_known_arch(t) || *t == "unix"

@@ -106,7 +106,7 @@ pub fn header_truth<T: Truth>(f: &FileFacts, full: T, tag: &mut impl FnMut(&str)
         return full;
     };
     let mut acc = full;
-    for line in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+    for line in crate::syntax::constraints::deciding(h.go_build.as_deref(), &h.plus_build) {
         if let Ok(e) = &line.expr {
             acc = acc.and(e.eval_with(tag));
         }
@@ -124,7 +124,8 @@ fn sized_header(f: &FileFacts, oracle: &TagOracle, tag: &dyn Fn(&str) -> Bits) -
     };
     if !h
         .go_build
-        .iter()
+        .as_deref()
+        .into_iter()
         .chain(&h.plus_build)
         .any(|c| c.unlimited.is_some())
     {
@@ -169,7 +170,7 @@ pub fn compiles(f: &FileFacts, bits: &FileBits, cgo: &Bits) -> Bits {
         HeaderOutcome::Read(h) => {
             // A line only some releases reject is in the header bits ([`sized_header`]).
             if h.go_build
-                .as_ref()
+                .as_deref()
                 .is_some_and(|g| g.expr.is_err() && g.unlimited.is_none())
             {
                 return Bits::empty(bits.name.len());

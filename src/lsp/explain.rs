@@ -106,7 +106,7 @@ fn reason(f: &FileFacts, p: &Platform) -> String {
     }
     match &f.header {
         HeaderOutcome::Read(h) => {
-            let line = h.go_build.as_ref().filter(|gb| {
+            let line = h.go_build.as_deref().filter(|gb| {
                 !gb.expr_for(p.ctx.release)
                     .as_ref()
                     .is_ok_and(|e| crate::classify::eval_expr(e, &p.ctx))

@@ -60,7 +60,8 @@ fn user_tags(f: &FileFacts) -> Vec<String> {
     };
     let mut out: Vec<String> = h
         .go_build
-        .iter()
+        .as_deref()
+        .into_iter()
         .chain(&h.plus_build)
         // Go 1.21 reads lines over the later size limits: their tags count for it.
         .filter_map(|c| c.without_limits().as_ref().ok())
@@ -90,7 +91,8 @@ fn cgo_matters(f: &FileFacts) -> bool {
     };
     h.imports_c()
         || h.go_build
-            .iter()
+            .as_deref()
+            .into_iter()
             .chain(&h.plus_build)
             .filter_map(|c| c.without_limits().as_ref().ok())
             .any(|e| e.tags().contains(&"cgo"))

@@ -508,7 +508,12 @@ impl<'c> Server<'c> {
         };
         let mut out = Vec::new();
         if let crate::facts::HeaderOutcome::Read(h) = &f.header {
-            let first = h.go_build.iter().chain(&h.plus_build).map(|c| c.line.line);
+            let first = h
+                .go_build
+                .as_deref()
+                .into_iter()
+                .chain(&h.plus_build)
+                .map(|c| c.line.line);
             if let Some(line) = first.min() {
                 out.push(lens(line, explain::lens_title(f, &ws.plan.platforms)));
             }

@@ -322,7 +322,8 @@ impl Workspace {
             }
             let well_formed = h
                 .go_build
-                .iter()
+                .as_deref()
+                .into_iter()
                 .chain(&h.plus_build)
                 .all(|c| c.expr.is_ok());
             if well_formed && on.is_empty() {

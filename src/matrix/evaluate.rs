@@ -198,7 +198,8 @@ fn eval_dir(
             !h.embeds().is_empty()
                 || h.embeds_differ_by_release()
                 || h.go_build
-                    .iter()
+                    .as_deref()
+                    .into_iter()
                     .chain(&h.plus_build)
                     .any(|c| c.unlimited.is_some())
                 || h.imports

@@ -159,7 +159,7 @@ fn excluded_reason(f: &FileFacts, ctx: &BuildContext, listed: Option<PackageRef>
         return Reason::FileName { tags };
     }
     if let HeaderOutcome::Read(h) = &f.header {
-        for cf in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+        for cf in crate::syntax::constraints::deciding(h.go_build.as_deref(), &h.plus_build) {
             if let Ok(e) = &cf.expr {
                 if !e.eval(&mut |t| ctx.match_tag(t)) {
                     let leaves = blame(e, ctx);
@@ -243,7 +243,7 @@ pub fn dir_reasons(
                 .collect();
             let mut tags: Vec<&str> = f.name_constraint.tags();
             if let HeaderOutcome::Read(h) = &f.header {
-                for cf in h.go_build.iter().chain(&h.plus_build) {
+                for cf in h.go_build.as_deref().into_iter().chain(&h.plus_build) {
                     if let Ok(e) = &cf.expr {
                         tags.extend(e.tags());
                     }

@@ -410,7 +410,8 @@ pub fn find(
             let mut documentation = false;
             if let HeaderOutcome::Read(h) = &f.header {
                 documentation = f.is_go() && h.package_name == "documentation";
-                for cf in crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build) {
+                for cf in crate::syntax::constraints::deciding(h.go_build.as_deref(), &h.plus_build)
+                {
                     // A line too large for Go 1.22's limits still names the tags Go 1.21
                     // needs (whether forcing them helps is asked per release below).
                     if let Ok(e) = cf.without_limits() {

@@ -32,13 +32,13 @@ fn reportable(f: &FileFacts) -> Option<((u32, u32, u32), Option<Expr>)> {
     let HeaderOutcome::Read(h) = &f.header else {
         return None;
     };
-    if h.parse_error.is_some() || h.go_build.as_ref().is_some_and(|g| g.expr.is_err()) {
+    if h.parse_error.is_some() || h.go_build.as_deref().is_some_and(|g| g.expr.is_err()) {
         return None;
     }
     // Only deadness the checked dimensions decide (GOOS, GOARCH, cgo): a file selected by a
     // user tag, a GOEXPERIMENT, the compiler, a GOAMD64-style variant or a Go release is a
     // deliberate variant, not dead code.
-    let lines = crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build);
+    let lines = crate::syntax::constraints::deciding(h.go_build.as_deref(), &h.plus_build);
     let mut combined: Option<Expr> = None;
     for c in lines {
         let e = c.expr.as_ref().ok()?;

@@ -48,7 +48,7 @@ fn may_be_bad(f: &FileFacts) -> bool {
     let HeaderOutcome::Read(h) = &f.header else {
         return false;
     };
-    h.go_build.as_ref().is_some_and(|c| c.expr.is_err())
+    h.go_build.as_deref().is_some_and(|c| c.expr.is_err())
         || h.imports
             .iter()
             .any(|i| !crate::classify::is_valid_import(&i.path))

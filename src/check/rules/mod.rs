@@ -74,7 +74,7 @@ pub fn constraint_lines<'a>(input: &'a FileInput) -> Vec<(&'a ConstraintFact, &'
     let Some(h) = input.header() else {
         return Vec::new();
     };
-    crate::syntax::constraints::deciding(h.go_build.as_ref(), &h.plus_build)
+    crate::syntax::constraints::deciding(h.go_build.as_deref(), &h.plus_build)
         .iter()
         .filter_map(|c| c.expr.as_ref().ok().map(|e| (c, e)))
         .collect()
