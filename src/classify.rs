@@ -229,9 +229,8 @@ pub fn classify(
         // so does the module index from Go 1.26 on.
         let checks_imports =
             loader == Loader::GoBuild || ctx.release.go_list.index_checks_import_paths;
-        let imports_dropped = checks_imports
-            && h.parse_error.is_none()
-            && h.imports.iter().any(|i| !is_valid_import(&i.path));
+        let imports_dropped =
+            checks_imports && h.parse_error.is_none() && h.invalid_import.is_some();
 
         let mut pkg = h.package_name.clone();
         if pkg == "documentation" {
@@ -341,7 +340,7 @@ fn accept_other(p: &mut PackageFiles, f: &FileFacts, held_s: &mut Vec<String>) {
 /// go/build's error for the first invalid import path of a file: a single scanner.Error,
 /// not a list, so go list prints it whole, with no Pos.
 fn invalid_import(dir: &str, f: &FileFacts, h: &HeaderFacts) -> Option<String> {
-    let bad = h.imports.iter().find(|i| !is_valid_import(&i.path))?;
+    let bad = h.imports.get(h.invalid_import? as usize)?;
     Some(format!(
         "{dir}/{}:{}:{}: invalid import path: {}",
         f.name, bad.line, bad.column, bad.path
@@ -356,45 +355,5 @@ fn parse_error(dir: &str, f: &FileFacts, e: &crate::syntax::header::ParseError) 
             line: e.line,
             column: e.column,
         }),
-    }
-}
-
-/// go/build's `isValidImport`: non-empty, and every rune a graphic, non-space character
-/// outside ``!"#$%&'()*,:;<=>?[\]^`{|}`` and U+FFFD.
-pub fn is_valid_import(path: &str) -> bool {
-    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^`{|}\u{fffd}";
-    let valid = |c: char| match u8::try_from(c) {
-        // Nearly every path is ASCII: a printable byte outside the list.
-        Ok(b) if b.is_ascii() => b.is_ascii_graphic() && !ILLEGAL.as_bytes().contains(&b),
-        _ => is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c),
-    };
-    !path.is_empty() && path.chars().all(valid)
-}
-
-/// An approximation of Go's `unicode.IsGraphic` (letters, marks, numbers, punctuation,
-/// symbols and the ASCII space): control and format characters are not graphic.
-fn is_go_graphic(c: char) -> bool {
-    !c.is_control()
-        && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The ASCII shortcut in [`is_valid_import`] answers as the general rule does.
-    #[test]
-    fn import_path_characters() {
-        const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^`{|}\u{fffd}";
-        for b in 0u8..=0x7f {
-            let c = char::from(b);
-            let general = is_go_graphic(c) && !c.is_whitespace() && !ILLEGAL.contains(c);
-            assert_eq!(is_valid_import(&format!("a{c}b")), general, "{b:#x}");
-        }
-        assert!(is_valid_import("example.com/a-b_c~d/v2"));
-        assert!(
-            !is_valid_import("a\u{fffd}b") && !is_valid_import("a\u{200b}") && !is_valid_import("")
-        );
-        assert!(is_valid_import("例え/パッケージ"));
     }
 }

@@ -91,6 +91,10 @@ pub struct HeaderFacts {
     /// `.go` files only: the package clause name ("" when the clause failed to parse).
     pub package_name: String,
     pub imports: Vec<Import>,
+    /// Index into `imports` of the first path go/build rejects ([`is_valid_import`]).
+    ///
+    /// [`is_valid_import`]: crate::go::import_path::is_valid_import
+    pub invalid_import: Option<u32>,
     /// Boxed: nearly every header parses, and the error is large.
     pub parse_error: Option<Box<ParseError>>,
     /// The `//go:embed` facts, for `.go` files that import "embed" and parsed cleanly;
@@ -567,6 +571,11 @@ fn header_facts(
         // go/build records no imports for a file whose header failed to parse.
         if facts.parse_error.is_none() {
             facts.imports = parsed.imports;
+            facts.invalid_import = facts
+                .imports
+                .iter()
+                .position(|i| !crate::go::import_path::is_valid_import(&i.path))
+                .and_then(|i| u32::try_from(i).ok());
         }
         let embed_import =
             facts.parse_error.is_none() && facts.imports.iter().any(|i| i.path == "embed");

@@ -12,6 +12,7 @@
 //! * [`build_mode`] — cmd/go's choice between module and vendor mode.
 
 pub mod build_mode;
+pub mod import_path;
 pub mod lines;
 pub mod literal;
 pub mod reader;

@@ -202,9 +202,7 @@ fn eval_dir(
                     .into_iter()
                     .chain(&h.plus_build)
                     .any(|c| c.unlimited.is_some())
-                || h.imports
-                    .iter()
-                    .any(|i| !crate::classify::is_valid_import(&i.path))
+                || h.invalid_import.is_some()
         }
         _ => false,
     });

@@ -49,9 +49,7 @@ fn may_be_bad(f: &FileFacts) -> bool {
         return false;
     };
     h.go_build.as_deref().is_some_and(|c| c.expr.is_err())
-        || h.imports
-            .iter()
-            .any(|i| !crate::classify::is_valid_import(&i.path))
+        || h.invalid_import.is_some()
         || (f.is_test() && h.imports_c())
 }
 
