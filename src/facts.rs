@@ -306,18 +306,6 @@ impl FileFacts {
         FileFacts::read_in(&Disk, path, name, is_symlink, false, depth)
     }
 
-    /// Like `read_to`, for a directory entry whose type the listing already gave: a known
-    /// regular file needs no extra `stat` before it is opened.
-    pub fn read_entry(
-        path: &Path,
-        name: &str,
-        is_symlink: bool,
-        known_regular: bool,
-        depth: ReadDepth,
-    ) -> FileFacts {
-        FileFacts::read_in(&Disk, path, name, is_symlink, known_regular, depth)
-    }
-
     /// Reads one file through `source` to `depth`: opened once, and only as much of it is
     /// read as the header (or the depth) needs.
     pub fn read_in(
