@@ -303,7 +303,9 @@ impl BuildContext {
         };
         self.build_tags.iter().any(|t| t == name)
             || self.tool_tags.iter().any(|t| t == name)
-            || self.release_tags.iter().any(|t| t == name)
+            // Every release tag is `go1.N` (`Release::release_tags`): other names need not
+            // walk the list, which grows with each release.
+            || (name.starts_with("go1.") && self.release_tags.iter().any(|t| t == name))
     }
 
     /// A short label such as `linux/amd64 cgo` for messages.

@@ -377,6 +377,8 @@ mod tests {
                 assert!(r.experiments.known.contains(e), "{} {e}", r.minor);
             }
             assert_eq!(r.release_tags().last(), Some(&format!("go1.{}", r.minor)));
+            // `BuildContext::match_tag` looks up only `go1.`-prefixed names among them.
+            assert!(r.release_tags().iter().all(|t| t.starts_with("go1.")));
         }
         assert_eq!(NEWEST.minor, 27);
         assert!(by_minor(24).is_some_and(|r| r.derived()));
