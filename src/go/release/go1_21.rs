@@ -55,18 +55,7 @@ pub static RELEASE: Release = Release {
     linking: Linking {
         cgo_required_error: false,
         default_pie_darwin_amd64: false,
-        internal_link_pie: &[
-            "android/arm64",
-            "darwin/amd64",
-            "darwin/arm64",
-            "linux/amd64",
-            "linux/arm64",
-            "linux/ppc64le",
-            "windows/386",
-            "windows/amd64",
-            "windows/arm",
-            "windows/arm64",
-        ],
+        internal_link_pie: INTERNAL_LINK_PIE,
     },
 };
 
@@ -126,4 +115,18 @@ const BROKEN: &[Port] = &[
     port("linux", "sparc64", true, false),
     port("openbsd", "mips64", true, false),
     port("openbsd", "ppc64", false, false),
+];
+
+/// `InternalLinkPIESupported`'s ports, the same from Go 1.21 to 1.25.
+pub(super) const INTERNAL_LINK_PIE: &[&str] = &[
+    "android/arm64",
+    "darwin/amd64",
+    "darwin/arm64",
+    "linux/amd64",
+    "linux/arm64",
+    "linux/ppc64le",
+    "windows/386",
+    "windows/amd64",
+    "windows/arm",
+    "windows/arm64",
 ];

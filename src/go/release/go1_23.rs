@@ -57,18 +57,7 @@ pub static RELEASE: Release = Release {
     linking: Linking {
         cgo_required_error: true,
         default_pie_darwin_amd64: true,
-        internal_link_pie: &[
-            "android/arm64",
-            "darwin/amd64",
-            "darwin/arm64",
-            "linux/amd64",
-            "linux/arm64",
-            "linux/ppc64le",
-            "windows/386",
-            "windows/amd64",
-            "windows/arm",
-            "windows/arm64",
-        ],
+        internal_link_pie: super::go1_21::INTERNAL_LINK_PIE,
     },
 };
 

@@ -68,24 +68,13 @@ pub static RELEASE: Release = Release {
     linking: Linking {
         cgo_required_error: true,
         default_pie_darwin_amd64: true,
-        internal_link_pie: &[
-            "android/arm64",
-            "darwin/amd64",
-            "darwin/arm64",
-            "linux/amd64",
-            "linux/arm64",
-            "linux/ppc64le",
-            "windows/386",
-            "windows/amd64",
-            "windows/arm",
-            "windows/arm64",
-        ],
+        internal_link_pie: super::go1_21::INTERNAL_LINK_PIE,
     },
 };
 
 /// Derived: Go 1.23's `go tool dist list`, less windows/arm, which cmd/dist marks broken
 /// from 1.24 until 1.26 drops it (`internal/platform/zosarch.go`, `cmd/dist/build.go`).
-const PORTS: &[Port] = &[
+pub(super) const PORTS: &[Port] = &[
     port("aix", "ppc64", true, false),
     port("android", "386", true, false),
     port("android", "amd64", true, false),
@@ -137,7 +126,7 @@ const PORTS: &[Port] = &[
 ];
 
 /// Derived: Go 1.23's broken ports plus windows/arm (`cmd/dist/build.go: broken`).
-const BROKEN: &[Port] = &[
+pub(super) const BROKEN: &[Port] = &[
     port("linux", "sparc64", true, false),
     port("openbsd", "mips64", true, false),
     port("windows", "arm", false, false),

@@ -2,13 +2,14 @@
 //! sources say; where they differ, the release that changed it is taken from Go's release
 //! history and marked in a comment.
 
-use super::{port, Experiments, GoList, Levels, Linking, Port, Release, UPSTREAM_DEFAULTS};
+use super::{Experiments, GoList, Levels, Linking, Release, UPSTREAM_DEFAULTS};
 
 pub static RELEASE: Release = Release {
     minor: 25,
     recorded_from: None,
-    ports: PORTS,
-    broken_ports: BROKEN,
+    // Derived: the ports and broken ports are Go 1.24's.
+    ports: super::go1_24::PORTS,
+    broken_ports: super::go1_24::BROKEN,
     // internal/goexperiment/flags.go (Flags) and internal/buildcfg/exp.go (baseline).
     // Derived: 1.24's flags without aliastypeparams, spinbitmutex and synctest (made permanent),
     // with dwarf5 (on), jsonv2 and greenteagc (off) added.
@@ -63,77 +64,6 @@ pub static RELEASE: Release = Release {
     linking: Linking {
         cgo_required_error: true,
         default_pie_darwin_amd64: true,
-        internal_link_pie: &[
-            "android/arm64",
-            "darwin/amd64",
-            "darwin/arm64",
-            "linux/amd64",
-            "linux/arm64",
-            "linux/ppc64le",
-            "windows/386",
-            "windows/amd64",
-            "windows/arm",
-            "windows/arm64",
-        ],
+        internal_link_pie: super::go1_21::INTERNAL_LINK_PIE,
     },
 };
-
-/// Derived: Go 1.23's `go tool dist list`, less windows/arm, which cmd/dist marks broken
-/// from 1.24 until 1.26 drops it (`internal/platform/zosarch.go`, `cmd/dist/build.go`).
-const PORTS: &[Port] = &[
-    port("aix", "ppc64", true, false),
-    port("android", "386", true, false),
-    port("android", "amd64", true, false),
-    port("android", "arm", true, false),
-    port("android", "arm64", true, false),
-    port("darwin", "amd64", true, true),
-    port("darwin", "arm64", true, true),
-    port("dragonfly", "amd64", true, false),
-    port("freebsd", "386", true, false),
-    port("freebsd", "amd64", true, false),
-    port("freebsd", "arm", true, false),
-    port("freebsd", "arm64", true, false),
-    port("freebsd", "riscv64", true, false),
-    port("illumos", "amd64", true, false),
-    port("ios", "amd64", true, false),
-    port("ios", "arm64", true, false),
-    port("js", "wasm", false, false),
-    port("linux", "386", true, true),
-    port("linux", "amd64", true, true),
-    port("linux", "arm", true, true),
-    port("linux", "arm64", true, true),
-    port("linux", "loong64", true, false),
-    port("linux", "mips", true, false),
-    port("linux", "mips64", true, false),
-    port("linux", "mips64le", true, false),
-    port("linux", "mipsle", true, false),
-    port("linux", "ppc64", false, false),
-    port("linux", "ppc64le", true, false),
-    port("linux", "riscv64", true, false),
-    port("linux", "s390x", true, false),
-    port("netbsd", "386", true, false),
-    port("netbsd", "amd64", true, false),
-    port("netbsd", "arm", true, false),
-    port("netbsd", "arm64", true, false),
-    port("openbsd", "386", true, false),
-    port("openbsd", "amd64", true, false),
-    port("openbsd", "arm", true, false),
-    port("openbsd", "arm64", true, false),
-    port("openbsd", "ppc64", false, false),
-    port("openbsd", "riscv64", true, false),
-    port("plan9", "386", false, false),
-    port("plan9", "amd64", false, false),
-    port("plan9", "arm", false, false),
-    port("solaris", "amd64", true, false),
-    port("wasip1", "wasm", false, false),
-    port("windows", "386", true, true),
-    port("windows", "amd64", true, true),
-    port("windows", "arm64", true, false),
-];
-
-/// Derived: Go 1.23's broken ports plus windows/arm (`cmd/dist/build.go: broken`).
-const BROKEN: &[Port] = &[
-    port("linux", "sparc64", true, false),
-    port("openbsd", "mips64", true, false),
-    port("windows", "arm", false, false),
-];
