@@ -354,7 +354,9 @@ impl Rules<'_> {
     fn run(&self, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) {
         // The start is never pruned, whatever its name: `gotags list PATH` means
         // `go list ./...` run in PATH, where the top is spelt `.`. A start that is a symlink
-        // to a directory is walked below but not listed itself (as the walk always did).
+        // to a directory (`./link/...`, or a working directory entered through one) is
+        // listed and walked like the directory, as go's walks do; symlinks below it are not
+        // followed.
         let problem = |e: SourceError| Found {
             walk_problems: vec![WalkProblem {
                 path: start.to_path_buf(),
@@ -365,7 +367,13 @@ impl Rules<'_> {
         let rel = relative_slash(self.root, start);
         let found = match self.source.lstat(start) {
             Err(e) => problem(e),
-            Ok(m) if m.kind == FileKind::Dir => {
+            Ok(m)
+                if m.kind == FileKind::Dir
+                    || self
+                        .source
+                        .stat(start)
+                        .is_ok_and(|t| t.kind == FileKind::Dir) =>
+            {
                 let visit = match self.kind {
                     WalkKind::Goroot(GorootPattern::Std) if rel.is_empty() => Visit::DescendOnly,
                     WalkKind::Goroot(_) => Visit::List { descend: true },
@@ -382,12 +390,6 @@ impl Rules<'_> {
             }
             Ok(m) if m.kind == FileKind::Symlink => match self.source.stat(start) {
                 Err(e) => problem(e),
-                Ok(t) if t.kind == FileKind::Dir => self.walk_from(Item {
-                    path: start.to_path_buf(),
-                    rel,
-                    listing: self.list(start),
-                    visit: Visit::DescendOnly,
-                }),
                 Ok(_) => Found::default(),
             },
             Ok(_) => Found::default(),

@@ -486,3 +486,89 @@ fn live_debian_tree() {
         "differences between gotags and go list (listed above)"
     );
 }
+
+/// `(ImportPath, Dir, Err)` of each entry of `go list -e -json` or `gotags list --json`.
+fn dirs_and_errors(what: &str, out: &std::io::Result<std::process::Output>) -> Vec<[String; 3]> {
+    let text = |v: Option<&serde_json::Value>| v.and_then(|s| s.as_str()).unwrap_or("").to_string();
+    match out {
+        Ok(o) => parse_stream(&String::from_utf8_lossy(&o.stdout))
+            .unwrap_or_else(|e| panic!("{what}: not a JSON stream: {e}"))
+            .iter()
+            .map(|p| {
+                [
+                    text(p.get("ImportPath")),
+                    text(p.get("Dir")),
+                    text(p.get("Error").and_then(|e| e.get("Err"))),
+                ]
+            })
+            .collect(),
+        Err(e) => panic!("{what}: could not run: {e}"),
+    }
+}
+
+/// Both tools in `cwd` with `$PWD` set to `pwd`: go list's `Dir`s follow `os.Getwd`, which
+/// keeps `$PWD` when it names the working directory (a directory entered through a
+/// symlink); a pattern whose directory is a symlink lists it and what is below it; and go's
+/// `./...` passes over the standard library's `builtin`, which `./builtin` names as an error.
+#[test]
+fn live_working_directory_through_a_symlink() {
+    let mut diffs = Vec::new();
+    for (release, go) in live_releases() {
+        let scratch = tempfile::tempdir().expect("temp dir");
+        let plumbing = go_plumbing(scratch.path());
+        let real = scratch.path().join("real");
+        std::fs::create_dir_all(real.join("a/b")).expect("module dirs");
+        std::fs::write(real.join("go.mod"), "module example.com/m\n\ngo 1.21\n").expect("go.mod");
+        std::fs::write(real.join("m.go"), "package m\n").expect("m.go");
+        std::fs::write(real.join("a/a.go"), "package a\n").expect("a.go");
+        std::fs::write(real.join("a/b/b.go"), "package b\n").expect("b.go");
+        let link = scratch.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        // A symlink inside the module: walks pass over it, a pattern starting at it does not.
+        std::os::unix::fs::symlink("a", real.join("s")).expect("symlink");
+        backdate(scratch.path());
+        let out = run_go(&go, &["env", "GOROOT"], Path::new("/"), &plumbing, &[]).expect("go env");
+        let src = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("src");
+        let cases: Vec<(&Path, PathBuf, &str)> = vec![
+            (&link, link.clone(), "./..."),
+            (&link, link.join("a"), "."),
+            // A $PWD that names another directory is not used.
+            (&link, scratch.path().to_path_buf(), "./..."),
+            (&real, real.clone(), "./s/..."),
+            (&link, link.clone(), "./s/..."),
+            (&src, src.clone(), "./b..."),
+            (&src, src.clone(), "./builtin"),
+        ];
+        for (cwd, pwd, pattern) in cases {
+            let cwd = if pwd.starts_with(cwd) {
+                pwd.clone()
+            } else {
+                cwd.to_path_buf()
+            };
+            let mut go_cmd = Command::new(&go);
+            go_cmd
+                .args(["list", "-e", "-json", pattern])
+                .current_dir(&cwd);
+            clean_go_env(&mut go_cmd, &plumbing);
+            go_cmd.env("PWD", &pwd);
+            let mut gotags = Command::new(gotags_bin());
+            gotags
+                .args(["--go", release.as_str(), "list", "--json", pattern])
+                .current_dir(&cwd);
+            clean_go_env(&mut gotags, &[]);
+            gotags.env("PWD", &pwd);
+            let label = format!(
+                "go{release} in {} (PWD {}) {pattern}",
+                cwd.display(),
+                pwd.display()
+            );
+            let want = dirs_and_errors(&format!("go {label}"), &go_cmd.output());
+            let got = dirs_and_errors(&format!("gotags {label}"), &gotags.output());
+            assert!(!want.is_empty(), "{label}: go listed nothing");
+            if want != got {
+                diffs.push(format!("{label}:\n  go:     {want:?}\n  gotags: {got:?}"));
+            }
+        }
+    }
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}

@@ -5,9 +5,30 @@ use super::error::{CliError, PathProblem};
 use gotags::packages::pattern::normalize;
 use std::path::{Path, PathBuf};
 
-/// The working directory.
+/// The working directory as Go's `os.Getwd` gives it: `$PWD` when it is absolute and names
+/// the directory `.` is, so a directory the shell entered through a symlink keeps the path
+/// the shell shows (go list prints its `Dir`s under it); else the kernel's path.
 pub fn cwd() -> Result<PathBuf, CliError> {
-    std::env::current_dir().map_err(CliError::CurrentDir)
+    let physical = std::env::current_dir().map_err(CliError::CurrentDir)?;
+    let logical = std::env::var_os("PWD")
+        .map(PathBuf::from)
+        .filter(|pwd| pwd.is_absolute() && same_dir(pwd, Path::new(".")));
+    Ok(logical.unwrap_or(physical))
+}
+
+/// Do two paths name the same directory (Go's `os.SameFile`)?
+#[cfg(unix)]
+fn same_dir(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_dir(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// `path` (relative to `cwd`, or `cwd` itself when absent) made absolute and clean.

@@ -314,6 +314,9 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
             continue;
         }
         let import_path = main.module.import_path(&d.rel);
+        if is_pseudo_package(&main.module, &d.rel) {
+            continue;
+        }
         m.pkgs.push((
             import_path,
             Item::Package {
@@ -324,6 +327,12 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
         ));
     }
     m
+}
+
+/// The standard library's `builtin`, which exists only for its documentation: wildcards
+/// pass over it, and naming its directory is an error.
+fn is_pseudo_package(module: &Module, rel: &str) -> bool {
+    module.path == "std" && rel == "builtin"
 }
 
 /// Is there a go.mod in a directory strictly below `root` down to `dir` (inclusive)?
@@ -427,6 +436,10 @@ fn local_literal(req: &Request, p: &str) -> Match {
         };
     }
     match (found, not_in) {
+        (Some((mm, rel)), _) if is_pseudo_package(&mm.module, &rel) => m.errs.push(format!(
+            "{:?} is a pseudo-package, not an importable package",
+            mm.module.import_path(&rel)
+        )),
         (Some((mm, rel)), _) => {
             let import_path = mm.module.import_path(&rel);
             let mut d = probe;
