@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn spec_examples() {
         assert_eq!(N::from_name("linux.go"), N::None);
-        assert_eq!(N::from_name("linux_amd64.go"), N::Arch("amd64".into()));
+        assert_eq!(N::from_name("linux_amd64.go"), N::Arch("amd64"));
         assert_eq!(N::from_name("amd64_linux.go"), os("linux"));
         for n in [
             "x_linux.go",
@@ -117,8 +117,8 @@ mod tests {
         assert_eq!(
             N::from_name("x_linux_amd64_test.go"),
             N::OsArch {
-                os: "linux".into(),
-                arch: "amd64".into()
+                os: "linux",
+                arch: "amd64"
             }
         );
         assert_eq!(N::from_name("x_test_linux.go"), os("linux"));
@@ -129,10 +129,7 @@ mod tests {
         assert_eq!(N::from_name("x_linux.pb.go"), os("linux"));
         assert_eq!(N::from_name("x_unix.go"), N::None);
         assert_eq!(N::from_name("x_linux_test.c"), os("linux"));
-        assert_eq!(
-            N::from_name("x_mips64p32le.s"),
-            N::Arch("mips64p32le".into())
-        );
+        assert_eq!(N::from_name("x_mips64p32le.s"), N::Arch("mips64p32le"));
     }
 
     #[test]

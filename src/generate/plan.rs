@@ -271,7 +271,7 @@ pub fn plan_one(
     };
     let shown = short_path(&d.dir.join(&f.name), env.cwd);
     Some(plan_file(
-        &body.generate(),
+        body.generate(),
         &fenv,
         &shown,
         filter,

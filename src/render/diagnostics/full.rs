@@ -56,8 +56,8 @@ pub fn write(
             files.add(d.file.as_str(), text)
         });
         let text = files.get(id).map_or("", |f| *f.source());
-        let start = offset(&text, d.line, d.column);
-        let mut end = offset(&text, d.end_line, d.end_column).max(start);
+        let start = offset(text, d.line, d.column);
+        let mut end = offset(text, d.end_line, d.end_column).max(start);
         if end == start && start < text.len() {
             end = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
