@@ -625,6 +625,39 @@ pub fn embed_decls(src: &[u8], directives: &[embed::EmbedDirective]) -> Box<[Emb
 
 #[cfg(test)]
 mod tests {
+    /// Every Go file of the corpus scans to the same comment facts with and without the
+    /// byte search that lets files naming no directive skip the token scan.
+    #[test]
+    fn the_directive_prefilter_drops_no_fact() {
+        use crate::syntax::comments::{mentions_a_directive, scan_go};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut seen = 0;
+        let mut skipped = 0;
+        for e in walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "go") || !e.file_type().is_file() {
+                continue;
+            }
+            let Ok(src) = Disk.read(path) else { continue };
+            let src = reader::strip_bom(&src);
+            seen += 1;
+            skipped += usize::from(!mentions_a_directive(src));
+            assert_eq!(
+                SourceFacts::scan(src, true),
+                scan_go(src),
+                "{}",
+                path.display()
+            );
+        }
+        assert!(
+            seen > 100 && skipped > 0 && skipped < seen,
+            "{seen} files, {skipped} skipped"
+        );
+    }
+
     use super::*;
     use crate::source::Overlay;
 
