@@ -57,17 +57,43 @@ impl Names {
         self.position(name).is_some()
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.get(i).unwrap_or_default())
+    pub fn iter(&self) -> NamesIter<'_> {
+        NamesIter {
+            names: self,
+            next: 0,
+        }
     }
 }
 
+/// The names of a [`Names`] in order (no allocation: the matrix walks every file's names).
+pub struct NamesIter<'a> {
+    names: &'a Names,
+    next: usize,
+}
+
+impl<'a> Iterator for NamesIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let name = self.names.get(self.next)?;
+        self.next += 1;
+        Some(name)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.names.len() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for NamesIter<'_> {}
+
 impl<'a> IntoIterator for &'a Names {
     type Item = &'a str;
-    type IntoIter = Box<dyn ExactSizeIterator<Item = &'a str> + 'a>;
+    type IntoIter = NamesIter<'a>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+    fn into_iter(self) -> NamesIter<'a> {
+        self.iter()
     }
 }
 
