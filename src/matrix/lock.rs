@@ -148,12 +148,8 @@ fn spell(configs: &[String], set: &BTreeSet<usize>) -> String {
     let rest: BTreeSet<usize> = universe.difference(set).copied().collect();
     let minus = group_tokens(configs, &universe, &rest);
     if minus.len() < plus.len() {
-        let mut s = "*".to_string();
-        for t in minus {
-            s.push_str(" -");
-            s.push_str(&t);
-        }
-        s
+        // Never empty: `set` is not every configuration.
+        format!("* -{}", minus.join(" -"))
     } else {
         plus.join(" ")
     }
@@ -253,37 +249,31 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Lock, LockError> {
             else {
                 return Err(malformed(n, LineProblem::NoColon));
             };
+            let unknown = |t: &str| malformed(n, LineProblem::UnknownToken(t.to_string()));
             let mut bits = BTreeSet::new();
             let mut tokens = set.split_whitespace().peekable();
-            match tokens.peek() {
-                Some(&"*") => {
-                    tokens.next();
-                    bits.extend(0..lock.configs.len());
-                    for t in tokens {
-                        let Some(t) = t.strip_prefix('-') else {
-                            return Err(malformed(n, LineProblem::UnknownToken(t.to_string())));
-                        };
-                        let hits = expand(&lock.configs, t).ok_or_else(|| {
-                            malformed(n, LineProblem::UnknownToken(t.to_string()))
-                        })?;
-                        for h in hits {
-                            bits.remove(&h);
-                        }
-                    }
+            // `*` then `-token`s removes from everything; `-` stands alone.
+            let all = tokens.next_if_eq(&"*").is_some();
+            if all {
+                bits.extend(0..lock.configs.len());
+            } else if tokens.next_if_eq(&"-").is_some() {
+                if let Some(t) = tokens.next() {
+                    return Err(unknown(t));
                 }
-                Some(&"-") => {
-                    tokens.next();
-                    if let Some(t) = tokens.next() {
-                        return Err(malformed(n, LineProblem::UnknownToken(t.to_string())));
+            }
+            for t in tokens {
+                let t = if all {
+                    t.strip_prefix('-').ok_or_else(|| unknown(t))?
+                } else {
+                    t
+                };
+                let hits = expand(&lock.configs, t).ok_or_else(|| unknown(t))?;
+                if all {
+                    for h in hits {
+                        bits.remove(&h);
                     }
-                }
-                _ => {
-                    for t in tokens {
-                        let hits = expand(&lock.configs, t).ok_or_else(|| {
-                            malformed(n, LineProblem::UnknownToken(t.to_string()))
-                        })?;
-                        bits.extend(hits);
-                    }
+                } else {
+                    bits.extend(hits);
                 }
             }
             let name = name.trim().to_string();
@@ -331,6 +321,11 @@ impl LockDiff {
 /// Compares the recorded lock with the current one. Files are compared on the configurations
 /// both know; differing configuration lists are reported on their own.
 pub fn diff(recorded: &Lock, current: &Lock) -> LockDiff {
+    // The configurations of `a` that `b` does not have.
+    let only = |a: &Lock, b: &Lock| -> Vec<String> {
+        let only = a.configs.iter().filter(|c| !b.configs.contains(c));
+        only.cloned().collect()
+    };
     let common: Vec<String> = current
         .configs
         .iter()
@@ -344,28 +339,20 @@ pub fn diff(recorded: &Lock, current: &Lock) -> LockDiff {
             .collect()
     };
     let universe: BTreeSet<usize> = (0..common.len()).collect();
+    // The tokens of a set ("" for none).
+    let spell = |s: &BTreeSet<usize>| group_tokens(&common, &universe, s).join(" ");
     let words = |set: &BTreeSet<usize>| {
-        if set.len() == universe.len() && !set.is_empty() {
-            "every configuration".to_string()
-        } else if set.is_empty() {
+        if set.is_empty() {
             "no configuration".to_string()
+        } else if set.len() == universe.len() {
+            "every configuration".to_string()
         } else {
-            group_tokens(&common, &universe, set).join(" ")
+            spell(set)
         }
     };
     let mut out = LockDiff {
-        configs_added: current
-            .configs
-            .iter()
-            .filter(|c| !recorded.configs.contains(c))
-            .cloned()
-            .collect(),
-        configs_removed: recorded
-            .configs
-            .iter()
-            .filter(|c| !current.configs.contains(c))
-            .cloned()
-            .collect(),
+        configs_added: only(current, recorded),
+        configs_removed: only(recorded, current),
         files: Vec::new(),
     };
     let names: BTreeSet<&String> = recorded.files.keys().chain(current.files.keys()).collect();
@@ -384,13 +371,6 @@ pub fn diff(recorded: &Lock, current: &Lock) -> LockDiff {
                 if was != now {
                     let onto: BTreeSet<usize> = now.difference(&was).copied().collect();
                     let off: BTreeSet<usize> = was.difference(&now).copied().collect();
-                    let spell = |s: &BTreeSet<usize>| {
-                        if s.is_empty() {
-                            String::new()
-                        } else {
-                            group_tokens(&common, &universe, s).join(" ")
-                        }
-                    };
                     out.files.push(FileChange::Moved {
                         file: name.clone(),
                         onto: spell(&onto),
@@ -488,25 +468,17 @@ mod tests {
         );
         let text = l.render();
         assert!(text.starts_with(HEADER));
-        assert!(text.contains("file all.go: *\n"), "{text}");
-        assert!(text.contains("file none.txt: -\n"), "{text}");
-        assert!(text.contains("file linux.go: linux/*\n"), "{text}");
-        assert!(
-            text.contains("file amd64.go: linux/amd64+* windows/amd64\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("file not_windows.go: * -windows/amd64\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("file cgo_linux.go: linux/amd64+cgo\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("file nocgo_amd64.go: linux/amd64\n"),
-            "{text}"
-        );
+        for line in [
+            "file all.go: *\n",
+            "file none.txt: -\n",
+            "file linux.go: linux/*\n",
+            "file amd64.go: linux/amd64+* windows/amd64\n",
+            "file not_windows.go: * -windows/amd64\n",
+            "file cgo_linux.go: linux/amd64+cgo\n",
+            "file nocgo_amd64.go: linux/amd64\n",
+        ] {
+            assert!(text.contains(line), "{line:?} in {text}");
+        }
         let names: Vec<&str> = text.lines().filter(|l| l.starts_with("file ")).collect();
         let mut sorted = names.clone();
         sorted.sort_unstable();
@@ -599,50 +571,42 @@ mod tests {
     fn malformed_lines_are_named() {
         let p = Path::new("cov.lock");
         let e = |t: String| parse(t.as_bytes(), p).expect_err("malformed");
-        assert!(matches!(
-            e("x\n".into()),
-            LockError::Malformed {
-                line: 1,
-                problem: versioned_text::LineProblem::WrongKind,
-                ..
-            }
-        ));
-        assert!(matches!(
-            e(format!("{HEADER}\nconfig linux/amd64\nfile a.go: linux/arm64\n")),
-            LockError::Malformed { line: 3, problem: versioned_text::LineProblem::Entry(LineProblem::UnknownToken(t)), .. } if t == "linux/arm64"
-        ));
-        assert!(matches!(
-            e(format!("{HEADER}\nconfig linux/amd64\nfile a.go\n")),
-            LockError::Malformed {
-                line: 3,
-                problem: versioned_text::LineProblem::Entry(LineProblem::NoColon),
-                ..
-            }
-        ));
-        assert!(matches!(
-            e(format!("{HEADER}\nconfig a/b\nfile a.go: *\nconfig c/d\n")),
-            LockError::Malformed {
-                line: 4,
-                problem: versioned_text::LineProblem::Entry(LineProblem::ConfigAfterFiles),
-                ..
-            }
-        ));
-        assert!(matches!(
-            e(format!("{HEADER}\nconfig a/b\nconfig a/b\n")),
-            LockError::Malformed {
-                line: 3,
-                problem: versioned_text::LineProblem::Entry(LineProblem::Duplicate(_)),
-                ..
-            }
-        ));
-        assert!(matches!(
-            e(format!("{HEADER}\nbogus\n")),
-            LockError::Malformed {
-                line: 2,
-                problem: versioned_text::LineProblem::Entry(LineProblem::UnknownLine),
-                ..
-            }
-        ));
+        use versioned_text::LineProblem::{Entry, WrongKind};
+        let cases = [
+            ("x\n".to_string(), 1, WrongKind),
+            (
+                format!("{HEADER}\nconfig linux/amd64\nfile a.go: linux/arm64\n"),
+                3,
+                Entry(LineProblem::UnknownToken("linux/arm64".into())),
+            ),
+            (
+                format!("{HEADER}\nconfig linux/amd64\nfile a.go\n"),
+                3,
+                Entry(LineProblem::NoColon),
+            ),
+            (
+                format!("{HEADER}\nconfig a/b\nfile a.go: *\nconfig c/d\n"),
+                4,
+                Entry(LineProblem::ConfigAfterFiles),
+            ),
+            (
+                format!("{HEADER}\nconfig a/b\nconfig a/b\n"),
+                3,
+                Entry(LineProblem::Duplicate("config a/b".into())),
+            ),
+            (
+                format!("{HEADER}\nbogus\n"),
+                2,
+                Entry(LineProblem::UnknownLine),
+            ),
+        ];
+        for (text, want_line, want) in cases {
+            let got = e(text.clone());
+            let LockError::Malformed { line, problem, .. } = got else {
+                panic!("{text:?}: {got:?}");
+            };
+            assert_eq!((line, problem), (want_line, want), "{text:?}");
+        }
         assert_eq!(
             e("# gotags coverage lock v7\n".into()).to_string(),
             "cov.lock:1: lock version \"v7\" is not one this gotags reads (want v1)"
