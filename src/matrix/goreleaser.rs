@@ -93,11 +93,9 @@ pub fn parse_yaml(src: &str) -> Result<Yaml, GoReleaserError> {
             number: n + 1,
         });
     }
+    // No lines: `block` gives null.
     let mut i = 0;
-    if lines.is_empty() {
-        return Ok(Yaml::Null);
-    }
-    let indent = lines[0].indent;
+    let indent = lines.first().map_or(0, |l| l.indent);
     let v = block(&mut lines, &mut i, indent)?;
     if i < lines.len() {
         let line = lines[i].number;
@@ -106,20 +104,30 @@ pub fn parse_yaml(src: &str) -> Result<Yaml, GoReleaserError> {
     Ok(v)
 }
 
-fn strip_comment(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    let mut prev_space = true;
-    for (i, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' && prev_space => return &line[..i],
-            None => {}
+/// The characters of `text` outside `"…"` and `'…'` quotes, quote marks left out, with
+/// their byte offsets.
+fn outside_quotes(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut quote = None;
+    text.char_indices().filter(move |&(_, c)| match quote {
+        Some(q) => {
+            if c == q {
+                quote = None;
+            }
+            false
         }
-        prev_space = c == ' ' || c == '\t';
-    }
-    line
+        None if c == '"' || c == '\'' => {
+            quote = Some(c);
+            false
+        }
+        None => true,
+    })
+}
+
+/// The line before a `#` that starts it or follows a space or tab, outside quotes.
+fn strip_comment(line: &str) -> &str {
+    let after_space = |i: usize| i == 0 || line[..i].ends_with([' ', '\t']);
+    let hash = outside_quotes(line).find(|&(i, c)| c == '#' && after_space(i));
+    hash.map_or(line, |(i, _)| &line[..i])
 }
 
 fn is_seq_item(text: &str) -> bool {
@@ -189,20 +197,15 @@ fn block(lines: &mut [Line], i: &mut usize, indent: usize) -> Result<Yaml, GoRel
 /// `key: value` or `key:`; the key may be quoted.
 fn split_key(text: &str) -> Option<(String, String)> {
     let mut quote: Option<char> = None;
-    let bytes: Vec<char> = text.chars().collect();
-    for (idx, (pos, c)) in text.char_indices().enumerate() {
+    for (pos, c) in text.char_indices() {
+        let value = &text[pos + c.len_utf8()..];
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None if (c == '"' || c == '\'') && pos == 0 => quote = Some(c),
             None if c == '[' || c == '{' => return None,
-            None if c == ':' => {
-                let next = bytes.get(idx + 1);
-                if next.is_none() || next == Some(&' ') {
-                    let key = unquote(text[..pos].trim());
-                    let value = text[pos + 1..].trim().to_string();
-                    return Some((key, value));
-                }
+            None if c == ':' && (value.is_empty() || value.starts_with(' ')) => {
+                return Some((unquote(text[..pos].trim()), value.trim().to_string()));
             }
             None => {}
         }
@@ -242,19 +245,10 @@ fn scalar_or_flow(text: &str) -> Yaml {
 /// `["-tags=a,b", x]` is two items).
 fn flow_items(inner: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut quote: Option<char> = None;
     let mut start = 0;
-    for (i, c) in inner.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == ',' => {
-                out.push(&inner[start..i]);
-                start = i + 1;
-            }
-            None => {}
-        }
+    for (i, _) in outside_quotes(inner).filter(|&(_, c)| c == ',') {
+        out.push(&inner[start..i]);
+        start = i + 1;
     }
     out.push(&inner[start..]);
     out
@@ -419,16 +413,16 @@ pub fn parse_builds(src: &str) -> Result<Vec<Build>, GoReleaserError> {
             };
             for os in list("goos", &["darwin", "linux", "windows"]) {
                 for arch in list("goarch", &["386", "amd64", "arm64"]) {
-                    let variants: Vec<Option<String>> = match arch.as_str() {
-                        "arm" => goarm.iter().cloned().map(Some).collect(),
-                        "amd64" => goamd64.iter().cloned().map(Some).collect(),
+                    // GoReleaser skips pairs `go tool dist list` does not know.
+                    if platform::find_port(&os, &arch).is_none() {
+                        continue;
+                    }
+                    let variants: Vec<Option<&str>> = match arch.as_str() {
+                        "arm" => goarm.iter().map(|v| Some(v.as_str())).collect(),
+                        "amd64" => goamd64.iter().map(|v| Some(v.as_str())).collect(),
                         _ => vec![None],
                     };
                     for v in variants {
-                        // GoReleaser skips pairs `go tool dist list` does not know.
-                        if platform::find_port(&os, &arch).is_none() {
-                            continue;
-                        }
                         let ignored = ignores.iter().any(|ig| {
                             let field = |k: &str| ig.get(k).and_then(|x| x.strings().pop());
                             let matches = |k: &str, val: Option<&str>| match field(k) {
@@ -437,11 +431,11 @@ pub fn parse_builds(src: &str) -> Result<Vec<Build>, GoReleaserError> {
                             };
                             matches("goos", Some(&os))
                                 && matches("goarch", Some(&arch))
-                                && (arch != "arm" || matches("goarm", v.as_deref()))
-                                && (arch != "amd64" || matches("goamd64", v.as_deref()))
+                                && (arch != "arm" || matches("goarm", v))
+                                && (arch != "amd64" || matches("goamd64", v))
                         });
                         if !ignored {
-                            push(Platform::new(&os, &arch, v.as_deref()), &mut platforms);
+                            push(Platform::new(&os, &arch, v), &mut platforms);
                         }
                     }
                 }
