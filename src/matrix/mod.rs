@@ -403,21 +403,11 @@ pub fn resolve_configs(
     cgo: CgoMode,
 ) -> Result<Vec<Config>, MatrixError> {
     let sets = tag_sets.map(configs::parse_tag_sets);
-    resolve(module_root, platforms, sets, cgo)
+    resolve_in(&Disk, module_root, platforms, sets, cgo)
 }
 
-/// [`resolve_configs`] with tag sets already split: what `matrix` and `check` both call, so
-/// the same specs select the same configurations.
-pub fn resolve(
-    module_root: &Path,
-    platforms: &str,
-    tag_sets: Option<Vec<TagSet>>,
-    cgo: CgoMode,
-) -> Result<Vec<Config>, MatrixError> {
-    resolve_in(&Disk, module_root, platforms, tag_sets, cgo)
-}
-
-/// [`resolve`], reading a GoReleaser file through `source`.
+/// [`resolve_configs`] with tag sets already split, reading a GoReleaser file through
+/// `source`.
 pub fn resolve_in(
     source: &dyn Source,
     module_root: &Path,
@@ -439,7 +429,7 @@ pub fn resolve_in(
     Ok(out)
 }
 
-/// [`resolve`] with the Go release as one more dimension: every configuration once per
+/// [`resolve_in`] with the Go release as one more dimension: every configuration once per
 /// release of `releases` (empty: the selected release only, labels without a release).
 pub fn resolve_releases(
     module_root: &Path,
