@@ -184,35 +184,12 @@ pub struct ClassView {
 
 impl ClassView {
     /// Keeps `p` as ids, adding its strings to `strings`.
-    pub fn new(p: ListedPackage, strings: &mut Interner) -> ClassView {
-        let (reason_files, reason_texts): (Vec<String>, Vec<String>) =
-            p.ignored_reasons.into_iter().unzip();
-        let lists: [(List, &[String]); 24] = [
-            (List::GoFiles, &p.go_files),
-            (List::CgoFiles, &p.cgo_files),
-            (List::IgnoredGoFiles, &p.ignored_go_files),
-            (List::InvalidGoFiles, &p.invalid_go_files),
-            (List::IgnoredOtherFiles, &p.ignored_other_files),
-            (List::CFiles, &p.c_files),
-            (List::CxxFiles, &p.cxx_files),
-            (List::MFiles, &p.m_files),
-            (List::HFiles, &p.h_files),
-            (List::FFiles, &p.f_files),
-            (List::SFiles, &p.s_files),
-            (List::SwigFiles, &p.swig_files),
-            (List::SwigCxxFiles, &p.swig_cxx_files),
-            (List::SysoFiles, &p.syso_files),
-            (List::EmbedPatterns, &p.embed_patterns),
-            (List::EmbedFiles, &p.embed_files),
-            (List::TestGoFiles, &p.test_go_files),
-            (List::TestEmbedPatterns, &p.test_embed_patterns),
-            (List::TestEmbedFiles, &p.test_embed_files),
-            (List::XTestGoFiles, &p.xtest_go_files),
-            (List::XTestEmbedPatterns, &p.xtest_embed_patterns),
-            (List::XTestEmbedFiles, &p.xtest_embed_files),
-            (List::IgnoredReasonFiles, &reason_files),
-            (List::IgnoredReasonTexts, &reason_texts),
-        ];
+    pub fn new(mut p: ListedPackage, strings: &mut Interner) -> ClassView {
+        let (mut reason_files, mut reason_texts): (Vec<String>, Vec<String>) =
+            std::mem::take(&mut p.ignored_reasons).into_iter().unzip();
+        let mut lists = Vec::from(file_lists(&mut p));
+        lists.push((List::IgnoredReasonFiles, &mut reason_files));
+        lists.push((List::IgnoredReasonTexts, &mut reason_texts));
         let mut ids = Vec::with_capacity(lists.iter().map(|(_, l)| l.len()).sum());
         let mut spans = Vec::new();
         for (list, names) in lists {
@@ -305,49 +282,56 @@ impl<'a> PackageRef<'a> {
         self.view.error.as_deref()
     }
 
-    fn owned(&self, list: List) -> Vec<String> {
-        self.names(list).map(str::to_string).collect()
-    }
-
     /// The whole `go list` view, as `list::package_view` built it.
     pub fn to_listed(&self) -> ListedPackage {
         let v = self.view;
-        ListedPackage {
+        let mut p = ListedPackage {
             dir: self.strings.get(v.dir).to_string(),
             import_path: self.strings.get(v.import_path).to_string(),
             name: self.name().to_string(),
             binary_only: v.binary_only,
             incomplete: v.incomplete,
-            go_files: self.owned(List::GoFiles),
-            cgo_files: self.owned(List::CgoFiles),
-            ignored_go_files: self.owned(List::IgnoredGoFiles),
-            invalid_go_files: self.owned(List::InvalidGoFiles),
-            ignored_other_files: self.owned(List::IgnoredOtherFiles),
-            c_files: self.owned(List::CFiles),
-            cxx_files: self.owned(List::CxxFiles),
-            m_files: self.owned(List::MFiles),
-            h_files: self.owned(List::HFiles),
-            f_files: self.owned(List::FFiles),
-            s_files: self.owned(List::SFiles),
-            swig_files: self.owned(List::SwigFiles),
-            swig_cxx_files: self.owned(List::SwigCxxFiles),
-            syso_files: self.owned(List::SysoFiles),
-            embed_patterns: self.owned(List::EmbedPatterns),
-            embed_files: self.owned(List::EmbedFiles),
             error: v.error.as_deref().cloned(),
-            test_go_files: self.owned(List::TestGoFiles),
-            test_embed_patterns: self.owned(List::TestEmbedPatterns),
-            test_embed_files: self.owned(List::TestEmbedFiles),
-            xtest_go_files: self.owned(List::XTestGoFiles),
-            xtest_embed_patterns: self.owned(List::XTestEmbedPatterns),
-            xtest_embed_files: self.owned(List::XTestEmbedFiles),
             ignored_reasons: self
                 .names(List::IgnoredReasonFiles)
                 .zip(self.names(List::IgnoredReasonTexts))
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect(),
+            ..ListedPackage::default()
+        };
+        for (list, names) in file_lists(&mut p) {
+            *names = self.names(list).map(str::to_string).collect();
         }
+        p
     }
+}
+
+/// The name lists of a `ListedPackage`, each with its [`List`], in [`List`] order.
+fn file_lists(p: &mut ListedPackage) -> [(List, &mut Vec<String>); 22] {
+    [
+        (List::GoFiles, &mut p.go_files),
+        (List::CgoFiles, &mut p.cgo_files),
+        (List::IgnoredGoFiles, &mut p.ignored_go_files),
+        (List::InvalidGoFiles, &mut p.invalid_go_files),
+        (List::IgnoredOtherFiles, &mut p.ignored_other_files),
+        (List::CFiles, &mut p.c_files),
+        (List::CxxFiles, &mut p.cxx_files),
+        (List::MFiles, &mut p.m_files),
+        (List::HFiles, &mut p.h_files),
+        (List::FFiles, &mut p.f_files),
+        (List::SFiles, &mut p.s_files),
+        (List::SwigFiles, &mut p.swig_files),
+        (List::SwigCxxFiles, &mut p.swig_cxx_files),
+        (List::SysoFiles, &mut p.syso_files),
+        (List::EmbedPatterns, &mut p.embed_patterns),
+        (List::EmbedFiles, &mut p.embed_files),
+        (List::TestGoFiles, &mut p.test_go_files),
+        (List::TestEmbedPatterns, &mut p.test_embed_patterns),
+        (List::TestEmbedFiles, &mut p.test_embed_files),
+        (List::XTestGoFiles, &mut p.xtest_go_files),
+        (List::XTestEmbedPatterns, &mut p.xtest_embed_patterns),
+        (List::XTestEmbedFiles, &mut p.xtest_embed_files),
+    ]
 }
 
 /// Written as `ListedPackage` writes itself (the same fields, order and omissions), without
