@@ -160,15 +160,25 @@ withnested/* => error: pattern withnested/*: cannot embed directory withnested/i
 d/.hd => d/.hd/w.txt
 "##;
 
-/// The rows of [`TABLE`]: (arguments, files, error).
-fn rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    TABLE.lines().filter_map(|l| {
+/// The rows of a table written as [`TABLE`] is: (arguments, files, error).
+fn rows(table: &str) -> impl Iterator<Item = (&str, &str, &str)> {
+    table.lines().filter_map(|l| {
         let (args, got) = l.split_once(" => ")?;
         Some(match got.strip_prefix("error: ") {
             Some(err) => (args, "", err),
             None => (args, got, ""),
         })
     })
+}
+
+/// Asserts every row of `table` (written as [`TABLE`] is) in `dir`.
+fn assert_rows(cache: &AssetCache, dir: &Path, table: &str) {
+    let lines = table.lines().filter(|l| !l.is_empty()).count();
+    assert_eq!(rows(table).count(), lines, "every line a row");
+    for (args, files, err) in rows(table) {
+        let want = (files.to_string(), err.to_string());
+        assert_eq!(outcome(cache, dir, args), want, "args {args:?}");
+    }
 }
 
 fn outcome(cache: &AssetCache, dir: &Path, directive_args: &str) -> (String, String) {
@@ -199,8 +209,8 @@ fn spec_table_matches_go_list() {
     let mut calls = 0;
     // Everything twice, the second time from a warm cache: identical answers, no new disk access.
     for warm in [false, true] {
-        assert_eq!(rows().count(), 81);
-        for (args, files, err) in rows() {
+        assert_eq!(rows(TABLE).count(), 81);
+        for (args, files, err) in rows(TABLE) {
             if args == "fifo" && !have_fifo {
                 continue;
             }
@@ -221,44 +231,15 @@ fn several_patterns_union_and_first_error() {
     let dir = tmp.path().join("p");
     build_fixture(&dir);
     let cache = AssetCache::new();
-    for (args, files, err) in [
-        (
-            "b.txt a.txt d a.txt",
-            "a.txt | b.txt | d/sub/y.txt | d/x.txt",
-            "",
-        ),
-        (
-            "zzz missing.txt a.txt",
-            "",
-            "pattern missing.txt: no matching files found",
-        ),
-        (
-            "a* a.txt d/x.txt d",
-            "a b.txt | a-b.txt | a.txt | a/b.txt | d/sub/y.txt | d/x.txt",
-            "",
-        ),
-        (
-            "all:d d",
-            "d/.dot.txt | d/.hd/w.txt | d/_sub/z.txt | d/_u.txt | d/sub/y.txt | d/x.txt",
-            "",
-        ),
-        (
-            "uni/é.txt missing.txt",
-            "",
-            "pattern missing.txt: no matching files found",
-        ),
-        (
-            "`a b.txt` a-b.txt a/b.txt",
-            "a b.txt | a-b.txt | a/b.txt",
-            "",
-        ),
-    ] {
-        assert_eq!(
-            outcome(&cache, &dir, args),
-            (files.to_string(), err.to_string()),
-            "args {args:?}"
-        );
-    }
+    let table = r"
+b.txt a.txt d a.txt => a.txt | b.txt | d/sub/y.txt | d/x.txt
+zzz missing.txt a.txt => error: pattern missing.txt: no matching files found
+a* a.txt d/x.txt d => a b.txt | a-b.txt | a.txt | a/b.txt | d/sub/y.txt | d/x.txt
+all:d d => d/.dot.txt | d/.hd/w.txt | d/_sub/z.txt | d/_u.txt | d/sub/y.txt | d/x.txt
+uni/é.txt missing.txt => error: pattern missing.txt: no matching files found
+`a b.txt` a-b.txt a/b.txt => a b.txt | a-b.txt | a/b.txt
+";
+    assert_rows(&cache, &dir, table);
     let files = resolve(&cache, &dir, &["a.txt".to_string(), "d".to_string()]).expect("resolves");
     assert!(files.iter().all(|f| f.size == 2));
 }
@@ -320,36 +301,20 @@ fn loops_links_and_odd_names() {
         .expect("write");
     }
     let cache = AssetCache::new();
-    for (args, files, err) in [
-        ("d", "d/x.txt", ""),
-        ("d/*", "", "pattern d/*: cannot embed irregular file d/loop"),
-        (
-            "loop2",
-            "",
-            "pattern loop2: cannot embed irregular file loop2",
-        ),
-        ("*/x.txt", "d/x.txt", ""),
-        ("e", "e/dangl/z.txt | e/real.mod", ""),
-        (
-            "e/modlink",
-            "",
-            "pattern e/modlink: cannot embed directory e/modlink: in different module",
-        ),
-        ("e/dangl", "e/dangl/z.txt", ""),
-        ("f", "f/ok.txt", ""),
-        (
-            "f/*",
-            "",
-            "pattern f/*: cannot embed file f/bad\u{fffd}.txt: invalid name bad\u{fffd}.txt",
-        ),
-        ("d/loop/x", "", "pattern d/loop/x: no matching files found"),
-    ] {
-        assert_eq!(
-            outcome(&cache, &p, args),
-            (files.to_string(), err.to_string()),
-            "args {args:?}"
-        );
-    }
+    // `\u{fffd}` stands for the name's invalid byte.
+    let table = "
+d => d/x.txt
+d/* => error: pattern d/*: cannot embed irregular file d/loop
+loop2 => error: pattern loop2: cannot embed irregular file loop2
+*/x.txt => d/x.txt
+e => e/dangl/z.txt | e/real.mod
+e/modlink => error: pattern e/modlink: cannot embed directory e/modlink: in different module
+e/dangl => e/dangl/z.txt
+f => f/ok.txt
+f/* => error: pattern f/*: cannot embed file f/bad\u{fffd}.txt: invalid name bad\u{fffd}.txt
+d/loop/x => error: pattern d/loop/x: no matching files found
+";
+    assert_rows(&cache, &p, table);
 }
 
 /// Package directories whose path has glob characters: cmd/go quotes `* ? [ ]` but not `\`,
@@ -408,59 +373,22 @@ fn permission_denied() {
     if privileged {
         eprintln!("skipping permission_denied: running with privileges that bypass permission bits (root?)");
     } else {
-        let sub = p.join("d/sub").display().to_string();
-        let inner = p.join("w/inner").display().to_string();
-        let cache = AssetCache::new();
-        for (args, files, err) in [
-            ("d", "", format!("pattern d: open {sub}: permission denied")),
-            (
-                "d/*",
-                "",
-                format!("pattern d/*: open {sub}: permission denied"),
-            ),
-            (
-                "d/sub/y.txt",
-                "",
-                "pattern d/sub/y.txt: no matching files found".to_string(),
-            ),
-            (
-                "d/sub/*",
-                "",
-                "pattern d/sub/*: no matching files found".to_string(),
-            ),
-            (
-                "u",
-                "",
-                "pattern u: cannot embed directory u: contains no embeddable files".to_string(),
-            ),
-            (
-                "u/*",
-                "",
-                "pattern u/*: no matching files found".to_string(),
-            ),
-            (
-                "u/z.txt",
-                "",
-                "pattern u/z.txt: no matching files found".to_string(),
-            ),
-            (
-                "w",
-                "",
-                format!("pattern w: open {inner}: permission denied"),
-            ),
-            (
-                "w/*",
-                "",
-                format!("pattern w/*: open {inner}: permission denied"),
-            ),
-            ("w/inner/q.txt", "w/inner/q.txt", String::new()),
-        ] {
-            assert_eq!(
-                outcome(&cache, &p, args),
-                (files.to_string(), err),
-                "args {args:?}"
-            );
-        }
+        let table = "
+d => error: pattern d: open {sub}: permission denied
+d/* => error: pattern d/*: open {sub}: permission denied
+d/sub/y.txt => error: pattern d/sub/y.txt: no matching files found
+d/sub/* => error: pattern d/sub/*: no matching files found
+u => error: pattern u: cannot embed directory u: contains no embeddable files
+u/* => error: pattern u/*: no matching files found
+u/z.txt => error: pattern u/z.txt: no matching files found
+w => error: pattern w: open {inner}: permission denied
+w/* => error: pattern w/*: open {inner}: permission denied
+w/inner/q.txt => w/inner/q.txt
+";
+        let table = table
+            .replace("{sub}", &p.join("d/sub").display().to_string())
+            .replace("{inner}", &p.join("w/inner").display().to_string());
+        assert_rows(&AssetCache::new(), &p, &table);
     }
     for rel in ["d/sub", "u", "w/inner"] {
         set(rel, 0o755);
