@@ -111,23 +111,14 @@ pub fn plan<'a>(
 ) -> (Vec<Event>, Vec<ScannedFile<'a>>) {
     let cache = AssetCache::new();
     let packages = list::list(module, dirs, ctx, &cache, env.cwd, ListOptions::default());
-    let mut events = Vec::new();
-    let mut scanned = Vec::new();
+    let mut out = (Vec::new(), Vec::new());
     for p in &packages {
         let Some(d) = dirs.iter().find(|d| d.dir.to_string_lossy() == p.dir) else {
             continue;
         };
-        plan_lists(
-            d,
-            file_lists(p),
-            ctx,
-            env,
-            filter,
-            &mut events,
-            &mut scanned,
-        );
+        plan_lists(d, file_lists(p), ctx, env, filter, &mut out);
     }
-    (events, scanned)
+    out
 }
 
 /// Plans `go generate a.go b.go …`: the named files (all in `d`) form one package and every
@@ -159,24 +150,12 @@ pub fn plan_named<'a>(
         if name.is_empty() {
             name = pkg;
         }
-        if is_xtest {
-            xtest.push(f.name.clone());
-        } else {
-            internal.push(f.name.clone());
-        }
+        let list = if is_xtest { &mut xtest } else { &mut internal };
+        list.push(f.name.clone());
     }
-    let mut events = Vec::new();
-    let mut scanned = Vec::new();
-    plan_lists(
-        d,
-        [internal, xtest],
-        ctx,
-        env,
-        filter,
-        &mut events,
-        &mut scanned,
-    );
-    (events, scanned)
+    let mut out = (Vec::new(), Vec::new());
+    plan_lists(d, [internal, xtest], ctx, env, filter, &mut out);
+    out
 }
 
 /// Scans each list of one package in order; a directive error ends that list (Go goes on
@@ -187,8 +166,7 @@ fn plan_lists<'a>(
     ctx: &BuildContext,
     env: &RunEnv,
     filter: &dyn LineFilter,
-    events: &mut Vec<Event>,
-    scanned: &mut Vec<ScannedFile<'a>>,
+    (events, scanned): &mut (Vec<Event>, Vec<ScannedFile<'a>>),
 ) {
     // A name index instead of a scan per listed file (quadratic on a 100,000-file package);
     // the first entry wins, as `find` did.
@@ -285,18 +263,13 @@ mod tests {
 
     #[test]
     fn short_paths() {
-        assert_eq!(
-            short_path(Path::new("/m/a/b.go"), Path::new("/m")),
-            "a/b.go"
-        );
-        assert_eq!(
-            short_path(Path::new("/mod/b.go"), Path::new("/mod/x")),
-            "../b.go"
-        );
-        assert_eq!(
-            short_path(Path::new("/b.go"), Path::new("/very/deep/dir")),
-            "/b.go"
-        );
+        for (path, cwd, want) in [
+            ("/m/a/b.go", "/m", "a/b.go"),
+            ("/mod/b.go", "/mod/x", "../b.go"),
+            ("/b.go", "/very/deep/dir", "/b.go"),
+        ] {
+            assert_eq!(short_path(Path::new(path), Path::new(cwd)), want);
+        }
     }
 
     #[test]
