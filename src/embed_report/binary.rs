@@ -65,16 +65,8 @@ pub fn estimate<'a>(vars: impl IntoIterator<Item = Stored<'a>>, arch: Arch) -> B
                 b.headers += arch.padded(3 * arch.ptr);
                 b.own_copies += v.files.iter().map(|f| arch.padded(f.size)).sum::<u64>();
             }
-            Storage::String => {
-                b.headers += arch.padded(2 * arch.ptr);
-                for f in v.files {
-                    contents.insert(&f.id, f.size);
-                }
-            }
+            Storage::String => b.headers += arch.padded(2 * arch.ptr),
             Storage::Fs => {
-                for f in v.files {
-                    contents.insert(&f.id, f.size);
-                }
                 let mut own_dirs: HashSet<&str> = HashSet::new();
                 for n in v.names {
                     names.insert(&n.path);
@@ -97,6 +89,9 @@ pub fn estimate<'a>(vars: impl IntoIterator<Item = Stored<'a>>, arch: Arch) -> B
                 tables += 1;
                 table_bytes += table;
             }
+        }
+        if v.storage != Storage::Bytes {
+            contents.extend(v.files.iter().map(|f| (&f.id, f.size)));
         }
     }
     b.contents = contents
@@ -144,40 +139,26 @@ mod tests {
     fn fs_entries_count_names_directories_and_headers() {
         let files = [file(1, 10), file(2, 2000)];
         let names = [entry("a/b/x.txt"), entry("a/y.txt")];
-        let amd64 = Arch::of("linux", "amd64");
-        let b = estimate(
-            [Stored {
+        let fs = |goos, goarch| {
+            let v = Stored {
                 storage: Storage::Fs,
                 files: &files,
                 names: &names,
-            }],
-            amd64,
-        );
+            };
+            estimate([v], Arch::of(goos, goarch))
+        };
+        let b = fs("linux", "amd64");
         // Two files and the directories a/ and a/b/.
         assert_eq!(b.entries, 4);
         assert_eq!(b.contents, 10 + 2016);
         assert_eq!(b.names, 9 + 7 + 2 + 4);
         // The FS var (8 B) and its table: 24 + 4 × 48 = 216, aligned to 32 → 224.
         assert_eq!(b.headers, 8 + 224);
-        let i386 = estimate(
-            [Stored {
-                storage: Storage::Fs,
-                files: &files,
-                names: &names,
-            }],
-            Arch::of("linux", "386"),
-        );
+        let i386 = fs("linux", "386");
         // 12 + 4 × 32 = 140 → 160, and the 4-byte var.
         assert_eq!(i386.headers, 4 + 160);
         assert_eq!(i386.total, i386.contents + i386.names + i386.headers);
-        let win = estimate(
-            [Stored {
-                storage: Storage::Fs,
-                files: &files,
-                names: &names,
-            }],
-            Arch::of("windows", "amd64"),
-        );
+        let win = fs("windows", "amd64");
         // Pointers: the var, the slice, 2 per file, 1 per directory = 8; two tables in one
         // page each: 16 B + 2 × 9 B.
         assert_eq!(win.relocations, 16 + 18);
