@@ -186,13 +186,11 @@ fn dir_decl_gaps(
                 .push((fi, decl));
         }
     }
-    let file_names = |occ: &[usize]| -> Vec<String> {
-        let set: BTreeSet<&str> = occ
-            .iter()
-            .map(|&fi| facts.files[fi].name.as_str())
-            .collect();
+    let file_names = |occ: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+        let set: BTreeSet<&str> = occ.map(|fi| facts.files[fi].name.as_str()).collect();
         set.into_iter().map(str::to_string).collect()
     };
+    let declared_in = |occ: &Occurrences| file_names(&mut occ.iter().map(|(fi, _)| *fi));
     let declared_where = |occ: &Occurrences| -> Bits {
         let mut here = Bits::empty(n);
         for (fi, _) in occ {
@@ -201,20 +199,29 @@ fn dir_decl_gaps(
         here
     };
 
-    // One finding: the users kept are those compiled where the name is missing.
-    let missing_decl = |occ: &Occurrences, here: &Bits, missing: &Bits, users: Vec<usize>| {
-        let users: Vec<usize> = users
+    // The finding of a name used where it is missing, if it is: the users kept are those
+    // compiled there.
+    let missing_decl = |occ: &Occurrences, here: &Bits, (used_on, users): (Bits, Vec<usize>)| {
+        let missing = used_on.minus(here);
+        let mut users = users
             .into_iter()
-            .filter(|&fi| go_bits[fi].intersects(missing))
-            .collect();
-        MissingDecl {
+            .filter(|&fi| go_bits[fi].intersects(&missing));
+        (!missing.is_empty()).then(|| MissingDecl {
             import_path: d.import_path.clone(),
             decl: occ[0].1.describe(),
-            declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
-            used_in: file_names(&users),
+            declared_in: declared_in(occ),
+            used_in: file_names(&mut users),
             present: set(here),
-            missing: set(missing),
-        }
+            missing: set(&missing),
+        })
+    };
+    // Records that file `fi` uses `name`.
+    let note_use = |uses: &mut HashMap<_, (Bits, Vec<usize>)>, name, fi: usize| {
+        let e = uses
+            .entry(name)
+            .or_insert_with(|| (Bits::empty(n), Vec::new()));
+        e.0.union_with(&go_bits[fi]);
+        e.1.push(fi);
     };
 
     // Package-level names used where no compiled file declares them.
@@ -222,22 +229,14 @@ fn dir_decl_gaps(
     for (fi, scan) in scanned() {
         for u in &scan.uses {
             if by_key.contains_key(&(None, u)) {
-                let e = used
-                    .entry(u)
-                    .or_insert_with(|| (Bits::empty(n), Vec::new()));
-                e.0.union_with(&go_bits[fi]);
-                e.1.push(fi);
+                note_use(&mut used, u, fi);
             }
         }
     }
-    for (name, (used_on, users)) in used {
+    for (name, uses) in used {
         let occ = &by_key[&(None, name)];
-        let here = declared_where(occ);
-        let missing = used_on.minus(&here);
-        if missing.is_empty() {
-            continue;
-        }
-        out.missing.push(missing_decl(occ, &here, &missing, users));
+        out.missing
+            .extend(missing_decl(occ, &declared_where(occ), uses));
     }
 
     // Unexported methods selected (`x.m`) where no compiled file declares a method, field or
@@ -277,22 +276,14 @@ fn dir_decl_gaps(
             }
             for sel in &scan.selectors {
                 if methods.contains_key(sel) {
-                    let e = selected
-                        .entry(sel)
-                        .or_insert_with(|| (Bits::empty(n), Vec::new()));
-                    e.0.union_with(&go_bits[fi]);
-                    e.1.push(fi);
+                    note_use(&mut selected, sel, fi);
                 }
             }
         }
-        for (name, (used_on, users)) in selected {
+        for (name, uses) in selected {
             let here = has.get(name).cloned().unwrap_or_else(|| Bits::empty(n));
-            let missing = used_on.minus(&here);
-            if missing.is_empty() {
-                continue;
-            }
-            let occ = &methods[name];
-            out.missing.push(missing_decl(occ, &here, &missing, users));
+            out.missing
+                .extend(missing_decl(&methods[name], &here, uses));
         }
     }
     out.missing.sort_by(|a, b| a.decl.cmp(&b.decl));
@@ -307,7 +298,7 @@ fn dir_decl_gaps(
                 out.differences.push(DeclDifference {
                     import_path: d.import_path.clone(),
                     decl: occ[0].1.describe(),
-                    declared_in: file_names(&occ.iter().map(|(fi, _)| *fi).collect::<Vec<_>>()),
+                    declared_in: declared_in(&occ),
                     present: set(&here),
                     missing: set(&missing),
                 });
