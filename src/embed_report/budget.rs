@@ -91,27 +91,26 @@ pub fn evaluate(report: &EmbedReport, budgets: &Budgets) -> BudgetOutcome {
                 .filter(|v| v.scope == Scope::Package)
                 .collect()
         };
-        if let Some(limit) = budgets.total {
-            if p.totals.total > limit.0 {
-                let all: Vec<&VariableReport> = p
-                    .packages
-                    .iter()
-                    .flat_map(|k| pkg_vars(&k.variables))
-                    .collect();
-                let biggest_pkg = p.packages.iter().max_by_key(|k| k.totals.total);
-                add(
-                    &mut breaches,
-                    Breach {
-                        kind: BudgetKind::Total,
-                        limit: limit.0,
-                        actual: p.totals.total,
-                        platforms: vec![p.platform.clone()],
-                        package: biggest_pkg.map(|k| k.package.clone()),
-                        variable: largest_var(&all),
-                        largest_files: largest_files(&all, report),
-                    },
-                );
-            }
+        // A breach on this platform, blamed on the largest of `vars` and their files.
+        let of_vars = |kind, limit: ByteSize, actual, package, vars: &[&VariableReport]| Breach {
+            kind,
+            limit: limit.0,
+            actual,
+            platforms: vec![p.platform.clone()],
+            package,
+            variable: largest_var(vars),
+            largest_files: largest_files(vars, report),
+        };
+        if let Some(limit) = budgets.total.filter(|l| p.totals.total > l.0) {
+            let all: Vec<&VariableReport> = p
+                .packages
+                .iter()
+                .flat_map(|k| pkg_vars(&k.variables))
+                .collect();
+            let biggest_pkg = p.packages.iter().max_by_key(|k| k.totals.total);
+            let package = biggest_pkg.map(|k| k.package.clone());
+            let b = of_vars(BudgetKind::Total, limit, p.totals.total, package, &all);
+            add(&mut breaches, b);
         }
         if let Some(limit) = budgets.binary {
             for b in p.binaries.iter().filter(|b| b.binary.total > limit.0) {
@@ -121,37 +120,17 @@ pub fn evaluate(report: &EmbedReport, budgets: &Budgets) -> BudgetOutcome {
                     .filter(|k| b.embeds_from.contains(&k.package))
                     .flat_map(|k| pkg_vars(&k.variables))
                     .collect();
-                add(
-                    &mut breaches,
-                    Breach {
-                        kind: BudgetKind::Binary,
-                        limit: limit.0,
-                        actual: b.binary.total,
-                        platforms: vec![p.platform.clone()],
-                        package: Some(b.package.clone()),
-                        variable: largest_var(&all),
-                        largest_files: largest_files(&all, report),
-                    },
-                );
+                let package = Some(b.package.clone());
+                let b = of_vars(BudgetKind::Binary, limit, b.binary.total, package, &all);
+                add(&mut breaches, b);
             }
         }
         for k in &p.packages {
             let vars = pkg_vars(&k.variables);
-            if let Some(limit) = budgets.package {
-                if k.totals.total > limit.0 {
-                    add(
-                        &mut breaches,
-                        Breach {
-                            kind: BudgetKind::Package,
-                            limit: limit.0,
-                            actual: k.totals.total,
-                            platforms: vec![p.platform.clone()],
-                            package: Some(k.package.clone()),
-                            variable: largest_var(&vars),
-                            largest_files: largest_files(&vars, report),
-                        },
-                    );
-                }
+            if let Some(limit) = budgets.package.filter(|l| k.totals.total > l.0) {
+                let package = Some(k.package.clone());
+                let b = of_vars(BudgetKind::Package, limit, k.totals.total, package, &vars);
+                add(&mut breaches, b);
             }
             if let Some(limit) = budgets.file {
                 // Each oversized file once per package, with every variable embedding it.
@@ -181,20 +160,18 @@ pub fn evaluate(report: &EmbedReport, budgets: &Budgets) -> BudgetOutcome {
             }
         }
     }
-    breaches.sort_by(|a, b| {
-        (
-            a.kind,
-            std::cmp::Reverse(a.actual),
-            &a.package,
-            &a.largest_files[..].first().map(|c| &c.path),
-        )
-            .cmp(&(
-                b.kind,
-                std::cmp::Reverse(b.actual),
-                &b.package,
-                &b.largest_files[..].first().map(|c| &c.path),
-            ))
-    });
+    fn order(
+        b: &Breach,
+    ) -> (
+        BudgetKind,
+        std::cmp::Reverse<u64>,
+        &Option<String>,
+        Option<&String>,
+    ) {
+        let first = b.largest_files.first().map(|c| &c.path);
+        (b.kind, std::cmp::Reverse(b.actual), &b.package, first)
+    }
+    breaches.sort_by(|a, b| order(a).cmp(&order(b)));
     BudgetOutcome {
         budgets: *budgets,
         breaches,
