@@ -1,6 +1,7 @@
 //! Finding `//go:embed` lines in a Go file and splitting their arguments into patterns,
 //! as go/build's `findEmbed` and `parseGoEmbed` do (spec §7.1), with Go's positions.
 
+use super::token_scan::next_space;
 use crate::go::lines::LineIndex;
 use crate::go::unicode::{decode_rune, go_lossy, is_space, rune_count};
 
@@ -330,14 +331,7 @@ pub fn parse_args(args: &[u8]) -> Result<Vec<(Vec<u8>, usize)>, BadEmbedArgs> {
                 v
             }
             _ => {
-                let mut j = 0;
-                while j < rest.len() {
-                    let (c, n) = decode_rune(&rest[j..]);
-                    if is_space(c) {
-                        break;
-                    }
-                    j += n;
-                }
+                let j = next_space(rest, 0);
                 i += j;
                 rest[..j].to_vec()
             }

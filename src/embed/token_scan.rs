@@ -60,7 +60,7 @@ fn embed_args(text: &[u8]) -> Option<usize> {
 }
 
 /// The first offset from `i` holding a Unicode space (or the end).
-fn next_space(b: &[u8], mut i: usize) -> usize {
+pub(super) fn next_space(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
         let (c, n) = decode_rune(&b[i..]);
         if is_space(c) {

@@ -101,18 +101,13 @@ mod tests {
 
     #[test]
     fn path_and_inode_identities_differ() {
-        let a = [SizedFile {
-            id: Identity::Path(b"/m/a".to_vec()),
-            size: 10,
-        }];
-        let b = [SizedFile {
-            id: Identity::Path(b"/m/a".to_vec()),
-            size: 10,
-        }];
-        let c = [SizedFile {
-            id: Identity::Path(b"/m/b".to_vec()),
-            size: 10,
-        }];
+        let at = |path: &[u8]| {
+            [SizedFile {
+                id: Identity::Path(path.to_vec()),
+                size: 10,
+            }]
+        };
+        let (a, b, c) = (at(b"/m/a"), at(b"/m/a"), at(b"/m/b"));
         let t = totals([
             (SizeRule::Shared, &a[..]),
             (SizeRule::Shared, &b[..]),
