@@ -444,9 +444,7 @@ fn all_modules(
     for m in &main {
         let one = MainModules {
             modules: vec![m.clone()],
-            work_file: None,
-            work_go: None,
-            work_toolchain: None,
+            ..MainModules::default()
         };
         let req = request(&m.module.root, cwd, &one, ctx, goroot, want);
         let r = packages::resolve(&req, &["./...".to_string()]);

@@ -208,10 +208,18 @@ impl<'c> Server<'c> {
                 self.shutting_down = true;
                 Ok(Value::Null)
             }
-            lt::request::HoverRequest::METHOD => params(r).map(|p| self.hover(p)),
-            lt::request::CodeLensRequest::METHOD => params(r).map(|p| self.lens(p)),
-            lt::request::CodeActionRequest::METHOD => params(r).map(|p| self.actions(p)),
-            lt::request::GotoDefinition::METHOD => params(r).map(|p| self.definition(p)),
+            lt::request::HoverRequest::METHOD => {
+                params(r).map(|p| self.hover(p).unwrap_or(Value::Null))
+            }
+            lt::request::CodeLensRequest::METHOD => {
+                params(r).map(|p| self.lens(p).unwrap_or_else(|| json!([])))
+            }
+            lt::request::CodeActionRequest::METHOD => {
+                params(r).map(|p| self.actions(p).unwrap_or_else(|| json!([])))
+            }
+            lt::request::GotoDefinition::METHOD => {
+                params(r).map(|p| self.definition(p).unwrap_or(Value::Null))
+            }
             lt::request::ExecuteCommand::METHOD => params(r).and_then(|p| self.execute(p)),
             lt::request::DocumentDiagnosticRequest::METHOD => params(r).map(|p| {
                 self.flush_with(false);
@@ -462,20 +470,12 @@ impl<'c> Server<'c> {
         .flatten()
     }
 
-    fn hover(&mut self, p: lt::HoverParams) -> Value {
+    fn hover(&mut self, p: lt::HoverParams) -> Option<Value> {
         let tdp = p.text_document_position_params;
-        let Some(path) = convert::path_of(&tdp.text_document.uri) else {
-            return Value::Null;
-        };
-        let Some((line, text, _)) = self.line_at(&path, tdp.position) else {
-            return Value::Null;
-        };
-        let Some(ws) = &self.ws else {
-            return Value::Null;
-        };
-        let Some((d, f)) = ws.file(&path) else {
-            return Value::Null;
-        };
+        let path = convert::path_of(&tdp.text_document.uri)?;
+        let (line, text, _) = self.line_at(&path, tdp.position)?;
+        let ws = self.ws.as_ref()?;
+        let (d, f) = ws.file(&path)?;
         let t = text.trim_start();
         let md = if t.starts_with("//go:build") || t.starts_with("// +build") {
             Some(explain::constraint_hover(f, &ws.plan.platforms))
@@ -485,23 +485,14 @@ impl<'c> Server<'c> {
             explain::generate_hover(d, f, line, &ws.plan.platforms, &ws.goroot)
         } else {
             None
-        };
-        match md {
-            Some(md) => json!({"contents": {"kind": "markdown", "value": md}}),
-            None => Value::Null,
-        }
+        }?;
+        Some(json!({"contents": {"kind": "markdown", "value": md}}))
     }
 
-    fn lens(&mut self, p: lt::CodeLensParams) -> Value {
-        let Some(path) = convert::path_of(&p.text_document.uri) else {
-            return json!([]);
-        };
-        let Some(ws) = &self.ws else {
-            return json!([]);
-        };
-        let Some((d, f)) = ws.file(&path) else {
-            return json!([]);
-        };
+    fn lens(&mut self, p: lt::CodeLensParams) -> Option<Value> {
+        let path = convert::path_of(&p.text_document.uri)?;
+        let ws = self.ws.as_ref()?;
+        let (d, f) = ws.file(&path)?;
         let lens = |line: u32, title: String| {
             let at = json!({"line": line.saturating_sub(1), "character": 0});
             json!({"range": {"start": at, "end": at}, "command": {"title": title, "command": ""}})
@@ -521,7 +512,7 @@ impl<'c> Server<'c> {
         for l in super::missing::lenses(d, f, &ws.plan.platforms) {
             out.push(lens(l.line, l.title));
         }
-        Value::Array(out)
+        Some(Value::Array(out))
     }
 
     /// "Flags that compile this file", as a command carrying the gopls settings.
@@ -562,13 +553,9 @@ impl<'c> Server<'c> {
         Ok(settings.clone())
     }
 
-    fn actions(&mut self, p: lt::CodeActionParams) -> Value {
-        let Some(path) = convert::path_of(&p.text_document.uri) else {
-            return json!([]);
-        };
-        let Some(ws) = &self.ws else {
-            return json!([]);
-        };
+    fn actions(&mut self, p: lt::CodeActionParams) -> Option<Value> {
+        let path = convert::path_of(&p.text_document.uri)?;
+        let ws = self.ws.as_ref()?;
         let first = p.range.start.line + 1;
         let last = p.range.end.line + 1;
         // Only kinds the client asked for ("source" is wanted by "source" or no filter).
@@ -618,26 +605,16 @@ impl<'c> Server<'c> {
                 all.push(more);
             }
         }
-        out
+        Some(out)
     }
 
-    fn definition(&mut self, p: lt::GotoDefinitionParams) -> Value {
+    fn definition(&mut self, p: lt::GotoDefinitionParams) -> Option<Value> {
         let tdp = p.text_document_position_params;
-        let Some(path) = convert::path_of(&tdp.text_document.uri) else {
-            return Value::Null;
-        };
-        let Some((_, text, col)) = self.line_at(&path, tdp.position) else {
-            return Value::Null;
-        };
-        let Some(name) = word_at(&text, col as usize) else {
-            return Value::Null;
-        };
-        let Some(ws) = &self.ws else {
-            return Value::Null;
-        };
-        let Some((d, _)) = ws.file(&path) else {
-            return Value::Null;
-        };
+        let path = convert::path_of(&tdp.text_document.uri)?;
+        let (_, text, col) = self.line_at(&path, tdp.position)?;
+        let name = word_at(&text, col as usize)?;
+        let ws = self.ws.as_ref()?;
+        let (d, _) = ws.file(&path)?;
         let mut sites: Vec<(PathBuf, u32, u32, usize)> = Vec::new();
         for f in &d.files {
             let Some(scan) = f.body.as_ref().and_then(|b| b.decls.as_ref()) else {
@@ -662,7 +639,7 @@ impl<'c> Server<'c> {
                 out.push(json!({"uri": uri, "range": range}));
             }
         }
-        Value::Array(out)
+        Some(Value::Array(out))
     }
 }
 

@@ -98,7 +98,6 @@ pub struct Workspace {
     by_dir: HashMap<PathBuf, usize>,
     by_import: HashMap<String, usize>,
     pub plan: Plan,
-    requires: Vec<String>,
     pub goroot: String,
     /// The open buffers, which the analysis reads through an [`Overlay`] on the disk.
     buffers: std::collections::BTreeMap<PathBuf, std::sync::Arc<[u8]>>,
@@ -127,7 +126,6 @@ impl Workspace {
             .map_err(LoadError::Config)?
             .unwrap_or_default();
         let plan = plan(&config, settings, &module.root)?;
-        let requires = module.requires.clone();
         let (dirs, _problems) = walk::walk_to(&module, &module.root, ReadDepth::Full);
         let by_dir = dirs
             .iter()
@@ -146,7 +144,6 @@ impl Workspace {
             by_dir,
             by_import,
             plan,
-            requires,
             goroot,
             buffers: Default::default(),
             diags: vec![Vec::new(); n],
@@ -220,7 +217,7 @@ impl Workspace {
             module: &self.module,
             dirs,
             platforms: &self.plan.set,
-            requires: &self.requires,
+            requires: &self.module.requires,
             cwd: &self.module.root,
             goroot: self.goroot.clone(),
             selection: &self.plan.selection,
@@ -270,7 +267,8 @@ impl Workspace {
     }
 
     /// Per platform: does the package of `di` have a Go file there (what importers see)?
-    fn presence(&mut self, di: usize) -> Vec<bool> {
+    /// Call it before changing the directory, for [`Workspace::analyse_changed`].
+    pub fn presence_of(&mut self, di: usize) -> Vec<bool> {
         if let Some(p) = self.memo.get(di).and_then(|m| m.presence.clone()) {
             return p;
         }
@@ -383,7 +381,7 @@ impl Workspace {
     /// with it and must be re-checked next (its importers, when its presence changed).
     pub fn analyse_changed(&mut self, di: usize, before: &[bool]) -> Vec<usize> {
         self.analyse_one(di);
-        if self.presence(di) == before {
+        if self.presence_of(di) == before {
             return Vec::new();
         }
         let path = self.module.import_path(&self.dirs[di].rel);
@@ -396,11 +394,6 @@ impl Workspace {
                 })
             })
             .collect()
-    }
-
-    /// The presence vector of a directory (call before changing it).
-    pub fn presence_of(&mut self, di: usize) -> Vec<bool> {
-        self.presence(di)
     }
 
     /// Findings of one file.
