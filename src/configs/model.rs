@@ -261,8 +261,9 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Which cgo settings a spec without `/cgo` or `/nocgo` stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which cgo settings a spec without `/cgo` or `/nocgo` stands for (the `[matrix] cgo` key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CgoMode {
     On,
     Off,
