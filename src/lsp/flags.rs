@@ -3,7 +3,9 @@
 //! as the gopls settings `build.env` and `build.buildFlags` a user pastes to make gopls
 //! build that file.
 
-use super::explain::{compiles, Platform};
+use super::explain::compiles;
+use crate::configs::ConfigSet;
+use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
 use serde_json::{json, Value};
 
@@ -98,14 +100,14 @@ fn cgo_matters(f: &FileFacts) -> bool {
             .any(|e| e.tags().contains(&"cgo"))
 }
 
-/// The smallest flags under which `f` compiles, trying the configurations in `platforms`
+/// The smallest flags under which `f` compiles, trying the configurations in `configs`
 /// (the host's GOOS/GOARCH first); `None` when no tag set makes any of them compile it.
-pub fn smallest(f: &FileFacts, platforms: &[Platform]) -> Option<Flags> {
+pub fn smallest(f: &FileFacts, configs: &ConfigSet) -> Option<Flags> {
     let mut tags = user_tags(f);
     tags.truncate(MAX_TAGS);
     let host = crate::context::HostInfo::current();
-    let mut order: Vec<&Platform> = platforms.iter().collect();
-    order.sort_by_key(|p| p.ctx.goos != host.goos || p.ctx.goarch != host.goarch);
+    let mut order: Vec<&BuildContext> = configs.contexts.iter().collect();
+    order.sort_by_key(|c| c.goos != host.goos || c.goarch != host.goarch);
     let mut subsets: Vec<u32> = (0..(1u32 << tags.len())).collect();
     subsets.sort_by_key(|m| (m.count_ones(), *m));
     let cgo = cgo_matters(f);
@@ -114,8 +116,8 @@ pub fn smallest(f: &FileFacts, platforms: &[Platform]) -> Option<Flags> {
             .filter(|i| mask & (1 << i) != 0)
             .map(|i| tags[i].clone())
             .collect();
-        for p in &order {
-            let mut ctx = p.ctx.clone();
+        for &c in &order {
+            let mut ctx = c.clone();
             ctx.build_tags.extend(chosen.iter().cloned());
             if compiles(f, &ctx) {
                 return Some(Flags {

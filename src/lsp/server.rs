@@ -478,11 +478,11 @@ impl<'c> Server<'c> {
         let (d, f) = ws.file(&path)?;
         let t = text.trim_start();
         let md = if t.starts_with("//go:build") || t.starts_with("// +build") {
-            Some(explain::constraint_hover(f, &ws.plan.platforms))
+            Some(explain::constraint_hover(f, &ws.plan.set))
         } else if t.starts_with("//go:embed") {
             explain::embed_hover(&d.dir, f, line)
         } else if t.starts_with("//go:generate") {
-            explain::generate_hover(d, f, line, &ws.plan.platforms, &ws.goroot)
+            explain::generate_hover(d, f, line, &ws.plan.set, &ws.goroot)
         } else {
             None
         }?;
@@ -506,10 +506,10 @@ impl<'c> Server<'c> {
                 .chain(&h.plus_build)
                 .map(|c| c.line.line);
             if let Some(line) = first.min() {
-                out.push(lens(line, explain::lens_title(f, &ws.plan.platforms)));
+                out.push(lens(line, explain::lens_title(f, &ws.plan.set)));
             }
         }
-        for l in super::missing::lenses(d, f, &ws.plan.platforms) {
+        for l in super::missing::lenses(d, f, &ws.plan.set) {
             out.push(lens(l.line, l.title));
         }
         Some(Value::Array(out))
@@ -519,7 +519,7 @@ impl<'c> Server<'c> {
     fn flags_action(&self, path: &Path) -> Option<Value> {
         let ws = self.ws.as_ref()?;
         let (_, f) = ws.file(path)?;
-        let flags = super::flags::smallest(f, &ws.plan.platforms)?;
+        let flags = super::flags::smallest(f, &ws.plan.set)?;
         let title = format!("Flags that compile this file: {}", flags.summary());
         let file = path.display().to_string();
         Some(json!({

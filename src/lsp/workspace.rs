@@ -4,7 +4,6 @@
 //! re-derives that one file's facts and re-evaluates only its package (with the packages it
 //! imports, for GT502), and the importers when the package's presence per platform changed.
 
-use super::explain::{platforms_of, Platform};
 use super::settings::Settings;
 use crate::check::engine::{self, CheckInput, Selection};
 use crate::check::Diagnostic;
@@ -37,9 +36,8 @@ impl std::fmt::Display for LoadError {
 
 /// The configurations and rules a workspace is checked with.
 pub struct Plan {
+    /// The configurations with their contexts and labels (for hovers and lenses too).
     pub set: ConfigSet,
-    /// The same configurations with their contexts, for hovers and lenses.
-    pub platforms: Vec<Platform>,
     pub selection: Selection,
     pub embed_max_file_size: Option<u64>,
 }
@@ -79,7 +77,6 @@ pub fn plan(config: &Config, settings: &Settings, root: &Path) -> Result<Plan, L
         .chain(up(&settings.ignore))
         .collect();
     Ok(Plan {
-        platforms: platforms_of(&set),
         set,
         selection: Selection {
             select,
