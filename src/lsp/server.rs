@@ -243,63 +243,53 @@ impl<'c> Server<'c> {
         self.send(Message::Response(resp));
     }
 
-    fn notification(&mut self, n: Notification) {
+    /// Handles a notification; one whose parameters are not LSP's is ignored (`None`).
+    fn notification(&mut self, n: Notification) -> Option<()> {
+        use lt::notification as ln;
         match n.method.as_str() {
-            lt::notification::DidOpenTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidOpenTextDocumentParams>(n.params) {
-                    if let Some(path) = convert::path_of(&p.text_document.uri) {
-                        let d = Document::new(p.text_document.text, p.text_document.version);
-                        self.buffer_changed(&path, d);
-                    }
+            ln::DidOpenTextDocument::METHOD => {
+                let p: lt::DidOpenTextDocumentParams = serde_json::from_value(n.params).ok()?;
+                let path = convert::path_of(&p.text_document.uri)?;
+                let d = Document::new(p.text_document.text, p.text_document.version);
+                self.buffer_changed(&path, d);
+            }
+            ln::DidChangeTextDocument::METHOD => {
+                let p: lt::DidChangeTextDocumentParams = serde_json::from_value(n.params).ok()?;
+                let path = convert::path_of(&p.text_document.uri)?;
+                let mut d = self.docs.remove(&path)?;
+                for c in p.content_changes {
+                    d.apply(c);
+                }
+                d.version = p.text_document.version;
+                self.buffer_changed(&path, d);
+            }
+            ln::DidCloseTextDocument::METHOD => {
+                let p: lt::DidCloseTextDocumentParams = serde_json::from_value(n.params).ok()?;
+                let path = convert::path_of(&p.text_document.uri)?;
+                self.docs.remove(&path);
+                self.disk.remove(&path);
+                self.mark(&path, |ws, p| ws.reread(p));
+            }
+            ln::DidChangeConfiguration::METHOD => {
+                let p: lt::DidChangeConfigurationParams = serde_json::from_value(n.params).ok()?;
+                let s = Settings::from_json(&p.settings);
+                if s != Settings::default() || self.settings != s {
+                    self.settings = s;
+                    self.load();
                 }
             }
-            lt::notification::DidChangeTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeTextDocumentParams>(n.params) {
-                    if let Some(path) = convert::path_of(&p.text_document.uri) {
-                        let Some(mut d) = self.docs.remove(&path) else {
-                            return;
-                        };
-                        for c in p.content_changes {
-                            d.apply(c);
-                        }
-                        d.version = p.text_document.version;
-                        self.buffer_changed(&path, d);
-                    }
-                }
-            }
-            lt::notification::DidCloseTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidCloseTextDocumentParams>(n.params) {
-                    if let Some(path) = convert::path_of(&p.text_document.uri) {
-                        self.docs.remove(&path);
+            ln::DidChangeWatchedFiles::METHOD => {
+                let p: lt::DidChangeWatchedFilesParams = serde_json::from_value(n.params).ok()?;
+                for path in p.changes.iter().filter_map(|c| convert::path_of(&c.uri)) {
+                    if !self.docs.contains_key(&path) {
                         self.disk.remove(&path);
                         self.mark(&path, |ws, p| ws.reread(p));
                     }
                 }
             }
-            lt::notification::DidChangeConfiguration::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeConfigurationParams>(n.params)
-                {
-                    let s = Settings::from_json(&p.settings);
-                    if s != Settings::default() || self.settings != s {
-                        self.settings = s;
-                        self.load();
-                    }
-                }
-            }
-            lt::notification::DidChangeWatchedFiles::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeWatchedFilesParams>(n.params) {
-                    for c in p.changes {
-                        if let Some(path) = convert::path_of(&c.uri) {
-                            if !self.docs.contains_key(&path) {
-                                self.disk.remove(&path);
-                                self.mark(&path, |ws, p| ws.reread(p));
-                            }
-                        }
-                    }
-                }
-            }
             _ => {}
         }
+        Some(())
     }
 
     /// Records a buffer's new text and swaps its facts in (analysis waits for `flush`).
