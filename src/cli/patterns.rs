@@ -210,9 +210,10 @@ pub fn any_platform() -> Result<BuildContext, CliError> {
     Ok(BuildContext::for_port("linux", "amd64", false, &[])?)
 }
 
-/// `-C DIR`, failing in go's words (`chdir DIR: no such file or directory`).
-fn chdir(dir: &Path, cwd: &Path) -> Result<PathBuf, CliError> {
-    enter(dir, cwd).map_err(|e| match e {
+/// `-C DIR` (without it `cwd`), failing in go's words (`chdir DIR: no such file or directory`).
+fn chdir(dir: Option<&Path>, cwd: PathBuf) -> Result<PathBuf, CliError> {
+    let Some(dir) = dir else { return Ok(cwd) };
+    enter(dir, &cwd).map_err(|e| match e {
         CliError::Path {
             problem: PathProblem::Unreadable(why),
             ..
@@ -271,10 +272,7 @@ fn place(
             });
         }
     }
-    let base = match &args.chdir {
-        Some(d) => chdir(d, &process_cwd)?,
-        None => process_cwd,
-    };
+    let base = chdir(args.chdir.as_deref(), process_cwd)?;
     let patterns = pattern::clean_patterns(&args.patterns, "./...");
     Ok(Place {
         cwd: base.clone(),
@@ -492,10 +490,7 @@ pub fn resolve_check(
 ) -> Result<Vec<CheckTarget>, CliError> {
     let want = modules.every_platform(ReadDepth::Full);
     let process_cwd = paths::cwd()?;
-    let here = match &args.chdir {
-        Some(d) => chdir(d, &process_cwd)?,
-        None => process_cwd.clone(),
-    };
+    let here = chdir(args.chdir.as_deref(), process_cwd.clone())?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     let mut files: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
     let mut patterns: Vec<String> = Vec::new();
