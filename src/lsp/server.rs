@@ -63,12 +63,10 @@ pub fn serve(conn: &Connection) -> Result<(), ServeError> {
         .map_err(ServeError::Initialize)?;
     let mut s = Server::new(conn, &init);
     s.load();
-    while let Ok(first) = conn.receiver.recv() {
-        if !s.handle(first) {
-            return Ok(());
-        }
-        while let Ok(next) = conn.receiver.try_recv() {
-            if !s.handle(next) {
+    // Each wake-up drains what is waiting before the analysis runs.
+    for first in conn.receiver.iter() {
+        for m in std::iter::once(first).chain(conn.receiver.try_iter()) {
+            if !s.handle(m) {
                 return Ok(());
             }
         }
