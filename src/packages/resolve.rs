@@ -221,13 +221,9 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     // The directory the wildcard lives in must belong to a main module.
     let cleaned_head = pattern::clean_slash(&p[..(i + 3).min(p.len())]);
     let prefix_dir = match cleaned_head.rfind('/') {
+        Some(0) => "/",
         Some(j) => &cleaned_head[..j],
         None => ".",
-    };
-    let prefix_dir = if prefix_dir.is_empty() {
-        "/"
-    } else {
-        prefix_dir
     };
     let abs_prefix = join_clean(req.base, prefix_dir);
     let mod_root = find_up(req.source, &abs_prefix, "go.mod");
@@ -253,26 +249,14 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     let name_prefix = if local { "./" } else { "" };
     let j = clean_pattern.find("...").unwrap_or(clean_pattern.len());
     let walk_dir_written = match clean_pattern[..j].rfind('/') {
-        Some(k) => clean_pattern[..=k].to_string(),
-        None => String::new(),
+        Some(k) => &clean_pattern[..=k],
+        None => ".",
     };
-    let walk_dir_clean = pattern::clean_slash(if walk_dir_written.is_empty() {
-        "."
-    } else {
-        &walk_dir_written
-    });
+    let walk_dir_clean = pattern::clean_slash(walk_dir_written);
     let start = join_clean(req.base, &walk_dir_clean);
     let top_elem = walk_dir_clean.rsplit('/').next().unwrap_or("");
     if let Err(e) = req.source.stat(&start) {
-        m.errs.push(format!(
-            "lstat {}: {}",
-            if walk_dir_written.is_empty() {
-                "."
-            } else {
-                &walk_dir_written
-            },
-            e.text
-        ));
+        m.errs.push(format!("lstat {walk_dir_written}: {}", e.text));
         return m;
     }
     if pruned_name(top_elem) {
@@ -313,11 +297,11 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
             ));
             continue;
         }
-        let import_path = main.module.import_path(&d.rel);
         if is_pseudo_package(&main.module, &d.rel) {
             continue;
         }
-        m.pkgs.push((import_path, package(&main.module, d)));
+        m.pkgs
+            .push((main.module.import_path(&d.rel), package(&main.module, d)));
     }
     m
 }
