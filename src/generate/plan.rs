@@ -284,22 +284,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_paths() {
-        assert_eq!(
-            short_path(Path::new("/m/a/b.go"), Path::new("/m")),
-            "a/b.go"
-        );
-        assert_eq!(
-            short_path(Path::new("/mod/b.go"), Path::new("/mod/x")),
-            "../b.go"
-        );
-        assert_eq!(
-            short_path(Path::new("/b.go"), Path::new("/very/deep/dir")),
-            "/b.go"
-        );
-    }
-
-    #[test]
     fn goroot_guess_uses_the_injected_environment_and_source() {
         use crate::source::{Disk, Overlay};
         let mut fake = Overlay::new(Disk);
