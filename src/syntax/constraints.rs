@@ -76,7 +76,7 @@ pub fn scan_constraints(header: &[u8]) -> Result<HeaderConstraints, &'static str
         }
         while !line.is_empty() {
             if in_star {
-                match find(line, b"*/") {
+                match memchr::memmem::find(line, b"*/") {
                     Some(i) => {
                         in_star = false;
                         line = trim_space(&line[i + 2..]).0;
@@ -107,7 +107,7 @@ pub fn scan_constraints(header: &[u8]) -> Result<HeaderConstraints, &'static str
             };
             offset = next;
             let (line, lead) = trim_space(raw);
-            if !line.starts_with(b"//") || find(line, b"+build").is_none() {
+            if !line.starts_with(b"//") || memchr::memmem::find(line, b"+build").is_none() {
                 continue;
             }
             let text = String::from_utf8_lossy(line).into_owned();
@@ -130,10 +130,6 @@ fn is_go_build_comment(line: &[u8]) -> bool {
         return false;
     };
     rest.is_empty() || trim_space(rest).0.len() < rest.len()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
