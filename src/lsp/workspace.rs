@@ -123,7 +123,7 @@ impl Workspace {
             .map_err(LoadError::Config)?
             .unwrap_or_default();
         let plan = plan(&config, settings, &module.root)?;
-        let (dirs, _problems) = walk::walk_to(&module, &module.root, ReadDepth::Full);
+        let (dirs, _problems) = walk::walk_in(&Disk, &module, &module.root, ReadDepth::Full);
         let by_dir = dirs
             .iter()
             .enumerate()
