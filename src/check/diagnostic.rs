@@ -68,6 +68,12 @@ impl Finding {
         self.help = Some(help.into());
         self
     }
+
+    /// The finding tripped only on these platforms (indexes into the run's list).
+    pub fn on(mut self, platforms: Vec<usize>) -> Finding {
+        self.platforms = Some(platforms);
+        self
+    }
 }
 
 /// A finding placed in a file, ready to print.
@@ -109,6 +115,24 @@ pub struct Offsets {
 }
 
 impl Diagnostic {
+    /// `x` placed in the file shown as `file`, tripped on `platforms` (labels).
+    pub fn placed(x: Finding, severity: Severity, file: String, platforms: Vec<String>) -> Self {
+        Diagnostic {
+            code: x.code.to_string(),
+            severity,
+            message: x.message,
+            file,
+            line: x.line,
+            column: x.column,
+            end_line: x.end_line,
+            end_column: x.end_column,
+            help: x.help,
+            platforms,
+            module: None,
+            offsets: None,
+        }
+    }
+
     /// Fills [`Diagnostic::offsets`] from the file's bytes `src` (read at least as far as
     /// the span); a position past them, or past the end of its line, leaves it unset.
     pub fn locate(&mut self, src: &[u8], index: &LineIndex) {
