@@ -161,20 +161,8 @@ mod tests {
     #[test]
     fn offsets_count_bytes_and_utf16_units_after_non_ascii_text() {
         let src = "package p\n\nvar s = 1 // é 😀 x\n".as_bytes();
-        let mut d = Diagnostic {
-            code: "GT000".into(),
-            severity: Severity::Info,
-            message: String::new(),
-            file: "a.go".into(),
-            line: 3,
-            column: 22,
-            end_line: 3,
-            end_column: 23,
-            help: None,
-            platforms: Vec::new(),
-            module: None,
-            offsets: None,
-        };
+        let f = Finding::at("GT000", 3, 22, 1, String::new());
+        let mut d = Diagnostic::placed(f, Severity::Info, "a.go".into(), Vec::new());
         d.locate(src, &LineIndex::new(src));
         let want = Offsets {
             offset: 32,
