@@ -64,6 +64,11 @@ impl Finding {
         }
     }
 
+    /// A finding about a whole file (its name, its place in the matrix): 1:1, one column.
+    pub fn whole_file(code: &'static str, message: String) -> Finding {
+        Finding::at(code, 1, 1, 1, message)
+    }
+
     pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Finding {
         self.help = Some(help.into());
         self
