@@ -44,7 +44,7 @@ pub struct CheckedModule {
 }
 
 /// A finding's fingerprint and the module it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Identity {
     /// 16 lowercase hex digits.
     pub fingerprint: String,
@@ -127,13 +127,7 @@ pub fn identify(
     let mut order: Vec<usize> = (0..diags.len()).collect();
     order.sort_by_key(|&i| (&diags[i].file, diags[i].line, diags[i].column));
     let mut seen: HashMap<u64, u32> = HashMap::new();
-    let mut out = vec![
-        Identity {
-            fingerprint: String::new(),
-            module: None,
-        };
-        diags.len()
-    ];
+    let mut out = vec![Identity::default(); diags.len()];
     for i in order {
         let d = &diags[i];
         let (module, rel) = locate(modules, cwd, &d.file);

@@ -185,17 +185,16 @@ pub fn run_in(
     // The same specs and the same resolver as `gotags matrix`: grammar errors surface before
     // any walking.
     crate::configs::spec::parse(&spec).map_err(|e| CheckError::Platforms(MatrixError::Spec(e)))?;
-    for code in split_codes(&opts.select)
-        .iter()
-        .chain(&split_codes(&opts.ignore))
-        .chain(&split_codes(&opts.enable))
+    for code in [&opts.select, &opts.ignore, &opts.enable]
+        .map(|v| split_codes(v))
+        .concat()
     {
         if code != "ALL"
             && !super::registry::RULES
                 .iter()
                 .any(|r| r.info.code.starts_with(code.as_str()))
         {
-            return Err(CheckError::UnknownRule { code: code.clone() });
+            return Err(CheckError::UnknownRule { code });
         }
     }
     let selection = Selection {

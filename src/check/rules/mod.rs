@@ -154,18 +154,9 @@ pub fn embed_errors<'a>(
 
 /// Platforms that compile the file, or `None` when all do (a platform-independent finding).
 pub fn compiling_platforms(input: &FileInput) -> Option<Vec<usize>> {
-    if input.compiles.iter().all(|c| *c) {
-        return None;
-    }
-    Some(
-        input
-            .compiles
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c)
-            .map(|(i, _)| i)
-            .collect(),
-    )
+    let compiles = input.compiles.iter().enumerate();
+    (!input.compiles.iter().all(|c| *c))
+        .then(|| compiles.filter(|(_, c)| **c).map(|(i, _)| i).collect())
 }
 
 /// A finding of rule `code` spanning the `//go:embed` pattern `p`.
