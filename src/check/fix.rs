@@ -152,14 +152,9 @@ pub fn apply(src: &[u8], edits: &[Edit]) -> Option<Vec<u8>> {
 pub fn file_edits(src: &[u8], diags: &[&Diagnostic], unsafe_too: bool) -> Vec<Edit> {
     let mut taken: Vec<Edit> = Vec::new();
     for d in diags {
-        let Some(rule) = super::registry::find(&d.code) else {
-            continue;
-        };
-        let Some(fix) = &rule.fix else { continue };
-        if !fix.safe && !unsafe_too {
-            continue;
-        }
-        let Some(edits) = (fix.edits)(&FixSite::of(src, d)) else {
+        let fix = super::registry::find(&d.code).and_then(|r| r.fix.as_ref());
+        let fix = fix.filter(|f| f.safe || unsafe_too);
+        let Some(edits) = fix.and_then(|f| (f.edits)(&FixSite::of(src, d))) else {
             continue;
         };
         let overlaps = edits.iter().any(|e| {
