@@ -57,40 +57,17 @@ pub struct Matrix {
     pub platforms: Option<PlatformSpec>,
     pub tags: Option<Vec<Vec<String>>>,
     /// Which cgo settings platforms without `/cgo` or `/nocgo` get (`--cgo` overrides).
-    pub cgo: Option<CgoSetting>,
+    pub cgo: Option<CgoMode>,
     /// Go releases to evaluate as one more dimension, e.g. `["1.22", "1.27"]` (`--go`
     /// overrides).
     pub go: Option<Vec<String>>,
-}
-
-/// The `[matrix] cgo` key.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum CgoSetting {
-    On,
-    Off,
-    Both,
-    /// Off everywhere, and on where the port supports cgo.
-    Supported,
-}
-
-impl CgoSetting {
-    pub fn mode(self) -> CgoMode {
-        match self {
-            CgoSetting::On => CgoMode::On,
-            CgoSetting::Off => CgoMode::Off,
-            CgoSetting::Both => CgoMode::Both,
-            CgoSetting::Supported => CgoMode::Supported,
-        }
-    }
 }
 
 impl Matrix {
     /// The cgo mode of a run: the flag's, else this file's, else both (`matrix` and `check`
     /// alike).
     pub fn cgo_mode(&self, flag: Option<CgoMode>) -> CgoMode {
-        flag.or(self.cgo.map(CgoSetting::mode))
-            .unwrap_or(CgoMode::Both)
+        flag.or(self.cgo).unwrap_or(CgoMode::Both)
     }
 
     /// The tag sets in `--tags-sets` spelling: sets separated by `;`, tags by `,`.
@@ -229,15 +206,11 @@ impl Config {
 
     /// The nearest `gotags.toml` at or above `start`, if any.
     pub fn discover(start: &Path) -> Result<Option<Config>, ConfigFileError> {
-        let mut dir = Some(start);
-        while let Some(d) = dir {
-            let f = d.join(FILE_NAME);
-            if f.is_file() {
-                return Config::load(&f).map(Some);
-            }
-            dir = d.parent();
-        }
-        Ok(None)
+        (start.ancestors())
+            .map(|d| d.join(FILE_NAME))
+            .find(|f| f.is_file())
+            .map(|f| Config::load(&f))
+            .transpose()
     }
 
     /// Per-code severity overrides, parsed.

@@ -79,14 +79,11 @@ fn level_var(ctx: &BuildContext) -> Option<(&'static str, String)> {
 /// Builds the report for `ctx` chosen under `selection`.
 pub fn report(ctx: &BuildContext, selection: &Selection, inputs: &Inputs<'_>) -> EnvReport {
     let lookup = inputs.lookup;
-    let var_origin = |name: &str, flag: bool, flag_name: &str, fallback: &str| -> String {
-        if flag {
-            return format!("--{flag_name}");
-        }
-        match lookup(name) {
-            Some((_, where_)) => format!("${name} ({where_})"),
-            None => fallback.to_string(),
-        }
+    // GOOS and GOARCH: the flag, else the variable, else the host.
+    let var_origin = |name: &str, flag: bool| match lookup(name) {
+        _ if flag => format!("--{}", name.to_lowercase()),
+        Some((_, where_)) => format!("${name} ({where_})"),
+        None => "the host".to_string(),
     };
     let release = ctx.release;
     let cgo_from = if inputs.cgo_flag {
@@ -135,14 +132,8 @@ pub fn report(ctx: &BuildContext, selection: &Selection, inputs: &Inputs<'_>) ->
             )
         }),
         recorded_from: release.recorded_from.map(str::to_string),
-        goos: setting(
-            &ctx.goos,
-            var_origin("GOOS", inputs.goos_flag, "goos", "the host"),
-        ),
-        goarch: setting(
-            &ctx.goarch,
-            var_origin("GOARCH", inputs.goarch_flag, "goarch", "the host"),
-        ),
+        goos: setting(&ctx.goos, var_origin("GOOS", inputs.goos_flag)),
+        goarch: setting(&ctx.goarch, var_origin("GOARCH", inputs.goarch_flag)),
         cgo: setting(if ctx.cgo_enabled { "1" } else { "0" }, cgo_from),
         compiler: setting(
             &ctx.compiler,

@@ -294,14 +294,8 @@ impl FileFacts {
         }
     }
 
-    /// Reads and parses one file from the disk. `path` is the absolute path used in Go's
-    /// messages.
-    pub fn read(path: &Path, name: &str, is_symlink: bool) -> FileFacts {
-        FileFacts::read_to(path, name, is_symlink, ReadDepth::Header)
-    }
-
     /// Reads one file from the disk to the given depth; the file is opened and read once
-    /// either way.
+    /// either way. `path` is the absolute path used in Go's messages.
     pub fn read_to(path: &Path, name: &str, is_symlink: bool, depth: ReadDepth) -> FileFacts {
         FileFacts::read_in(&Disk, path, name, is_symlink, false, depth)
     }

@@ -582,18 +582,16 @@ mod tests {
 
     #[test]
     fn short_paths() {
-        assert_eq!(
-            short_path(Path::new("/a/b/c.go"), Path::new("/a/b")),
-            "c.go"
-        );
-        assert_eq!(
-            short_path(Path::new("/a/b/c.go"), Path::new("/a/b/d")),
-            "../c.go"
-        );
-        assert_eq!(
-            short_path(Path::new("/x.go"), Path::new("/a/b/c/d")),
-            "/x.go"
-        );
+        for (path, cwd, want) in [
+            ("/a/b/c.go", "/a/b", "c.go"),
+            ("/a/b/c.go", "/a/b/d", "../c.go"),
+            ("/x.go", "/a/b/c/d", "/x.go"),
+            ("/m/a/b.go", "/m", "a/b.go"),
+            ("/mod/b.go", "/mod/x", "../b.go"),
+            ("/b.go", "/very/deep/dir", "/b.go"),
+        ] {
+            assert_eq!(short_path(Path::new(path), Path::new(cwd)), want);
+        }
     }
 
     #[test]

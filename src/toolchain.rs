@@ -231,10 +231,9 @@ fn parse_gotoolchain(value: &str) -> Result<(Option<String>, Mode), DetectError>
         "path" => return Ok((None, Mode::Path)),
         _ => {}
     }
-    let (min, suffix) = match value.split_once('+') {
-        Some((m, s)) => (m, Some(s)),
-        None => (value, None),
-    };
+    let (min, suffix) = value
+        .split_once('+')
+        .map_or((value, None), |(m, s)| (m, Some(s)));
     let version = if min == "local" {
         None
     } else {
@@ -362,16 +361,12 @@ fn module_line(dir: &Path, probe: &dyn Probe) -> Result<Option<ModuleLine>, Dete
 
 /// `go.work` (unless `GOWORK=off`; `GOWORK=FILE` names it), else the nearest `go.mod`.
 fn module_file(dir: &Path, probe: &dyn Probe) -> Option<PathBuf> {
-    match probe.var("GOWORK").as_deref() {
-        Some("off") => {}
+    let work = match probe.var("GOWORK").as_deref() {
+        Some("off") => None,
         Some(v) if !v.is_empty() => return Some(PathBuf::from(v)),
-        _ => {
-            if let Some(w) = find_up(dir, "go.work", probe) {
-                return Some(w);
-            }
-        }
-    }
-    find_up(dir, "go.mod", probe)
+        _ => find_up(dir, "go.work", probe),
+    };
+    work.or_else(|| find_up(dir, "go.mod", probe))
 }
 
 fn find_up(dir: &Path, name: &str, probe: &dyn Probe) -> Option<PathBuf> {

@@ -196,16 +196,7 @@ pub fn walk(module: &Module, start: &Path) -> (Vec<DirFacts>, Vec<WalkProblem>) 
     walk_in(&Disk, module, start, ReadDepth::Header)
 }
 
-/// [`walk`], reading each file to `depth`.
-pub fn walk_to(
-    module: &Module,
-    start: &Path,
-    depth: ReadDepth,
-) -> (Vec<DirFacts>, Vec<WalkProblem>) {
-    walk_in(&Disk, module, start, depth)
-}
-
-/// [`walk_to`] through `source`.
+/// [`walk`] through `source`, reading each file to `depth`.
 pub fn walk_in(
     source: &dyn Source,
     module: &Module,
@@ -250,16 +241,7 @@ pub fn walk_goroot(
     walk_goroot_in(&Disk, goroot, pattern, ReadDepth::Header)
 }
 
-/// [`walk_goroot`], reading each file to `depth`.
-pub fn walk_goroot_to(
-    goroot: &Path,
-    pattern: GorootPattern,
-    depth: ReadDepth,
-) -> (Module, Vec<DirFacts>, Vec<WalkProblem>) {
-    walk_goroot_in(&Disk, goroot, pattern, depth)
-}
-
-/// [`walk_goroot_to`] through `source`.
+/// [`walk_goroot`] through `source`, reading each file to `depth`.
 pub fn walk_goroot_in(
     source: &dyn Source,
     goroot: &Path,
@@ -567,21 +549,8 @@ pub fn relative_slash(root: &Path, path: &Path) -> String {
     }
 }
 
-/// Reads one directory's entries (sorted) and the facts of its source files, from the disk.
-pub fn read_dir_facts(dir: PathBuf, rel: String) -> Result<DirFacts, WalkProblem> {
-    read_dir_facts_in(&Disk, dir, rel, ReadDepth::Header)
-}
-
-/// [`read_dir_facts`], reading each file to `depth`.
-pub fn read_dir_facts_to(
-    dir: PathBuf,
-    rel: String,
-    depth: ReadDepth,
-) -> Result<DirFacts, WalkProblem> {
-    read_dir_facts_in(&Disk, dir, rel, depth)
-}
-
-/// [`read_dir_facts_to`] through `source`.
+/// Reads one directory's entries (sorted) and the facts of its source files through
+/// `source`, each file to `depth`.
 pub fn read_dir_facts_in(
     source: &dyn Source,
     dir: PathBuf,

@@ -44,7 +44,7 @@ pub struct CheckedModule {
 }
 
 /// A finding's fingerprint and the module it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Identity {
     /// 16 lowercase hex digits.
     pub fingerprint: String,
@@ -127,13 +127,7 @@ pub fn identify(
     let mut order: Vec<usize> = (0..diags.len()).collect();
     order.sort_by_key(|&i| (&diags[i].file, diags[i].line, diags[i].column));
     let mut seen: HashMap<u64, u32> = HashMap::new();
-    let mut out = vec![
-        Identity {
-            fingerprint: String::new(),
-            module: None,
-        };
-        diags.len()
-    ];
+    let mut out = vec![Identity::default(); diags.len()];
     for i in order {
         let d = &diags[i];
         let (module, rel) = locate(modules, cwd, &d.file);
@@ -263,18 +257,12 @@ impl Baseline {
         diags: Vec<Diagnostic>,
         ids: Vec<Identity>,
     ) -> (Vec<Diagnostic>, Vec<Identity>, usize) {
-        let mut kept = Vec::new();
-        let mut kept_ids = Vec::new();
-        let mut known = 0;
-        for (d, id) in diags.into_iter().zip(ids) {
-            if self.fingerprints.contains(&id.fingerprint) {
-                known += 1;
-            } else {
-                kept.push(d);
-                kept_ids.push(id);
-            }
-        }
-        (kept, kept_ids, known)
+        let (known, new): (Vec<_>, Vec<_>) = diags
+            .into_iter()
+            .zip(ids)
+            .partition(|(_, id)| self.fingerprints.contains(&id.fingerprint));
+        let (kept, kept_ids) = new.into_iter().unzip();
+        (kept, kept_ids, known.len())
     }
 }
 
@@ -283,21 +271,13 @@ mod tests {
     use super::*;
     use crate::check::Severity;
 
-    fn diag(file: &str, line: u32, code: &str, message: &str) -> Diagnostic {
-        Diagnostic {
-            code: code.into(),
-            severity: Severity::Warning,
-            message: message.into(),
-            file: file.into(),
-            line,
-            column: 3,
-            end_line: line,
-            end_column: 8,
-            help: None,
-            platforms: Vec::new(),
-            module: None,
-            offsets: None,
-        }
+    fn diag(file: &str, line: u32, code: &'static str, message: &str) -> Diagnostic {
+        let f = crate::check::Finding::at(code, line, 3, 5, message.into());
+        Diagnostic::placed(f, Severity::Warning, file.into(), Vec::new())
+    }
+
+    fn texts(file: &str, text: &str) -> SourceTexts {
+        [(file.to_string(), text.to_string())].into_iter().collect()
     }
 
     fn modules() -> Vec<CheckedModule> {
@@ -310,15 +290,11 @@ mod tests {
 
     #[test]
     fn fingerprints_survive_line_moves_and_the_working_directory() {
-        let before: SourceTexts = [("a.go".to_string(), "//go:build linx\n\npackage a\n".into())]
-            .into_iter()
-            .collect();
-        let after: SourceTexts = [(
-            "m/a.go".to_string(),
-            "// added\n// lines\n//go:build  linx\n\npackage a\n".into(),
-        )]
-        .into_iter()
-        .collect();
+        let before = texts("a.go", "//go:build linx\n\npackage a\n");
+        let after = texts(
+            "m/a.go",
+            "// added\n// lines\n//go:build  linx\n\npackage a\n",
+        );
         let d1 = [diag("a.go", 1, "GT201", "unknown tag linx on line 1")];
         let d2 = [diag("m/a.go", 3, "GT201", "unknown tag linx on line 3")];
         let a = identify(&d1, &before, &modules(), Path::new("/w/m"));
@@ -330,12 +306,8 @@ mod tests {
 
     #[test]
     fn the_offending_line_and_the_rule_matter() {
-        let t1: SourceTexts = [("a.go".to_string(), "//go:build linx\n".into())]
-            .into_iter()
-            .collect();
-        let t2: SourceTexts = [("a.go".to_string(), "//go:build darwn\n".into())]
-            .into_iter()
-            .collect();
+        let t1 = texts("a.go", "//go:build linx\n");
+        let t2 = texts("a.go", "//go:build darwn\n");
         let cwd = Path::new("/w/m");
         let d = [diag("a.go", 1, "GT201", "unknown tag")];
         let other = [diag("a.go", 1, "GT202", "unknown tag")];
@@ -346,12 +318,8 @@ mod tests {
 
     #[test]
     fn whole_file_findings_ignore_the_first_line() {
-        let t1: SourceTexts = [("a.go".to_string(), "package a\n".into())]
-            .into_iter()
-            .collect();
-        let t2: SourceTexts = [("a.go".to_string(), "// new\npackage a\n".into())]
-            .into_iter()
-            .collect();
+        let t1 = texts("a.go", "package a\n");
+        let t2 = texts("a.go", "// new\npackage a\n");
         let mut d = diag("a.go", 1, "GT206", "name");
         (d.column, d.end_column) = (1, 2);
         let cwd = Path::new("/w/m");
@@ -364,9 +332,7 @@ mod tests {
 
     #[test]
     fn identical_findings_get_distinct_fingerprints() {
-        let t: SourceTexts = [("a.go".to_string(), "x\nx\n".into())]
-            .into_iter()
-            .collect();
+        let t = texts("a.go", "x\nx\n");
         let d = [diag("a.go", 2, "GT1", "m"), diag("a.go", 1, "GT1", "m")];
         let ids = identify(&d, &t, &modules(), Path::new("/w/m"));
         assert_ne!(ids[0].fingerprint, ids[1].fingerprint);

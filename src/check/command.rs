@@ -185,17 +185,16 @@ pub fn run_in(
     // The same specs and the same resolver as `gotags matrix`: grammar errors surface before
     // any walking.
     crate::configs::spec::parse(&spec).map_err(|e| CheckError::Platforms(MatrixError::Spec(e)))?;
-    for code in split_codes(&opts.select)
-        .iter()
-        .chain(&split_codes(&opts.ignore))
-        .chain(&split_codes(&opts.enable))
+    for code in [&opts.select, &opts.ignore, &opts.enable]
+        .map(|v| split_codes(v))
+        .concat()
     {
         if code != "ALL"
             && !super::registry::RULES
                 .iter()
                 .any(|r| r.info.code.starts_with(code.as_str()))
         {
-            return Err(CheckError::UnknownRule { code: code.clone() });
+            return Err(CheckError::UnknownRule { code });
         }
     }
     let selection = Selection {
@@ -204,14 +203,8 @@ pub fn run_in(
         } else {
             split_codes(&opts.select)
         },
-        ignore: split_codes(&config.check.ignore)
-            .into_iter()
-            .chain(split_codes(&opts.ignore))
-            .collect(),
-        enable: split_codes(&config.check.enable)
-            .into_iter()
-            .chain(split_codes(&opts.enable))
-            .collect(),
+        ignore: split_codes(&[&config.check.ignore[..], &opts.ignore].concat()),
+        enable: split_codes(&[&config.check.enable[..], &opts.enable].concat()),
         severity: config.severities(),
     };
     let mut all = Vec::new();
@@ -222,12 +215,12 @@ pub fn run_in(
         Some(given) => given.iter().map(Job::Given).collect(),
         None => targets(&*source, &paths)?
             .into_iter()
-            .map(|(start, files)| Job::Walk(start, files))
+            .map(Job::Walk)
             .collect(),
     };
     for job in jobs {
         let (module, dirs, files, go) = match job {
-            Job::Walk(start, files) => {
+            Job::Walk((start, files)) => {
                 let module = walk::find_module_in(&*source, &start).map_err(CheckError::Module)?;
                 let (dirs, found) = walk::walk_in(&*source, &module, &start, ReadDepth::Full);
                 problems.extend(found);
@@ -312,7 +305,7 @@ pub fn run_in(
 
 /// One unit of a check run: a path to walk as `./...`, or packages already chosen.
 enum Job<'a> {
-    Walk(PathBuf, Option<Vec<PathBuf>>),
+    Walk(Target),
     Given(&'a PackageTarget),
 }
 

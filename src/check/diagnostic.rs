@@ -64,8 +64,19 @@ impl Finding {
         }
     }
 
+    /// A finding about a whole file (its name, its place in the matrix): 1:1, one column.
+    pub fn whole_file(code: &'static str, message: String) -> Finding {
+        Finding::at(code, 1, 1, 1, message)
+    }
+
     pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Finding {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The finding tripped only on these platforms (indexes into the run's list).
+    pub fn on(mut self, platforms: Vec<usize>) -> Finding {
+        self.platforms = Some(platforms);
         self
     }
 }
@@ -109,6 +120,24 @@ pub struct Offsets {
 }
 
 impl Diagnostic {
+    /// `x` placed in the file shown as `file`, tripped on `platforms` (labels).
+    pub fn placed(x: Finding, severity: Severity, file: String, platforms: Vec<String>) -> Self {
+        Diagnostic {
+            code: x.code.to_string(),
+            severity,
+            message: x.message,
+            file,
+            line: x.line,
+            column: x.column,
+            end_line: x.end_line,
+            end_column: x.end_column,
+            help: x.help,
+            platforms,
+            module: None,
+            offsets: None,
+        }
+    }
+
     /// Fills [`Diagnostic::offsets`] from the file's bytes `src` (read at least as far as
     /// the span); a position past them, or past the end of its line, leaves it unset.
     pub fn locate(&mut self, src: &[u8], index: &LineIndex) {
@@ -137,20 +166,8 @@ mod tests {
     #[test]
     fn offsets_count_bytes_and_utf16_units_after_non_ascii_text() {
         let src = "package p\n\nvar s = 1 // é 😀 x\n".as_bytes();
-        let mut d = Diagnostic {
-            code: "GT000".into(),
-            severity: Severity::Info,
-            message: String::new(),
-            file: "a.go".into(),
-            line: 3,
-            column: 22,
-            end_line: 3,
-            end_column: 23,
-            help: None,
-            platforms: Vec::new(),
-            module: None,
-            offsets: None,
-        };
+        let f = Finding::at("GT000", 3, 22, 1, String::new());
+        let mut d = Diagnostic::placed(f, Severity::Info, "a.go".into(), Vec::new());
         d.locate(src, &LineIndex::new(src));
         let want = Offsets {
             offset: 32,

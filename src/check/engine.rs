@@ -9,7 +9,7 @@
 use super::diagnostic::{Diagnostic, Finding, Severity};
 use super::matrix_gaps::MatrixInput;
 use super::registry;
-use super::rule::{Check, DirInput, FileInput, InDir, Located, PlatformPlan, Rule, RunInput};
+use super::rule::{Check, DirInput, FileInput, Located, PlatformPlan, RunInput};
 use crate::configs::{eval, ConfigSet, Evaluator, FileBits};
 use crate::context::BuildContext;
 use crate::embed::AssetCache;
@@ -89,32 +89,18 @@ fn platform_specific(f: &FileFacts) -> bool {
 /// Runs every enabled file and matrix rule over every file.
 pub fn run(input: &CheckInput) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    let rules: Vec<&Rule> = registry::RULES
+    let (mut file_rules, mut dir_rules, mut matrix_rules) = (Vec::new(), Vec::new(), Vec::new());
+    let enabled = registry::RULES
         .iter()
-        .copied()
-        .filter(|r| input.selection.enabled(r.info.code))
-        .collect();
-    let file_rules: Vec<fn(&FileInput, &mut Vec<Finding>)> = rules
-        .iter()
-        .filter_map(|r| match r.check {
-            Check::File(f) => Some(f),
-            _ => None,
-        })
-        .collect();
-    let dir_rules: Vec<fn(&DirInput, &mut Vec<InDir>)> = rules
-        .iter()
-        .filter_map(|r| match r.check {
-            Check::Dir(f) => Some(f),
-            _ => None,
-        })
-        .collect();
-    let matrix_rules: Vec<fn(&MatrixInput, &mut Vec<Located>)> = rules
-        .iter()
-        .filter_map(|r| match r.check {
-            Check::Matrix(f) => Some(f),
-            _ => None,
-        })
-        .collect();
+        .filter(|r| input.selection.enabled(r.info.code));
+    for r in enabled {
+        match r.check {
+            Check::File(f) => file_rules.push(f),
+            Check::Dir(f) => dir_rules.push(f),
+            Check::Matrix(f) => matrix_rules.push(f),
+            Check::Run(_) => {}
+        }
+    }
     let cache = AssetCache::with_source(input.source.clone());
     let ev = Evaluator::new(input.platforms);
     let cgo = ev.cgo.clone();
@@ -244,19 +230,9 @@ pub fn run_config(input: &RunInput, selection: &Selection) -> Vec<Diagnostic> {
         }
         let mut findings = Vec::new();
         check(input, &mut findings);
-        out.extend(findings.into_iter().map(|x| Diagnostic {
-            code: x.code.to_string(),
-            severity: severity(selection, x.code),
-            message: x.message,
-            file: input.tags_source.to_string(),
-            line: x.line,
-            column: x.column,
-            end_line: x.end_line,
-            end_column: x.end_column,
-            help: x.help,
-            platforms: Vec::new(),
-            module: None,
-            offsets: None,
+        out.extend(findings.into_iter().map(|x| {
+            let severity = severity(selection, x.code);
+            Diagnostic::placed(x, severity, input.tags_source.to_string(), Vec::new())
         }));
     }
     out
@@ -347,23 +323,12 @@ fn place(
             if plats.len() == input.platforms.len() {
                 plats.clear();
             }
-            Diagnostic {
-                code: x.code.to_string(),
-                severity: severity(input.selection, x.code),
-                message: x.message,
-                file: shown.clone(),
-                line: x.line,
-                column: x.column,
-                end_line: x.end_line,
-                end_column: x.end_column,
-                help: x.help,
-                platforms: plats
-                    .into_iter()
-                    .filter_map(|i| input.platforms.labels.get(i).cloned())
-                    .collect(),
-                module: None,
-                offsets: None,
-            }
+            let platforms = plats
+                .into_iter()
+                .filter_map(|i| input.platforms.labels.get(i).cloned())
+                .collect();
+            let severity = severity(input.selection, x.code);
+            Diagnostic::placed(x, severity, shown.clone(), platforms)
         })
         .collect()
 }

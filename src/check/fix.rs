@@ -87,6 +87,25 @@ pub fn replace_with_suggestion(site: &FixSite) -> Option<Vec<Edit>> {
     Some(vec![Edit { start, end, text }])
 }
 
+/// Deletes the blanks (spaces, tabs) between `before`, which starts the finding's line, and
+/// `after`; `None` when the line is not `before`, blanks, `after`….
+pub fn delete_blanks(site: &FixSite, before: &[u8], after: &[u8]) -> Option<Vec<Edit>> {
+    let (start, end) = site.line_range(site.line)?;
+    let rest = site.src.get(start..end)?.strip_prefix(before)?;
+    let n = rest
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let start = start + before.len();
+    (n > 0 && rest[n..].starts_with(after)).then(|| {
+        vec![Edit {
+            start,
+            end: start + n,
+            text: String::new(),
+        }]
+    })
+}
+
 /// Deletes the finding's line (and a blank line after it when it was the first line or
 /// followed a blank line, so no double blank line remains).
 pub fn delete_line(site: &FixSite) -> Option<Vec<Edit>> {
@@ -133,14 +152,9 @@ pub fn apply(src: &[u8], edits: &[Edit]) -> Option<Vec<u8>> {
 pub fn file_edits(src: &[u8], diags: &[&Diagnostic], unsafe_too: bool) -> Vec<Edit> {
     let mut taken: Vec<Edit> = Vec::new();
     for d in diags {
-        let Some(rule) = super::registry::find(&d.code) else {
-            continue;
-        };
-        let Some(fix) = &rule.fix else { continue };
-        if !fix.safe && !unsafe_too {
-            continue;
-        }
-        let Some(edits) = (fix.edits)(&FixSite::of(src, d)) else {
+        let fix = super::registry::find(&d.code).and_then(|r| r.fix.as_ref());
+        let fix = fix.filter(|f| f.safe || unsafe_too);
+        let Some(edits) = fix.and_then(|f| (f.edits)(&FixSite::of(src, d))) else {
             continue;
         };
         let overlaps = edits.iter().any(|e| {

@@ -56,18 +56,11 @@ impl<'a> MatrixInput<'a> {
             d.class_of = Vec::new();
             d.strings = Strings::default();
         }
-        let by_rel = eval
-            .dirs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.rel.clone(), i))
-            .collect();
-        let by_path = eval
-            .dirs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.import_path.clone(), i))
-            .collect();
+        let (mut by_rel, mut by_path) = (HashMap::new(), HashMap::new());
+        for (i, d) in eval.dirs.iter().enumerate() {
+            by_rel.insert(d.rel.clone(), i);
+            by_path.insert(d.import_path.clone(), i);
+        }
         MatrixInput {
             dirs,
             platforms,

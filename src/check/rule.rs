@@ -122,6 +122,14 @@ pub struct Located {
     pub finding: Finding,
 }
 
+impl Located {
+    /// `finding` in file `file` of the evaluated directory `d`.
+    pub fn at(d: &crate::matrix::evaluate::DirMatrix, file: usize, finding: Finding) -> Located {
+        let dir = d.dir_index;
+        Located { dir, file, finding }
+    }
+}
+
 /// The scope a rule works at, and its pure function.
 pub enum Check {
     /// Once per file.

@@ -11,10 +11,7 @@ use std::sync::Arc;
 /// `(file, line, column, message)` of each finding of `code` over the files
 /// (`go.mod` is added unless given).
 pub fn run(code: &str, files: &[(&str, &str)]) -> Vec<(String, u32, u32, String)> {
-    run_full(code, files)
-        .into_iter()
-        .map(|d| (d.file, d.line, d.column, d.message))
-        .collect()
+    run_on(code, "all", files)
 }
 
 /// Like [`run`], over the given `--platforms` set.

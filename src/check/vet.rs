@@ -42,15 +42,21 @@ struct State<'a> {
 }
 
 impl State<'_> {
-    fn report(&mut self, kind: VetKind, l: &VetLine, message: String) {
+    fn report(&mut self, kind: VetKind, l: &VetLine, message: impl Into<String>) {
         self.out.push(VetFinding {
             kind,
             line: l.line,
             column: l.column,
             error_column: l.column,
             len: l.text.len() as u32,
-            message,
+            message: message.into(),
         });
+    }
+
+    /// Reports, and vet no longer cross-checks the `//go:build` and `+build` lines.
+    fn fail(&mut self, kind: VetKind, l: &VetLine, message: impl Into<String>) {
+        self.report(kind, l, message);
+        self.cross = false;
     }
 }
 
@@ -94,29 +100,19 @@ fn go_build_line<'a>(st: &mut State<'a>, l: &'a VetLine) {
             st.report(
                 VetKind::MalformedGoBuild,
                 l,
-                "malformed //go:build line (space between // and go:build)".into(),
+                "malformed //go:build line (space between // and go:build)",
             );
         }
         return;
     }
     if !l.go_ok || l.in_star {
-        st.report(
-            VetKind::MisplacedGoBuild,
-            l,
-            "misplaced //go:build comment".into(),
-        );
-        st.cross = false;
+        st.fail(VetKind::MisplacedGoBuild, l, "misplaced //go:build comment");
         return;
     }
     if st.go_at.is_none() {
         st.go_at = Some(l);
     } else {
-        st.report(
-            VetKind::ExtraGoBuild,
-            l,
-            "unexpected extra //go:build line".into(),
-        );
-        st.cross = false;
+        st.fail(VetKind::ExtraGoBuild, l, "unexpected extra //go:build line");
     }
     let line = strip_error_suffix(line);
     match constraint::parse_line(line) {
@@ -147,18 +143,13 @@ fn plus_build_line<'a>(st: &mut State<'a>, l: &'a VetLine) {
             st.report(
                 VetKind::MalformedPlusBuild,
                 l,
-                "possible malformed +build comment".into(),
+                "possible malformed +build comment",
             );
         }
         return;
     }
     if !l.plus_ok {
-        st.report(
-            VetKind::MisplacedPlusBuild,
-            l,
-            "misplaced +build comment".into(),
-        );
-        st.cross = false;
+        st.fail(VetKind::MisplacedPlusBuild, l, "misplaced +build comment");
     }
     if st.plus_at.is_none() {
         st.plus_at = Some(l);
@@ -168,12 +159,11 @@ fn plus_build_line<'a>(st: &mut State<'a>, l: &'a VetLine) {
     for arg in fields.iter().skip(1) {
         for elem in arg.split(',') {
             if elem.starts_with("!!") {
-                st.report(
+                st.fail(
                     VetKind::DoubleNegative,
                     l,
                     format!("invalid double negative in build constraint: {arg}"),
                 );
-                st.cross = false;
                 continue;
             }
             let elem = elem.strip_prefix('!').unwrap_or(elem);
@@ -181,12 +171,11 @@ fn plus_build_line<'a>(st: &mut State<'a>, l: &'a VetLine) {
                 .chars()
                 .any(|c| !(c.is_alphabetic() || c.is_numeric() || c == '_' || c == '.'))
             {
-                st.report(
+                st.fail(
                     VetKind::NonAlphanumeric,
                     l,
                     format!("invalid non-alphanumeric build constraint: {arg}"),
                 );
-                st.cross = false;
             }
         }
     }
@@ -198,10 +187,7 @@ fn plus_build_line<'a>(st: &mut State<'a>, l: &'a VetLine) {
                     Some(x) => Expr::and(x, y),
                 });
             }
-            Err(e) => {
-                st.report(VetKind::ParseError, l, e.message.clone());
-                st.cross = false;
-            }
+            Err(e) => st.fail(VetKind::ParseError, l, e.message.clone()),
         }
     }
 }
@@ -223,16 +209,9 @@ fn finish(st: &mut State) {
             return;
         }
     };
-    let mut want: Option<Expr> = None;
-    for line in lines {
-        let Ok(y) = constraint::parse_line(&line) else {
-            return;
-        };
-        want = Some(match want {
-            None => y,
-            Some(x) => Expr::and(x, y),
-        });
-    }
+    let parsed: Result<Vec<Expr>, _> = lines.iter().map(|l| constraint::parse_line(l)).collect();
+    let Ok(parsed) = parsed else { return };
+    let want = parsed.into_iter().reduce(Expr::and);
     let same = match (&want, &st.plus_expr) {
         (Some(w), Some(p)) => w.to_string() == p.to_string(),
         _ => false,
@@ -241,7 +220,7 @@ fn finish(st: &mut State) {
         st.report(
             VetKind::Mismatch,
             plus_at,
-            "+build lines do not match //go:build condition".into(),
+            "+build lines do not match //go:build condition",
         );
     }
 }

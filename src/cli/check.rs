@@ -191,7 +191,7 @@ pub fn run(
     let mut opts = command::CheckOptions {
         paths: start,
         platforms: args.platforms.clone(),
-        cgo: args.cgo.map(|c| c.setting().mode()),
+        cgo: args.cgo.map(super::matrix::CgoChoice::mode),
         tags_sets,
         select: args.select.clone(),
         ignore: args.ignore.clone(),

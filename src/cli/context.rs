@@ -37,23 +37,17 @@ pub fn tags(value: &str) -> Result<Vec<String>, CliError> {
 impl ContextArgs {
     /// The build context these flags select over $GOOS/$GOARCH/…, `go env` and the host.
     pub fn build(&self) -> Result<BuildContext, CliError> {
-        if let Some(goos) = self.goos.as_deref().filter(|g| !platform::is_known_os(g)) {
-            return Err(CliError::UnknownName {
-                flag: "goos",
-                value: goos.to_string(),
-                hint: vocabulary::did_you_mean(goos, platform::KNOWN_OS.iter().copied()),
-            });
-        }
-        if let Some(arch) = self
-            .goarch
-            .as_deref()
-            .filter(|a| !platform::is_known_arch(a))
-        {
-            return Err(CliError::UnknownName {
-                flag: "goarch",
-                value: arch.to_string(),
-                hint: vocabulary::did_you_mean(arch, platform::KNOWN_ARCH.iter().copied()),
-            });
+        for (flag, value, known) in [
+            ("goos", &self.goos, platform::KNOWN_OS),
+            ("goarch", &self.goarch, platform::KNOWN_ARCH),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !known.contains(v)) {
+                return Err(CliError::UnknownName {
+                    flag,
+                    value: v.to_string(),
+                    hint: vocabulary::did_you_mean(v, known.iter().copied()),
+                });
+            }
         }
         let tags = self.tags.as_deref().map(tags).transpose()?;
         let overrides = ContextOverrides {

@@ -96,12 +96,8 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
         &args.patterns,
         &contexts[0],
         pats::goroot(None).as_deref(),
-        pats::Want {
-            depth: gotags::facts::ReadDepth::Header,
-            every_platform: true,
-            all_modules: args.modules.all_modules,
-            go_list: false,
-        },
+        args.modules
+            .every_platform(gotags::facts::ReadDepth::Header),
     )?;
     r.stop_on_errors()?;
     // The cache holds one entry per asset file; freeing it at exit costs time and buys nothing.
@@ -149,14 +145,7 @@ pub fn run(args: EmbedArgs) -> Result<ExitCode, CliError> {
                     if i > 0 {
                         out.write_all(b",")?;
                     }
-                    let head = serde_json::json!({
-                        "module": set.module.path,
-                        "root": set.module.root,
-                        "go": set.go,
-                    })
-                    .to_string();
-                    out.write_all(head.trim_end_matches('}').as_bytes())?;
-                    out.write_all(b",\"report\":")?;
+                    output::module_entry(out, &set.module, &set.go, "report")?;
                     render::embed::write_json(out, rep)?;
                     out.write_all(b"}")?;
                 }

@@ -63,14 +63,14 @@ pub fn run(
     }
     let mut report = FixReport::default();
     for (path, ds) in by_file {
-        let before = match std::fs::metadata(&path).and_then(|m| Ok((m, std::fs::read(&path)?))) {
-            Ok(x) => x,
-            Err(e) => {
-                report.problems.push(FixProblem::Read(path, e));
-                continue;
-            }
-        };
-        let (meta, src) = before;
+        let (meta, src) =
+            match std::fs::metadata(&path).and_then(|m| Ok((m, std::fs::read(&path)?))) {
+                Ok(x) => x,
+                Err(e) => {
+                    report.problems.push(FixProblem::Read(path, e));
+                    continue;
+                }
+            };
         let edits = fix::file_edits(&src, &ds, unsafe_too);
         if edits.is_empty() {
             continue;
@@ -165,17 +165,16 @@ fn write_diff(out: &mut dyn Write, shown: &str, old: &[u8], new: &[u8]) -> io::R
         }
         Ok(())
     };
-    for l in &a[start..prefix] {
-        line(out, ' ', l)?;
-    }
-    for l in &a[prefix..a.len() - suffix] {
-        line(out, '-', l)?;
-    }
-    for l in &b[prefix..b.len() - suffix] {
-        line(out, '+', l)?;
-    }
-    for l in &a[a.len() - suffix..a_end] {
-        line(out, ' ', l)?;
+    let runs = [
+        (' ', &a[start..prefix]),
+        ('-', &a[prefix..a.len() - suffix]),
+        ('+', &b[prefix..b.len() - suffix]),
+        (' ', &a[a.len() - suffix..a_end]),
+    ];
+    for (mark, lines) in runs {
+        for l in lines {
+            line(out, mark, l)?;
+        }
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use super::error::CliError;
 use super::patterns::{self as pats, ModulesArg, PatternArgs};
 use super::{color, output, paths, settings, terminal};
 use clap::{Args, ValueEnum};
-use gotags::config::CgoSetting;
+use gotags::configs::CgoMode;
 use gotags::matrix;
 use gotags::packages::ModuleSet;
 use gotags::render;
@@ -83,12 +83,12 @@ pub struct MatrixArgs {
 }
 
 impl CgoChoice {
-    pub fn setting(self) -> CgoSetting {
+    pub fn mode(self) -> CgoMode {
         match self {
-            CgoChoice::On => CgoSetting::On,
-            CgoChoice::Off => CgoSetting::Off,
-            CgoChoice::Both => CgoSetting::Both,
-            CgoChoice::Supported => CgoSetting::Supported,
+            CgoChoice::On => CgoMode::On,
+            CgoChoice::Off => CgoMode::Off,
+            CgoChoice::Both => CgoMode::Both,
+            CgoChoice::Supported => CgoMode::Supported,
         }
     }
 }
@@ -105,16 +105,11 @@ pub fn run(
         &args.patterns,
         &pats::any_platform()?,
         pats::goroot(None).as_deref(),
-        pats::Want {
-            depth: gotags::facts::ReadDepth::Decls,
-            every_platform: true,
-            all_modules: args.modules.all_modules,
-            go_list: false,
-        },
+        args.modules.every_platform(gotags::facts::ReadDepth::Decls),
     )?;
     r.stop_on_errors()?;
     let config = settings::load(args.config.as_ref(), &r.cwd, &r.base)?;
-    let cgo = settings::cgo(args.cgo.map(CgoChoice::setting), &config).mode();
+    let cgo = config.matrix.cgo_mode(args.cgo.map(CgoChoice::mode));
     let platforms = settings::platforms(args.platforms.as_deref(), &config);
     let tags_sets =
         settings::tags_sets(args.tags_sets.as_deref().or(args.tags.as_deref()), &config);
@@ -186,13 +181,7 @@ pub fn run(
         Some((name, groups)) => render::matrix::write_explain(out, &m, &name, &groups),
         None => match args.format {
             MatrixFormat::Table => {
-                let view = render::matrix::TableView {
-                    color,
-                    width: terminal::width().unwrap_or(render::matrix::WIDTH),
-                    summary: args.summary,
-                    package: args.package.clone(),
-                };
-                render::matrix::write_table_view(out, &m, &view)
+                render::matrix::write_table_view(out, &m, &table_view(&args, color))
             }
             MatrixFormat::Markdown => render::matrix::write_markdown(out, &m),
             MatrixFormat::Json => render::matrix::write_json(out, &m),
@@ -205,6 +194,16 @@ pub fn run(
     std::mem::forget(m);
     written?;
     Ok(r.exit(ExitCode::SUCCESS))
+}
+
+/// How the table format shows a matrix.
+fn table_view(args: &MatrixArgs, color: bool) -> render::matrix::TableView {
+    render::matrix::TableView {
+        color,
+        width: terminal::width().unwrap_or(render::matrix::WIDTH),
+        summary: args.summary,
+        package: args.package.clone(),
+    }
 }
 
 /// One module's matrix and the embed bars of its page.
@@ -243,15 +242,7 @@ fn write_modules(
             }
             match args.format {
                 MatrixFormat::Json => {
-                    let head = serde_json::json!({
-                        "module": m.module.path,
-                        "root": m.module.root,
-                        "go": go,
-                    })
-                    .to_string();
-                    // The header object, left open for the module's matrix.
-                    out.write_all(head.trim_end_matches('}').as_bytes())?;
-                    out.write_all(b",\"matrix\":")?;
+                    output::module_entry(out, &m.module, &go, "matrix")?;
                     render::matrix::write_json(out, &m)?;
                     out.write_all(b"}")?;
                 }
@@ -262,16 +253,10 @@ fn write_modules(
                     render::matrix::write_markdown(out, &m)?
                 }
                 _ => {
-                    let view = render::matrix::TableView {
-                        color,
-                        width: terminal::width().unwrap_or(render::matrix::WIDTH),
-                        summary: args.summary,
-                        package: args.package.clone(),
-                    };
                     if let Some(go) = &go {
                         writeln!(out, "module {} (go {go})", m.module.path)?;
                     }
-                    render::matrix::write_table_view(out, &m, &view)?
+                    render::matrix::write_table_view(out, &m, &table_view(args, color))?
                 }
             }
         }

@@ -15,6 +15,19 @@ pub fn to_stdout(render: impl FnOnce(&mut Stdout) -> io::Result<()>) -> Result<(
     quiet_on_closed_pipe(written)
 }
 
+/// Opens one module's entry of a several-module JSON document, `{"module", "root", "go"`
+/// and then `"KEY":`; the caller writes the value and the closing `}`.
+pub fn module_entry(
+    out: &mut Stdout,
+    module: &gotags::walk::Module,
+    go: &Option<String>,
+    key: &str,
+) -> io::Result<()> {
+    let head = serde_json::json!({"module": module.path, "root": module.root, "go": go});
+    out.write_all(head.to_string().trim_end_matches('}').as_bytes())?;
+    write!(out, ",\"{key}\":")
+}
+
 /// Writes bytes already rendered in memory (for libraries that panic on write errors).
 pub fn bytes_to_stdout(bytes: &[u8]) -> Result<(), CliError> {
     to_stdout(|out| out.write_all(bytes))

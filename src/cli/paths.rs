@@ -33,11 +33,8 @@ fn same_dir(_: &Path, _: &Path) -> bool {
 
 /// `path` (relative to `cwd`, or `cwd` itself when absent) made absolute and clean.
 pub fn absolute(path: Option<&Path>, cwd: &Path) -> PathBuf {
-    match path {
-        Some(p) if p.is_absolute() => normalize(p),
-        Some(p) => normalize(&cwd.join(p)),
-        None => normalize(cwd),
-    }
+    // Joining an absolute path gives that path.
+    normalize(&path.map_or_else(|| cwd.to_path_buf(), |p| cwd.join(p)))
 }
 
 /// An existing regular file, absolute and clean.

@@ -61,6 +61,18 @@ pub struct ModulesArg {
     pub all_modules: bool,
 }
 
+impl ModulesArg {
+    /// What a command over every platform needs, its files read to `depth`.
+    pub fn every_platform(&self, depth: ReadDepth) -> Want {
+        Want {
+            depth,
+            every_platform: true,
+            all_modules: self.all_modules,
+            go_list: false,
+        }
+    }
+}
+
 /// What a command needs from the resolution.
 #[derive(Clone, Copy, Debug)]
 pub struct Want {
@@ -99,24 +111,23 @@ impl Resolution {
     /// first main module, empty, when nothing matched).
     /// The packages move out of the resolution (their facts are not copied).
     pub fn take_modules(&mut self) -> Vec<ModuleSet> {
-        let items = std::mem::take(&mut self.resolved.items);
-        if self.all_modules {
-            return modules::group(&self.main, items);
-        }
-        self.or_first_module(modules::group_in_print_order(&self.main, items))
+        self.take_in(modules::group_in_print_order)
     }
 
     /// The packages in exactly the order `list` prints them, cut into runs of one module
     /// (`go generate`'s order; a module printed in two places gives two runs).
     pub fn take_runs(&mut self) -> Vec<ModuleSet> {
+        self.take_in(modules::runs_in_print_order)
+    }
+
+    /// With `--all-modules` every main module in its order, else the sets `order` makes
+    /// (or the first main module, empty, when nothing matched).
+    fn take_in(&mut self, order: fn(&[MainModule], Vec<Item>) -> Vec<ModuleSet>) -> Vec<ModuleSet> {
         let items = std::mem::take(&mut self.resolved.items);
         if self.all_modules {
             return modules::group(&self.main, items);
         }
-        self.or_first_module(modules::runs_in_print_order(&self.main, items))
-    }
-
-    fn or_first_module(&self, sets: Vec<ModuleSet>) -> Vec<ModuleSet> {
+        let sets = order(&self.main, items);
         if !sets.is_empty() {
             return sets;
         }
@@ -199,9 +210,10 @@ pub fn any_platform() -> Result<BuildContext, CliError> {
     Ok(BuildContext::for_port("linux", "amd64", false, &[])?)
 }
 
-/// `-C DIR`, failing in go's words (`chdir DIR: no such file or directory`).
-fn chdir(dir: &Path, cwd: &Path) -> Result<PathBuf, CliError> {
-    enter(dir, cwd).map_err(|e| match e {
+/// `-C DIR` (without it `cwd`), failing in go's words (`chdir DIR: no such file or directory`).
+fn chdir(dir: Option<&Path>, cwd: PathBuf) -> Result<PathBuf, CliError> {
+    let Some(dir) = dir else { return Ok(cwd) };
+    enter(dir, &cwd).map_err(|e| match e {
         CliError::Path {
             problem: PathProblem::Unreadable(why),
             ..
@@ -260,10 +272,7 @@ fn place(
             });
         }
     }
-    let base = match &args.chdir {
-        Some(d) => chdir(d, &process_cwd)?,
-        None => process_cwd,
-    };
+    let base = chdir(args.chdir.as_deref(), process_cwd)?;
     let patterns = pattern::clean_patterns(&args.patterns, "./...");
     Ok(Place {
         cwd: base.clone(),
@@ -444,9 +453,7 @@ fn all_modules(
     for m in &main {
         let one = MainModules {
             modules: vec![m.clone()],
-            work_file: None,
-            work_go: None,
-            work_toolchain: None,
+            ..MainModules::default()
         };
         let req = request(&m.module.root, cwd, &one, ctx, goroot, want);
         let r = packages::resolve(&req, &["./...".to_string()]);
@@ -481,17 +488,9 @@ pub fn resolve_check(
     ctx: &BuildContext,
     goroot: Option<&Path>,
 ) -> Result<Vec<CheckTarget>, CliError> {
-    let want = Want {
-        depth: ReadDepth::Full,
-        every_platform: true,
-        all_modules: modules.all_modules,
-        go_list: false,
-    };
+    let want = modules.every_platform(ReadDepth::Full);
     let process_cwd = paths::cwd()?;
-    let here = match &args.chdir {
-        Some(d) => chdir(d, &process_cwd)?,
-        None => process_cwd.clone(),
-    };
+    let here = chdir(args.chdir.as_deref(), process_cwd.clone())?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     let mut files: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
     let mut patterns: Vec<String> = Vec::new();
@@ -513,48 +512,34 @@ pub fn resolve_check(
             None => patterns.push(a.clone()),
         }
     }
-    let mut out = Vec::new();
-    let at = |dir: PathBuf, pats: Vec<String>| PatternArgs {
-        chdir: Some(dir),
-        patterns: pats,
+    let target = |chdir, patterns, want, files: Option<Vec<PathBuf>>| {
+        let mut r = resolve(&PatternArgs { chdir, patterns }, ctx, goroot, want)?;
+        if files.is_some() {
+            // A named file outside any package has no findings; that is not an error.
+            r.resolved
+                .items
+                .retain(|i| matches!(i, Item::Package { .. }));
+        }
+        // Findings name files relative to the process's working directory, whatever `-C` says.
+        r.cwd = process_cwd.clone();
+        Ok::<_, CliError>(CheckTarget {
+            resolution: r,
+            files,
+        })
     };
+    let mut out = Vec::new();
     if dirs.is_empty() && files.is_empty() || !patterns.is_empty() {
-        let given = PatternArgs {
-            chdir: args.chdir.clone(),
-            patterns,
-        };
-        out.push(CheckTarget {
-            resolution: in_cwd(resolve(&given, ctx, goroot, want)?, &process_cwd),
-            files: None,
-        });
+        out.push(target(args.chdir.clone(), patterns, want, None)?);
     }
     for d in dirs {
-        let r = resolve(&at(d, Vec::new()), ctx, goroot, want)?;
-        out.push(CheckTarget {
-            resolution: in_cwd(r, &process_cwd),
-            files: None,
-        });
+        out.push(target(Some(d), Vec::new(), want, None)?);
     }
+    let one = Want {
+        all_modules: false,
+        ..want
+    };
     for (d, fs) in files {
-        let one = Want {
-            all_modules: false,
-            ..want
-        };
-        let mut r = resolve(&at(d, vec![".".to_string()]), ctx, goroot, one)?;
-        // A named file outside any package has no findings; that is not an error.
-        r.resolved
-            .items
-            .retain(|i| matches!(i, Item::Package { .. }));
-        out.push(CheckTarget {
-            resolution: in_cwd(r, &process_cwd),
-            files: Some(fs),
-        });
+        out.push(target(Some(d), vec![".".to_string()], one, Some(fs))?);
     }
     Ok(out)
-}
-
-/// Findings name files relative to the process's working directory, whatever `-C` says.
-fn in_cwd(mut r: Resolution, cwd: &Path) -> Resolution {
-    r.cwd = cwd.to_path_buf();
-    r
 }

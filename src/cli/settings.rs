@@ -2,7 +2,7 @@
 //! start directory, else the defaults; a flag always wins over the file.
 
 use super::error::CliError;
-use gotags::config::{CgoSetting, Config};
+use gotags::config::Config;
 use std::path::{Path, PathBuf};
 
 /// `--config FILE` (relative to `cwd`), else the nearest gotags.toml above `start`.
@@ -28,14 +28,10 @@ pub fn tags_sets(flag: Option<&str>, config: &Config) -> Option<String> {
         .or_else(|| config.matrix.tags_sets_arg())
 }
 
-/// The cgo setting: the flag, else `[matrix] cgo`, else both.
-pub fn cgo(flag: Option<CgoSetting>, config: &Config) -> CgoSetting {
-    flag.or(config.matrix.cgo).unwrap_or(CgoSetting::Both)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gotags::configs::CgoMode;
 
     fn config(text: &str) -> Config {
         Config::parse(text, Path::new("gotags.toml")).expect("valid config")
@@ -47,8 +43,9 @@ mod tests {
         assert_eq!(platforms(None, &c), "first-class");
         assert_eq!(platforms(Some("linux/amd64"), &c), "linux/amd64");
         assert_eq!(platforms(None, &Config::default()), "all");
-        assert_eq!(cgo(None, &c), CgoSetting::Off);
-        assert_eq!(cgo(Some(CgoSetting::On), &c), CgoSetting::On);
-        assert_eq!(cgo(None, &Config::default()), CgoSetting::Both);
+        // The cgo setting: the flag, else `[matrix] cgo`, else both.
+        assert_eq!(c.matrix.cgo_mode(None), CgoMode::Off);
+        assert_eq!(c.matrix.cgo_mode(Some(CgoMode::On)), CgoMode::On);
+        assert_eq!(Config::default().matrix.cgo_mode(None), CgoMode::Both);
     }
 }

@@ -11,13 +11,8 @@ fn from_columns(v: Option<String>) -> Option<usize> {
 
 /// The width of the terminal stdout writes to, if any.
 pub fn width() -> Option<usize> {
-    if let Some(c) = from_columns(std::env::var("COLUMNS").ok()) {
-        return Some(c);
-    }
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    window_columns()
+    from_columns(std::env::var("COLUMNS").ok())
+        .or_else(|| std::io::stdout().is_terminal().then(window_columns)?)
 }
 
 #[cfg(unix)]

@@ -14,6 +14,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
     // Tag sets (and, in a multi-release run, releases) are listed apart, in first-seen
     // order; one pass over the configurations gathers each one's platforms (its universe),
     // those in `set` with their cgo mask, and the cgo values it has at all.
+    #[derive(Default)]
     struct Group {
         key: String,
         universe: Vec<(String, String)>,
@@ -32,11 +33,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
                 by_key.insert(key.clone(), groups.len());
                 groups.push(Group {
                     key,
-                    universe: Vec::new(),
-                    seen: Default::default(),
-                    plats: Vec::new(),
-                    at: Default::default(),
-                    full_mask: 0,
+                    ..Group::default()
                 });
                 groups.len() - 1
             }
@@ -100,7 +97,8 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
                 tokens.push((label, mask));
             }
         }
-        let suffix = |m: u8| match (both_cgo, m) {
+        // A mask of every cgo value the group has reads as both (3): no suffix.
+        let suffix = |m: u8| match (both_cgo, if m == full_mask { 3 } else { m }) {
             (true, 1) => " no-cgo",
             (true, 2) => " cgo",
             _ => "",
@@ -108,12 +106,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         let uniform = tokens.iter().all(|(_, m)| *m == tokens[0].1);
         let mut text = if uniform {
             let names: Vec<&str> = tokens.iter().map(|(l, _)| l.as_str()).collect();
-            let m = if tokens[0].1 == full_mask {
-                3
-            } else {
-                tokens[0].1
-            };
-            let s = suffix(m);
+            let s = suffix(tokens[0].1);
             if s.is_empty() {
                 names.join(", ")
             } else {
@@ -122,10 +115,7 @@ pub fn describe(configs: &[Config], set: &Bits) -> String {
         } else {
             tokens
                 .iter()
-                .map(|(l, m)| {
-                    let m = if *m == full_mask { 3 } else { *m };
-                    format!("{l}{}", suffix(m))
-                })
+                .map(|(l, m)| format!("{l}{}", suffix(*m)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };

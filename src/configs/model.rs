@@ -125,20 +125,16 @@ impl TagSet {
 /// Parses `--tags-sets "a,b;c"`: sets separated by `;`, tags by `,`; an empty set is the
 /// default (no tags).
 pub fn parse_tag_sets(text: &str) -> Vec<TagSet> {
-    let mut out: Vec<TagSet> = Vec::new();
-    for part in text.split(';') {
-        let tags: Vec<String> = part
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect();
-        let set = TagSet::new(tags);
-        if !out.contains(&set) {
-            out.push(set);
-        }
-    }
-    out
+    let sets: Vec<Vec<String>> = text
+        .split(';')
+        .map(|part| {
+            (part.split(',').map(str::trim))
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    tag_sets_of(&sets)
 }
 
 /// The tag sets of `[matrix] tags` or `--tags` (each a list of tags), deduplicated.
@@ -265,8 +261,9 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Which cgo settings a spec without `/cgo` or `/nocgo` stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which cgo settings a spec without `/cgo` or `/nocgo` stands for (the `[matrix] cgo` key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CgoMode {
     On,
     Off,

@@ -220,28 +220,25 @@ fn parse_selection(
         }
     };
     for w in &words {
-        let set: Vec<Platform> = match *w {
-            "all" | "first-class" => release
-                .ports
-                .iter()
-                .filter(|p| *w == "all" || p.first_class)
-                .map(|p| Platform::new(p.goos, p.goarch, None))
-                .collect(),
-            _ => {
-                match parse_item_in(w, release) {
-                    Ok(i) => push(i),
-                    Err(SpecError::UnknownPort { .. })
-                        if others.iter().any(|r| parse_item_in(w, r).is_ok()) => {}
-                    Err(e) => return Err(e),
+        match *w {
+            "all" | "first-class" => {
+                for p in release
+                    .ports
+                    .iter()
+                    .filter(|p| *w == "all" || p.first_class)
+                {
+                    push(SpecItem {
+                        platform: Platform::new(p.goos, p.goarch, None),
+                        cgo: None,
+                    });
                 }
-                continue;
             }
-        };
-        for platform in set {
-            push(SpecItem {
-                platform,
-                cgo: None,
-            });
+            _ => match parse_item_in(w, release) {
+                Ok(i) => push(i),
+                Err(SpecError::UnknownPort { .. })
+                    if others.iter().any(|r| parse_item_in(w, r).is_ok()) => {}
+                Err(e) => return Err(e),
+            },
         }
     }
     if out.is_empty() {

@@ -1,9 +1,8 @@
 //! Finding `//go:embed` lines in a Go file and splitting their arguments into patterns,
 //! as go/build's `findEmbed` and `parseGoEmbed` do (spec §7.1), with Go's positions.
 
-use super::token_scan::next_space;
 use crate::go::lines::LineIndex;
-use crate::go::unicode::{decode_rune, go_lossy, is_space, rune_count};
+use crate::go::unicode::{decode_rune, go_lossy, is_space, next_space, rune_count, skip_space};
 
 /// One `//go:embed` line found in a Go file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -346,18 +345,6 @@ pub fn parse_args(args: &[u8]) -> Result<Vec<(Vec<u8>, usize)>, BadEmbedArgs> {
         i = skip_space(args, i);
     }
     Ok(list)
-}
-
-/// The first offset from `i` holding no Unicode space (or the end).
-pub(crate) fn skip_space(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        let (c, n) = decode_rune(&b[i..]);
-        if !is_space(c) {
-            break;
-        }
-        i += n;
-    }
-    i
 }
 
 #[cfg(test)]

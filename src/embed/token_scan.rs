@@ -5,9 +5,9 @@
 //! `Directive.ParseArgs` do. Positions are byte columns. A comment's carriage returns are
 //! dropped before it is split, as go/scanner drops them from comment text.
 
-use super::scan::{parse_args, pattern_at, skip_space, EmbedDirective};
+use super::scan::{parse_args, pattern_at, EmbedDirective};
 use crate::go::scanner::{self, Kind, Mode};
-use crate::go::unicode::{decode_rune, is_space};
+use crate::go::unicode::{next_space, skip_space, trim_space};
 
 const PREFIX: &[u8] = b"//go:embed";
 
@@ -28,7 +28,7 @@ pub fn scan_directives(src: &[u8]) -> Vec<EmbedDirective> {
         let Some(args_at) = embed_args(&text) else {
             continue;
         };
-        let args = trim_right_space(&text[args_at..]);
+        let args = trim_space(&text[args_at..]).0;
         let Ok(list) = parse_args(args) else {
             continue;
         };
@@ -57,32 +57,6 @@ fn embed_args(text: &[u8]) -> Option<usize> {
         return None;
     }
     Some(skip_space(text, name_end))
-}
-
-/// The first offset from `i` holding a Unicode space (or the end).
-pub(super) fn next_space(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        let (c, n) = decode_rune(&b[i..]);
-        if is_space(c) {
-            break;
-        }
-        i += n;
-    }
-    i
-}
-
-/// `strings.TrimRightFunc(s, unicode.IsSpace)`.
-fn trim_right_space(b: &[u8]) -> &[u8] {
-    let mut end = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let (c, n) = decode_rune(&b[i..]);
-        i += n;
-        if !is_space(c) {
-            end = i;
-        }
-    }
-    &b[..end]
 }
 
 #[cfg(test)]

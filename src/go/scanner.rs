@@ -689,24 +689,16 @@ impl<'a> Scanner<'a> {
         }
         let e = self.byte(off).to_ascii_lowercase();
         if e == b'e' || e == b'p' {
-            if e == b'e' && prefix != 0 && prefix != b'0' {
-                let exponent = self.byte(off) as char;
-                self.error_at(
-                    off,
-                    ScanErrorKind::ExponentMantissa {
-                        exponent,
-                        mantissa: "decimal",
-                    },
-                );
+            let wrong_mantissa = if e == b'e' && prefix != 0 && prefix != b'0' {
+                Some("decimal")
             } else if e == b'p' && prefix != b'x' {
+                Some("hexadecimal")
+            } else {
+                None
+            };
+            if let Some(mantissa) = wrong_mantissa {
                 let exponent = self.byte(off) as char;
-                self.error_at(
-                    off,
-                    ScanErrorKind::ExponentMantissa {
-                        exponent,
-                        mantissa: "hexadecimal",
-                    },
-                );
+                self.error_at(off, ScanErrorKind::ExponentMantissa { exponent, mantissa });
             }
             off += 1;
             kind = Kind::Float;

@@ -95,6 +95,42 @@ pub fn rune_count(mut b: &[u8]) -> usize {
     n
 }
 
+/// The first offset from `i` whose rune is not a space (or the end).
+pub fn skip_space(b: &[u8], i: usize) -> usize {
+    space_run(b, i, true)
+}
+
+/// The first offset from `i` whose rune is a space (or the end).
+pub fn next_space(b: &[u8], i: usize) -> usize {
+    space_run(b, i, false)
+}
+
+fn space_run(b: &[u8], mut i: usize, spaces: bool) -> usize {
+    while i < b.len() {
+        let (c, n) = decode_rune(&b[i..]);
+        if is_space(c) != spaces {
+            break;
+        }
+        i += n;
+    }
+    i
+}
+
+/// Go's `bytes.TrimSpace`: `b` without leading and trailing spaces (an invalid byte is never
+/// one), and how many bytes went from the front.
+pub fn trim_space(b: &[u8]) -> (&[u8], usize) {
+    let start = skip_space(b, 0);
+    let (mut end, mut i) = (start, start);
+    while i < b.len() {
+        let (c, n) = decode_rune(&b[i..]);
+        i += n;
+        if !is_space(c) {
+            end = i;
+        }
+    }
+    (&b[start..end], start)
+}
+
 /// Bytes to a `String`, replacing every byte that is not part of a valid UTF-8 sequence with
 /// one U+FFFD, the way Go's `encoding/json` prints such strings (Rust's `from_utf8_lossy`
 /// can merge a truncated sequence into one replacement character, Go never does).

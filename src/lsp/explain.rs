@@ -12,25 +12,6 @@ use crate::walk::DirFacts;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// One checked configuration: its label and build context.
-#[derive(Clone, Debug)]
-pub struct Platform {
-    pub label: String,
-    pub ctx: BuildContext,
-}
-
-/// The configurations of a set, index for index.
-pub fn platforms_of(set: &ConfigSet) -> Vec<Platform> {
-    set.labels
-        .iter()
-        .zip(&set.contexts)
-        .map(|(l, c)| Platform {
-            label: l.clone(),
-            ctx: c.clone(),
-        })
-        .collect()
-}
-
 /// Does `f` compile under `ctx` (file name, constraints, cgo)?
 pub fn compiles(f: &FileFacts, ctx: &BuildContext) -> bool {
     let mut tag = |t: &str| ctx.match_tag(t);
@@ -57,30 +38,30 @@ pub fn compiles(f: &FileFacts, ctx: &BuildContext) -> bool {
     }
 }
 
-/// Per platform: does the file compile there?
-pub fn compile_set(f: &FileFacts, platforms: &[Platform]) -> Vec<bool> {
-    platforms.iter().map(|p| compiles(f, &p.ctx)).collect()
+/// Per configuration: does the file compile there?
+pub fn compile_set(f: &FileFacts, configs: &ConfigSet) -> Vec<bool> {
+    configs.contexts.iter().map(|c| compiles(f, c)).collect()
 }
 
 /// "compiles on N of M configurations".
-pub fn lens_title(f: &FileFacts, platforms: &[Platform]) -> String {
-    let n = compile_set(f, platforms).iter().filter(|b| **b).count();
-    format!("compiles on {n} of {} configurations", platforms.len())
+pub fn lens_title(f: &FileFacts, configs: &ConfigSet) -> String {
+    let n = compile_set(f, configs).iter().filter(|b| **b).count();
+    format!("compiles on {n} of {} configurations", configs.len())
 }
 
-/// Groups platform indexes by GOOS: `windows/*` when every checked configuration of that
-/// GOOS is in the set, else the `goos/goarch` labels; each with "(n of total)".
-pub fn group(platforms: &[Platform], set: &[usize]) -> Vec<String> {
+/// Groups configuration indexes by GOOS: `windows/*` when every checked configuration of
+/// that GOOS is in the set, else the `goos/goarch` labels; each with "(n of total)".
+pub fn group(configs: &ConfigSet, set: &[usize]) -> Vec<String> {
     let mut by_os: BTreeMap<&str, (Vec<usize>, usize)> = BTreeMap::new();
-    for p in platforms {
-        by_os.entry(p.ctx.goos.as_str()).or_default().1 += 1;
+    for c in &configs.contexts {
+        by_os.entry(c.goos.as_str()).or_default().1 += 1;
     }
     for &i in set {
-        if let Some(p) = platforms.get(i) {
-            by_os.entry(p.ctx.goos.as_str()).or_default().0.push(i);
+        if let Some(c) = configs.contexts.get(i) {
+            by_os.entry(c.goos.as_str()).or_default().0.push(i);
         }
     }
-    let total = platforms.len();
+    let total = configs.len();
     by_os
         .into_iter()
         .filter(|(_, (got, _))| !got.is_empty())
@@ -88,16 +69,16 @@ pub fn group(platforms: &[Platform], set: &[usize]) -> Vec<String> {
             if got.len() == all {
                 format!("{os}/* ({} of {total})", got.len())
             } else {
-                let labels: Vec<&str> = got.iter().map(|&i| platforms[i].label.as_str()).collect();
+                let labels: Vec<&str> = got.iter().map(|&i| configs.label(i)).collect();
                 format!("{} ({} of {total})", labels.join(", "), got.len())
             }
         })
         .collect()
 }
 
-/// Why `f` does not compile under platform `p`.
-fn reason(f: &FileFacts, p: &Platform) -> String {
-    let mut tag = |t: &str| p.ctx.match_tag(t);
+/// Why `f` does not compile under `ctx`.
+fn reason(f: &FileFacts, ctx: &BuildContext) -> String {
+    let mut tag = |t: &str| ctx.match_tag(t);
     if !f.name_constraint.matches(&mut tag) {
         return format!(
             "the file name suffix ({})",
@@ -107,23 +88,23 @@ fn reason(f: &FileFacts, p: &Platform) -> String {
     match &f.header {
         HeaderOutcome::Read(h) => {
             let line = h.go_build.as_deref().filter(|gb| {
-                !gb.expr_for(p.ctx.release)
+                !gb.expr_for(ctx.release)
                     .as_ref()
-                    .is_ok_and(|e| crate::classify::eval_expr(e, &p.ctx))
+                    .is_ok_and(|e| crate::classify::eval_expr(e, ctx))
             });
             if let Some(gb) = line {
                 return format!("`{}` is false", gb.line.text);
             }
             for pb in &h.plus_build {
                 if pb
-                    .expr_for(p.ctx.release)
+                    .expr_for(ctx.release)
                     .as_ref()
-                    .is_ok_and(|e| !crate::classify::eval_expr(e, &p.ctx))
+                    .is_ok_and(|e| !crate::classify::eval_expr(e, ctx))
                 {
                     return format!("`{}` is false", pb.line.text);
                 }
             }
-            if h.imports_c() && !p.ctx.cgo_enabled {
+            if h.imports_c() && !ctx.cgo_enabled {
                 return "cgo is off (the file imports \"C\")".into();
             }
             "the header".into()
@@ -134,28 +115,28 @@ fn reason(f: &FileFacts, p: &Platform) -> String {
 }
 
 /// The hover over a constraint line, in Markdown.
-pub fn constraint_hover(f: &FileFacts, platforms: &[Platform]) -> String {
-    let set = compile_set(f, platforms);
+pub fn constraint_hover(f: &FileFacts, configs: &ConfigSet) -> String {
+    let set = compile_set(f, configs);
     let yes: Vec<usize> = (0..set.len()).filter(|&i| set[i]).collect();
     let mut out = format!(
         "**{}** compiles on {} of {} configurations\n",
         f.name,
         yes.len(),
-        platforms.len()
+        configs.len()
     );
-    for g in group(platforms, &yes) {
+    for g in group(configs, &yes) {
         out.push_str(&format!("- {g}\n"));
     }
     let mut why: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, p) in platforms.iter().enumerate() {
+    for (i, ctx) in configs.contexts.iter().enumerate() {
         if !set[i] {
-            why.entry(reason(f, p)).or_default().push(i);
+            why.entry(reason(f, ctx)).or_default().push(i);
         }
     }
     if !why.is_empty() {
         out.push_str("\nExcluded:\n");
         for (r, idx) in why {
-            out.push_str(&format!("- {r}: {}\n", group(platforms, &idx).join("; ")));
+            out.push_str(&format!("- {r}: {}\n", group(configs, &idx).join("; ")));
         }
     }
     out
@@ -207,7 +188,7 @@ pub fn generate_hover(
     d: &DirFacts,
     f: &FileFacts,
     line: u32,
-    platforms: &[Platform],
+    configs: &ConfigSet,
     goroot: &str,
 ) -> Option<String> {
     let no_env = |_: &str| None;
@@ -218,8 +199,8 @@ pub fn generate_hover(
         process_env: &no_env,
     };
     let mut by_cmd: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, p) in platforms.iter().enumerate() {
-        let ctx = generate::generate_context(&p.ctx);
+    for (i, c) in configs.contexts.iter().enumerate() {
+        let ctx = generate::generate_context(c);
         if !compiles(f, &ctx) {
             continue;
         }
@@ -247,8 +228,8 @@ pub fn generate_hover(
     let mut out = String::from("go generate runs:\n");
     for (cmd, idx) in by_cmd {
         out.push_str(&format!("```sh\n{cmd}\n```\n"));
-        if !single || idx.len() != platforms.len() {
-            out.push_str(&format!("on {}\n", group(platforms, &idx).join("; ")));
+        if !single || idx.len() != configs.len() {
+            out.push_str(&format!("on {}\n", group(configs, &idx).join("; ")));
         }
     }
     Some(out)

@@ -3,7 +3,10 @@
 //! as the gopls settings `build.env` and `build.buildFlags` a user pastes to make gopls
 //! build that file.
 
-use super::explain::{compiles, Platform};
+use super::explain::compiles;
+use crate::configs::ConfigSet;
+use crate::constraint::Expr;
+use crate::context::BuildContext;
 use crate::facts::{FileFacts, HeaderOutcome};
 use serde_json::{json, Value};
 
@@ -39,11 +42,7 @@ impl Flags {
     pub fn summary(&self) -> String {
         let mut s = format!("GOOS={} GOARCH={}", self.goos, self.goarch);
         if let Some(cgo) = self.cgo {
-            s.push_str(if cgo {
-                " CGO_ENABLED=1"
-            } else {
-                " CGO_ENABLED=0"
-            });
+            s.push_str(&format!(" CGO_ENABLED={}", u8::from(cgo)));
         }
         if !self.tags.is_empty() {
             s.push_str(&format!(" -tags={}", self.tags.join(",")));
@@ -52,19 +51,22 @@ impl Flags {
     }
 }
 
+/// The expressions of the file's constraint lines, as Go 1.21 reads them (it reads lines
+/// over the later size limits: their tags count for it).
+fn exprs(f: &FileFacts) -> impl Iterator<Item = &Expr> {
+    let h = match &f.header {
+        HeaderOutcome::Read(h) => Some(h),
+        _ => None,
+    };
+    h.into_iter()
+        .flat_map(|h| h.go_build.as_deref().into_iter().chain(&h.plus_build))
+        .filter_map(|c| c.without_limits().as_ref().ok())
+}
+
 /// Tags a user sets with `-tags`: the constraint's tags that are not systems,
 /// architectures, releases, experiments, feature levels or the compiler's own.
 fn user_tags(f: &FileFacts) -> Vec<String> {
-    let HeaderOutcome::Read(h) = &f.header else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = h
-        .go_build
-        .as_deref()
-        .into_iter()
-        .chain(&h.plus_build)
-        // Go 1.21 reads lines over the later size limits: their tags count for it.
-        .filter_map(|c| c.without_limits().as_ref().ok())
+    let mut out: Vec<String> = exprs(f)
         .flat_map(|e| e.tags())
         .filter(|t| {
             !crate::platform::is_known_os(t)
@@ -86,26 +88,18 @@ fn user_tags(f: &FileFacts) -> Vec<String> {
 
 /// Does the file's answer depend on cgo?
 fn cgo_matters(f: &FileFacts) -> bool {
-    let HeaderOutcome::Read(h) = &f.header else {
-        return false;
-    };
-    h.imports_c()
-        || h.go_build
-            .as_deref()
-            .into_iter()
-            .chain(&h.plus_build)
-            .filter_map(|c| c.without_limits().as_ref().ok())
-            .any(|e| e.tags().contains(&"cgo"))
+    matches!(&f.header, HeaderOutcome::Read(h) if h.imports_c())
+        || exprs(f).any(|e| e.tags().contains(&"cgo"))
 }
 
-/// The smallest flags under which `f` compiles, trying the configurations in `platforms`
+/// The smallest flags under which `f` compiles, trying the configurations in `configs`
 /// (the host's GOOS/GOARCH first); `None` when no tag set makes any of them compile it.
-pub fn smallest(f: &FileFacts, platforms: &[Platform]) -> Option<Flags> {
+pub fn smallest(f: &FileFacts, configs: &ConfigSet) -> Option<Flags> {
     let mut tags = user_tags(f);
     tags.truncate(MAX_TAGS);
     let host = crate::context::HostInfo::current();
-    let mut order: Vec<&Platform> = platforms.iter().collect();
-    order.sort_by_key(|p| p.ctx.goos != host.goos || p.ctx.goarch != host.goarch);
+    let mut order: Vec<&BuildContext> = configs.contexts.iter().collect();
+    order.sort_by_key(|c| c.goos != host.goos || c.goarch != host.goarch);
     let mut subsets: Vec<u32> = (0..(1u32 << tags.len())).collect();
     subsets.sort_by_key(|m| (m.count_ones(), *m));
     let cgo = cgo_matters(f);
@@ -114,8 +108,8 @@ pub fn smallest(f: &FileFacts, platforms: &[Platform]) -> Option<Flags> {
             .filter(|i| mask & (1 << i) != 0)
             .map(|i| tags[i].clone())
             .collect();
-        for p in &order {
-            let mut ctx = p.ctx.clone();
+        for &c in &order {
+            let mut ctx = c.clone();
             ctx.build_tags.extend(chosen.iter().cloned());
             if compiles(f, &ctx) {
                 return Some(Flags {

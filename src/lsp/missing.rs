@@ -2,7 +2,8 @@
 //! where the package builds (some non-test Go file compiles) but no compiled file of the
 //! package declares the name (for a method, on its receiver type).
 
-use super::explain::{compiles, group, Platform};
+use super::explain::{compiles, group};
+use crate::configs::ConfigSet;
 use crate::facts::FileFacts;
 use crate::syntax::decls::Decl;
 use crate::walk::DirFacts;
@@ -24,7 +25,7 @@ fn decls(f: &FileFacts) -> &[Decl] {
 }
 
 /// The lenses of `f` (a file of `d`): one per top-level name missing somewhere.
-pub fn lenses(d: &DirFacts, f: &FileFacts, platforms: &[Platform]) -> Vec<Lens> {
+pub fn lenses(d: &DirFacts, f: &FileFacts, configs: &ConfigSet) -> Vec<Lens> {
     if !f.is_go() || f.is_test() {
         return Vec::new();
     }
@@ -35,9 +36,9 @@ pub fn lenses(d: &DirFacts, f: &FileFacts, platforms: &[Platform]) -> Vec<Lens> 
         .collect();
     let built: Vec<Vec<bool>> = files
         .iter()
-        .map(|g| platforms.iter().map(|p| compiles(g, &p.ctx)).collect())
+        .map(|g| configs.contexts.iter().map(|c| compiles(g, c)).collect())
         .collect();
-    let present: Vec<bool> = (0..platforms.len())
+    let present: Vec<bool> = (0..configs.len())
         .map(|p| built.iter().any(|b| b[p]))
         .collect();
     let mut out = Vec::new();
@@ -46,7 +47,7 @@ pub fn lenses(d: &DirFacts, f: &FileFacts, platforms: &[Platform]) -> Vec<Lens> 
             continue;
         }
         let key = decl.key();
-        let declared: Vec<bool> = (0..platforms.len())
+        let declared: Vec<bool> = (0..configs.len())
             .map(|p| {
                 files
                     .iter()
@@ -54,7 +55,7 @@ pub fn lenses(d: &DirFacts, f: &FileFacts, platforms: &[Platform]) -> Vec<Lens> 
                     .any(|(g, b)| b[p] && decls(g).iter().any(|x| x.key() == key))
             })
             .collect();
-        let missing: Vec<usize> = (0..platforms.len())
+        let missing: Vec<usize> = (0..configs.len())
             .filter(|&p| present[p] && !declared[p])
             .collect();
         if missing.is_empty() {
@@ -67,8 +68,8 @@ pub fn lenses(d: &DirFacts, f: &FileFacts, platforms: &[Platform]) -> Vec<Lens> 
                 "{} missing on {} of {} configurations: {}",
                 decl.name,
                 missing.len(),
-                platforms.len(),
-                group(platforms, &missing).join("; ")
+                configs.len(),
+                group(configs, &missing).join("; ")
             ),
         });
     }

@@ -63,12 +63,10 @@ pub fn serve(conn: &Connection) -> Result<(), ServeError> {
         .map_err(ServeError::Initialize)?;
     let mut s = Server::new(conn, &init);
     s.load();
-    while let Ok(first) = conn.receiver.recv() {
-        if !s.handle(first) {
-            return Ok(());
-        }
-        while let Ok(next) = conn.receiver.try_recv() {
-            if !s.handle(next) {
+    // Each wake-up drains what is waiting before the analysis runs.
+    for first in conn.receiver.iter() {
+        for m in std::iter::once(first).chain(conn.receiver.try_iter()) {
+            if !s.handle(m) {
                 return Ok(());
             }
         }
@@ -208,10 +206,18 @@ impl<'c> Server<'c> {
                 self.shutting_down = true;
                 Ok(Value::Null)
             }
-            lt::request::HoverRequest::METHOD => params(r).map(|p| self.hover(p)),
-            lt::request::CodeLensRequest::METHOD => params(r).map(|p| self.lens(p)),
-            lt::request::CodeActionRequest::METHOD => params(r).map(|p| self.actions(p)),
-            lt::request::GotoDefinition::METHOD => params(r).map(|p| self.definition(p)),
+            lt::request::HoverRequest::METHOD => {
+                params(r).map(|p| self.hover(p).unwrap_or(Value::Null))
+            }
+            lt::request::CodeLensRequest::METHOD => {
+                params(r).map(|p| self.lens(p).unwrap_or_else(|| json!([])))
+            }
+            lt::request::CodeActionRequest::METHOD => {
+                params(r).map(|p| self.actions(p).unwrap_or_else(|| json!([])))
+            }
+            lt::request::GotoDefinition::METHOD => {
+                params(r).map(|p| self.definition(p).unwrap_or(Value::Null))
+            }
             lt::request::ExecuteCommand::METHOD => params(r).and_then(|p| self.execute(p)),
             lt::request::DocumentDiagnosticRequest::METHOD => params(r).map(|p| {
                 self.flush_with(false);
@@ -235,63 +241,53 @@ impl<'c> Server<'c> {
         self.send(Message::Response(resp));
     }
 
-    fn notification(&mut self, n: Notification) {
+    /// Handles a notification; one whose parameters are not LSP's is ignored (`None`).
+    fn notification(&mut self, n: Notification) -> Option<()> {
+        use lt::notification as ln;
         match n.method.as_str() {
-            lt::notification::DidOpenTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidOpenTextDocumentParams>(n.params) {
-                    if let Some(path) = convert::path_of(&p.text_document.uri) {
-                        let d = Document::new(p.text_document.text, p.text_document.version);
-                        self.buffer_changed(&path, d);
-                    }
+            ln::DidOpenTextDocument::METHOD => {
+                let p: lt::DidOpenTextDocumentParams = serde_json::from_value(n.params).ok()?;
+                let path = convert::path_of(&p.text_document.uri)?;
+                let d = Document::new(p.text_document.text, p.text_document.version);
+                self.buffer_changed(&path, d);
+            }
+            ln::DidChangeTextDocument::METHOD => {
+                let p: lt::DidChangeTextDocumentParams = serde_json::from_value(n.params).ok()?;
+                let path = convert::path_of(&p.text_document.uri)?;
+                let mut d = self.docs.remove(&path)?;
+                for c in p.content_changes {
+                    d.apply(c);
+                }
+                d.version = p.text_document.version;
+                self.buffer_changed(&path, d);
+            }
+            ln::DidCloseTextDocument::METHOD => {
+                let p: lt::DidCloseTextDocumentParams = serde_json::from_value(n.params).ok()?;
+                let path = convert::path_of(&p.text_document.uri)?;
+                self.docs.remove(&path);
+                self.disk.remove(&path);
+                self.mark(&path, |ws, p| ws.reread(p));
+            }
+            ln::DidChangeConfiguration::METHOD => {
+                let p: lt::DidChangeConfigurationParams = serde_json::from_value(n.params).ok()?;
+                let s = Settings::from_json(&p.settings);
+                if s != Settings::default() || self.settings != s {
+                    self.settings = s;
+                    self.load();
                 }
             }
-            lt::notification::DidChangeTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeTextDocumentParams>(n.params) {
-                    if let Some(path) = convert::path_of(&p.text_document.uri) {
-                        let Some(mut d) = self.docs.remove(&path) else {
-                            return;
-                        };
-                        for c in p.content_changes {
-                            d.apply(c);
-                        }
-                        d.version = p.text_document.version;
-                        self.buffer_changed(&path, d);
-                    }
-                }
-            }
-            lt::notification::DidCloseTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidCloseTextDocumentParams>(n.params) {
-                    if let Some(path) = convert::path_of(&p.text_document.uri) {
-                        self.docs.remove(&path);
+            ln::DidChangeWatchedFiles::METHOD => {
+                let p: lt::DidChangeWatchedFilesParams = serde_json::from_value(n.params).ok()?;
+                for path in p.changes.iter().filter_map(|c| convert::path_of(&c.uri)) {
+                    if !self.docs.contains_key(&path) {
                         self.disk.remove(&path);
                         self.mark(&path, |ws, p| ws.reread(p));
                     }
                 }
             }
-            lt::notification::DidChangeConfiguration::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeConfigurationParams>(n.params)
-                {
-                    let s = Settings::from_json(&p.settings);
-                    if s != Settings::default() || self.settings != s {
-                        self.settings = s;
-                        self.load();
-                    }
-                }
-            }
-            lt::notification::DidChangeWatchedFiles::METHOD => {
-                if let Ok(p) = serde_json::from_value::<lt::DidChangeWatchedFilesParams>(n.params) {
-                    for c in p.changes {
-                        if let Some(path) = convert::path_of(&c.uri) {
-                            if !self.docs.contains_key(&path) {
-                                self.disk.remove(&path);
-                                self.mark(&path, |ws, p| ws.reread(p));
-                            }
-                        }
-                    }
-                }
-            }
             _ => {}
         }
+        Some(())
     }
 
     /// Records a buffer's new text and swaps its facts in (analysis waits for `flush`).
@@ -462,46 +458,29 @@ impl<'c> Server<'c> {
         .flatten()
     }
 
-    fn hover(&mut self, p: lt::HoverParams) -> Value {
+    fn hover(&mut self, p: lt::HoverParams) -> Option<Value> {
         let tdp = p.text_document_position_params;
-        let Some(path) = convert::path_of(&tdp.text_document.uri) else {
-            return Value::Null;
-        };
-        let Some((line, text, _)) = self.line_at(&path, tdp.position) else {
-            return Value::Null;
-        };
-        let Some(ws) = &self.ws else {
-            return Value::Null;
-        };
-        let Some((d, f)) = ws.file(&path) else {
-            return Value::Null;
-        };
+        let path = convert::path_of(&tdp.text_document.uri)?;
+        let (line, text, _) = self.line_at(&path, tdp.position)?;
+        let ws = self.ws.as_ref()?;
+        let (d, f) = ws.file(&path)?;
         let t = text.trim_start();
         let md = if t.starts_with("//go:build") || t.starts_with("// +build") {
-            Some(explain::constraint_hover(f, &ws.plan.platforms))
+            Some(explain::constraint_hover(f, &ws.plan.set))
         } else if t.starts_with("//go:embed") {
             explain::embed_hover(&d.dir, f, line)
         } else if t.starts_with("//go:generate") {
-            explain::generate_hover(d, f, line, &ws.plan.platforms, &ws.goroot)
+            explain::generate_hover(d, f, line, &ws.plan.set, &ws.goroot)
         } else {
             None
-        };
-        match md {
-            Some(md) => json!({"contents": {"kind": "markdown", "value": md}}),
-            None => Value::Null,
-        }
+        }?;
+        Some(json!({"contents": {"kind": "markdown", "value": md}}))
     }
 
-    fn lens(&mut self, p: lt::CodeLensParams) -> Value {
-        let Some(path) = convert::path_of(&p.text_document.uri) else {
-            return json!([]);
-        };
-        let Some(ws) = &self.ws else {
-            return json!([]);
-        };
-        let Some((d, f)) = ws.file(&path) else {
-            return json!([]);
-        };
+    fn lens(&mut self, p: lt::CodeLensParams) -> Option<Value> {
+        let path = convert::path_of(&p.text_document.uri)?;
+        let ws = self.ws.as_ref()?;
+        let (d, f) = ws.file(&path)?;
         let lens = |line: u32, title: String| {
             let at = json!({"line": line.saturating_sub(1), "character": 0});
             json!({"range": {"start": at, "end": at}, "command": {"title": title, "command": ""}})
@@ -515,20 +494,20 @@ impl<'c> Server<'c> {
                 .chain(&h.plus_build)
                 .map(|c| c.line.line);
             if let Some(line) = first.min() {
-                out.push(lens(line, explain::lens_title(f, &ws.plan.platforms)));
+                out.push(lens(line, explain::lens_title(f, &ws.plan.set)));
             }
         }
-        for l in super::missing::lenses(d, f, &ws.plan.platforms) {
+        for l in super::missing::lenses(d, f, &ws.plan.set) {
             out.push(lens(l.line, l.title));
         }
-        Value::Array(out)
+        Some(Value::Array(out))
     }
 
     /// "Flags that compile this file", as a command carrying the gopls settings.
     fn flags_action(&self, path: &Path) -> Option<Value> {
         let ws = self.ws.as_ref()?;
         let (_, f) = ws.file(path)?;
-        let flags = super::flags::smallest(f, &ws.plan.platforms)?;
+        let flags = super::flags::smallest(f, &ws.plan.set)?;
         let title = format!("Flags that compile this file: {}", flags.summary());
         let file = path.display().to_string();
         Some(json!({
@@ -562,13 +541,9 @@ impl<'c> Server<'c> {
         Ok(settings.clone())
     }
 
-    fn actions(&mut self, p: lt::CodeActionParams) -> Value {
-        let Some(path) = convert::path_of(&p.text_document.uri) else {
-            return json!([]);
-        };
-        let Some(ws) = &self.ws else {
-            return json!([]);
-        };
+    fn actions(&mut self, p: lt::CodeActionParams) -> Option<Value> {
+        let path = convert::path_of(&p.text_document.uri)?;
+        let ws = self.ws.as_ref()?;
         let first = p.range.start.line + 1;
         let last = p.range.end.line + 1;
         // Only kinds the client asked for ("source" is wanted by "source" or no filter).
@@ -618,26 +593,16 @@ impl<'c> Server<'c> {
                 all.push(more);
             }
         }
-        out
+        Some(out)
     }
 
-    fn definition(&mut self, p: lt::GotoDefinitionParams) -> Value {
+    fn definition(&mut self, p: lt::GotoDefinitionParams) -> Option<Value> {
         let tdp = p.text_document_position_params;
-        let Some(path) = convert::path_of(&tdp.text_document.uri) else {
-            return Value::Null;
-        };
-        let Some((_, text, col)) = self.line_at(&path, tdp.position) else {
-            return Value::Null;
-        };
-        let Some(name) = word_at(&text, col as usize) else {
-            return Value::Null;
-        };
-        let Some(ws) = &self.ws else {
-            return Value::Null;
-        };
-        let Some((d, _)) = ws.file(&path) else {
-            return Value::Null;
-        };
+        let path = convert::path_of(&tdp.text_document.uri)?;
+        let (_, text, col) = self.line_at(&path, tdp.position)?;
+        let name = word_at(&text, col as usize)?;
+        let ws = self.ws.as_ref()?;
+        let (d, _) = ws.file(&path)?;
         let mut sites: Vec<(PathBuf, u32, u32, usize)> = Vec::new();
         for f in &d.files {
             let Some(scan) = f.body.as_ref().and_then(|b| b.decls.as_ref()) else {
@@ -662,7 +627,7 @@ impl<'c> Server<'c> {
                 out.push(json!({"uri": uri, "range": range}));
             }
         }
-        Value::Array(out)
+        Some(Value::Array(out))
     }
 }
 

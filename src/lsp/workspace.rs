@@ -4,7 +4,6 @@
 //! re-derives that one file's facts and re-evaluates only its package (with the packages it
 //! imports, for GT502), and the importers when the package's presence per platform changed.
 
-use super::explain::{platforms_of, Platform};
 use super::settings::Settings;
 use crate::check::engine::{self, CheckInput, Selection};
 use crate::check::Diagnostic;
@@ -37,9 +36,8 @@ impl std::fmt::Display for LoadError {
 
 /// The configurations and rules a workspace is checked with.
 pub struct Plan {
+    /// The configurations with their contexts and labels (for hovers and lenses too).
     pub set: ConfigSet,
-    /// The same configurations with their contexts, for hovers and lenses.
-    pub platforms: Vec<Platform>,
     pub selection: Selection,
     pub embed_max_file_size: Option<u64>,
 }
@@ -79,7 +77,6 @@ pub fn plan(config: &Config, settings: &Settings, root: &Path) -> Result<Plan, L
         .chain(up(&settings.ignore))
         .collect();
     Ok(Plan {
-        platforms: platforms_of(&set),
         set,
         selection: Selection {
             select,
@@ -98,7 +95,6 @@ pub struct Workspace {
     by_dir: HashMap<PathBuf, usize>,
     by_import: HashMap<String, usize>,
     pub plan: Plan,
-    requires: Vec<String>,
     pub goroot: String,
     /// The open buffers, which the analysis reads through an [`Overlay`] on the disk.
     buffers: std::collections::BTreeMap<PathBuf, std::sync::Arc<[u8]>>,
@@ -127,8 +123,7 @@ impl Workspace {
             .map_err(LoadError::Config)?
             .unwrap_or_default();
         let plan = plan(&config, settings, &module.root)?;
-        let requires = module.requires.clone();
-        let (dirs, _problems) = walk::walk_to(&module, &module.root, ReadDepth::Full);
+        let (dirs, _problems) = walk::walk_in(&Disk, &module, &module.root, ReadDepth::Full);
         let by_dir = dirs
             .iter()
             .enumerate()
@@ -146,7 +141,6 @@ impl Workspace {
             by_dir,
             by_import,
             plan,
-            requires,
             goroot,
             buffers: Default::default(),
             diags: vec![Vec::new(); n],
@@ -220,7 +214,7 @@ impl Workspace {
             module: &self.module,
             dirs,
             platforms: &self.plan.set,
-            requires: &self.requires,
+            requires: &self.module.requires,
             cwd: &self.module.root,
             goroot: self.goroot.clone(),
             selection: &self.plan.selection,
@@ -270,7 +264,8 @@ impl Workspace {
     }
 
     /// Per platform: does the package of `di` have a Go file there (what importers see)?
-    fn presence(&mut self, di: usize) -> Vec<bool> {
+    /// Call it before changing the directory, for [`Workspace::analyse_changed`].
+    pub fn presence_of(&mut self, di: usize) -> Vec<bool> {
         if let Some(p) = self.memo.get(di).and_then(|m| m.presence.clone()) {
             return p;
         }
@@ -383,7 +378,7 @@ impl Workspace {
     /// with it and must be re-checked next (its importers, when its presence changed).
     pub fn analyse_changed(&mut self, di: usize, before: &[bool]) -> Vec<usize> {
         self.analyse_one(di);
-        if self.presence(di) == before {
+        if self.presence_of(di) == before {
             return Vec::new();
         }
         let path = self.module.import_path(&self.dirs[di].rel);
@@ -396,11 +391,6 @@ impl Workspace {
                 })
             })
             .collect()
-    }
-
-    /// The presence vector of a directory (call before changing it).
-    pub fn presence_of(&mut self, di: usize) -> Vec<bool> {
-        self.presence(di)
     }
 
     /// Findings of one file.

@@ -48,6 +48,10 @@ pub struct ParseError {
 }
 
 impl ParseError {
+    fn at(line: usize, problem: ParseProblem) -> ParseError {
+        ParseError { line, problem }
+    }
+
     /// `FILE:LINE: message`, the way cmd/go prints it under `errors parsing go.mod:`;
     /// `block_file` names the file inside the unterminated-block message.
     pub fn render(&self, file: &str, block_file: &str) -> String {
@@ -90,7 +94,7 @@ pub fn statements(text: &str) -> Result<Vec<Stmt>, ParseError> {
     for (i, raw) in text.split('\n').enumerate() {
         let line = i + 1;
         last_line = line;
-        let tokens = tokens(raw).map_err(|problem| ParseError { line, problem })?;
+        let tokens = tokens(raw).map_err(|problem| ParseError::at(line, problem))?;
         if tokens.is_empty() {
             continue;
         }
@@ -108,10 +112,7 @@ pub fn statements(text: &str) -> Result<Vec<Stmt>, ParseError> {
             continue;
         }
         if tokens[0] == ")" {
-            return Err(ParseError {
-                line,
-                problem: ParseProblem::UnexpectedClose,
-            });
+            return Err(ParseError::at(line, ParseProblem::UnexpectedClose));
         }
         if tokens.len() == 2 && tokens[1] == "(" {
             block = Some((tokens[0].clone(), line));
@@ -128,10 +129,10 @@ pub fn statements(text: &str) -> Result<Vec<Stmt>, ParseError> {
     }
     if let Some((_, started)) = block {
         // Go reports the end of the file: the line after the last newline.
-        return Err(ParseError {
-            line: last_line,
-            problem: ParseProblem::UnterminatedBlock { started },
-        });
+        return Err(ParseError::at(
+            last_line,
+            ParseProblem::UnterminatedBlock { started },
+        ));
     }
     Ok(out)
 }
@@ -237,38 +238,28 @@ fn gowork_knows(verb: &str, minor: u32) -> bool {
 
 fn unknown(s: &Stmt) -> ParseError {
     match s.block {
-        Some(opened) => ParseError {
-            line: opened,
-            problem: ParseProblem::UnknownBlockType(s.verb.clone()),
-        },
-        None => ParseError {
-            line: s.line,
-            problem: ParseProblem::UnknownDirective(s.verb.clone()),
-        },
+        Some(opened) => ParseError::at(opened, ParseProblem::UnknownBlockType(s.verb.clone())),
+        None => ParseError::at(s.line, ParseProblem::UnknownDirective(s.verb.clone())),
     }
 }
 
 fn one_arg(s: &Stmt, usage: &'static str) -> Result<String, ParseError> {
     match s.args.as_slice() {
         [a] => Ok(a.clone()),
-        _ => Err(ParseError {
-            line: s.line,
-            problem: ParseProblem::Usage(usage),
-        }),
+        _ => Err(ParseError::at(s.line, ParseProblem::Usage(usage))),
     }
 }
 
+/// A directive of one argument that may appear once (`module`, `go`, `toolchain`).
 fn once(
     slot: &mut Option<String>,
-    v: String,
     s: &Stmt,
     what: &'static str,
+    usage: &'static str,
 ) -> Result<(), ParseError> {
+    let v = one_arg(s, usage)?;
     if slot.is_some() {
-        return Err(ParseError {
-            line: s.line,
-            problem: ParseProblem::Repeated(what),
-        });
+        return Err(ParseError::at(s.line, ParseProblem::Repeated(what)));
     }
     *slot = Some(v);
     Ok(())
@@ -282,18 +273,9 @@ pub fn parse_gomod(text: &str, minor: u32) -> Result<ModFile, ParseError> {
             return Err(unknown(&s));
         }
         match s.verb.as_str() {
-            "module" => {
-                let v = one_arg(&s, "module module/path")?;
-                once(&mut m.module, v, &s, "module")?;
-            }
-            "go" => {
-                let v = one_arg(&s, "go 1.23")?;
-                once(&mut m.go, v, &s, "go")?;
-            }
-            "toolchain" => {
-                let v = one_arg(&s, "toolchain go1.23.1")?;
-                once(&mut m.toolchain, v, &s, "toolchain")?;
-            }
+            "module" => once(&mut m.module, &s, "module", "module module/path")?,
+            "go" => once(&mut m.go, &s, "go", "go 1.23")?,
+            "toolchain" => once(&mut m.toolchain, &s, "toolchain", "toolchain go1.23.1")?,
             "ignore" => m.ignore.push(one_arg(&s, "ignore ./dir")?),
             _ => {}
         }
@@ -309,18 +291,9 @@ pub fn parse_gowork(text: &str, minor: u32) -> Result<WorkFile, ParseError> {
             return Err(unknown(&s));
         }
         match s.verb.as_str() {
-            "go" => {
-                let v = one_arg(&s, "go 1.23")?;
-                once(&mut w.go, v, &s, "go")?;
-            }
-            "toolchain" => {
-                let v = one_arg(&s, "toolchain go1.23.1")?;
-                once(&mut w.toolchain, v, &s, "toolchain")?;
-            }
-            "use" => {
-                let v = one_arg(&s, "use local/dir")?;
-                w.uses.push((v, s.line));
-            }
+            "go" => once(&mut w.go, &s, "go", "go 1.23")?,
+            "toolchain" => once(&mut w.toolchain, &s, "toolchain", "toolchain go1.23.1")?,
+            "use" => w.uses.push((one_arg(&s, "use local/dir")?, s.line)),
             _ => {}
         }
     }
@@ -332,21 +305,13 @@ pub fn version_triple(v: &str) -> Option<(u32, u32, u32)> {
     let v = v.strip_prefix("go").unwrap_or(v);
     let mut parts = v.splitn(3, '.');
     let major = parts.next()?.parse().ok()?;
-    let minor_text = parts.next().unwrap_or("0");
-    let digits: String = minor_text
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let minor = digits.parse().ok()?;
-    let patch = match parts.next() {
-        Some(p) => p
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .unwrap_or(0),
-        None => 0,
+    // The leading digits of the minor and patch parts (`25rc1` is 25).
+    let digits = |t: &str| {
+        let n: String = t.chars().take_while(char::is_ascii_digit).collect();
+        n.parse().ok()
     };
+    let minor = digits(parts.next().unwrap_or("0"))?;
+    let patch = parts.next().and_then(digits).unwrap_or(0);
     Some((major, minor, patch))
 }
 

@@ -165,8 +165,8 @@ fn mark_vendor(x: &str) -> String {
 pub struct Matcher {
     /// Literal pieces between the wildcards.
     pieces: Vec<String>,
-    /// The alternative the `/...` suffix allows: the pattern without it.
-    bare: Option<String>,
+    /// The alternative the `/...` suffix allows: the pattern without it, as pieces.
+    bare: Option<Vec<String>>,
     /// A pattern ending `vendor/...` also matches the `vendor` directory itself.
     vendor_dir: Option<String>,
     never: bool,
@@ -185,8 +185,9 @@ impl Matcher {
         } else {
             None
         };
-        let bare = marked.strip_suffix("/...").map(str::to_string);
-        let pieces = marked.split("...").map(str::to_string).collect();
+        let pieces = |p: &str| p.split("...").map(str::to_string).collect();
+        let bare = marked.strip_suffix("/...").map(pieces);
+        let pieces = pieces(&marked);
         Matcher {
             pieces,
             bare,
@@ -203,15 +204,7 @@ impl Matcher {
             return true;
         }
         let name = mark_vendor(name);
-        if let Some(b) = &self.bare {
-            if glob(
-                &b.split("...").map(str::to_string).collect::<Vec<_>>(),
-                &name,
-            ) {
-                return true;
-            }
-        }
-        glob(&self.pieces, &name)
+        self.bare.as_ref().is_some_and(|b| glob(b, &name)) || glob(&self.pieces, &name)
     }
 }
 
@@ -332,19 +325,14 @@ mod tests {
 
     #[test]
     fn tree_pruning() {
-        assert!(tree_can_match("example.com/one/pkg/...", "example.com/one"));
-        assert!(tree_can_match(
-            "example.com/one/pkg/...",
-            "example.com/one/pkg/y"
-        ));
-        assert!(!tree_can_match(
-            "example.com/one/pkg/...",
-            "example.com/one/cpu"
-        ));
-        assert!(tree_can_match(
-            "example.com/one/p...",
-            "example.com/one/pkg"
-        ));
-        assert!(!tree_can_match("example.com/a", "example.com/b"));
+        for (pattern, name, want) in [
+            ("example.com/one/pkg/...", "example.com/one", true),
+            ("example.com/one/pkg/...", "example.com/one/pkg/y", true),
+            ("example.com/one/pkg/...", "example.com/one/cpu", false),
+            ("example.com/one/p...", "example.com/one/pkg", true),
+            ("example.com/a", "example.com/b", false),
+        ] {
+            assert_eq!(tree_can_match(pattern, name), want, "{pattern} {name}");
+        }
     }
 }

@@ -155,19 +155,21 @@ fn stop_at_first_problem(
 }
 
 /// A walk's problems as the command takes them: go list stops the walk at the first one,
-/// which becomes the pattern's error (returned); other commands go on past every problem,
-/// each only reported.
+/// which becomes the pattern's error (`open PATH: ...`, the path as `shown` writes it);
+/// other commands go on past every problem, each only reported.
 fn walk_problems(
     req: &Request,
     m: &mut Match,
     dirs: &mut Vec<DirFacts>,
     problems: Vec<walk::WalkProblem>,
-) -> Option<walk::WalkProblem> {
-    if req.walk_errors {
-        stop_at_first_problem(dirs, problems)
-    } else {
+    shown: impl FnOnce(&Path) -> String,
+) {
+    if !req.walk_errors {
         m.problems.extend(problems);
-        None
+    } else if let Some(pr) = stop_at_first_problem(dirs, problems) {
+        m.errs
+            .push(format!("open {}: {}", shown(&pr.path), pr.message));
+        m.problems.push(pr);
     }
 }
 
@@ -219,13 +221,9 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     // The directory the wildcard lives in must belong to a main module.
     let cleaned_head = pattern::clean_slash(&p[..(i + 3).min(p.len())]);
     let prefix_dir = match cleaned_head.rfind('/') {
+        Some(0) => "/",
         Some(j) => &cleaned_head[..j],
         None => ".",
-    };
-    let prefix_dir = if prefix_dir.is_empty() {
-        "/"
-    } else {
-        prefix_dir
     };
     let abs_prefix = join_clean(req.base, prefix_dir);
     let mod_root = find_up(req.source, &abs_prefix, "go.mod");
@@ -251,26 +249,14 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     let name_prefix = if local { "./" } else { "" };
     let j = clean_pattern.find("...").unwrap_or(clean_pattern.len());
     let walk_dir_written = match clean_pattern[..j].rfind('/') {
-        Some(k) => clean_pattern[..=k].to_string(),
-        None => String::new(),
+        Some(k) => &clean_pattern[..=k],
+        None => ".",
     };
-    let walk_dir_clean = pattern::clean_slash(if walk_dir_written.is_empty() {
-        "."
-    } else {
-        &walk_dir_written
-    });
+    let walk_dir_clean = pattern::clean_slash(walk_dir_written);
     let start = join_clean(req.base, &walk_dir_clean);
     let top_elem = walk_dir_clean.rsplit('/').next().unwrap_or("");
     if let Err(e) = req.source.stat(&start) {
-        m.errs.push(format!(
-            "lstat {}: {}",
-            if walk_dir_written.is_empty() {
-                "."
-            } else {
-                &walk_dir_written
-            },
-            e.text
-        ));
+        m.errs.push(format!("lstat {walk_dir_written}: {}", e.text));
         return m;
     }
     if pruned_name(top_elem) {
@@ -278,16 +264,14 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
     }
     let matcher = Matcher::new(&clean_pattern);
     let (mut dirs, problems) = walk::walk_in(req.source, &main.module, &start, req.depth);
-    if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
-        let shown = if req.ctx.release.go_list.relative_walk_errors {
-            let rel = walk::relative_slash(&start, &pr.path);
+    walk_problems(req, &mut m, &mut dirs, problems, |path| {
+        if req.ctx.release.go_list.relative_walk_errors {
+            let rel = walk::relative_slash(&start, path);
             pattern::clean_slash(&format!("{walk_dir_clean}/{rel}"))
         } else {
-            pr.path.display().to_string()
-        };
-        m.errs.push(format!("open {shown}: {}", pr.message));
-        m.problems.push(pr);
-    }
+            path.display().to_string()
+        }
+    });
     for d in dirs {
         let rel_to_start = walk::relative_slash(&start, &d.dir);
         let path = match (walk_dir_clean.as_str(), rel_to_start.as_str()) {
@@ -313,20 +297,22 @@ fn local_wildcard(req: &Request, p: &str) -> Match {
             ));
             continue;
         }
-        let import_path = main.module.import_path(&d.rel);
         if is_pseudo_package(&main.module, &d.rel) {
             continue;
         }
-        m.pkgs.push((
-            import_path,
-            Item::Package {
-                module: main.module.clone(),
-                dir: d,
-                goroot: None,
-            },
-        ));
+        m.pkgs
+            .push((main.module.import_path(&d.rel), package(&main.module, d)));
     }
     m
+}
+
+/// A package directory of `module` matched outside the `std`/`cmd` walks.
+fn package(module: &Arc<Module>, dir: DirFacts) -> Item {
+    Item::Package {
+        module: module.clone(),
+        dir,
+        goroot: None,
+    }
 }
 
 /// The standard library's `builtin`, which exists only for its documentation: wildcards
@@ -337,17 +323,9 @@ fn is_pseudo_package(module: &Module, rel: &str) -> bool {
 
 /// Is there a go.mod in a directory strictly below `root` down to `dir` (inclusive)?
 fn nested_module_between(source: &dyn Source, root: &Path, dir: &Path) -> bool {
-    let mut d = Some(dir);
-    while let Some(cur) = d {
-        if cur == root {
-            return false;
-        }
-        if is_file(source, &cur.join("go.mod")) {
-            return true;
-        }
-        d = cur.parent();
-    }
-    false
+    dir.ancestors()
+        .take_while(|cur| *cur != root)
+        .any(|cur| is_file(source, &cur.join("go.mod")))
 }
 
 /// `.`, `./x`, `../x`, `/abs/x`.
@@ -372,14 +350,10 @@ fn local_literal(req: &Request, p: &str) -> Match {
         Ok(_) => {}
     }
     // Which main module provides the directory, if any.
-    let mut found: Option<(&super::workspace::MainModule, String)> = None;
+    let mut found = (req.main.modules.iter())
+        .find(|mm| mm.module.root == abs)
+        .map(|mm| (mm, String::new()));
     let mut not_in: Option<(usize, String)> = None;
-    for mm in &req.main.modules {
-        if mm.module.root == abs {
-            found = Some((mm, String::new()));
-            break;
-        }
-    }
     if found.is_none() {
         for mm in &req.main.modules {
             let Ok(suffix) = abs.strip_prefix(&mm.module.root) else {
@@ -422,7 +396,6 @@ fn local_literal(req: &Request, p: &str) -> Match {
     let files = classify(&probe.files, &dir_text, req.ctx, Loader::GoBuild);
     if matches!(files.error, Some(ImportError::NoGo)) && files.ignored_go_files.is_empty() {
         return Match {
-            errs: Vec::new(),
             pkgs: vec![(
                 String::new(),
                 Item::Failed {
@@ -431,8 +404,7 @@ fn local_literal(req: &Request, p: &str) -> Match {
                     err: format!("no Go files in {dir_text}"),
                 },
             )],
-            symlinks: Vec::new(),
-            problems: Vec::new(),
+            ..Match::default()
         };
     }
     match (found, not_in) {
@@ -444,14 +416,7 @@ fn local_literal(req: &Request, p: &str) -> Match {
             let import_path = mm.module.import_path(&rel);
             let mut d = probe;
             d.rel = rel;
-            m.pkgs.push((
-                import_path,
-                Item::Package {
-                    module: mm.module.clone(),
-                    dir: d,
-                    goroot: None,
-                },
-            ));
+            m.pkgs.push((import_path, package(&mm.module, d)));
         }
         (None, Some((_, e))) => m.errs.push(e),
         (None, None) => {
@@ -484,11 +449,9 @@ fn goroot_meta(req: &Request, which: GorootPattern) -> Match {
         return m;
     };
     let (module, mut dirs, problems) = walk::walk_goroot_in(req.source, goroot, which, req.depth);
-    if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
-        m.errs
-            .push(format!("open {}: {}", pr.path.display(), pr.message));
-        m.problems.push(pr);
-    }
+    walk_problems(req, &mut m, &mut dirs, problems, |p| {
+        p.display().to_string()
+    });
     let module = Arc::new(module);
     let mut pkgs: Vec<(String, Item)> = dirs
         .into_iter()
@@ -562,20 +525,18 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
         && req.goroot.is_some_and(|g| {
             first_elem.contains("...") || is_dir(req.source, &g.join("src").join(first_elem))
         });
-    {
-        if std_walk {
-            for which in [GorootPattern::Std, GorootPattern::Cmd] {
-                if which == GorootPattern::Cmd && !tree("cmd") {
-                    continue;
-                }
-                if which == GorootPattern::Std && first_elem == "cmd" {
-                    continue;
-                }
-                let g = goroot_meta(req, which);
-                for (name, item) in g.pkgs {
-                    if want(&name) && name != "builtin" && names.insert(name.clone()) {
-                        m.pkgs.push((name, item));
-                    }
+    if std_walk {
+        for which in [GorootPattern::Std, GorootPattern::Cmd] {
+            if which == GorootPattern::Cmd && !tree("cmd") {
+                continue;
+            }
+            if which == GorootPattern::Std && first_elem == "cmd" {
+                continue;
+            }
+            let g = goroot_meta(req, which);
+            for (name, item) in g.pkgs {
+                if want(&name) && name != "builtin" && names.insert(name.clone()) {
+                    m.pkgs.push((name, item));
                 }
             }
         }
@@ -594,11 +555,9 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
             continue;
         }
         let (mut dirs, problems) = walk::walk_in(req.source, &mm.module, &start, req.depth);
-        if let Some(pr) = walk_problems(req, &mut m, &mut dirs, problems) {
-            m.errs
-                .push(format!("open {}: {}", pr.path.display(), pr.message));
-            m.problems.push(pr);
-        }
+        walk_problems(req, &mut m, &mut dirs, problems, |p| {
+            p.display().to_string()
+        });
         for d in dirs {
             let name = mm.module.import_path(&d.rel);
             if !tree(&name) {
@@ -615,14 +574,7 @@ fn import_wildcard(req: &Request, p: &str, work: bool) -> Match {
             if !want(&name) || !keep || !names.insert(name.clone()) {
                 continue;
             }
-            m.pkgs.push((
-                name,
-                Item::Package {
-                    module: mm.module.clone(),
-                    dir: d,
-                    goroot: None,
-                },
-            ));
+            m.pkgs.push((name, package(&mm.module, d)));
         }
     }
     m.pkgs.sort_by(|a, b| a.0.cmp(&b.0));
@@ -671,14 +623,7 @@ fn import_literal(req: &Request, p: &str) -> Match {
                     mode: Default::default(),
                 });
                 if let Ok(d) = walk::read_dir_facts_in(req.source, dir, p.to_string(), req.depth) {
-                    m.pkgs.push((
-                        p.to_string(),
-                        Item::Package {
-                            module,
-                            dir: d,
-                            goroot: None,
-                        },
-                    ));
+                    m.pkgs.push((p.to_string(), package(&module, d)));
                     return m;
                 }
             }
@@ -708,14 +653,7 @@ fn import_literal(req: &Request, p: &str) -> Match {
             && !nested_module_between(req.source, &mm.module.root, &dir)
         {
             if let Ok(d) = walk::read_dir_facts_in(req.source, dir, rel, req.depth) {
-                m.pkgs.push((
-                    p.to_string(),
-                    Item::Package {
-                        module: mm.module.clone(),
-                        dir: d,
-                        goroot: None,
-                    },
-                ));
+                m.pkgs.push((p.to_string(), package(&mm.module, d)));
                 return m;
             }
         }
@@ -764,33 +702,19 @@ mod tests {
 
     #[test]
     fn walk_starts() {
-        let root = Path::new("/m");
-        assert_eq!(
-            walk_start(
+        for (pattern, want) in [
+            ("example.com/m/pkg/...", Some(("/m/pkg", "pkg"))),
+            ("example.com/m/...", Some(("/m", ""))),
+            ("example.com/m/_x/y/...", None),
+        ] {
+            let got = walk_start(
                 &crate::source::Disk,
-                root,
+                Path::new("/m"),
                 "example.com/m",
-                "example.com/m/pkg/..."
-            ),
-            Some((PathBuf::from("/m/pkg"), "pkg".into()))
-        );
-        assert_eq!(
-            walk_start(
-                &crate::source::Disk,
-                root,
-                "example.com/m",
-                "example.com/m/..."
-            ),
-            Some((PathBuf::from("/m"), String::new()))
-        );
-        assert_eq!(
-            walk_start(
-                &crate::source::Disk,
-                root,
-                "example.com/m",
-                "example.com/m/_x/y/..."
-            ),
-            None
-        );
+                pattern,
+            );
+            let want = want.map(|(dir, rel)| (PathBuf::from(dir), rel.to_string()));
+            assert_eq!(got, want, "{pattern}");
+        }
     }
 }

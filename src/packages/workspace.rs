@@ -25,7 +25,7 @@ pub struct MainModule {
 }
 
 /// The main modules and, in workspace mode, the go.work naming them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct MainModules {
     pub modules: Vec<MainModule>,
     /// The go.work file in workspace mode.
@@ -40,12 +40,7 @@ impl MainModules {
     /// No main module: outside every module, with no go.work (cmd/go's "no main module"
     /// mode, where wildcards and import paths fail one by one).
     pub fn none() -> MainModules {
-        MainModules {
-            modules: Vec::new(),
-            work_file: None,
-            work_go: None,
-            work_toolchain: None,
-        }
+        MainModules::default()
     }
 
     /// Outside every module and workspace?
@@ -171,14 +166,9 @@ pub struct Lookup<'a> {
 
 /// The directory holding `name` nearest above `dir` (lexically, as cmd/go walks up).
 pub fn find_up(source: &dyn Source, dir: &Path, name: &str) -> Option<PathBuf> {
-    let mut d = Some(dir);
-    while let Some(cur) = d {
-        if is_file(source, &cur.join(name)) {
-            return Some(cur.to_path_buf());
-        }
-        d = cur.parent();
-    }
-    None
+    dir.ancestors()
+        .find(|cur| is_file(source, &cur.join(name)))
+        .map(Path::to_path_buf)
 }
 
 /// Does `path` name a regular file (symlinks followed)?
@@ -200,12 +190,9 @@ pub fn load(l: &Lookup) -> Result<MainModules, WorkspaceError> {
                 find_up(l.source, l.dir, "go.mod").ok_or_else(|| WorkspaceError::NoModule {
                     dir: l.dir.to_path_buf(),
                 })?;
-            let m = load_module(l, &root)?;
             Ok(MainModules {
-                modules: vec![m],
-                work_file: None,
-                work_go: None,
-                work_toolchain: None,
+                modules: vec![load_module(l, &root)?],
+                ..MainModules::default()
             })
         }
     }

@@ -39,6 +39,18 @@ fn totals_line(t: &Totals) -> String {
     s
 }
 
+/// The keys in first-seen order, each with the platforms that share it.
+fn by_platforms<K: PartialEq>(items: impl Iterator<Item = (K, String)>) -> Vec<(K, Vec<String>)> {
+    let mut groups: Vec<(K, Vec<String>)> = Vec::new();
+    for (key, platform) in items {
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.1.push(platform),
+            None => groups.push((key, vec![platform])),
+        }
+    }
+    groups
+}
+
 /// Platforms joined by spaces, wrapped with `indent`; `all N platforms` when that is all.
 fn platform_list(names: &[String], indent: &str, all: usize) -> String {
     if all > 1 && names.len() == all {
@@ -115,14 +127,8 @@ fn write_packages(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
         }
         let rows = per.get(pkg).map(Vec::as_slice).unwrap_or_default();
         // Group platforms with the same totals and errors.
-        let mut groups: Vec<(Totals, &[EmbedErrorReport], Vec<String>)> = Vec::new();
-        for (plat, t, errs) in rows {
-            match groups.iter_mut().find(|g| g.0 == *t && g.1 == *errs) {
-                Some(g) => g.2.push(plat.to_string()),
-                None => groups.push((*t, errs, vec![plat.to_string()])),
-            }
-        }
-        for (t, errs, plats) in &groups {
+        let groups = by_platforms(rows.iter().map(|(p, t, errs)| ((*t, *errs), p.to_string())));
+        for ((t, errs), plats) in &groups {
             let on = if all == 1 {
                 String::new()
             } else {
@@ -208,17 +214,9 @@ fn write_platforms(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
         out,
         "\nper-platform totals (every package of the module in one binary):"
     )?;
-    let mut groups: Vec<(Totals, BinaryBytes, bool, Vec<String>)> = Vec::new();
-    for p in &r.platforms {
-        let same = |g: &&mut (Totals, BinaryBytes, bool, Vec<String>)| {
-            g.0 == p.totals && g.1 == p.binary && g.2 == p.cgo
-        };
-        match groups.iter_mut().find(same) {
-            Some(g) => g.3.push(p.platform.clone()),
-            None => groups.push((p.totals, p.binary, p.cgo, vec![p.platform.clone()])),
-        }
-    }
-    for (t, b, cgo, plats) in &groups {
+    let keyed = r.platforms.iter();
+    let groups = by_platforms(keyed.map(|p| ((p.totals, p.binary, p.cgo), p.platform.clone())));
+    for ((t, b, cgo), plats) in &groups {
         let cgo = if *cgo { " (cgo)" } else { "" };
         writeln!(
             out,
@@ -254,9 +252,9 @@ fn binary_line(b: &BinaryBytes, exact: bool) -> String {
 
 /// Per `main` package: what its binary embeds, platforms with the same numbers grouped.
 fn write_binaries(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
-    // main package → [(binary, embeds_from, platforms)]
-    type Group<'a> = (BinaryBytes, &'a [String], Vec<String>);
-    let mut by_main: BTreeMap<&str, Vec<Group>> = BTreeMap::new();
+    // main package → [((binary, embeds_from), platform)]
+    type OnPlatform<'a> = ((BinaryBytes, &'a [String]), String);
+    let mut by_main: BTreeMap<&str, Vec<OnPlatform>> = BTreeMap::new();
     let mut quiet: BTreeMap<&str, ()> = BTreeMap::new();
     for p in &r.platforms {
         for b in &p.binaries {
@@ -264,14 +262,8 @@ fn write_binaries(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
                 quiet.insert(&b.package, ());
                 continue;
             }
-            let groups = by_main.entry(&b.package).or_default();
-            match groups
-                .iter_mut()
-                .find(|g| g.0 == b.binary && g.1 == &b.embeds_from[..])
-            {
-                Some(g) => g.2.push(p.platform.clone()),
-                None => groups.push((b.binary, &b.embeds_from, vec![p.platform.clone()])),
-            }
+            let on = ((b.binary, &b.embeds_from[..]), p.platform.clone());
+            by_main.entry(&b.package).or_default().push(on);
         }
     }
     if by_main.is_empty() {
@@ -282,14 +274,14 @@ fn write_binaries(out: &mut impl Write, r: &EmbedReport) -> io::Result<()> {
         "
 per binary (each main package with the packages it imports):"
     )?;
-    for (main, groups) in &by_main {
+    for (main, on) in &by_main {
         writeln!(out, "  {main}")?;
-        for (b, from, plats) in groups {
+        for ((b, from), plats) in by_platforms(on.iter().cloned()) {
             writeln!(
                 out,
                 "    on {}: {}",
-                platform_list(plats, "        ", r.platforms.len()),
-                binary_line(b, r.exact)
+                platform_list(&plats, "        ", r.platforms.len()),
+                binary_line(&b, r.exact)
             )?;
             writeln!(out, "      embeds from: {}", from.join(", "))?;
         }

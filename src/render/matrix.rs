@@ -137,7 +137,6 @@ fn files_summary(listed: Option<PackageRef>) -> String {
 /// Per package: distinct displayed file sets with their configurations, one directory at a
 /// time as the writer asks.
 fn package_rows(m: &Matrix) -> impl Iterator<Item = (String, Vec<(String, Bits)>)> + '_ {
-    let n = m.eval.configs.len();
     m.eval.dirs.iter().filter_map(move |d| {
         if d.classes.iter().all(|c| c.view.is_none()) {
             return None;
@@ -147,11 +146,7 @@ fn package_rows(m: &Matrix) -> impl Iterator<Item = (String, Vec<(String, Bits)>
             let text = files_summary(d.package(class));
             match rows.iter_mut().find(|(t, _)| *t == text) {
                 Some((_, b)) => b.union_with(&class.configs),
-                None => {
-                    let mut b = Bits::empty(n);
-                    b.union_with(&class.configs);
-                    rows.push((text, b));
-                }
+                None => rows.push((text, class.configs.clone())),
             }
         }
         rows.sort_by_key(|(_, b)| std::cmp::Reverse(b.count()));
@@ -297,18 +292,7 @@ fn cover_text(m: &Matrix, c: &cover::Cover) -> String {
     )
 }
 
-/// The terminal table.
-pub fn write_table(out: &mut impl Write, m: &Matrix, color: bool) -> io::Result<()> {
-    let view = TableView {
-        color,
-        width: WIDTH,
-        summary: false,
-        package: None,
-    };
-    write_table_view(out, m, &view)
-}
-
-/// [`write_table`] laid out as `view` says.
+/// The terminal table, laid out as `view` says.
 pub fn write_table_view(out: &mut impl Write, m: &Matrix, view: &TableView) -> io::Result<()> {
     let s = Style { on: view.color };
     let wrap = |text: &str, first: usize, indent: usize| wrap_to(text, first, indent, view.width);

@@ -23,19 +23,6 @@ pub struct ListView {
     pub ignored: Ignored,
 }
 
-/// The listing with every ignored file and no wrapping.
-pub fn write_packages(
-    out: &mut impl Write,
-    packages: &[ListedPackage],
-    ctx: &BuildContext,
-) -> io::Result<()> {
-    let view = ListView {
-        width: None,
-        ignored: Ignored::List,
-    };
-    write_packages_view(out, packages, ctx, view)
-}
-
 /// `label` (padded to 14) then the words, wrapped under the first word at `width`.
 fn file_line(label: &str, words: &[String], width: Option<usize>) -> String {
     let indent = 4 + 15;

@@ -2,6 +2,8 @@
 //! and the `+build` collection of `shouldBuild`), and the one rule for which of them decide:
 //! [`deciding`] — the `//go:build` line when there is one, else every `+build` line.
 
+use crate::go::unicode::trim_space;
+
 /// The constraint lines that decide whether a file builds: the `//go:build` line alone when
 /// present, else all `+build` lines (which must all hold). Every evaluation of a file's
 /// header constraints goes through this.
@@ -74,7 +76,7 @@ pub fn scan_constraints(header: &[u8]) -> Result<HeaderConstraints, &'static str
         }
         while !line.is_empty() {
             if in_star {
-                match find(line, b"*/") {
+                match memchr::memmem::find(line, b"*/") {
                     Some(i) => {
                         in_star = false;
                         line = trim_space(&line[i + 2..]).0;
@@ -105,7 +107,7 @@ pub fn scan_constraints(header: &[u8]) -> Result<HeaderConstraints, &'static str
             };
             offset = next;
             let (line, lead) = trim_space(raw);
-            if !line.starts_with(b"//") || find(line, b"+build").is_none() {
+            if !line.starts_with(b"//") || memchr::memmem::find(line, b"+build").is_none() {
                 continue;
             }
             let text = String::from_utf8_lossy(line).into_owned();
@@ -128,51 +130,6 @@ fn is_go_build_comment(line: &[u8]) -> bool {
         return false;
     };
     rest.is_empty() || trim_space(rest).0.len() < rest.len()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// Go's `bytes.TrimSpace`: strips Unicode white space (which is Rust's `char::is_whitespace`
-/// set) from both ends; invalid UTF-8 is never space. Returns the trimmed slice and how
-/// many bytes were removed in front.
-pub fn trim_space(b: &[u8]) -> (&[u8], usize) {
-    let mut start = 0;
-    while start < b.len() {
-        match leading_char(&b[start..]) {
-            Some((c, w)) if c.is_whitespace() => start += w,
-            _ => break,
-        }
-    }
-    let mut end = b.len();
-    while end > start {
-        match trailing_char(&b[start..end]) {
-            Some((c, w)) if c.is_whitespace() => end -= w,
-            _ => break,
-        }
-    }
-    (&b[start..end], start)
-}
-
-fn leading_char(b: &[u8]) -> Option<(char, usize)> {
-    let n = b.len().min(4);
-    for w in 1..=n {
-        if let Ok(s) = std::str::from_utf8(&b[..w]) {
-            return s.chars().next().map(|c| (c, w));
-        }
-    }
-    None
-}
-
-fn trailing_char(b: &[u8]) -> Option<(char, usize)> {
-    let n = b.len().min(4);
-    for w in 1..=n {
-        if let Ok(s) = std::str::from_utf8(&b[b.len() - w..]) {
-            return s.chars().next_back().map(|c| (c, w));
-        }
-    }
-    None
 }
 
 #[cfg(test)]

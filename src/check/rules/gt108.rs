@@ -32,17 +32,15 @@ fn drop_double_bang(site: &crate::check::fix::FixSite) -> Option<Vec<crate::chec
     let line = site.src.get(start..end)?;
     let mut edits = Vec::new();
     let mut i = 0;
-    while i + 1 < line.len() {
-        if line[i] == b'!' && line[i + 1] == b'!' {
-            edits.push(crate::check::fix::Edit {
-                start: start + i,
-                end: start + i + 2,
-                text: String::new(),
-            });
-            i += 2;
-        } else {
-            i += 1;
-        }
+    while let Some(at) = line[i..].windows(2).position(|w| w == b"!!") {
+        let start = start + i + at;
+        let text = String::new();
+        edits.push(crate::check::fix::Edit {
+            start,
+            end: start + 2,
+            text,
+        });
+        i += at + 2;
     }
     (!edits.is_empty()).then_some(edits)
 }

@@ -57,21 +57,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
 
 /// `// go:build X` → `//go:build X`.
 pub(crate) fn close_up(site: &crate::check::fix::FixSite) -> Option<Vec<crate::check::fix::Edit>> {
-    let (start, end) = site.line_range(site.line)?;
-    let line = site.src.get(start..end)?;
-    let after = line.strip_prefix(b"//")?;
-    let spaces = after
-        .iter()
-        .take_while(|b| **b == b' ' || **b == b'\t')
-        .count();
-    if spaces == 0 || !after[spaces..].starts_with(b"go:build") {
-        return None;
-    }
-    Some(vec![crate::check::fix::Edit {
-        start: start + 2,
-        end: start + 2 + spaces,
-        text: String::new(),
-    }])
+    crate::check::fix::delete_blanks(site, b"//", b"go:build")
 }
 
 #[cfg(test)]

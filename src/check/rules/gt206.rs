@@ -60,11 +60,8 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
         return;
     };
     out.push(
-        Finding::at(
+        Finding::whole_file(
             RULE.info.code,
-            1,
-            1,
-            1,
             format!(
                 "file name {} looks platform-specific, but `_{word}` is not a GOOS or GOARCH suffix: the file compiles everywhere",
                 f.name

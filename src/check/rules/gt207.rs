@@ -29,11 +29,8 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     }
     let tags = f.name_constraint.tags().join("/");
     out.push(
-        Finding::at(
+        Finding::whole_file(
             RULE.info.code,
-            1,
-            1,
-            1,
             format!(
                 "file name {} restricts the file to {tags}, but nothing else in this package is platform-specific",
                 f.name

@@ -29,11 +29,8 @@ fn check(input: &RunInput, out: &mut Vec<Finding>) {
             }
             seen.push(t);
             out.push(
-                Finding::at(
+                Finding::whole_file(
                     RULE.info.code,
-                    1,
-                    1,
-                    1,
                     format!(
                         "build tag `{t}` is a platform name: it is set on every platform checked"
                     ),

@@ -59,19 +59,7 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
 
 /// Removes the indentation before `//go:generate`.
 fn dedent(site: &crate::check::fix::FixSite) -> Option<Vec<crate::check::fix::Edit>> {
-    let (start, end) = site.line_range(site.line)?;
-    let line = site.src.get(start..end)?;
-    let ws = line
-        .iter()
-        .take_while(|b| **b == b' ' || **b == b'\t')
-        .count();
-    (ws > 0 && line[ws..].starts_with(b"//go:generate")).then(|| {
-        vec![crate::check::fix::Edit {
-            start,
-            end: start + ws,
-            text: String::new(),
-        }]
-    })
+    crate::check::fix::delete_blanks(site, b"", b"//go:generate")
 }
 
 #[cfg(test)]

@@ -20,10 +20,9 @@ pub static RULE: Rule = Rule {
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
     for p in input.generate {
         if let Some(e) = &p.plan.error {
-            let mut f = Finding::at(RULE.info.code, e.line, 1, 13, e.message.clone())
+            let f = Finding::at(RULE.info.code, e.line, 1, 13, e.message.clone())
                 .help("go generate stops here and skips the package's remaining files");
-            f.platforms = Some(vec![p.platform]);
-            out.push(f);
+            out.push(f.on(vec![p.platform]));
         }
     }
 }

@@ -19,20 +19,17 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &FileInput, out: &mut Vec<Finding>) {
-    super::embed_site_rule(input, RULE.info.code, out, |t| match t {
-        EmbedTarget::Other(word) if word.is_empty() => Some((
-            "misplaced go:embed directive: no declaration follows".into(),
+    super::embed_site_rule(input, RULE.info.code, out, |t| {
+        let what = match t {
+            EmbedTarget::Other(word) if word.is_empty() => "no declaration follows".to_string(),
+            EmbedTarget::BeforeGroup => "followed by `var`, not a var declaration".to_string(),
+            EmbedTarget::Other(word) => format!("followed by `{word}`, not a var declaration"),
+            _ => return None,
+        };
+        Some((
+            format!("misplaced go:embed directive: {what}"),
             "put the directive right above a package-level var",
-        )),
-        EmbedTarget::BeforeGroup => Some((
-            "misplaced go:embed directive: followed by `var`, not a var declaration".into(),
-            "put the directive right above a package-level var",
-        )),
-        EmbedTarget::Other(word) => Some((
-            format!("misplaced go:embed directive: followed by `{word}`, not a var declaration"),
-            "put the directive right above a package-level var",
-        )),
-        _ => None,
+        ))
     });
 }
 

@@ -30,11 +30,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
     }
     if let Some(s) = super::embed_sites(input).first() {
         out.push(
-            Finding::at(
+            super::on_site(
                 RULE.info.code,
-                s.line,
-                s.column,
-                10,
+                s,
                 "go:embed only allowed in Go files that import \"embed\"".into(),
             )
             .help("add `import _ \"embed\"`"),

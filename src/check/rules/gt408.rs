@@ -39,11 +39,9 @@ fn check(input: &FileInput, out: &mut Vec<Finding>) {
         files.dedup();
         if files.len() > 1 {
             out.push(
-                Finding::at(
+                super::on_site(
                     RULE.info.code,
-                    s.line,
-                    s.column,
-                    10,
+                    s,
                     format!(
                         "invalid go:embed: multiple files for type {type_text} ({} files: {})",
                         files.len(),

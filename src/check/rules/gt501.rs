@@ -104,8 +104,9 @@ fn ports_compiling(f: &FileFacts, expr: Option<&Expr>) -> Vec<String> {
 }
 
 /// `a, b, c`, or `a, b, c and N more`.
-fn some(names: &[String]) -> String {
-    let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+fn some(names: &[impl AsRef<str>]) -> String {
+    let shown: Vec<&str> = names.iter().take(3).map(AsRef::as_ref).collect();
+    let shown = shown.join(", ");
     match names.len().saturating_sub(3) {
         0 => shown,
         more => format!("{shown} and {more} more"),
@@ -133,40 +134,21 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
             .reasons
             .iter()
             .map(|r| {
-                let names: Vec<&str> = r
-                    .configs
-                    .iter()
-                    .take(3)
-                    .map(|&i| m.platforms.label(i))
-                    .collect();
-                let more = r.configs.len().saturating_sub(3);
-                let text = r.reason.text();
-                if more > 0 {
-                    format!("{text} ({} and {more} more)", names.join(", "))
-                } else {
-                    format!("{text} ({})", names.join(", "))
-                }
+                let names: Vec<&str> = r.configs.iter().map(|&i| m.platforms.label(i)).collect();
+                format!("{} ({})", r.reason.text(), some(&names))
             })
             .collect();
-        let finding = if elsewhere.is_empty() {
-            Finding::at(
-                RULE.info.code,
-                line,
-                column,
-                len,
+        let (message, help) = if elsewhere.is_empty() {
+            (
                 format!(
                     "no port at all compiles {} (dead on every platform Go supports): {}",
                     f.name,
                     why.join("; ")
                 ),
+                "fix the name or constraint so some platform builds it, or delete the file",
             )
-            .help("fix the name or constraint so some platform builds it, or delete the file")
         } else {
-            Finding::at(
-                RULE.info.code,
-                line,
-                column,
-                len,
+            (
                 format!(
                     "not in the checked set: no checked configuration compiles {} ({}), but {} \
                      would: {}",
@@ -175,14 +157,11 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
                     plural(elsewhere.len()),
                     some(&elsewhere)
                 ),
+                "add the platform that should build it to --platforms (or [matrix] platforms), or mark the file `//go:build ignore` if nothing ships it",
             )
-            .help("add the platform that should build it to --platforms (or [matrix] platforms), or mark the file `//go:build ignore` if nothing ships it")
         };
-        out.push(Located {
-            dir: d.dir_index,
-            file: fi,
-            finding,
-        });
+        let finding = Finding::at(RULE.info.code, line, column, len, message).help(help);
+        out.push(Located::at(d, fi, finding));
     }
 }
 

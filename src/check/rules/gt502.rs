@@ -36,20 +36,16 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
             let Some(spec) = h.imports.iter().find(|i| i.path == *path) else {
                 continue;
             };
-            let mut finding = Finding::at(
+            let finding = Finding::at(
                 RULE.info.code,
                 spec.line,
                 spec.column,
                 path.len() as u32 + 2,
                 format!("package {path} has no Go files on some platforms where this file compiles (build constraints exclude all Go files)"),
             )
-            .help("add a file for those platforms to the imported package, or constrain this file to where it exists");
-            finding.platforms = Some(imp.configs.clone());
-            out.push(Located {
-                dir: d.dir_index,
-                file: fi,
-                finding,
-            });
+            .help("add a file for those platforms to the imported package, or constrain this file to where it exists")
+            .on(imp.configs.clone());
+            out.push(Located::at(d, fi, finding));
         }
     }
 }

@@ -54,7 +54,7 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
             } else {
                 here.iter().collect()
             };
-            let mut finding = Finding::at(
+            let finding = Finding::at(
                 RULE.info.code,
                 line,
                 column,
@@ -67,13 +67,9 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
             )
             .help(
                 "declare it for the missing platforms too, or constrain this file to where it exists",
-            );
-            finding.platforms = Some(configs);
-            out.push(Located {
-                dir: d.dir_index,
-                file: fi,
-                finding,
-            });
+            )
+            .on(configs);
+            out.push(Located::at(d, fi, finding));
         }
     }
 }

@@ -45,7 +45,7 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
                 .filter(|l| *l != loc)
                 .cloned()
                 .collect();
-            let mut finding = Finding::at(
+            let finding = Finding::at(
                 RULE.info.code,
                 line,
                 column,
@@ -55,15 +55,9 @@ fn check(m: &MatrixInput, out: &mut Vec<Located>) {
                     others.join(", ")
                 ),
             )
-            .help(
-                "make the files' build constraints mutually exclusive, or remove one declaration",
-            );
-            finding.platforms = Some(dup.configs.clone());
-            out.push(Located {
-                dir: d.dir_index,
-                file: fi,
-                finding,
-            });
+            .help("make the files' build constraints mutually exclusive, or remove one declaration")
+            .on(dup.configs.clone());
+            out.push(Located::at(d, fi, finding));
         }
     }
 }

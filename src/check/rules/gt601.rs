@@ -125,9 +125,9 @@ fn check(input: &DirInput, out: &mut Vec<InDir>) {
     }
     for (c, messages) in by_message.into_iter().enumerate() {
         for (message, platforms) in messages {
-            let mut finding = Finding::at(RULE.info.code, 1, 1, 1, message)
-                .help("go list -e reports this in the package's Error; go build stops there");
-            finding.platforms = Some(platforms);
+            let finding = Finding::whole_file(RULE.info.code, message)
+                .help("go list -e reports this in the package's Error; go build stops there")
+                .on(platforms);
             out.push(InDir {
                 file: candidates[c],
                 finding,

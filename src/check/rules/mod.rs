@@ -99,12 +99,11 @@ pub fn on_line(code: &'static str, fact: &ConstraintFact, message: String) -> Fi
 pub fn combined<'a>(input: &'a FileInput) -> Option<(Expr, &'a ConstraintFact)> {
     let lines = constraint_lines(input);
     let (first, _) = *lines.first()?;
-    let mut it = lines.into_iter().map(|(_, e)| e.clone());
-    let mut acc = it.next()?;
-    for e in it {
-        acc = Expr::and(acc, e);
-    }
-    Some((acc, first))
+    let all = lines
+        .into_iter()
+        .map(|(_, e)| e.clone())
+        .reduce(Expr::and)?;
+    Some((all, first))
 }
 
 pub use crate::suggest::edit_distance;
@@ -155,18 +154,9 @@ pub fn embed_errors<'a>(
 
 /// Platforms that compile the file, or `None` when all do (a platform-independent finding).
 pub fn compiling_platforms(input: &FileInput) -> Option<Vec<usize>> {
-    if input.compiles.iter().all(|c| *c) {
-        return None;
-    }
-    Some(
-        input
-            .compiles
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c)
-            .map(|(i, _)| i)
-            .collect(),
-    )
+    let compiles = input.compiles.iter().enumerate();
+    (!input.compiles.iter().all(|c| *c))
+        .then(|| compiles.filter(|(_, c)| **c).map(|(i, _)| i).collect())
 }
 
 /// A finding of rule `code` spanning the `//go:embed` pattern `p`.
@@ -211,6 +201,15 @@ pub fn embed_sites<'a>(input: &'a FileInput) -> &'a [crate::syntax::embed::Embed
     }
 }
 
+/// A finding of rule `code` spanning the `//go:embed` of site `s`.
+pub fn on_site(
+    code: &'static str,
+    s: &crate::syntax::embed::EmbedSite,
+    message: String,
+) -> Finding {
+    Finding::at(code, s.line, s.column, 10, message)
+}
+
 /// Shared shape of the embed-declaration rules: report `message` at each site `pick` selects.
 pub fn embed_site_rule(
     input: &FileInput,
@@ -220,7 +219,7 @@ pub fn embed_site_rule(
 ) {
     for s in embed_sites(input) {
         if let Some((message, help)) = pick(&s.target) {
-            out.push(Finding::at(code, s.line, s.column, 10, message).help(help));
+            out.push(on_site(code, s, message).help(help));
         }
     }
 }

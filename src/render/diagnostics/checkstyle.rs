@@ -1,7 +1,7 @@
 //! Checkstyle XML (version 4.3), grouped by file.
 
 use super::platform_suffix;
-use crate::check::{Diagnostic, Severity};
+use crate::check::Diagnostic;
 use std::io::{self, Write};
 
 fn xml_escape(s: &str) -> String {
@@ -23,17 +23,10 @@ fn xml_escape(s: &str) -> String {
 pub fn write(out: &mut dyn Write, diags: &[Diagnostic]) -> io::Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<checkstyle version=\"4.3\">")?;
-    let mut i = 0;
-    while i < diags.len() {
-        let file = &diags[i].file;
-        writeln!(out, "  <file name=\"{}\">", xml_escape(file))?;
-        while i < diags.len() && &diags[i].file == file {
-            let d = &diags[i];
-            let severity = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
-            };
+    for in_file in diags.chunk_by(|a, b| a.file == b.file) {
+        writeln!(out, "  <file name=\"{}\">", xml_escape(&in_file[0].file))?;
+        for d in in_file {
+            let severity = d.severity.as_str();
             writeln!(
                 out,
                 "    <error line=\"{}\" column=\"{}\" severity=\"{severity}\" message=\"{}\" source=\"gotags.{}\"/>",
@@ -42,7 +35,6 @@ pub fn write(out: &mut dyn Write, diags: &[Diagnostic]) -> io::Result<()> {
                 xml_escape(&format!("{}{}", d.message, platform_suffix(d))),
                 d.code
             )?;
-            i += 1;
         }
         writeln!(out, "  </file>")?;
     }

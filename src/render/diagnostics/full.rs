@@ -46,9 +46,6 @@ pub fn write(
             termcolor::Buffer::no_color()
         }
     };
-    let mut errors = 0;
-    let mut warnings = 0;
-    let mut infos = 0;
     for d in diags {
         let id = *ids.entry(d.file.as_str()).or_insert_with(|| {
             // Only the snippet needs the text; a file without one shows no snippet.
@@ -62,18 +59,9 @@ pub fn write(
             end = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         let base = match d.severity {
-            Severity::Error => {
-                errors += 1;
-                CsDiagnostic::error()
-            }
-            Severity::Warning => {
-                warnings += 1;
-                CsDiagnostic::warning()
-            }
-            Severity::Info => {
-                infos += 1;
-                CsDiagnostic::note()
-            }
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+            Severity::Info => CsDiagnostic::note(),
         };
         let mut notes = Vec::new();
         if !d.platforms.is_empty() {
@@ -97,7 +85,7 @@ pub fn write(
             .map_err(|e| io::Error::other(e.to_string()))?;
         let bytes = buffer.as_slice();
         // codespan calls the lowest level `note`; gotags calls it `info` everywhere.
-        match (d.severity, find(bytes, b"note[")) {
+        match (d.severity, memchr::memmem::find(bytes, b"note[")) {
             (Severity::Info, Some(at)) => {
                 out.write_all(&bytes[..at])?;
                 out.write_all(b"info")?;
@@ -107,13 +95,12 @@ pub fn write(
         }
     }
     if !diags.is_empty() {
-        writeln!(out, "{}", summary(diags.len(), errors, warnings, infos))?;
+        let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
+        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+        let summary = summary(diags.len(), errors, warnings, count(Severity::Info));
+        writeln!(out, "{summary}")?;
     }
     Ok(())
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
 }
 
 /// The closing line: every severity counted.

@@ -1,6 +1,5 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
 
-use super::platform_suffix;
 use crate::check::{Diagnostic, Severity};
 use std::io::{self, Write};
 
@@ -23,11 +22,7 @@ pub fn write(out: &mut dyn Write, diags: &[Diagnostic]) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = format!("{}{}", d.message, platform_suffix(d));
-        if let Some(h) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(h);
-        }
+        let message = super::message_and_help(d, "\nhelp: ");
         writeln!(
             out,
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",

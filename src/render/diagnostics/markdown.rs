@@ -2,7 +2,7 @@
 //! GitHub shows at most 10 error and 10 warning annotations per step; this page carries every
 //! finding (up to [`MAX_ROWS`], then a count), each rule linked to its documentation.
 
-use super::{help_uri, platform_suffix, Findings};
+use super::{help_uri, message_and_help, Findings};
 use crate::check::Severity;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -62,11 +62,7 @@ pub fn write(out: &mut dyn Write, findings: &Findings) -> io::Result<()> {
     });
     for &i in order.iter().take(MAX_ROWS) {
         let d = &diags[i];
-        let mut text = format!("{}{}", d.message, platform_suffix(d));
-        if let Some(h) = &d.help {
-            text.push_str(" — help: ");
-            text.push_str(h);
-        }
+        let text = message_and_help(d, " — help: ");
         writeln!(
             out,
             "| {} | [{}]({}) | `{}:{}:{}` | {} |",
@@ -96,20 +92,8 @@ mod tests {
     use crate::check::Diagnostic;
 
     fn diag(severity: Severity, message: &str) -> Diagnostic {
-        Diagnostic {
-            code: "GT201".into(),
-            severity,
-            message: message.into(),
-            file: "a.go".into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            help: None,
-            platforms: vec!["linux/amd64".into()],
-            module: None,
-            offsets: None,
-        }
+        let f = crate::check::Finding::at("GT201", 1, 1, 1, message.into());
+        Diagnostic::placed(f, severity, "a.go".into(), vec!["linux/amd64".into()])
     }
 
     fn render(diags: &[Diagnostic], baselined: usize) -> String {

@@ -27,17 +27,22 @@ pub fn rules_doc_url() -> String {
         Some(url) => url.to_string(),
         None => {
             let page = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
-            let mut url = String::from("file://");
-            for b in page.bytes() {
-                if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-                    url.push(char::from(b));
-                } else {
-                    url.push_str(&format!("%{b:02X}"));
-                }
-            }
-            url
+            format!("file://{}", uri_path(page))
         }
     }
+}
+
+/// A path as a URI reference (percent-encoding what URIs cannot hold).
+pub fn uri_path(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The documentation link of one rule.
@@ -138,4 +143,14 @@ pub fn platform_suffix(d: &Diagnostic) -> String {
     };
     list.sort_unstable();
     format!(" [{}{extra}]", list.join(", "))
+}
+
+/// The message with its platforms ([`platform_suffix`]) and the help after `sep`, if any.
+pub fn message_and_help(d: &Diagnostic, sep: &str) -> String {
+    let mut text = format!("{}{}", d.message, platform_suffix(d));
+    if let Some(h) = &d.help {
+        text.push_str(sep);
+        text.push_str(h);
+    }
+    text
 }

@@ -1,7 +1,7 @@
 //! reviewdog's Diagnostic Format (rdjson): one object with a `diagnostics` array.
 
 use super::platform_suffix;
-use crate::check::{Diagnostic, Severity};
+use crate::check::Diagnostic;
 use serde_json::json;
 use std::io::{self, Write};
 
@@ -9,11 +9,7 @@ pub fn write(out: &mut dyn Write, diags: &[Diagnostic]) -> io::Result<()> {
     let items: Vec<serde_json::Value> = diags
         .iter()
         .map(|d| {
-            let severity = match d.severity {
-                Severity::Error => "ERROR",
-                Severity::Warning => "WARNING",
-                Severity::Info => "INFO",
-            };
+            let severity = d.severity.as_str().to_ascii_uppercase();
             json!({
                 "message": format!("{}{}", d.message, platform_suffix(d)),
                 "location": {

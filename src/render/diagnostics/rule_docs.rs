@@ -14,19 +14,14 @@ pub fn write(out: &mut dyn Write) -> io::Result<()> {
     for r in registry::RULES {
         let i = &r.info;
         let off = if registry::OFF_BY_DEFAULT.contains(&i.code) {
-            " · off by default (`--enable "
+            format!(" · off by default (`--enable {}`)", i.code)
         } else {
-            ""
-        };
-        let off_end = if off.is_empty() {
             String::new()
-        } else {
-            format!("{}`)", i.code)
         };
         writeln!(out, "## {}\n", i.code)?;
         writeln!(
             out,
-            "`{}` · default severity: {}{off}{off_end}\n",
+            "`{}` · default severity: {}{off}\n",
             i.name,
             i.severity.as_str()
         )?;

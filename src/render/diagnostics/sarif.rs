@@ -5,7 +5,7 @@
 //! one result per finding with a physical location and `partialFingerprints` that do not move
 //! with line numbers ([`crate::check::baseline`] says what they hash).
 
-use super::{help_uri, platform_suffix, Findings};
+use super::{help_uri, message_and_help, uri_path, Findings};
 use crate::check::{registry, Diagnostic, Severity};
 use serde_json::json;
 use std::io::{self, Write};
@@ -43,18 +43,14 @@ fn rules() -> Vec<serde_json::Value> {
 }
 
 fn result(d: &Diagnostic, fingerprint: Option<&str>) -> serde_json::Value {
-    let mut text = format!("{}{}", d.message, platform_suffix(d));
-    if let Some(h) = &d.help {
-        text.push_str("\nhelp: ");
-        text.push_str(h);
-    }
+    let text = message_and_help(d, "\nhelp: ");
     let mut r = json!({
         "ruleId": d.code,
         "level": level(d.severity),
         "message": {"text": text},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": uri(&d.file), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": {"uri": uri_path(&d.file), "uriBaseId": "%SRCROOT%"},
                 "region": {
                     "startLine": d.line.max(1),
                     "startColumn": d.column.max(1),
@@ -121,19 +117,6 @@ pub fn document(findings: &Findings) -> serde_json::Value {
     })
 }
 
-/// A relative path as a URI reference (percent-encoding what URIs cannot hold).
-fn uri(path: &str) -> String {
-    let mut out = String::new();
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 pub fn write(out: &mut dyn Write, findings: &Findings) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &document(findings))?;
     writeln!(out)
@@ -146,21 +129,9 @@ mod tests {
     use crate::check::command::SourceTexts;
     use std::path::PathBuf;
 
-    fn diag(code: &str, file: &str) -> Diagnostic {
-        Diagnostic {
-            code: code.into(),
-            severity: Severity::Info,
-            message: "m".into(),
-            file: file.into(),
-            line: 3,
-            column: 1,
-            end_line: 3,
-            end_column: 4,
-            help: None,
-            platforms: Vec::new(),
-            module: None,
-            offsets: None,
-        }
+    fn diag(code: &'static str, file: &str) -> Diagnostic {
+        let f = crate::check::Finding::at(code, 3, 1, 3, "m".into());
+        Diagnostic::placed(f, Severity::Info, file.into(), Vec::new())
     }
 
     #[test]
