@@ -151,14 +151,10 @@ pub fn collect_with(
         let mut packages = Vec::new();
         let mut keys = Vec::new();
         for (di, key) in compiled {
-            let eval = match pkg_memo.get(&(di, key.clone())) {
-                Some(e) => e.clone(),
-                None => {
-                    let e = Arc::new(c.eval_package(di, &key));
-                    pkg_memo.insert((di, key.clone()), e.clone());
-                    e
-                }
-            };
+            let eval = pkg_memo
+                .entry((di, key.clone()))
+                .or_insert_with(|| Arc::new(c.eval_package(di, &key)))
+                .clone();
             for &v in &eval.variables {
                 seen_on[v].push(label.clone());
             }
@@ -167,14 +163,9 @@ pub fn collect_with(
         }
         let arch = Arch::of(&ctx.goos, &ctx.goarch);
         let dis: Vec<usize> = keys.iter().map(|(di, _)| *di).collect();
-        let totals = match totals_memo.get(&(keys.clone(), arch)) {
-            Some(t) => *t,
-            None => {
-                let t = c.platform_totals(&packages, arch);
-                totals_memo.insert((keys, arch), t);
-                t
-            }
-        };
+        let totals = *totals_memo
+            .entry((keys, arch))
+            .or_insert_with(|| c.platform_totals(&packages, arch));
         graph.clear();
         let by_dir: Vec<(usize, Arc<PackageEval>)> =
             dis.into_iter().zip(packages.iter().cloned()).collect();

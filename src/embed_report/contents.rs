@@ -65,17 +65,14 @@ impl Contents {
             }
         }
         self.reads += reads;
-        let c = match found {
-            Some(c) => c,
-            None => {
-                group.push(Seen {
-                    id: id.clone(),
-                    path: path.to_vec(),
-                    print: Some(mine),
-                });
-                id.clone()
-            }
-        };
+        let c = found.unwrap_or_else(|| {
+            group.push(Seen {
+                id: id.clone(),
+                path: path.to_vec(),
+                print: Some(mine),
+            });
+            id.clone()
+        });
         self.folded.insert(id, c.clone());
         c
     }

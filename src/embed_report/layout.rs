@@ -102,20 +102,12 @@ impl Arch {
     /// (symbols of one section are laid out by size, so the padding before each aligned
     /// symbol is, on average, what rounds the previous one up).
     pub fn padded(&self, size: u64) -> u64 {
-        round_up(size, self.natural_align(size))
+        size.next_multiple_of(self.natural_align(size))
     }
 
     /// The same for a symbol the compiler marks as byte-aligned (content-addressed strings).
     pub fn padded_bytes(&self, size: u64) -> u64 {
-        round_up(size, self.min_align)
-    }
-}
-
-fn round_up(n: u64, align: u64) -> u64 {
-    if align <= 1 {
-        n
-    } else {
-        n.div_ceil(align) * align
+        size.next_multiple_of(self.min_align)
     }
 }
 
@@ -140,19 +132,20 @@ mod tests {
 
     #[test]
     fn relocations_by_format() {
-        assert_eq!(Arch::of("linux", "amd64").relocation_bytes(100, 1, 5000), 0);
-        assert_eq!(
-            Arch::of("android", "arm64").relocation_bytes(100, 1, 5000),
-            2400
-        );
-        assert_eq!(
-            Arch::of("android", "arm").relocation_bytes(100, 1, 5000),
-            800
-        );
-        // 200 B of entries, 2 blocks: 16 B of headers and up to 2 B of padding each.
-        assert_eq!(
-            Arch::of("windows", "arm64").relocation_bytes(100, 1, 5000),
-            218
-        );
+        // windows: 200 B of entries, 2 blocks: 16 B of headers and up to 2 B of padding each.
+        let cases = [
+            ("linux", "amd64", 0),
+            ("android", "arm64", 2400),
+            ("android", "arm", 800),
+            ("windows", "arm64", 218),
+        ];
+        for (goos, goarch, bytes) in cases {
+            let arch = Arch::of(goos, goarch);
+            assert_eq!(
+                arch.relocation_bytes(100, 1, 5000),
+                bytes,
+                "{goos}/{goarch}"
+            );
+        }
     }
 }

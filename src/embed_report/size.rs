@@ -60,10 +60,7 @@ impl FromStr for ByteSize {
             .find(|(u, _)| *u == unit)
             .map(|(_, m)| *m)
             .ok_or_else(|| bad("unknown unit"))?;
-        let (int, frac) = match num.split_once('.') {
-            Some((i, f)) => (i, f),
-            None => (num, ""),
-        };
+        let (int, frac) = num.split_once('.').unwrap_or((num, ""));
         if frac.contains('.') || (int.is_empty() && frac.is_empty()) {
             return Err(bad("malformed number"));
         }

@@ -101,13 +101,11 @@ mod tests {
 
     #[test]
     fn path_and_inode_identities_differ() {
-        let at = |path: &[u8]| {
-            [SizedFile {
-                id: Identity::Path(path.to_vec()),
-                size: 10,
-            }]
+        let path = |p: &[u8]| {
+            let id = Identity::Path(p.to_vec());
+            [SizedFile { id, size: 10 }]
         };
-        let (a, b, c) = (at(b"/m/a"), at(b"/m/a"), at(b"/m/b"));
+        let (a, b, c) = (path(b"/m/a"), path(b"/m/a"), path(b"/m/b"));
         let t = totals([
             (SizeRule::Shared, &a[..]),
             (SizeRule::Shared, &b[..]),

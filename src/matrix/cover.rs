@@ -90,30 +90,23 @@ pub fn cover_ranked(n: usize, elements: &[Bits], rank: &[usize]) -> Cover {
     let mut chosen = Vec::new();
     let complete = search(&minimal, &all, rank, &mut chosen, &mut best, &mut nodes);
     best.sort_unstable();
-    if complete {
-        Cover {
-            configs: best,
-            exact: true,
-            bound: None,
-            constraints,
-            cross_cgo: Vec::new(),
-        }
-    } else {
+    let bound = (!complete).then(|| {
         let d = (0..n)
             .map(|c| minimal.iter().filter(|s| s.get(c)).count())
             .max()
             .unwrap_or(1)
             .max(1);
         let h: f64 = (1..=d).map(|i| 1.0 / i as f64).sum();
-        Cover {
-            configs: best,
-            exact: false,
-            bound: Some(format!(
-                "greedy after {NODE_BUDGET} search nodes: at most H({d}) = {h:.2} times the optimum"
-            )),
-            constraints,
-            cross_cgo: Vec::new(),
-        }
+        format!(
+            "greedy after {NODE_BUDGET} search nodes: at most H({d}) = {h:.2} times the optimum"
+        )
+    });
+    Cover {
+        configs: best,
+        exact: complete,
+        bound,
+        constraints,
+        cross_cgo: Vec::new(),
     }
 }
 

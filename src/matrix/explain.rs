@@ -287,48 +287,24 @@ pub fn dir_reasons(
             let mut memo: HashMap<(u64, bool, usize), usize> = HashMap::default();
             let mut compiled_at: HashMap<&'static str, usize> = HashMap::default();
             let mut out: Vec<(Reason, Bits)> = Vec::new();
-            let add = |out: &mut Vec<(Reason, Bits)>, r: Reason| -> usize {
-                match out.iter().position(|(x, _)| *x == r) {
-                    Some(i) => i,
-                    None => {
-                        out.push((r, Bits::empty(n)));
-                        out.len() - 1
-                    }
-                }
-            };
             for c in 0..n {
                 let class = d.class_of[c];
+                let excluded =
+                    |out: &mut _| group(out, excluded_reason(f, &ev.contexts[c], d.listed(c)), n);
                 let slot = match lists[class] {
-                    Some(list) => match compiled_at.get(list) {
-                        Some(&i) => i,
-                        None => {
-                            let i = add(
-                                &mut out,
-                                Reason::Compiled {
-                                    list: list.to_string(),
-                                },
-                            );
-                            compiled_at.insert(list, i);
-                            i
-                        }
-                    },
+                    Some(list) => *compiled_at.entry(list).or_insert_with(|| {
+                        let list = list.to_string();
+                        group(&mut out, Reason::Compiled { list }, n)
+                    }),
                     None if memo_ok => {
                         let mut word = 0u64;
                         for (k, b) in columns.iter().enumerate() {
                             word |= u64::from(b.get(c)) << k;
                         }
                         let key = (word, cgo_matters && cgo.get(c), class_keys[class]);
-                        match memo.get(&key) {
-                            Some(&i) => i,
-                            None => {
-                                let r = excluded_reason(f, &ev.contexts[c], d.listed(c));
-                                let i = add(&mut out, r);
-                                memo.insert(key, i);
-                                i
-                            }
-                        }
+                        *memo.entry(key).or_insert_with(|| excluded(&mut out))
                     }
-                    None => add(&mut out, excluded_reason(f, &ev.contexts[c], d.listed(c))),
+                    None => excluded(&mut out),
                 };
                 out[slot].1.set(c);
             }
@@ -408,16 +384,19 @@ fn reasons_with(
             },
             None => excluded_reason(f, &ev.contexts[c], d.listed(c)),
         };
-        match out.iter_mut().find(|(x, _)| *x == r) {
-            Some((_, b)) => b.set(c),
-            None => {
-                let mut b = Bits::empty(n);
-                b.set(c);
-                out.push((r, b));
-            }
-        }
+        let i = group(&mut out, r, n);
+        out[i].1.set(c);
     }
     out
+}
+
+/// The index of `r`'s group in `out`, added (on no configuration of `n`) when new.
+fn group(out: &mut Vec<(Reason, Bits)>, r: Reason, n: usize) -> usize {
+    if let Some(i) = out.iter().position(|(x, _)| *x == r) {
+        return i;
+    }
+    out.push((r, Bits::empty(n)));
+    out.len() - 1
 }
 
 #[cfg(test)]

@@ -47,6 +47,30 @@ pub struct Row {
     pub reason: Vec<u32>,
 }
 
+impl Row {
+    /// The row `name`: per column, the status and (interned) reason `cell` gives its first
+    /// configuration.
+    fn new(
+        name: String,
+        columns: &[Column],
+        texts: &mut Texts,
+        mut cell: impl FnMut(usize) -> (Status, String),
+    ) -> Row {
+        let (status, reason) = columns
+            .iter()
+            .map(|col| {
+                let (status, text) = cell(col.configs.first().copied().unwrap_or(0));
+                (status, texts.id(text))
+            })
+            .unzip();
+        Row {
+            name,
+            status,
+            reason,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct PackageRows {
     pub package: Row,
@@ -170,15 +194,9 @@ pub fn build(m: &Matrix, embed: Vec<EmbedBar>) -> Heatmap {
             .iter()
             .filter(|x| x.import_path == d.import_path)
             .collect();
-        let mut package = Row {
-            name: d.import_path.clone(),
-            status: Vec::with_capacity(columns.len()),
-            reason: Vec::with_capacity(columns.len()),
-        };
-        for col in &columns {
-            let c = col.configs.first().copied().unwrap_or(0);
+        let package = Row::new(d.import_path.clone(), &columns, &mut texts, |c| {
             let class = d.class_of.get(c).and_then(|&k| d.classes.get(k));
-            let (status, text) = match class.and_then(|k| d.package(k)) {
+            match class.and_then(|k| d.package(k)) {
                 None => (Status::Vanishes, Reason::NotAPackage.text()),
                 Some(listed) => match missing.iter().find(|x| x.missing.contains(&c)) {
                     Some(x) => (
@@ -203,32 +221,23 @@ pub fn build(m: &Matrix, embed: Vec<EmbedBar>) -> Heatmap {
                         ),
                     ),
                 },
-            };
-            package.status.push(status);
-            package.reason.push(texts.id(text));
-        }
-        let facts = &m.dirs[d.dir_index];
-        let mut files = Vec::new();
-        for f in &facts.files {
-            let reasons = explain::file_reasons(&m.eval, d, f);
-            let mut row = Row {
-                name: f.name.clone(),
-                status: Vec::with_capacity(columns.len()),
-                reason: Vec::with_capacity(columns.len()),
-            };
-            for col in &columns {
-                let c = col.configs.first().copied().unwrap_or(0);
-                let (status, text) = reasons
-                    .iter()
-                    .find(|(_, b)| c < b.len() && b.get(c))
-                    .map_or((Status::Excluded, "not compiled".to_string()), |(r, _)| {
-                        (status_of(r), r.text())
-                    });
-                row.status.push(status);
-                row.reason.push(texts.id(text));
             }
-            files.push(row);
-        }
+        });
+        let files = m.dirs[d.dir_index]
+            .files
+            .iter()
+            .map(|f| {
+                let reasons = explain::file_reasons(&m.eval, d, f);
+                Row::new(f.name.clone(), &columns, &mut texts, |c| {
+                    reasons
+                        .iter()
+                        .find(|(_, b)| c < b.len() && b.get(c))
+                        .map_or((Status::Excluded, "not compiled".to_string()), |(r, _)| {
+                            (status_of(r), r.text())
+                        })
+                })
+            })
+            .collect();
         rows.push(PackageRows { package, files });
     }
     Heatmap {
@@ -262,56 +271,57 @@ fn gaps(m: &Matrix) -> Vec<Gap> {
             format!("{dir}/{file}")
         }
     };
+    let mut gap = |kind, text| out.push(Gap { kind, text });
     for f in &g.dead_files {
-        out.push(Gap {
-            kind: "dead file",
-            text: format!("{}: no configuration compiles it", join(&f.dir, &f.file)),
-        });
+        gap(
+            "dead file",
+            format!("{}: no configuration compiles it", join(&f.dir, &f.file)),
+        );
     }
     for f in &g.needs_tags {
-        out.push(Gap {
-            kind: "needs tags",
-            text: format!(
+        gap(
+            "needs tags",
+            format!(
                 "{}: compiles only with tags {}",
                 join(&f.dir, &f.file),
                 f.tags.join(",")
             ),
-        });
+        );
     }
     for p in &g.empty_packages {
-        out.push(Gap {
-            kind: "empty package",
-            text: format!(
+        gap(
+            "empty package",
+            format!(
                 "{} has no Go files on {} but is imported by {} package(s)",
                 p.import_path,
                 count(p.configs.len(), total),
                 p.importers.len()
             ),
-        });
+        );
     }
     for x in &g.missing_decls {
-        out.push(Gap {
-            kind: "undefined",
-            text: format!(
+        gap(
+            "undefined",
+            format!(
                 "{}: {} is undefined on {} (used in {})",
                 x.import_path,
                 x.decl,
                 count(x.missing.len(), total),
                 x.used_in.join(", ")
             ),
-        });
+        );
     }
     for x in &g.duplicate_decls {
-        out.push(Gap {
-            kind: "redeclared",
-            text: format!(
+        gap(
+            "redeclared",
+            format!(
                 "{}: {} is declared twice on {} ({})",
                 x.import_path,
                 x.name,
                 count(x.configs.len(), total),
                 x.locations.join(", ")
             ),
-        });
+        );
     }
     out
 }
