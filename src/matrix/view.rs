@@ -231,11 +231,7 @@ impl ClassView {
         let Ok(k) = self.spans.binary_search_by(|(l, _)| l.cmp(&list)) else {
             return &[];
         };
-        let start = if k == 0 {
-            0
-        } else {
-            self.spans[k - 1].1 as usize
-        };
+        let start = k.checked_sub(1).map_or(0, |j| self.spans[j].1 as usize);
         self.ids.get(start..self.spans[k].1 as usize).unwrap_or(&[])
     }
 }
