@@ -423,10 +423,9 @@ pub fn resolve_in(
     };
     let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
     let out = configs::expand(&items, &sets, cgo);
-    if out.is_empty() {
-        return Err(ConfigError::Empty.into());
-    }
-    Ok(out)
+    (!out.is_empty())
+        .then_some(out)
+        .ok_or(ConfigError::Empty.into())
 }
 
 /// [`resolve_in`] with the Go release as one more dimension: every configuration once per
@@ -473,10 +472,9 @@ pub fn resolve_releases_in(
     }
     let sets = tag_sets.unwrap_or_else(|| vec![TagSet::new(Vec::new())]);
     let out = configs::expand_releases(platforms, &sets, cgo, &releases)?;
-    if out.is_empty() {
-        return Err(ConfigError::Empty.into());
-    }
-    Ok(out)
+    (!out.is_empty())
+        .then_some(out)
+        .ok_or(ConfigError::Empty.into())
 }
 
 fn goreleaser_configs(
@@ -506,16 +504,13 @@ fn goreleaser_configs(
         })?;
     let mut out: Vec<Config> = Vec::new();
     for b in builds {
-        let build_sets = match &tag_sets {
-            Some(sets) => sets.clone(),
-            None => vec![TagSet::new(b.tags.clone())],
-        };
+        let build_sets = tag_sets
+            .clone()
+            .unwrap_or_else(|| vec![TagSet::new(b.tags)]);
         // The build's own CGO_ENABLED is what GoReleaser builds with.
-        let build_cgo = match b.cgo {
-            Some(true) => CgoMode::On,
-            Some(false) => CgoMode::Off,
-            None => cgo,
-        };
+        let build_cgo = b
+            .cgo
+            .map_or(cgo, |on| if on { CgoMode::On } else { CgoMode::Off });
         for c in configs::product(&b.platforms, &build_sets, build_cgo) {
             if !out.contains(&c) {
                 out.push(c);
