@@ -117,16 +117,22 @@ fn space_run(b: &[u8], mut i: usize, spaces: bool) -> usize {
 }
 
 /// Go's `bytes.TrimSpace`: `b` without leading and trailing spaces (an invalid byte is never
-/// one), and how many bytes went from the front.
+/// one), and how many bytes went from the front. Trailing runes are decoded from the end, so
+/// the cost is the spaces', not the line's.
 pub fn trim_space(b: &[u8]) -> (&[u8], usize) {
     let start = skip_space(b, 0);
-    let (mut end, mut i) = (start, start);
-    while i < b.len() {
-        let (c, n) = decode_rune(&b[i..]);
-        i += n;
-        if !is_space(c) {
-            end = i;
+    let mut end = b.len();
+    while end > start {
+        // The last rune starts at most three continuation bytes back.
+        let mut lead = end - 1;
+        while lead > start && end - lead < 4 && b[lead] & 0xC0 == 0x80 {
+            lead -= 1;
         }
+        let (c, n) = decode_rune(&b[lead..end]);
+        if lead + n != end || !is_space(c) {
+            break;
+        }
+        end = lead;
     }
     (&b[start..end], start)
 }
